@@ -1,0 +1,1 @@
+"""Feeds: fetching politely, parsing hostile input, and storing every item exactly once."""

@@ -1,0 +1,246 @@
+"""Refreshing sources: a bounded pool of fetch+parse workers and one writer (the caller's thread).
+
+Workers fetch and parse; every outcome is written by the thread that called ``refresh`` in a
+single transaction per source, so a crash mid-refresh never leaves half a feed and SQLite never
+sees two writers from one process. At most ``per_host`` requests go to one host at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter, deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+from sqlalchemy import Connection, func, select, update
+
+from core.feeds.fetch import Fetcher, FetchResult
+from core.feeds.parse import ParsedFeed, ParseError, parse_feed
+from core.feeds.schedule import backoff_delay, why_not_due
+from core.feeds.store import store_entries
+from core.storage.database import Database
+from core.storage.models import Source
+from core.storage.types import utcnow
+
+log = logging.getLogger("attache.refresh")
+SOURCES = Source.__table__
+
+
+@dataclass
+class RefreshResult:
+    """One line of ``attache refresh --json``."""
+
+    source_id: int
+    url: str
+    status: str  # ok | error | gone | skipped
+    http_status: int | None = None
+    new_items: int = 0
+    updated_items: int = 0
+    error: str | None = None
+    warning: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.status in ("error", "gone")
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class _Job:
+    source_id: int
+    url: str
+    etag: str | None
+    last_modified: str | None
+    interval_minutes: int
+    error_count: int
+    has_title: bool
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).netloc.lower()
+
+
+@dataclass
+class _Outcome:
+    fetch: FetchResult
+    feed: ParsedFeed | None = None
+    parse_error: str | None = None
+
+
+class FeedRefresher:
+    """Refresh due feed sources; reusable and safe to call again after it returns."""
+
+    def __init__(self, db: Database, fetcher: Fetcher, *, workers: int = 8, per_host: int = 2,
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        self.db = db
+        self.fetcher = fetcher
+        self.workers = max(1, workers)
+        self.per_host = max(1, per_host)
+        self.clock = clock
+
+    # -------------------------------------------------------------- choosing what to fetch
+
+    def plan(self, source_ids: Iterable[int] | None = None,
+             force: bool = False) -> tuple[list[_Job], list[RefreshResult]]:
+        """Due jobs, plus a 'skipped' result for each explicitly requested source not due."""
+        wanted = set(source_ids) if source_ids is not None else None
+        now = self.clock()
+        jobs: list[_Job] = []
+        skipped: list[RefreshResult] = []
+        query = select(SOURCES).where(SOURCES.c.kind == "feed").order_by(SOURCES.c.id)
+        if wanted is not None:
+            query = query.where(SOURCES.c.id.in_(wanted))
+        with self.db.read() as conn:
+            rows = conn.execute(query).mappings().all()
+        for row in rows:
+            reason = why_not_due(enabled=row["enabled"], status=row["status"],
+                                 next_fetch=row["next_fetch"], retry_after=row["retry_after"],
+                                 now=now, force=force)
+            if reason is None:
+                jobs.append(_Job(row["id"], row["url"], row["etag"], row["last_modified"],
+                                 row["interval_minutes"], row["error_count"],
+                                 bool(row["title"])))
+            elif wanted is not None:
+                skipped.append(RefreshResult(row["id"], row["url"], "skipped", error=reason))
+        return jobs, skipped
+
+    # -------------------------------------------------------------- running
+
+    def refresh(self, source_ids: Iterable[int] | None = None, *, force: bool = False,
+                on_result: Callable[[RefreshResult, int, int], None] | None = None,
+                cancel: threading.Event | None = None) -> list[RefreshResult]:
+        jobs, results = self.plan(source_ids, force)
+        total = len(jobs)
+        by_host: dict[str, deque[_Job]] = {}
+        for job in jobs:
+            by_host.setdefault(job.host, deque()).append(job)
+        in_flight: Counter[str] = Counter()
+        running: dict[Future[_Outcome], _Job] = {}
+
+        def fill(pool: ThreadPoolExecutor) -> None:
+            for host, queue in list(by_host.items()):
+                while queue and in_flight[host] < self.per_host and len(running) < self.workers:
+                    job = queue.popleft()
+                    in_flight[host] += 1
+                    running[pool.submit(self._fetch_and_parse, job)] = job
+                if not queue:
+                    del by_host[host]
+
+        with ThreadPoolExecutor(self.workers, thread_name_prefix="attache-fetch") as pool:
+            while by_host or running:
+                if cancel is None or not cancel.is_set():
+                    fill(pool)
+                elif not running:
+                    break
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    job = running.pop(future)
+                    in_flight[job.host] -= 1
+                    result = self._write(job, future.result())
+                    results.append(result)
+                    if on_result is not None:
+                        on_result(result, len(results), total)
+        return results
+
+    def _fetch_and_parse(self, job: _Job) -> _Outcome:
+        fetched = self.fetcher.fetch(job.url, job.etag, job.last_modified)
+        outcome = _Outcome(fetched)
+        if fetched.ok and fetched.body is not None:
+            try:
+                outcome.feed = parse_feed(fetched.body, fetched.content_type,
+                                          fetched.final_url or job.url)
+            except ParseError as exc:
+                outcome.parse_error = str(exc)
+            except Exception as exc:  # a parser bug must cost one source, not the refresh
+                log.exception("parser crashed on %s", job.url)
+                outcome.parse_error = f"could not parse the feed ({type(exc).__name__})"
+        return outcome
+
+    # -------------------------------------------------------------- writing (one transaction)
+
+    def _write(self, job: _Job, outcome: _Outcome) -> RefreshResult:
+        now = self.clock()
+        fetched = outcome.fetch
+        result = RefreshResult(job.source_id, job.url, "ok", http_status=fetched.status)
+        values: dict = {"last_fetched": now}
+        new_url = fetched.permanent_url if fetched.permanent_url != job.url else None
+        try:
+            with self.db.write() as conn:
+                if new_url and not _url_taken(conn, new_url, job.source_id):
+                    values["url"] = new_url
+                    result.url = new_url
+                if fetched.status == 410:
+                    result.status = "gone"
+                    result.error = "the server says this feed is gone for good (HTTP 410)"
+                    values.update(status="gone", error=result.error, next_fetch=None)
+                elif fetched.error or outcome.parse_error:
+                    result.status = "error"
+                    result.error = fetched.error or outcome.parse_error
+                    values.update(self._failure_values(job, fetched, now, result))
+                else:
+                    values.update(self._success_values(job, fetched, now))
+                    if outcome.feed is not None:
+                        counts = store_entries(conn, job.source_id, outcome.feed.entries, now)
+                        result.new_items, result.updated_items = counts.new, counts.updated
+                        result.warning = outcome.feed.warning
+                        values.update(_feed_values(job, outcome.feed))
+                conn.execute(update(SOURCES).where(SOURCES.c.id == job.source_id)
+                             .values(**values))
+        except Exception as exc:
+            # The transaction rolled back: record the failure on its own so it is visible.
+            log.exception("storing %s failed", job.url)
+            result = RefreshResult(job.source_id, job.url, "error", fetched.status,
+                                   error=f"could not store the feed: {type(exc).__name__}: {exc}")
+            with self.db.write() as conn:
+                conn.execute(update(SOURCES).where(SOURCES.c.id == job.source_id).values(
+                    status="error", error=result.error, last_fetched=now,
+                    error_count=job.error_count + 1,
+                    next_fetch=now + backoff_delay(job.interval_minutes, job.error_count + 1)))
+        return result
+
+    def _success_values(self, job: _Job, fetched: FetchResult, now: datetime) -> dict:
+        values = {
+            "status": "ok", "error": None, "error_count": 0, "retry_after": None,
+            "next_fetch": now + timedelta(minutes=job.interval_minutes),
+        }
+        # A 304 may omit validators; keep the ones we had then.
+        if fetched.headers.get("etag") or not fetched.not_modified:
+            values["etag"] = fetched.headers.get("etag")
+        if fetched.headers.get("last-modified") or not fetched.not_modified:
+            values["last_modified"] = fetched.headers.get("last-modified")
+        return values
+
+    def _failure_values(self, job: _Job, fetched: FetchResult, now: datetime,
+                        result: RefreshResult) -> dict:
+        errors = job.error_count + 1
+        next_fetch = now + backoff_delay(job.interval_minutes, errors)
+        values = {"status": "error", "error": result.error, "error_count": errors}
+        if fetched.retry_after is not None:
+            when = fetched.retry_after.isoformat(timespec="seconds")
+            result.error = f"{result.error}; the server asks us to wait until {when}"
+            values["error"] = result.error
+            values["retry_after"] = fetched.retry_after
+            next_fetch = max(next_fetch, fetched.retry_after)
+        values["next_fetch"] = next_fetch
+        return values
+
+
+def _feed_values(job: _Job, feed: ParsedFeed) -> dict:
+    values = {"feed_format": feed.format[:20], "parse_warning": feed.warning}
+    if feed.site_url:
+        values["site_url"] = feed.site_url
+    if feed.title and not job.has_title:
+        values["title"] = feed.title
+    return values
+
+
+def _url_taken(conn: Connection, url: str, source_id: int) -> bool:
+    count = conn.execute(select(func.count()).select_from(SOURCES).where(
+        SOURCES.c.url == url, SOURCES.c.id != source_id)).scalar_one()
+    return count > 0

@@ -1,0 +1,161 @@
+"""Adding, listing, removing and re-enabling sources: what ``attache sources`` does."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from core.errors import KnownError, NotFoundError
+from core.feeds.discover import find_feed_links
+from core.feeds.fetch import Fetcher
+from core.feeds.parse import ParseError, parse_feed
+from core.storage.database import Database
+from core.storage.models import Item, Source
+from core.storage.types import iso, utcnow
+
+log = logging.getLogger("attache.sources")
+SOURCES = Source.__table__
+ITEMS = Item.__table__
+
+
+@dataclass
+class Discovered:
+    url: str
+    title: str | None
+    format: str
+
+
+def normalise_url(url: str) -> str:
+    url = url.strip()
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise KnownError(f"not a web address: {url!r} (expected http:// or https://)")
+    return url
+
+
+def discover(fetcher: Fetcher, url: str) -> Discovered:
+    """The feed at ``url``, or the first feed the page at ``url`` links to."""
+    page = fetcher.fetch(url)
+    if not page.ok or page.body is None:
+        raise KnownError(f"cannot read {url}: {page.error or f'HTTP {page.status}'}")
+    base = page.permanent_url or url
+    try:
+        feed = parse_feed(page.body, page.content_type, page.final_url or url)
+        return Discovered(base, feed.title, feed.format)
+    except ParseError as not_a_feed:
+        links = find_feed_links(page.body, page.final_url or url, _charset(page.content_type))
+        if not links:
+            raise KnownError(f"no feed found at {url}: {not_a_feed}") from None
+    errors = []
+    for link in links:
+        found = fetcher.fetch(link.url)
+        if not found.ok or found.body is None:
+            errors.append(f"{link.url}: {found.error or found.status}")
+            continue
+        try:
+            feed = parse_feed(found.body, found.content_type, found.final_url or link.url)
+        except ParseError as exc:
+            errors.append(f"{link.url}: {exc}")
+            continue
+        return Discovered(found.permanent_url or link.url, feed.title or link.title, feed.format)
+    raise KnownError(f"the page {url} links to feeds that cannot be read: {'; '.join(errors)}")
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
+
+
+def add_source(db: Database, url: str, *, fetcher: Fetcher | None = None,
+               name: str | None = None, interval_minutes: int = 60,
+               category: str | None = None) -> Source:
+    """Add a feed. With a fetcher, the URL is checked and autodiscovery applies."""
+    url = normalise_url(url)
+    title = name
+    if fetcher is not None:
+        found = discover(fetcher, url)
+        url = found.url
+        title = name or found.title
+    if interval_minutes < 1:
+        raise KnownError("the refresh interval must be at least 1 minute")
+    with db.write() as conn:
+        existing = conn.execute(select(SOURCES.c.id).where(SOURCES.c.url == url)).scalar()
+        if existing is not None:
+            raise KnownError(f"{url} is already source {existing}")
+        try:
+            new_id = conn.execute(insert(SOURCES).values(
+                url=url, kind="feed", title=title, category=category or None,
+                interval_minutes=interval_minutes, enabled=True, status="new", error_count=0,
+                created_at=utcnow())).inserted_primary_key[0]
+        except IntegrityError as exc:
+            raise KnownError(f"{url} is already a source") from exc
+    return get_source(db, new_id)
+
+
+def get_source(db: Database, source_id: int) -> Source:
+    with db.session() as session:
+        source = session.get(Source, source_id)
+    if source is None:
+        raise NotFoundError(f"there is no source {source_id} (see: attache sources list)")
+    return source
+
+
+def list_sources(db: Database) -> list[dict]:
+    """Every source with its item count, ordered by category then title."""
+    counts = (select(ITEMS.c.source_id, func.count().label("n"))
+              .group_by(ITEMS.c.source_id).subquery())
+    query = (select(SOURCES, func.coalesce(counts.c.n, 0).label("item_count"))
+             .outerjoin(counts, counts.c.source_id == SOURCES.c.id)
+             .order_by(SOURCES.c.category, SOURCES.c.title, SOURCES.c.id))
+    with db.read() as conn:
+        return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def remove_source(db: Database, source_id: int) -> int:
+    """Delete a source and its items; returns how many items went with it."""
+    get_source(db, source_id)
+    with db.write() as conn:
+        count = conn.execute(select(func.count()).select_from(ITEMS)
+                             .where(ITEMS.c.source_id == source_id)).scalar_one()
+        conn.execute(delete(ITEMS).where(ITEMS.c.source_id == source_id))
+        conn.execute(delete(SOURCES).where(SOURCES.c.id == source_id))
+    return count
+
+
+def enable_source(db: Database, source_id: int) -> None:
+    """Re-enable a disabled or gone source and forget its backoff, so it is fetched next."""
+    get_source(db, source_id)
+    with db.write() as conn:
+        conn.execute(update(SOURCES).where(SOURCES.c.id == source_id).values(
+            enabled=True, status="new", error=None, error_count=0, retry_after=None,
+            next_fetch=None))
+
+
+def disable_source(db: Database, source_id: int) -> None:
+    get_source(db, source_id)
+    with db.write() as conn:
+        conn.execute(update(SOURCES).where(SOURCES.c.id == source_id).values(enabled=False))
+
+
+def source_json(row: dict) -> dict:
+    """The ``sources list --json`` object: contract keys first, extras after."""
+    return {
+        "id": row["id"], "url": row["url"], "kind": row["kind"], "title": row["title"],
+        "category": row["category"], "status": row["status"], "error": row["error"],
+        "last_fetched": iso(row["last_fetched"]), "next_fetch": iso(row["next_fetch"]),
+        "item_count": row["item_count"],
+        "enabled": bool(row["enabled"]), "interval_minutes": row["interval_minutes"],
+        "feed_format": row["feed_format"], "site_url": row["site_url"],
+        "warning": row["parse_warning"], "retry_after": iso(row["retry_after"]),
+        "error_count": row["error_count"],
+    }
+

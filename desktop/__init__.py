@@ -1,0 +1,1 @@
+"""The application shell: entry points, the CLI, QApplication set-up, logging."""

@@ -1,0 +1,52 @@
+"""The main window. A minimal one for now: the source list with health and item counts.
+
+The Monitor, Calendar, Listen and Dashboard views arrive with the desktop-app issue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter
+
+STATUS_MARK = {"ok": "●", "error": "▲", "gone": "✕", "new": "○"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database_label: str) -> None:
+        super().__init__()
+        self.setWindowTitle("Attaché")
+        self.resize(960, 600)
+        self.sources = QListWidget()
+        self.sources.setObjectName("sources")
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.summary.setWordWrap(True)
+        splitter = QSplitter()
+        splitter.addWidget(self.sources)
+        splitter.addWidget(self.summary)
+        splitter.setSizes([320, 640])
+        self.setCentralWidget(splitter)
+        self.statusBar().showMessage(f"Database: {database_label}")
+
+    def show_sources(self, rows: Sequence[dict]) -> None:
+        """Rows as returned by core.feeds.sources.list_sources."""
+        self.sources.clear()
+        total = 0
+        for row in rows:
+            total += row["item_count"]
+            mark = STATUS_MARK.get(row["status"], "?")
+            entry = QListWidgetItem(f"{mark} {row['title'] or row['url']}  ({row['item_count']})")
+            entry.setToolTip(row["error"] or row["url"])
+            entry.setData(Qt.ItemDataRole.UserRole, row["id"])
+            self.sources.addItem(entry)
+        if rows:
+            self.summary.setText(f"{len(rows)} sources, {total} items.\n"
+                                 "Refresh from the command line: attache refresh")
+        else:
+            self.summary.setText("No sources yet.\n"
+                                 "Add one with: attache sources add URL\n"
+                                 "or import the starter set: attache opml import "
+                                 "resources/default_sources.opml")
