@@ -1,0 +1,109 @@
+"""Shared fixtures: an isolated data folder, migrated databases, the loopback feed server."""
+
+from __future__ import annotations
+
+import os
+
+# Qt must never look for a display in tests; set before anything imports PySide6.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import uuid  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from core.feeds.fetch import Fetcher, FetchLimits  # noqa: E402
+from core.storage.database import Database  # noqa: E402
+from core.storage.migrate import ensure_schema  # noqa: E402
+from tests.feedserver import FeedServer  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data/config/log folders; nothing touches the real profile."""
+    folder = tmp_path / "attache-data"
+    monkeypatch.setenv("ATTACHE_DATA_DIR", str(folder))
+    monkeypatch.delenv("ATTACHE_DB_URL", raising=False)
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY",
+                "all_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    return folder
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = Database(db_url)
+    ensure_schema(database)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    srv = FeedServer().start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    f = Fetcher(FetchLimits(connect_timeout=5, read_timeout=5, deadline=10))
+    yield f
+    f.close()
+
+
+# ---------------------------------------------------------------------------- PostgreSQL
+
+def _pg_admin_url() -> str | None:
+    return os.environ.get("ATTACHE_TEST_PG_URL")
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> str:
+    """The admin URL of a real PostgreSQL server; skips locally, fails in CI, when absent."""
+    url = _pg_admin_url()
+    reason = None
+    if not url:
+        reason = "ATTACHE_TEST_PG_URL is not set (e.g. postgresql+psycopg://postgres@127.0.0.1/postgres)"
+    else:
+        try:
+            from sqlalchemy import create_engine
+
+            engine = create_engine(url)
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+            engine.dispose()
+        except Exception as exc:  # noqa: BLE001 - any failure means "no server"
+            reason = f"PostgreSQL at {url} is not reachable: {exc}"
+    if reason:
+        if IN_CI:
+            pytest.fail(f"CI must run the PostgreSQL tests: {reason}")
+        pytest.skip(reason)
+    return url
+
+
+@pytest.fixture
+def pg_url(pg_server_url: str) -> Iterator[str]:
+    """A fresh, empty database on the test server for one test, dropped afterwards."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    name = f"attache_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(pg_server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
+    yield url
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
