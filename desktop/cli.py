@@ -125,6 +125,7 @@ def parse_since(value: str) -> datetime:
 
 def open_db(args: argparse.Namespace, *, migrate: bool = True) -> Database:
     db = Database(resolve_db_url(getattr(args, "db", None)))
+    args.opened.append(db)  # disposed by run(), so no connection outlives the command
     if migrate:
         backup = ensure_schema(db)
         if backup is not None:
@@ -329,6 +330,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return run_gui(resolve_db_url(getattr(args, "db", None)))
     if not hasattr(args, "func"):
         parser.parse_args([args.command, "--help"])
+    args.opened = []
     try:
         return args.func(args)
     except KnownError as exc:
@@ -348,3 +350,6 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"attache: unexpected error: {type(exc).__name__}: {exc} "
               "(run with --debug for details; the log has the traceback)", file=sys.stderr)
         return 1
+    finally:
+        for db in args.opened:
+            db.dispose()

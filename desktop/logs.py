@@ -18,6 +18,7 @@ def setup_logging(debug: bool = False) -> Path | None:
     for handler in list(root.handlers):
         if getattr(handler, "_attache", False):
             root.removeHandler(handler)
+            handler.close()
     try:
         path = paths.log_dir() / LOG_FILE
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,

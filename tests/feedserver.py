@@ -64,6 +64,8 @@ class FeedServer:
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._handler_class = _Handler
+        self._also: list[ThreadingHTTPServer] = []
 
     # ------------------------------------------------------------------ life cycle
     def start(self) -> FeedServer:
@@ -71,8 +73,21 @@ class FeedServer:
         return self
 
     def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        for extra in [self.httpd, *self._also]:
+            extra.shutdown()
+            extra.server_close()
+
+    def also_listen(self, host: str) -> str:
+        """Serve the same routes on another loopback address (e.g. 127.0.0.2), same port.
+
+        A socket bound to 127.0.0.1 does not answer 127.0.0.2, so tests that need several
+        "hosts" ask for them here; requests, hits and in-flight counts stay shared.
+        """
+        extra = ThreadingHTTPServer((host, self.port), self._handler_class)
+        extra.daemon_threads = True
+        threading.Thread(target=extra.serve_forever, daemon=True).start()
+        self._also.append(extra)
+        return host
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
         return f"http://{host}:{self.port}{path}"

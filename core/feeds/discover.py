@@ -49,7 +49,10 @@ class _LinkCollector(HTMLParser):
 
 def find_feed_links(page: bytes, base_url: str, charset: str | None = None) -> list[FeedLink]:
     """Feed links in page order, duplicates removed, relative hrefs resolved."""
-    text = page[:MAX_SCAN].decode(charset or "utf-8", errors="replace")
+    try:  # the charset comes from the server's Content-Type and may name no real codec
+        text = page[:MAX_SCAN].decode(charset or "utf-8", errors="replace")
+    except LookupError:
+        text = page[:MAX_SCAN].decode("utf-8", errors="replace")
     collector = _LinkCollector(base_url)
     collector.feed(text)
     collector.close()

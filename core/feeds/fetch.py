@@ -8,6 +8,7 @@ size cap is counted after decompression so a small gzip bomb cannot fill memory.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -169,14 +170,36 @@ class Fetcher:
                 raise BodyTooLarge
         chunks: list[bytes] = []
         size = 0
-        for chunk in resp.iter_content(CHUNK):
-            size += len(chunk)
-            if size > limit:
-                raise BodyTooLarge
-            if time.monotonic() > deadline:
-                raise DeadlineExceeded
-            chunks.append(chunk)
+        # iter_content blocks until a whole chunk has arrived, so a server trickling a byte at a
+        # time would only be noticed after the full chunk; the watchdog cuts it at the deadline.
+        watchdog = threading.Timer(max(deadline - time.monotonic(), 0.0), _cut, (resp,))
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            for chunk in resp.iter_content(CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise BodyTooLarge
+                if time.monotonic() > deadline:
+                    raise DeadlineExceeded
+                chunks.append(chunk)
+        except rx.RequestException:
+            if time.monotonic() >= deadline:  # the cut connection, not the server, ended it
+                raise DeadlineExceeded from None
+            raise
+        finally:
+            watchdog.cancel()
+        if time.monotonic() > deadline:  # cut where no length was declared: body is partial
+            raise DeadlineExceeded
         return b"".join(chunks)
+
+
+def _cut(resp: requests.Response) -> None:
+    """Interrupt a blocking read from another thread (urllib3's documented use of shutdown)."""
+    try:
+        resp.raw.shutdown()
+    except (AttributeError, ValueError, RuntimeError, OSError):
+        pass  # already closed or released: nothing left to interrupt
 
 
 def _permanent_target(resp: requests.Response) -> str | None:

@@ -44,6 +44,8 @@ def read_opml(path: Path) -> list[OpmlFeed]:
         tree = safe_parse(str(path))
     except FileNotFoundError:
         raise KnownError(f"no such file: {path}") from None
+    except OSError as exc:  # a folder, no permission: the user picked the wrong thing
+        raise KnownError(f"cannot read {path}: {exc.strerror or exc}") from None
     except ET.ParseError as exc:
         line, column = exc.position
         raise KnownError(f"{path}: not valid OPML/XML at line {line}, column {column}") from None

@@ -122,6 +122,7 @@ class FeedRefresher:
             by_host.setdefault(job.host, deque()).append(job)
         in_flight: Counter[str] = Counter()
         running: dict[Future[_Outcome], _Job] = {}
+        done_count = 0  # fetched jobs only: ``results`` also holds the skipped ones
 
         def fill(pool: ThreadPoolExecutor) -> None:
             for host, queue in list(by_host.items()):
@@ -144,12 +145,17 @@ class FeedRefresher:
                     in_flight[job.host] -= 1
                     result = self._write(job, future.result())
                     results.append(result)
+                    done_count += 1
                     if on_result is not None:
-                        on_result(result, len(results), total)
+                        on_result(result, done_count, total)
         return results
 
     def _fetch_and_parse(self, job: _Job) -> _Outcome:
-        fetched = self.fetcher.fetch(job.url, job.etag, job.last_modified)
+        try:
+            fetched = self.fetcher.fetch(job.url, job.etag, job.last_modified)
+        except Exception as exc:  # as for the parser: a fetch bug costs one source
+            log.exception("fetching %s crashed", job.url)
+            fetched = FetchResult(url=job.url, error=f"download failed ({type(exc).__name__})")
         outcome = _Outcome(fetched)
         if fetched.ok and fetched.body is not None:
             try:

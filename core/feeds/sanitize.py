@@ -32,8 +32,9 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _TINY = re.compile(r'\b(?:width|height)="\s*[01](?:px)?\s*"', re.IGNORECASE)
+# Opening tags break lines too: "<a>x</a><p>y" and unclosed "<li>a<li>b" must not glue words.
 _BLOCK = re.compile(
-    r"<(?:br|/p|/div|/li|/h[1-6]|/tr|/blockquote|/pre|/dt|/dd|hr|/table|/figure)\b[^>]*>",
+    r"<(?:br|hr|/?(?:p|div|li|ul|ol|h[1-6]|tr|td|th|blockquote|pre|dt|dd|table|figure))\b[^>]*>",
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")

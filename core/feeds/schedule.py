@@ -19,9 +19,10 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> datetim
     now = now or datetime.now(UTC)
     if value:
         value = value.strip()
-        if value.isdigit():
-            delay = timedelta(seconds=int(value))
-            return now + min(delay, MAX_RETRY_AFTER)
+        if value.isascii() and value.isdigit():
+            # Capped before timedelta(): a 20-digit header would overflow it.
+            seconds = min(int(value), int(MAX_RETRY_AFTER.total_seconds()))
+            return now + timedelta(seconds=seconds)
         try:
             when = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):

@@ -15,8 +15,9 @@ config = context.config
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
+        # Our SQLite engine emits BEGIN itself, so DDL there is transactional too.
         context.configure(connection=connection, target_metadata=target_metadata,
-                          render_as_batch=True)
+                          render_as_batch=True, transactional_ddl=True)
         with context.begin_transaction():
             context.run_migrations()
         return

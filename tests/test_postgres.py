@@ -1,0 +1,90 @@
+"""Team mode: the same code against a real PostgreSQL server (ATTACHE_TEST_PG_URL).
+
+Skips locally without a server; CI starts one and fails these tests if it is unreachable.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from core.errors import DatabaseTooNewError
+from core.feeds.fetch import Fetcher
+from core.feeds.items import list_items, mark_items
+from core.feeds.refresh import FeedRefresher
+from core.feeds.sources import add_source, list_sources, remove_source
+from core.storage import migrate
+from core.storage.backup import backup_database
+from core.storage.check import check_database
+from core.storage.database import Database
+from desktop.cli import run
+from tests.feedserver import FeedServer
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def pg(pg_url: str) -> Database:
+    database = Database(pg_url)
+    migrate.ensure_schema(database)
+    yield database
+    database.dispose()
+
+
+def test_migrations_create_the_schema_and_refuse_newer(pg: Database) -> None:
+    assert migrate.schema_state(pg).up_to_date
+    assert check_database(pg)["ok"]
+    with pg.write() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'ffff99'")
+    with pytest.raises(DatabaseTooNewError):
+        migrate.ensure_schema(pg)
+
+
+def test_refresh_dedupe_update_and_search(pg: Database, server: FeedServer,
+                                          fetcher: Fetcher) -> None:
+    url = server.static("/feed.xml", "rss2.xml", etag='"v1"')
+    cyr = server.static("/cp1251.xml", "cp1251.xml")
+    source = add_source(pg, url)
+    add_source(pg, cyr)
+    refresher = FeedRefresher(pg, fetcher)
+    first = refresher.refresh()
+    assert sorted(r.new_items for r in first) == [3, 5]
+    item = next(r for r in list_items(pg, source_id=source.id) if "002" in r["guid"])
+    mark_items(pg, [item["id"]], "star")
+
+    server.static("/feed.xml", "rss2_updated.xml", etag='"v2"')
+    (again,) = refresher.refresh([source.id], force=True)
+    assert (again.new_items, again.updated_items) == (1, 1)
+    rows = list_items(pg, source_id=source.id, limit=0)
+    assert len(rows) == 6
+    updated = next(r for r in rows if r["id"] == item["id"])
+    assert updated["starred"] and "UPDATED" in updated["content_text"]
+    assert all(r["published"].tzinfo is not None for r in rows)
+
+    assert {r["guid"] for r in list_items(pg, search="o'zbekiston")} == {
+        r["guid"] for r in rows if "zbekiston" in r["title"]}
+    assert len(list_items(pg, search="ПОСОЛЬСТВО")) >= 1  # case-insensitive Cyrillic
+    assert list_items(pg, search='"broken query') == []
+
+    assert {r["item_count"] for r in list_sources(pg)} == {3, 6}
+    remove_source(pg, source.id)
+    assert len(list_items(pg, limit=0)) == 3
+
+
+def test_backup_with_pg_dump(pg: Database, tmp_path: Path) -> None:
+    add_source(pg, "https://e.test/feed")
+    target = backup_database(pg, tmp_path / "team.dump")
+    assert target.stat().st_size > 0
+    assert target.read_bytes().startswith(b"PGDMP")
+
+
+def test_cli_against_postgres(pg_url: str, server: FeedServer, capsys) -> None:
+    url = server.static("/feed.xml", "atom.xml", content_type="application/atom+xml")
+    assert run(["sources", "add", url, "--db", pg_url]) == 0
+    assert run(["refresh", "--db", pg_url, "--json"]) == 0
+    assert run(["items", "list", "--db", pg_url, "--json", "--since",
+                datetime(2000, 1, 1, tzinfo=UTC).isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert '"new_items": 4' in out
