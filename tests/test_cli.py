@@ -30,7 +30,10 @@ class Cli:
 
     def __call__(self, *args: str) -> tuple[int, str, str]:
         self.capsys.readouterr()
-        code = run([*args, "--db", self.db_url])
+        try:
+            code = run([*args, "--db", self.db_url])
+        except SystemExit as usage:  # argparse exits 2 on usage errors
+            code = usage.code
         out, err = self.capsys.readouterr()
         return code, out, err
 
