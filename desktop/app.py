@@ -3,29 +3,41 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from core.errors import KnownError
 from core.feeds.sources import list_sources
 from core.storage.database import Database
 from core.storage.migrate import ensure_schema
 
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def create_main_window(db: Database) -> MainWindow:
+    """The window filled from the database (raises KnownError if it cannot be opened)."""
+    from ui.main_window import MainWindow
+
+    ensure_schema(db)
+    window = MainWindow(db.describe())
+    window.show_sources(list_sources(db))
+    return window
+
 
 def run_gui(db_url: str) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Attaché")
     app.setOrganizationName("Attache")
     try:
         db = Database(db_url)
-        ensure_schema(db)
-        rows = list_sources(db)
+        window = create_main_window(db)
     except KnownError as exc:
         QMessageBox.critical(None, "Attaché cannot open its database", str(exc))
         return 1
-    window = MainWindow(db.describe())
-    window.show_sources(rows)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        db.dispose()

@@ -69,7 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     op = sub.add_parser("opml", help="import or export OPML").add_subparsers(
         dest="sub", metavar="ACTION", required=True)
-    command(op, "import", cmd_opml_import, "import feeds from an OPML file").add_argument("file")
+    p = command(op, "import", cmd_opml_import, "import feeds from an OPML file")
+    p.add_argument("file", nargs="?")
+    p.add_argument("--starter", action="store_true",
+                   help="import the curated starter sources shipped with Attaché")
     command(op, "export", cmd_opml_export, "export feeds to an OPML file").add_argument("file")
 
     p = command(sub, "refresh", cmd_refresh, "fetch due sources")
@@ -198,8 +201,12 @@ def cmd_sources_disable(args: argparse.Namespace) -> int:
 
 
 def cmd_opml_import(args: argparse.Namespace) -> int:
-    report = opml.import_opml(open_db(args), Path(args.file),
-                              Settings.load().default_interval_minutes)
+    if bool(args.file) == bool(args.starter):
+        raise KnownError("give an OPML file or --starter (not both)")
+    from resources import DEFAULT_SOURCES_OPML
+
+    path = DEFAULT_SOURCES_OPML if args.starter else Path(args.file)
+    report = opml.import_opml(open_db(args), path, Settings.load().default_interval_minutes)
     print(f"imported {len(report.added)} feeds; {len(report.already_present)} already present"
           + (f"; {len(report.invalid)} invalid URLs skipped" if report.invalid else ""))
     for url in report.invalid:

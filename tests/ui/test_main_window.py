@@ -1,0 +1,34 @@
+"""The minimal main window shows the sources core hands it (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from core.feeds.sources import add_source
+from core.storage.database import Database
+from desktop.app import create_main_window
+
+
+def test_empty_database_explains_how_to_start(qtbot, db: Database) -> None:
+    window = create_main_window(db)
+    qtbot.addWidget(window)
+    assert window.sources.count() == 0
+    assert "attache sources add" in window.summary.text()
+    assert "attache" in window.statusBar().currentMessage() or "sqlite" in \
+        window.statusBar().currentMessage()
+
+
+def test_sources_are_listed_with_health_and_counts(qtbot, db: Database) -> None:
+    first = add_source(db, "https://e.test/a", name="Embassy News")
+    add_source(db, "https://e.test/b")
+    window = create_main_window(db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    texts = [window.sources.item(i).text() for i in range(window.sources.count())]
+    assert any("Embassy News" in t and "(0)" in t for t in texts)
+    assert any("https://e.test/b" in t for t in texts)
+    ids = {window.sources.item(i).data(Qt.ItemDataRole.UserRole)
+           for i in range(window.sources.count())}
+    assert first.id in ids
+    assert "2 sources" in window.summary.text()
