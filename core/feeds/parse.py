@@ -83,7 +83,7 @@ def _parse_xml_feed(body: bytes, content_type: str, url: str) -> ParsedFeed:
         warning = _bozo_message(exc)
     if not parsed.get("version") and not parsed.entries:
         if body.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html")):
-            raise ParseError("this is a web page, not a feed (no feed link found in it)")
+            raise ParseError("this is a web page, not a feed")
         raise ParseError(f"not a feed: {warning or 'no RSS, Atom or JSON Feed content'}")
     feed = parsed.feed
     result = ParsedFeed(
