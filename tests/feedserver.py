@@ -63,7 +63,9 @@ class FeedServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        # A short poll interval: shutdown() waits for it, once per test.
+        self.thread = threading.Thread(target=self.httpd.serve_forever,
+                                       kwargs={"poll_interval": 0.05}, daemon=True)
         self._handler_class = _Handler
         self._also: list[ThreadingHTTPServer] = []
 
@@ -85,7 +87,8 @@ class FeedServer:
         """
         extra = ThreadingHTTPServer((host, self.port), self._handler_class)
         extra.daemon_threads = True
-        threading.Thread(target=extra.serve_forever, daemon=True).start()
+        threading.Thread(target=extra.serve_forever, kwargs={"poll_interval": 0.05},
+                         daemon=True).start()
         self._also.append(extra)
         return host
 

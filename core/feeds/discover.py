@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin
@@ -14,6 +15,8 @@ FEED_TYPES = {
     "application/rdf+xml": "rss",
 }
 MAX_SCAN = 512 * 1024  # the <head> is near the top; never scan a huge page whole
+# WordPress advertises its REST API and oEmbed as application/json alternates on every page.
+_NOT_A_FEED = re.compile(r"/wp-json/|oembed", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class _LinkCollector(HTMLParser):
         rels = values.get("rel", "").lower().split()
         kind = values.get("type", "").split(";")[0].strip().lower()
         href = values.get("href", "").strip()
-        if "alternate" in rels and kind in FEED_TYPES and href:
+        if "alternate" in rels and kind in FEED_TYPES and href and not _NOT_A_FEED.search(href):
             url = urljoin(self.base_url, href)
             if url.startswith(("http://", "https://")):
                 self.links.append(FeedLink(url, kind, values.get("title") or None))

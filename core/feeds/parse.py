@@ -21,7 +21,9 @@ from core.feeds.sanitize import html_to_text, plain_title, sanitize_html, text_t
 
 MAX_GUID = 512
 # Servers label feeds text/html or text/plain all the time; that is no fault of the feed's.
-IGNORED_BOZO = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
+IGNORED_BOZO = (feedparser.NonXMLContentType,)
+# feedparser's last resort when no declared encoding works: Cyrillic text comes out garbled.
+GUESSED_ENCODINGS = ("windows-1252", "iso-8859-1", "iso-8859-2")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -79,7 +81,12 @@ def _parse_xml_feed(body: bytes, content_type: str, url: str) -> ParsedFeed:
         raise ParseError(f"could not parse the feed: {exc}") from exc
     warning = None
     exc = parsed.get("bozo_exception")
-    if parsed.get("bozo") and not isinstance(exc, IGNORED_BOZO):
+    if isinstance(exc, feedparser.CharacterEncodingOverride):
+        # Mostly harmless (a header saying us-ascii over a UTF-8 document) unless it guessed.
+        if parsed.get("encoding", "").lower() in GUESSED_ENCODINGS:
+            warning = (f"the feed's character encoding could not be trusted; read as "
+                       f"{parsed['encoding']}, so non-Latin text may be garbled")
+    elif parsed.get("bozo") and not isinstance(exc, IGNORED_BOZO):
         warning = _bozo_message(exc)
     if not parsed.get("version") and not parsed.entries:
         if body.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html")):
@@ -95,7 +102,7 @@ def _parse_xml_feed(body: bytes, content_type: str, url: str) -> ParsedFeed:
     seen: set[str] = set()
     for entry in parsed.entries:
         item = _entry_from_feedparser(entry)
-        if item.guid in seen:  # the same guid twice in one document is one item
+        if item.guid in seen:  # a repeated guid in one document is one item
             continue
         seen.add(item.guid)
         result.entries.append(item)

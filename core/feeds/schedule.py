@@ -35,12 +35,14 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> datetim
 
 
 def backoff_delay(interval_minutes: int, error_count: int) -> timedelta:
-    """Interval doubled per consecutive failure, capped at 24 hours."""
+    """Interval doubled per consecutive failure, capped at 24 hours.
+
+    Never shorter than the source's own interval: a weekly source that fails is not
+    retried daily.
+    """
     base = timedelta(minutes=max(interval_minutes, 1))
-    exponent = max(error_count - 1, 0)
-    if exponent > 20:  # 2**20 intervals is far beyond the cap already
-        return MAX_BACKOFF
-    return min(base * (2**exponent), MAX_BACKOFF)
+    exponent = min(max(error_count - 1, 0), 20)  # 2**20 intervals is far beyond the cap
+    return max(base, min(base * (2**exponent), MAX_BACKOFF))
 
 
 def why_not_due(*, enabled: bool, status: str, next_fetch: datetime | None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -19,6 +20,8 @@ from core.storage.types import iso, utcnow
 
 log = logging.getLogger("attache.sources")
 SOURCES = Source.__table__
+# "javascript:", "mailto:", "data:" ... but not "example.org:8080/feed" (a host and port).
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.IGNORECASE)
 ITEMS = Item.__table__
 
 
@@ -30,12 +33,18 @@ class Discovered:
 
 
 def normalise_url(url: str) -> str:
-    url = url.strip()
-    if "://" not in url:
+    """An http(s) URL, with https:// added to a bare host name; anything else is refused."""
+    given = url.strip()
+    url = given
+    if "://" not in url and not _SCHEME.match(url):
         url = "https://" + url
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise KnownError(f"not a web address: {url!r} (expected http:// or https://)")
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise KnownError(f"not a web address: {given!r} (expected http:// or https://)")
     return url
 
 

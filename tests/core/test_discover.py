@@ -149,3 +149,12 @@ def test_add_source_from_page_without_feed_is_refused(
     with pytest.raises(KnownError, match="(?i)no feed"):
         add_source(db, page_url, fetcher=fetcher)
     assert list_sources(db) == []
+
+
+def test_wordpress_rest_and_oembed_links_are_not_feeds() -> None:
+    page = (b'<html><head>'
+            b'<link rel="alternate" type="application/json" href="/wp-json/wp/v2/pages/2">'
+            b'<link rel="alternate" type="application/json+oembed" href="/oembed?url=x">'
+            b'<link rel="alternate" type="application/json" href="/wp-json/oembed/1.0/embed">'
+            b'</head></html>')
+    assert find_feed_links(page, "https://embassy.example/") == []

@@ -204,3 +204,13 @@ def test_external_entity_is_refused(tmp_path: Path) -> None:
 <opml version="2.0"><body><outline text="&xxe;" xmlUrl="https://x.example/rss"/></body></opml>""")
     with pytest.raises(KnownError, match="unsafe"):
         read_opml(path)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "mailto:press@e.test",
+                                 "data:text/html,x", "https://host:notaport/feed"])
+def test_non_web_addresses_in_opml_are_reported_invalid(db, tmp_path: Path, url: str) -> None:
+    path = tmp_path / "x.opml"
+    path.write_text(f'<opml version="2.0"><body><outline text="x" xmlUrl="{url}"/></body></opml>',
+                    encoding="utf-8")
+    report = import_opml(db, path)
+    assert (report.added, report.invalid) == ([], [url])

@@ -408,3 +408,11 @@ def test_plain_text_is_not_a_feed() -> None:
 def test_empty_or_unrelated_xml_is_not_a_feed(body: bytes) -> None:
     with pytest.raises(ParseError, match="not a feed"):
         parse_feed(body)
+
+
+def test_a_guessed_encoding_is_reported_as_a_warning() -> None:
+    """cp1251 bytes with no charset anywhere: feedparser guesses; the source must say so."""
+    body = (FIXTURES / "cp1251_noheader.xml").read_bytes()
+    assert "garbled" in (parse_feed(body).warning or "")
+    good = parse_feed(body, "application/rss+xml; charset=windows-1251")
+    assert good.warning is None and good.title == "Новости Центральной Азии"

@@ -121,3 +121,9 @@ def test_not_yet_due_unless_forced() -> None:
     reason = why_not_due(**_state(next_fetch=later))
     assert reason is not None and "not due until" in reason and "--force" in reason
     assert why_not_due(**_state(next_fetch=later, force=True)) is None
+
+
+def test_backoff_is_never_shorter_than_the_sources_own_interval() -> None:
+    weekly = 7 * 24 * 60
+    assert backoff_delay(weekly, 1) == timedelta(minutes=weekly)
+    assert backoff_delay(weekly, 5) == timedelta(minutes=weekly)
