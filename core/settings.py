@@ -16,6 +16,7 @@ from core.errors import KnownError
 @dataclass
 class Settings:
     proxy: str | None = None  # e.g. http://proxy.mfa.local:8080; None = from the environment
+    ca_bundle: str | None = None  # IT's CA bundle for TLS-inspecting proxies; None = system
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     fetch_deadline: float = 60.0
@@ -51,7 +52,7 @@ class Settings:
             raise KnownError(f"unknown setting {key!r}; known settings: {names}")
         current = getattr(self, key)
         if value.lower() in ("", "none", "null"):
-            converted = None if key == "proxy" else type(current)()
+            converted = None if key in ("proxy", "ca_bundle") else type(current)()
         elif isinstance(current, bool):
             converted = value.lower() in ("1", "true", "yes", "on")
         elif isinstance(current, int):

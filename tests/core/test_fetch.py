@@ -277,3 +277,56 @@ def test_unreachable_proxy_is_reported_as_the_proxy(fetcher: Fetcher) -> None:
     finally:
         via_proxy.close()
     assert result.error.startswith("proxy refused the connection")
+
+
+# ----------------------------------------------------------------------- environment and TLS
+
+def test_proxy_from_the_environment_and_no_proxy(monkeypatch: pytest.MonkeyPatch,
+                                                 fetcher: Fetcher) -> None:
+    proxy = FeedServer().start()
+    target = "http://feeds.example.invalid/env.xml"
+    proxy.route(target, lambda req: send(req, 200, RSS2, "application/rss+xml"))
+    monkeypatch.setenv("HTTP_PROXY", proxy.url(""))
+    monkeypatch.setenv("NO_PROXY", "intranet.example.invalid")
+    via_env = Fetcher(fetcher.limits)
+    try:
+        assert via_env.fetch(target).ok
+        assert via_env.proxies_for("http://intranet.example.invalid/x") == {}
+        assert via_env.proxies_for(target) == {"http": proxy.url("")}
+    finally:
+        via_env.close()
+        proxy.stop()
+    assert [s.path for s in proxy.hits(target)] == [target]
+
+
+@pytest.fixture
+def tls_server(tmp_path) -> Iterator[tuple[FeedServer, str]]:  # noqa: ANN001
+    """The loopback server behind TLS with a self-signed certificate for 127.0.0.1."""
+    import ssl
+    import subprocess
+
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    server = FeedServer()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
+    server.start()
+    server.static("/feed.xml", "rss2.xml")
+    yield server, str(cert)
+    server.stop()
+
+
+def test_tls_verification_is_on_and_a_ca_bundle_can_be_given(
+        tls_server: tuple[FeedServer, str], fetcher: Fetcher) -> None:
+    server, cert = tls_server
+    url = f"https://127.0.0.1:{server.port}/feed.xml"
+    refused = fetcher.fetch(url)
+    assert refused.error is not None and refused.error.startswith("TLS certificate check failed")
+    trusting = Fetcher(fetcher.limits, ca_bundle=cert)  # IT's own certificate authority
+    try:
+        assert trusting.fetch(url).body == RSS2
+    finally:
+        trusting.close()
