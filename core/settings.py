@@ -23,6 +23,8 @@ class Settings:
     max_body_mib: float = 15.0
     workers: int = 8
     per_host: int = 2
+    parse_in_processes: bool = True  # big refreshes parse on every core, off the GUI's GIL
+    parse_processes: int = 0  # 0 = as many as cores, at most 4
     default_interval_minutes: int = 60
 
     @classmethod

@@ -19,6 +19,7 @@ from core.errors import KnownError
 from core.feeds import items as item_ops
 from core.feeds import opml, sources
 from core.feeds.fetch import Fetcher
+from core.feeds.parsepool import ParsePool
 from core.feeds.refresh import FeedRefresher, RefreshResult
 from core.paths import resolve_db_url
 from core.settings import Settings
@@ -226,7 +227,9 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         for source_id in args.source:
             sources.get_source(db, source_id)
     fetcher, settings = make_fetcher()
-    refresher = FeedRefresher(db, fetcher, workers=settings.workers, per_host=settings.per_host)
+    pool = ParsePool(settings.parse_processes or None) if settings.parse_in_processes else None
+    refresher = FeedRefresher(db, fetcher, workers=settings.workers, per_host=settings.per_host,
+                              parse_pool=pool)
 
     def progress(result: RefreshResult, done: int, total: int) -> None:
         detail = result.error or f"+{result.new_items} new, {result.updated_items} updated"
@@ -239,6 +242,8 @@ def cmd_refresh(args: argparse.Namespace) -> int:
                                     on_result=None if args.json else progress)
     finally:
         fetcher.close()
+        if pool is not None:
+            pool.close()
     if args.json:
         emit_json([r.to_json() for r in results])
     else:

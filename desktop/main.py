@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 
 def main() -> None:
+    # Parser worker processes are spawned; a frozen (PyInstaller) build must let them start.
+    multiprocessing.freeze_support()
     from desktop.cli import run
 
     sys.exit(run())

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, func, select, update
 
 from core.feeds.fetch import Fetcher, FetchResult
 from core.feeds.parse import ParsedFeed, ParseError, parse_feed
+from core.feeds.parsepool import ParsePool
 from core.feeds.schedule import backoff_delay, why_not_due
 from core.feeds.store import store_entries
 from core.storage.database import Database
@@ -28,6 +29,7 @@ from core.storage.types import utcnow
 
 log = logging.getLogger("attache.refresh")
 SOURCES = Source.__table__
+MIN_JOBS_FOR_PROCESSES = 4
 
 
 @dataclass
@@ -77,9 +79,14 @@ class FeedRefresher:
     """Refresh due feed sources; reusable and safe to call again after it returns."""
 
     def __init__(self, db: Database, fetcher: Fetcher, *, workers: int = 8, per_host: int = 2,
+                 parse_pool: ParsePool | None = None,
                  clock: Callable[[], datetime] = utcnow) -> None:
+        """``parse_pool``: parse in worker processes (big refreshes, the GUI); None parses in
+        the fetch threads, which is cheaper for a handful of feeds."""
         self.db = db
         self.fetcher = fetcher
+        self.parse_pool = parse_pool
+        self._parse: Callable[[bytes, str, str], ParsedFeed] = parse_feed
         self.workers = max(1, workers)
         self.per_host = max(1, per_host)
         self.clock = clock
@@ -117,6 +124,9 @@ class FeedRefresher:
                 cancel: threading.Event | None = None) -> list[RefreshResult]:
         jobs, results = self.plan(source_ids, force)
         total = len(jobs)
+        # Starting worker processes costs more than parsing a handful of feeds in threads.
+        self._parse = (self.parse_pool.parse if self.parse_pool is not None
+                       and total >= MIN_JOBS_FOR_PROCESSES else parse_feed)
         by_host: dict[str, deque[_Job]] = {}
         for job in jobs:
             by_host.setdefault(job.host, deque()).append(job)
@@ -159,8 +169,8 @@ class FeedRefresher:
         outcome = _Outcome(fetched)
         if fetched.ok and fetched.body is not None:
             try:
-                outcome.feed = parse_feed(fetched.body, fetched.content_type,
-                                          fetched.final_url or job.url)
+                outcome.feed = self._parse(fetched.body, fetched.content_type,
+                                           fetched.final_url or job.url)
             except ParseError as exc:
                 outcome.parse_error = str(exc)
             except Exception as exc:  # a parser bug must cost one source, not the refresh
