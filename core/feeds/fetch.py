@@ -179,6 +179,7 @@ class Fetcher:
             if resp.status_code in (429, 503):
                 result.retry_after = parse_retry_after(resp.headers.get("Retry-After"))
             if resp.status_code == 304:
+                _ = resp.content  # empty; reading it hands the connection back for keep-alive
                 return
             if resp.status_code >= 400:
                 result.error = f"HTTP {resp.status_code} {resp.reason or ''}".strip()

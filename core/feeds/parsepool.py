@@ -49,12 +49,23 @@ class ParsePool:
         try:
             return pool.submit(self.target, body, content_type, url).result()
         except BrokenProcessPool:
-            log.error("a parser process died while parsing %s; restarting the pool", url)
-            with self._lock:
-                if self._executor is pool:
-                    self._executor = None
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise ParseError("the parser crashed on this feed (it may be malicious)") from None
+            self._discard(pool)
+        # A dying worker breaks every parse in flight, not only its own: retry this document
+        # alone in a fresh process, so only the one that really crashes the parser fails.
+        log.warning("a parser process died while %s was being parsed; retrying it alone", url)
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(1, mp_context=context) as alone:
+            try:
+                return alone.submit(self.target, body, content_type, url).result()
+            except BrokenProcessPool:
+                log.error("the parser crashed on %s", url)
+                raise ParseError("the parser crashed on this feed (it may be malicious)") from None
+
+    def _discard(self, pool: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._executor is pool:
+                self._executor = None
+        pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         with self._lock:

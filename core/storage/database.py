@@ -87,11 +87,20 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One write transaction: all of it lands or none of it does."""
+        with self.writer() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def writer(self) -> Iterator[Connection]:
+        """A connection for a series of write transactions, each ``with conn.begin():``.
+
+        For a writer that commits many small transactions in a row (a refresh writes one per
+        source): no pool checkout per transaction.
+        """
         with self.engine.connect() as conn:
             if self.is_sqlite:
                 conn = conn.execution_options(sqlite_immediate=True)
-            with conn.begin():
-                yield conn
+            yield conn
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
