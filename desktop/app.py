@@ -6,9 +6,11 @@ import sys
 from typing import TYPE_CHECKING
 
 from core.errors import KnownError
+from core.feeds.opml import import_opml
 from core.feeds.sources import list_sources
 from core.storage.database import Database
 from core.storage.migrate import ensure_schema
+from resources import DEFAULT_SOURCES_OPML
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -21,6 +23,14 @@ def create_main_window(db: Database) -> MainWindow:
     ensure_schema(db)
     window = MainWindow(db.describe())
     window.show_sources(list_sources(db))
+
+    def add_starter_sources() -> None:
+        report = import_opml(db, DEFAULT_SOURCES_OPML)
+        window.show_sources(list_sources(db))
+        window.statusBar().showMessage(
+            f"Added {len(report.added)} starter sources; refresh with: attache refresh")
+
+    window.starter_sources_requested.connect(add_starter_sources)
     return window
 
 

@@ -7,13 +7,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 STATUS_MARK = {"ok": "●", "error": "▲", "gone": "✕", "new": "○"}
 
 
 class MainWindow(QMainWindow):
+    starter_sources_requested = Signal()
+
     def __init__(self, database_label: str) -> None:
         super().__init__()
         self.setWindowTitle("Attaché")
@@ -24,9 +35,19 @@ class MainWindow(QMainWindow):
         self.summary.setObjectName("summary")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.summary.setWordWrap(True)
+        # Offered while there are no sources, never required.
+        self.starter_button = QPushButton("Add the starter sources (State Dept, UN News, RFE/RL…)")
+        self.starter_button.setObjectName("starter")
+        self.starter_button.clicked.connect(self.starter_sources_requested)
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.addStretch()
+        column.addWidget(self.summary)
+        column.addWidget(self.starter_button, alignment=Qt.AlignmentFlag.AlignCenter)
+        column.addStretch()
         splitter = QSplitter()
         splitter.addWidget(self.sources)
-        splitter.addWidget(self.summary)
+        splitter.addWidget(side)
         splitter.setSizes([320, 640])
         self.setCentralWidget(splitter)
         self.statusBar().showMessage(f"Database: {database_label}")
@@ -42,11 +63,11 @@ class MainWindow(QMainWindow):
             entry.setToolTip(row["error"] or row["url"])
             entry.setData(Qt.ItemDataRole.UserRole, row["id"])
             self.sources.addItem(entry)
+        self.starter_button.setVisible(not rows)
         if rows:
             self.summary.setText(f"{len(rows)} sources, {total} items.\n"
                                  "Refresh from the command line: attache refresh")
         else:
             self.summary.setText("No sources yet.\n"
                                  "Add one with: attache sources add URL\n"
-                                 "or import the starter set: attache opml import "
-                                 "resources/default_sources.opml")
+                                 "or start with a curated set of public feeds:")

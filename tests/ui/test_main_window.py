@@ -32,3 +32,15 @@ def test_sources_are_listed_with_health_and_counts(qtbot, db: Database) -> None:
            for i in range(window.sources.count())}
     assert first.id in ids
     assert "2 sources" in window.summary.text()
+
+
+def test_starter_sources_are_offered_on_an_empty_database(qtbot, db: Database) -> None:
+    window = create_main_window(db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.starter_button.isVisible()
+    qtbot.mouseClick(window.starter_button, Qt.MouseButton.LeftButton)
+    assert window.sources.count() >= 8
+    assert not window.starter_button.isVisible()
+    assert "starter sources" in window.statusBar().currentMessage()
