@@ -6,7 +6,7 @@ A plain file rather than QSettings so the CLI, the app and IT scripts read the s
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from core import paths
@@ -26,6 +26,12 @@ class Settings:
     parse_in_processes: bool = True  # big refreshes parse on every core, off the GUI's GIL
     parse_processes: int = 0  # 0 = as many as cores, at most 4
     default_interval_minutes: int = 60
+    timezone: str | None = None  # IANA zone for planning, e.g. Asia/Tashkent; None = this PC's
+    post_gap_minutes: int = 120  # warn when two posts on one channel are closer than this
+    # Host countries (ISO codes) whose public holidays and programme deadlines are shown.
+    countries: list[str] = field(default_factory=lambda: ["UZ"])
+    # Observance packs shown in the calendar: un, us, host, programme.
+    packs: list[str] = field(default_factory=lambda: ["un", "us", "host", "programme"])
 
     @classmethod
     def path(cls) -> Path:
@@ -48,13 +54,15 @@ class Settings:
 
     def set(self, key: str, value: str) -> None:
         """Set one setting from text (the CLI), converting to the field's type."""
-        field = next((f for f in fields(self) if f.name == key), None)
-        if field is None:
+        spec = next((f for f in fields(self) if f.name == key), None)
+        if spec is None:
             names = ", ".join(f.name for f in fields(self))
             raise KnownError(f"unknown setting {key!r}; known settings: {names}")
         current = getattr(self, key)
         if value.lower() in ("", "none", "null"):
-            converted = None if key in ("proxy", "ca_bundle") else type(current)()
+            converted = None if key in ("proxy", "ca_bundle", "timezone") else type(current)()
+        elif isinstance(current, list):
+            converted = [part.strip() for part in value.split(",") if part.strip()]
         elif isinstance(current, bool):
             converted = value.lower() in ("1", "true", "yes", "on")
         elif isinstance(current, int):
@@ -63,4 +71,27 @@ class Settings:
             converted = float(value)
         else:
             converted = value
-        setattr(self, key, converted)
+        setattr(self, key, _checked(key, converted))
+
+
+HOST_COUNTRIES = ("UZ", "KZ", "KG", "TJ", "TM")
+PACKS = ("un", "us", "host", "programme")
+
+
+def _checked(key: str, value: object) -> object:
+    """Refuse values that would only fail later, far from where they were typed."""
+    if key == "timezone" and value:
+        from core.calendar.timezones import zone
+
+        zone(str(value))
+    if key == "countries":
+        value = [str(c).upper() for c in value]  # type: ignore[union-attr]
+        unknown = [c for c in value if c not in HOST_COUNTRIES]
+        if unknown:
+            raise KnownError(f"no holiday pack for {unknown[0]}; host countries: "
+                             f"{', '.join(HOST_COUNTRIES)}")
+    if key == "packs":
+        unknown = [p for p in value if p not in PACKS]  # type: ignore[union-attr]
+        if unknown:
+            raise KnownError(f"unknown pack {unknown[0]!r}; packs: {', '.join(PACKS)}")
+    return value

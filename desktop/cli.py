@@ -7,7 +7,6 @@ Exit codes: 0 success, 1 a failure (a refresh with a failed source, a known erro
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -18,14 +17,14 @@ from core import __version__
 from core.errors import KnownError
 from core.feeds import items as item_ops
 from core.feeds import opml, sources
-from core.feeds.fetch import Fetcher
 from core.feeds.parsepool import ParsePool
 from core.feeds.refresh import FeedRefresher, RefreshResult
 from core.paths import resolve_db_url
 from core.settings import Settings
 from core.storage.backup import backup_database
-from core.storage.database import Database
 from core.storage.migrate import ensure_schema, schema_state
+from desktop.cli_calendar import register_calendar_commands
+from desktop.cli_support import emit_json, make_fetcher, open_db
 from desktop.logs import setup_logging
 
 
@@ -113,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(cfg, "set", cmd_config_set, "change one setting (e.g. proxy)")
     p.add_argument("key")
     p.add_argument("value")
+
+    register_calendar_commands(sub, command)
     return parser
 
 
@@ -123,29 +124,6 @@ def parse_since(value: str) -> datetime:
         raise argparse.ArgumentTypeError(
             f"not an ISO date: {value!r} (e.g. 2026-11-01 or 2026-11-01T09:00+05:00)") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-# ------------------------------------------------------------------------ helpers
-
-def open_db(args: argparse.Namespace, *, migrate: bool = True) -> Database:
-    db = Database(resolve_db_url(getattr(args, "db", None)))
-    args.opened.append(db)  # disposed by run(), so no connection outlives the command
-    if migrate:
-        backup = ensure_schema(db)
-        if backup is not None:
-            print(f"attache: upgraded the database; the old one is saved as {backup}",
-                  file=sys.stderr)
-    return db
-
-
-def emit_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def make_fetcher() -> tuple[Fetcher, Settings]:
-    settings = Settings.load()
-    return Fetcher.from_settings(settings), settings
 
 
 # ------------------------------------------------------------------------ commands

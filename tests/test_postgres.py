@@ -88,3 +88,27 @@ def test_cli_against_postgres(pg_url: str, server: FeedServer, capsys) -> None:
                 datetime(2000, 1, 1, tzinfo=UTC).isoformat()]) == 0
     out = capsys.readouterr().out
     assert '"new_items": 4' in out
+
+
+def test_two_officers_editing_one_post_on_postgres(pg_url: str, pg: Database) -> None:
+    """Team mode: two app instances on one server; the second stale save is refused."""
+    from datetime import date
+
+    from core.calendar.posts import ConflictError, PostFields, create_post, get_post, update_post
+
+    post_id = create_post(pg, PostFields(title="Nowruz greeting", day=date(2027, 3, 21),
+                                         body="Navro'z muborak!"))
+    alice, bob = Database(pg_url), Database(pg_url)
+    try:
+        seen_by_alice = get_post(alice, post_id)["version"]
+        seen_by_bob = get_post(bob, post_id)["version"]
+        update_post(alice, post_id, PostFields(status="review"), expect_version=seen_by_alice)
+        with pytest.raises(ConflictError) as conflict:
+            update_post(bob, post_id, PostFields(body="Bob's version"),
+                        expect_version=seen_by_bob)
+        assert set(conflict.value.changed) == {"status"}
+        assert get_post(pg, post_id)["body"] == "Navro'z muborak!"
+        assert get_post(pg, post_id)["version"] == 2
+    finally:
+        alice.dispose()
+        bob.dispose()

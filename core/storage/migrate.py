@@ -106,13 +106,14 @@ def ensure_schema(db: Database, *, backup_dir: Path | None = None) -> Path | Non
     return backup
 
 
-def upgrade(db: Database) -> None:
+def upgrade(db: Database, target: str = "head") -> None:
+    """Run the migrations up to ``target`` in one transaction (tests pass older targets)."""
     cfg = _config(db)
     with db.engine.connect() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, target)
         conn.commit()
-    log.info("database %s upgraded to %s", db.describe(), head_revision())
+    log.info("database %s upgraded to %s", db.describe(), target)
 
 
 def _has_foreign_tables(db: Database) -> bool:

@@ -1,14 +1,14 @@
 """The tables. Every schema change after the first goes through an Alembic migration.
 
-Sources and items only for now; replies, planned posts, observances and campaigns arrive with
-their issues as new migrations.
+0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
+their channels). Replies arrive with their issue as a new migration.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Date, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from core.storage.types import UTCDateTime, utcnow
@@ -66,3 +66,95 @@ class Item(SQLModel, table=True):
     content_hash: str = Field(default="", max_length=64)
     read: bool = Field(default=False)
     starred: bool = Field(default=False)
+
+
+POST_STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")
+OBSERVANCE_CATEGORIES = ("un", "us", "host", "programme", "custom")
+
+
+class Campaign(SQLModel, table=True):
+    """A named push (e.g. 16 Days of Activism 2026) that posts belong to."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    color: str | None = Field(default=None, max_length=20)
+    start_date: date | None = Field(default=None, sa_column=Column(Date))
+    end_date: date | None = Field(default=None, sa_column=Column(Date))
+    hashtags: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON list
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
+
+
+class Observance(SQLModel, table=True):
+    """A moment to plan around. ``rule`` (JSON) says when it falls; see core.calendar.rules."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(sa_column=Column(Text, nullable=False, unique=True))  # un:human-rights-day
+    name: str = Field(sa_column=Column(Text, nullable=False))
+    rule: str = Field(sa_column=Column(Text, nullable=False))
+    category: str = Field(max_length=20)
+    country: str | None = Field(default=None, max_length=2)
+    lead_days: int = Field(default=14)
+    description: str | None = Field(default=None, sa_column=Column(Text))
+    source_url: str | None = Field(default=None, sa_column=Column(Text))
+    estimated: bool = Field(default=False)
+    pack: str | None = Field(default=None, max_length=40)  # None: the user's own observance
+
+
+class PlannedPost(SQLModel, table=True):
+    """A post the press section intends to publish; ``version`` guards team edits."""
+
+    __tablename__ = "planned_post"
+    __table_args__ = (Index("ix_planned_post_start", "start_at", "start_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(sa_column=Column(Text, nullable=False, unique=True))  # iCalendar UID
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    body: str = Field(default="", sa_column=Column(Text, nullable=False))
+    status: str = Field(default="idea", max_length=20)
+    all_day: bool = Field(default=False)
+    start_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    start_date: date | None = Field(default=None, sa_column=Column(Date))  # all-day posts
+    duration_minutes: int | None = Field(default=None)  # timed posts; None = a moment
+    tz: str = Field(default="UTC", max_length=64)  # IANA zone the officer planned in
+    rrule: str | None = Field(default=None, sa_column=Column(Text))  # RFC 5545 RRULE
+    campaign_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("campaign.id", ondelete="SET NULL")))
+    observance_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("observance.id", ondelete="SET NULL")))
+    item_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("item.id", ondelete="SET NULL")))  # the published item
+    owner: str | None = Field(default=None, sa_column=Column(Text))
+    notes: str | None = Field(default=None, sa_column=Column(Text))
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
+
+
+class PostChannel(SQLModel, table=True):
+    """Which sources (the embassy's own accounts) a planned post goes out on."""
+
+    __tablename__ = "post_channel"
+
+    post_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("planned_post.id", ondelete="CASCADE"), primary_key=True))
+    source_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("source.id", ondelete="CASCADE"), primary_key=True))
+
+
+class PostRevision(SQLModel, table=True):
+    """Each saved version of a planned post: says what changed when a team edit conflicts."""
+
+    __tablename__ = "post_revision"
+
+    post_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("planned_post.id", ondelete="CASCADE"), primary_key=True))
+    version: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    data: str = Field(sa_column=Column(Text, nullable=False))  # JSON snapshot
+    saved_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class Meta(SQLModel, table=True):
+    """Small facts about this database (e.g. which observance packs were last synced)."""
+
+    key: str = Field(sa_column=Column(Text, primary_key=True))
+    value: str = Field(sa_column=Column(Text, nullable=False))

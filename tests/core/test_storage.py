@@ -77,11 +77,13 @@ def test_fresh_database_is_created_at_head(db_url: str) -> None:
 def newer_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """This code plus one more migration: simulates installing the next Attaché."""
     scripts = tmp_path / "migrations"
+    head = migrate.head_revision()
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts)
     (scripts / "versions" / "9001_test_column.py").write_text(
         '"""test-only next revision"""\n'
         "import sqlalchemy as sa\nfrom alembic import op\n"
-        'revision = "9001"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+        'revision = "9001"\n'
+        f'down_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
         "def upgrade():\n"
         '    op.add_column("source", sa.Column("test_flag", sa.Integer(), nullable=True))\n'
         "def downgrade():\n"
@@ -94,11 +96,12 @@ def newer_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_older_database_is_backed_up_then_upgraded(db: Database, newer_code: Path) -> None:
     source = add_source(db, "https://e.test/feed")
     store(db, source.id, [entry("a", "kept through the upgrade")])
+    before = migrate.schema_state(db).current
     backup = migrate.ensure_schema(db)
     assert backup is not None and backup.exists()
     assert migrate.schema_state(db).current == "9001"
     with sqlite3.connect(backup) as old:
-        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == (before,)
         assert old.execute("SELECT title FROM item").fetchall() == [("kept through the upgrade",)]
     with db.read() as conn:
         cols = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(source)")]
@@ -209,3 +212,15 @@ def test_backup_is_a_readable_copy_and_never_overwrites(db: Database, tmp_path: 
     assert [r["title"] for r in list_items(copy)] == ["in the backup"]
     with pytest.raises(KnownError, match="already exists"):
         backup_database(db, target)
+
+
+def test_every_real_migration_upgrades_a_database_with_data(db_url: str) -> None:
+    """A 0001 database (the first release) with items comes up to head and keeps them."""
+    old = Database(db_url)
+    migrate.upgrade(old, "0001")
+    source = add_source(old, "https://e.test/feed")
+    store(old, source.id, [entry("a", "Visa waiver")])
+    backup = migrate.ensure_schema(old)
+    assert backup is not None and migrate.schema_state(old).up_to_date
+    assert [r["title"] for r in list_items(old, search="visa")] == ["Visa waiver"]
+    assert check_database(old)["ok"]

@@ -1,0 +1,1 @@
+"""The content calendar: planned posts, campaigns, observances, warnings, export and import."""

@@ -1,0 +1,339 @@
+"""Planned posts: create, list, update with optimistic concurrency, delete.
+
+Team mode puts several officers on one database. Every update says which version it edited;
+if someone else saved in between, the update is refused with a ``ConflictError`` that names
+what they changed (from the saved revision), never silently overwriting their work.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from datetime import date, datetime, time, timedelta
+
+from dateutil.rrule import rrulestr
+from sqlalchemy import Connection, delete, insert, select, update
+
+from core.calendar.campaigns import CAMPAIGNS, campaign_id_for
+from core.calendar.timezones import zone
+from core.errors import KnownError, NotFoundError
+from core.storage.database import Database
+from core.storage.models import (
+    POST_STATUSES,
+    Item,
+    Observance,
+    PlannedPost,
+    PostChannel,
+    PostRevision,
+    Source,
+)
+from core.storage.types import iso, utcnow
+
+POSTS = PlannedPost.__table__
+CHANNELS = PostChannel.__table__
+REVISIONS = PostRevision.__table__
+SOURCES = Source.__table__
+ITEMS = Item.__table__
+OBSERVANCES = Observance.__table__
+MAX_OCCURRENCES = 5000  # a runaway RRULE must not hang a listing
+# What a conflict message compares, in the words the officer sees.
+TRACKED = ("title", "body", "status", "start", "end", "all_day", "tz", "channels", "campaign",
+           "observance_id", "owner", "notes", "rrule", "item_id")
+
+
+class ConflictError(KnownError):
+    """Someone else saved the post since it was loaded."""
+
+    def __init__(self, message: str, changed: dict[str, tuple[object, object]]) -> None:
+        super().__init__(message)
+        self.changed = changed
+
+
+@dataclass
+class PostFields:
+    """What the user sets on a post. ``None`` means "not given" (keep it, on update)."""
+
+    title: str | None = None
+    body: str | None = None
+    status: str | None = None
+    at: datetime | None = None  # a timed post: an aware datetime
+    day: date | None = None  # an all-day post
+    tz: str | None = None
+    duration_minutes: int | None = None
+    channels: list[int] | None = None
+    campaign: str | None = None  # a name; "" removes the campaign
+    observance_id: int | None = None  # 0 removes the link
+    owner: str | None = None
+    notes: str | None = None
+    rrule: str | None = None  # "" removes the recurrence
+    item_id: int | None = None  # 0 removes the link
+
+    def given(self) -> dict[str, object]:
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if getattr(self, f.name) is not None}
+
+
+# ------------------------------------------------------------------------------ writing
+
+def create_post(db: Database, data: PostFields, *, uid: str | None = None) -> int:
+    if not data.title or not data.title.strip():
+        raise KnownError("a planned post needs a title")
+    if data.at is None and data.day is None:
+        raise KnownError("a planned post needs a time (--at) or a day (--date)")
+    now = utcnow()
+    values = {"uid": uid or f"{uuid.uuid4()}@attache", "title": "", "body": "",
+              "status": "idea", "all_day": False, "tz": "UTC", "version": 1,
+              "created_at": now, "updated_at": now}
+    with db.write() as conn:
+        values.update(_columns(conn, data, current=None))
+        post_id = conn.execute(insert(POSTS).values(**values)).inserted_primary_key[0]
+        if data.channels:
+            _set_channels(conn, post_id, data.channels)
+        _save_revision(conn, post_id, 1, now)
+    return post_id
+
+
+def update_post(db: Database, post_id: int, data: PostFields,
+                expect_version: int | None = None) -> dict:
+    """Apply ``data``; with ``expect_version``, refuse if the post moved on since then."""
+    with db.write() as conn:
+        current = _row(conn, post_id)
+        base = expect_version if expect_version is not None else current["version"]
+        if base != current["version"]:
+            raise _conflict(conn, post_id, base, current)
+        values = _columns(conn, data, current=current)
+        now = utcnow()
+        done = conn.execute(update(POSTS).where(POSTS.c.id == post_id,
+                                                POSTS.c.version == base)
+                            .values(**values, version=base + 1, updated_at=now))
+        if done.rowcount != 1:  # saved by someone else between our read and our write
+            raise _conflict(conn, post_id, base, _row(conn, post_id))
+        if data.channels is not None:
+            _set_channels(conn, post_id, data.channels)
+        _save_revision(conn, post_id, base + 1, now)
+    return get_post(db, post_id)
+
+
+def delete_post(db: Database, post_id: int) -> None:
+    with db.write() as conn:
+        _row(conn, post_id)
+        conn.execute(delete(POSTS).where(POSTS.c.id == post_id))
+
+
+def _columns(conn: Connection, data: PostFields, current: dict | None) -> dict:
+    """Validated column values for what ``data`` gives."""
+    values: dict[str, object] = {}
+    if data.title is not None:
+        if not data.title.strip():
+            raise KnownError("the title cannot be empty")
+        values["title"] = data.title.strip()
+    if data.body is not None:
+        values["body"] = data.body
+    if data.status is not None:
+        if data.status not in POST_STATUSES:
+            raise KnownError(f"unknown status {data.status!r}; one of {', '.join(POST_STATUSES)}")
+        values["status"] = data.status
+    tz_name = data.tz or (current["tz"] if current else None) or "UTC"
+    zone(tz_name)
+    if data.tz is not None:
+        values["tz"] = tz_name
+    if data.at is not None and data.day is not None:
+        raise KnownError("give either a time (--at) or a day (--date), not both")
+    if data.at is not None:
+        if data.at.tzinfo is None:
+            raise KnownError("internal: --at must be resolved to an aware time")
+        values.update(all_day=False, start_at=data.at, start_date=None, tz=tz_name)
+    elif data.day is not None:
+        values.update(all_day=True, start_at=None, start_date=data.day, duration_minutes=None)
+    if data.duration_minutes is not None:
+        if data.duration_minutes < 0:
+            raise KnownError("the duration cannot be negative")
+        values["duration_minutes"] = data.duration_minutes or None
+    if data.campaign is not None:
+        values["campaign_id"] = (campaign_id_for(conn, data.campaign.strip(), create=True)
+                                 if data.campaign.strip() else None)
+    if data.observance_id is not None:
+        if data.observance_id and not conn.execute(
+                select(OBSERVANCES.c.id).where(OBSERVANCES.c.id == data.observance_id)).first():
+            raise NotFoundError(f"there is no observance {data.observance_id} "
+                                "(see: attache observances list)")
+        values["observance_id"] = data.observance_id or None
+    if data.item_id is not None:
+        if data.item_id and not conn.execute(
+                select(ITEMS.c.id).where(ITEMS.c.id == data.item_id)).first():
+            raise NotFoundError(f"there is no item {data.item_id}")
+        values["item_id"] = data.item_id or None
+    for name in ("owner", "notes"):
+        value = getattr(data, name)
+        if value is not None:
+            values[name] = value or None
+    if data.rrule is not None:
+        values["rrule"] = _valid_rrule(data.rrule) if data.rrule.strip() else None
+    return values
+
+
+def _valid_rrule(text: str) -> str:
+    rule = text.strip()
+    if rule.upper().startswith("RRULE:"):
+        rule = rule[6:]
+    try:
+        rrulestr(rule, dtstart=datetime(2026, 1, 1))
+    except (ValueError, TypeError) as exc:
+        raise KnownError(f"not a valid RRULE {text!r}: {exc} "
+                         "(e.g. FREQ=WEEKLY;BYDAY=TH;COUNT=10)") from None
+    return rule
+
+
+def _set_channels(conn: Connection, post_id: int, channels: Iterable[int]) -> None:
+    wanted = sorted(set(channels))
+    if wanted:
+        known = set(conn.execute(select(SOURCES.c.id).where(SOURCES.c.id.in_(wanted))).scalars())
+        missing = [c for c in wanted if c not in known]
+        if missing:
+            raise NotFoundError(f"no source {', '.join(map(str, missing))} to use as a channel "
+                                "(see: attache sources list)")
+    conn.execute(delete(CHANNELS).where(CHANNELS.c.post_id == post_id))
+    if wanted:
+        conn.execute(insert(CHANNELS), [{"post_id": post_id, "source_id": c} for c in wanted])
+
+
+def _save_revision(conn: Connection, post_id: int, version: int, when: datetime) -> None:
+    snapshot = _post_json(conn, _row(conn, post_id))
+    conn.execute(insert(REVISIONS).values(post_id=post_id, version=version, saved_at=when,
+                                          data=json.dumps(snapshot, ensure_ascii=False)))
+
+
+def _conflict(conn: Connection, post_id: int, base: int, current: dict) -> ConflictError:
+    old_json = conn.execute(select(REVISIONS.c.data).where(
+        REVISIONS.c.post_id == post_id, REVISIONS.c.version == base)).scalar()
+    now = _post_json(conn, current)
+    changed: dict[str, tuple[object, object]] = {}
+    if old_json is not None:
+        old = json.loads(old_json)
+        changed = {k: (old.get(k), now.get(k)) for k in TRACKED if old.get(k) != now.get(k)}
+    what = ", ".join(f"{k} ({_short(a)} → {_short(b)})" for k, (a, b) in changed.items())
+    return ConflictError(
+        f"post {post_id} was changed by someone else since version {base} (now version "
+        f"{current['version']}): {what or 'details unavailable'}. Reload it and apply your "
+        "change again.", changed)
+
+
+def _short(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+# ------------------------------------------------------------------------------ reading
+
+def _row(conn: Connection, post_id: int) -> dict:
+    row = conn.execute(select(POSTS).where(POSTS.c.id == post_id)).mappings().first()
+    if row is None:
+        raise NotFoundError(f"there is no planned post {post_id} (see: attache posts list)")
+    return dict(row)
+
+
+def get_post(db: Database, post_id: int) -> dict:
+    with db.read() as conn:
+        return _post_json(conn, _row(conn, post_id))
+
+
+def find_post_by_uid(conn: Connection, uid: str) -> dict | None:
+    row = conn.execute(select(POSTS).where(POSTS.c.uid == uid)).mappings().first()
+    return dict(row) if row else None
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a post sits in time: aware start/end for timed posts, dates for all-day ones."""
+
+    start: datetime | date
+    end: datetime | date
+
+    def first_day(self) -> date:
+        return self.start.date() if isinstance(self.start, datetime) else self.start
+
+
+def post_span(row: dict) -> Span:
+    if row["all_day"]:
+        return Span(row["start_date"], row["start_date"])
+    start = row["start_at"].astimezone(zone(row["tz"]))
+    return Span(start, start + timedelta(minutes=row["duration_minutes"] or 0))
+
+
+def occurrences(row: dict, first: date, last: date) -> list[Span]:
+    """The post's occurrences whose day falls in [first, last] (the post itself if single)."""
+    span = post_span(row)
+    if not row["rrule"]:
+        return [span] if first <= span.first_day() <= last else []
+    length = span.end - span.start
+    if isinstance(span.start, datetime):
+        naive = span.start.replace(tzinfo=None)  # expand in wall-clock time: 10:00 stays 10:00
+        rule = rrulestr(row["rrule"], dtstart=naive)
+        window = (datetime.combine(first, time.min), datetime.combine(last, time.max))
+        tzinfo = span.start.tzinfo
+        starts = [s.replace(tzinfo=tzinfo) for s in rule.between(*window, inc=True)]
+    else:
+        rule = rrulestr(row["rrule"], dtstart=datetime.combine(span.start, time.min))
+        window = (datetime.combine(first, time.min), datetime.combine(last, time.max))
+        starts = [s.date() for s in rule.between(*window, inc=True)]
+    return [Span(s, s + length) for s in starts[:MAX_OCCURRENCES]]
+
+
+def list_posts(db: Database, *, first: date | None = None, last: date | None = None,
+               statuses: Sequence[str] = (), campaigns: Sequence[str] = (),
+               channels: Sequence[int] = ()) -> list[dict]:
+    """Posts with at least one occurrence in [first, last], soonest first."""
+    query = select(POSTS)
+    if statuses:
+        unknown = [s for s in statuses if s not in POST_STATUSES]
+        if unknown:
+            raise KnownError(f"unknown status {unknown[0]!r}; one of {', '.join(POST_STATUSES)}")
+        query = query.where(POSTS.c.status.in_(statuses))
+    if campaigns:
+        query = query.where(POSTS.c.campaign_id.in_(
+            select(CAMPAIGNS.c.id).where(CAMPAIGNS.c.name.in_(campaigns))))
+    if channels:
+        query = query.where(POSTS.c.id.in_(
+            select(CHANNELS.c.post_id).where(CHANNELS.c.source_id.in_(channels))))
+    low, high = first or date.min, last or date.max
+    with db.read() as conn:
+        rows = [dict(r) for r in conn.execute(query).mappings()]
+        kept = []
+        for row in rows:
+            found = occurrences(row, low, high)
+            if found:
+                kept.append((_sort_key(found[0].start), _post_json(conn, row)))
+    kept.sort(key=lambda pair: pair[0])
+    return [post for _, post in kept]
+
+
+def _sort_key(start: datetime | date) -> datetime:
+    if isinstance(start, datetime):
+        return start.astimezone(zone("UTC")).replace(tzinfo=None)
+    return datetime.combine(start, time.min)
+
+
+def _post_json(conn: Connection, row: dict) -> dict:
+    """The ``posts list --json`` object: contract keys first, extras after."""
+    span = post_span(row)
+    channels = sorted(conn.execute(select(CHANNELS.c.source_id).where(
+        CHANNELS.c.post_id == row["id"])).scalars())
+    campaign = None
+    if row["campaign_id"] is not None:
+        campaign = conn.execute(select(CAMPAIGNS.c.name).where(
+            CAMPAIGNS.c.id == row["campaign_id"])).scalar()
+    item_url = None
+    if row["item_id"] is not None:
+        item_url = conn.execute(select(ITEMS.c.url).where(ITEMS.c.id == row["item_id"])).scalar()
+    return {
+        "id": row["id"], "title": row["title"], "status": row["status"],
+        "start": span.start.isoformat(), "end": span.end.isoformat(),
+        "all_day": bool(row["all_day"]), "tz": row["tz"], "channels": channels,
+        "campaign": campaign, "observance_id": row["observance_id"], "version": row["version"],
+        "uid": row["uid"], "body": row["body"], "duration_minutes": row["duration_minutes"],
+        "rrule": row["rrule"], "owner": row["owner"], "notes": row["notes"],
+        "item_id": row["item_id"], "item_url": item_url,
+        "created_at": iso(row["created_at"]), "updated_at": iso(row["updated_at"]),
+    }

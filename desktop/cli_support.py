@@ -1,0 +1,37 @@
+"""What every CLI command shares: opening the database, printing JSON, the fetcher."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from core.feeds.fetch import Fetcher
+from core.paths import resolve_db_url
+from core.settings import Settings
+from core.storage.database import Database
+from core.storage.migrate import ensure_schema
+
+
+def open_db(args: argparse.Namespace, *, migrate: bool = True) -> Database:
+    db = Database(resolve_db_url(getattr(args, "db", None)))
+    args.opened.append(db)  # disposed by run(), so no connection outlives the command
+    if migrate:
+        backup = ensure_schema(db)
+        if backup is not None:
+            print(f"attache: upgraded the database; the old one is saved as {backup}",
+                  file=sys.stderr)
+    return db
+
+
+def emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def make_fetcher() -> tuple[Fetcher, Settings]:
+    settings = Settings.load()
+    return Fetcher.from_settings(settings), settings
+
+

@@ -1,0 +1,196 @@
+"""Planned posts: time zones, recurrence, team conflicts, warnings and matching."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import insert
+
+from core.calendar.campaigns import add_campaign, list_campaigns
+from core.calendar.checks import check_plan
+from core.calendar.matching import apply_matches, find_matches, similarity
+from core.calendar.posts import (
+    ConflictError,
+    PostFields,
+    create_post,
+    delete_post,
+    get_post,
+    list_posts,
+    update_post,
+)
+from core.errors import KnownError, NotFoundError
+from core.feeds.parse import ParsedEntry
+from core.feeds.sources import add_source
+from core.feeds.store import store_entries
+from core.storage.database import Database
+from core.storage.models import Observance
+
+TASHKENT = ZoneInfo("Asia/Tashkent")
+
+
+def at(y: int, m: int, d: int, hh: int = 10, mm: int = 0) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=TASHKENT)
+
+
+def test_a_tashkent_post_is_stored_in_utc_and_shown_in_its_zone(db: Database) -> None:
+    post_id = create_post(db, PostFields(title="Q&A", at=at(2026, 12, 3), tz="Asia/Tashkent",
+                                         duration_minutes=60))
+    post = get_post(db, post_id)
+    assert post["start"] == "2026-12-03T10:00:00+05:00"
+    assert post["end"] == "2026-12-03T11:00:00+05:00"
+    assert (post["tz"], post["all_day"], post["version"], post["status"]) == (
+        "Asia/Tashkent", False, 1, "idea")
+    assert datetime.fromisoformat(post["start"]).astimezone(UTC).hour == 5
+
+
+def test_all_day_posts_and_validation(db: Database) -> None:
+    post = get_post(db, create_post(db, PostFields(title="Human Rights Day",
+                                                   day=date(2026, 12, 10))))
+    assert (post["start"], post["all_day"]) == ("2026-12-10", True)
+    with pytest.raises(KnownError, match="title"):
+        create_post(db, PostFields(title=" ", day=date(2026, 12, 10)))
+    with pytest.raises(KnownError, match="time"):
+        create_post(db, PostFields(title="x"))
+    with pytest.raises(KnownError, match="unknown status"):
+        create_post(db, PostFields(title="x", day=date(2026, 1, 1), status="aproved"))
+    with pytest.raises(KnownError, match="time zone"):
+        create_post(db, PostFields(title="x", at=at(2026, 1, 1), tz="Mars/Olympus"))
+    with pytest.raises(KnownError, match="RRULE"):
+        create_post(db, PostFields(title="x", day=date(2026, 1, 1), rrule="FREQ=SOMETIMES"))
+    with pytest.raises(NotFoundError, match="source 99"):
+        create_post(db, PostFields(title="x", day=date(2026, 1, 1), channels=[99]))
+
+
+def test_channels_campaigns_and_filters(db: Database) -> None:
+    fb = add_source(db, "https://e.test/facebook").id
+    tg = add_source(db, "https://e.test/telegram").id
+    add_campaign(db, "16 Days", color="#7b2cbf", start=date(2026, 11, 25),
+                 end=date(2026, 12, 10), hashtags=["OrangeTheWorld", "#16Days"])
+    a = create_post(db, PostFields(title="Orange the World", day=date(2026, 11, 25),
+                                   campaign="16 Days", channels=[fb, tg], status="approved"))
+    b = create_post(db, PostFields(title="Visa update", at=at(2026, 12, 1), channels=[tg]))
+    create_post(db, PostFields(title="January", day=date(2027, 1, 15)))
+    assert list_campaigns(db)[0]["hashtags"] == ["#OrangeTheWorld", "#16Days"]
+    december = list_posts(db, first=date(2026, 11, 1), last=date(2026, 12, 31))
+    assert [p["id"] for p in december] == [a, b]  # soonest first, January excluded
+    assert get_post(db, a)["channels"] == sorted([fb, tg])
+    assert [p["id"] for p in list_posts(db, campaigns=["16 Days"])] == [a]
+    assert [p["id"] for p in list_posts(db, statuses=["idea"], channels=[tg])] == [b]
+    update_post(db, a, PostFields(campaign="Spring"))  # a new campaign on the fly
+    assert get_post(db, a)["campaign"] == "Spring"
+    update_post(db, a, PostFields(campaign=""))
+    assert get_post(db, a)["campaign"] is None
+
+
+def test_weekly_recurrence_keeps_wall_clock_time(db: Database) -> None:
+    post_id = create_post(db, PostFields(title="Weekly Q&A", at=at(2026, 10, 22, 16),
+                                         tz="Asia/Tashkent", rrule="FREQ=WEEKLY;BYDAY=TH"))
+    assert [p["id"] for p in list_posts(db, first=date(2027, 3, 1), last=date(2027, 3, 7))] == [
+        post_id]
+    assert list_posts(db, first=date(2027, 3, 5), last=date(2027, 3, 10)) == []  # no Thursday
+    ny = create_post(db, PostFields(title="Weekly NY", at=datetime(
+        2026, 10, 29, 9, tzinfo=ZoneInfo("America/New_York")), tz="America/New_York",
+        rrule="FREQ=WEEKLY;COUNT=3"))
+    from core.calendar.posts import occurrences
+    from core.storage.models import PlannedPost
+
+    with db.read() as conn:
+        row = conn.execute(PlannedPost.__table__.select().where(
+            PlannedPost.__table__.c.id == ny)).mappings().one()
+    spans = occurrences(dict(row), date(2026, 10, 1), date(2026, 12, 1))
+    assert [s.start.hour for s in spans] == [9, 9, 9]  # across the DST change on 1 Nov
+    assert [s.start.utcoffset() for s in spans][0] != spans[-1].start.utcoffset()
+
+
+def test_update_bumps_version_and_refuses_a_stale_one(db: Database) -> None:
+    post_id = create_post(db, PostFields(title="Draft", day=date(2026, 12, 10)))
+    assert update_post(db, post_id, PostFields(status="review"), expect_version=1)["version"] == 2
+    with pytest.raises(ConflictError) as conflict:
+        update_post(db, post_id, PostFields(title="Mine"), expect_version=1)
+    assert "status" in conflict.value.changed
+    assert "'draft'" not in str(conflict.value) and "review" in str(conflict.value)
+    assert get_post(db, post_id)["title"] == "Draft"  # nothing overwritten
+
+
+def test_two_sessions_editing_the_same_post_on_sqlite(db_url: str, db: Database) -> None:
+    """Two officers (two engines on one file) load version 1; the second save conflicts."""
+    post_id = create_post(db, PostFields(title="Press release", day=date(2026, 12, 10),
+                                         body="v1"))
+    alice, bob = Database(db_url), Database(db_url)
+    try:
+        loaded_by_alice = get_post(alice, post_id)["version"]
+        loaded_by_bob = get_post(bob, post_id)["version"]
+        update_post(alice, post_id, PostFields(body="Alice's text", day=date(2026, 12, 11)),
+                    expect_version=loaded_by_alice)
+        with pytest.raises(ConflictError) as conflict:
+            update_post(bob, post_id, PostFields(body="Bob's text"), expect_version=loaded_by_bob)
+        assert set(conflict.value.changed) == {"body", "start", "end"}
+        assert "Alice" in str(conflict.value)
+        assert get_post(db, post_id)["body"] == "Alice's text"
+    finally:
+        alice.dispose()
+        bob.dispose()
+
+
+def test_delete(db: Database) -> None:
+    post_id = create_post(db, PostFields(title="x", day=date(2026, 1, 1)))
+    delete_post(db, post_id)
+    with pytest.raises(NotFoundError):
+        get_post(db, post_id)
+
+
+def _programme(db: Database, deadline: str) -> int:
+    with db.write() as conn:
+        return conn.execute(insert(Observance.__table__).values(
+            key="programme:flex:uz", name="FLEX deadline (Uzbekistan)", category="programme",
+            country="UZ", lead_days=30, estimated=False, pack="programme",
+            rule=json.dumps({"type": "dates", "dates": [deadline]}))).inserted_primary_key[0]
+
+
+def test_plan_warnings(db: Database) -> None:
+    fb = add_source(db, "https://e.test/facebook").id
+    flex = _programme(db, "2026-10-15")
+    first = create_post(db, PostFields(title="Morning", at=at(2026, 9, 2, 9), channels=[fb]))
+    close = create_post(db, PostFields(title="Too soon", at=at(2026, 9, 2, 10), channels=[fb]))
+    create_post(db, PostFields(title="Evening", at=at(2026, 9, 2, 18), channels=[fb]))
+    holiday = create_post(db, PostFields(title="Independence", day=date(2026, 9, 1)))
+    late = create_post(db, PostFields(title="Apply to FLEX!", day=date(2026, 10, 20),
+                                      observance_id=flex))
+    empty = create_post(db, PostFields(title="Approved, no text", day=date(2026, 9, 5),
+                                       status="approved"))
+    warnings = check_plan(db, date(2026, 9, 1), date(2026, 10, 31), gap_minutes=120,
+                          countries=("UZ",))
+    kinds = {(w.post_id, w.kind) for w in warnings}
+    assert kinds == {(close, "channel_gap"), (holiday, "holiday"), (late, "after_deadline"),
+                     (empty, "empty_body")}
+    assert first not in {w.post_id for w in warnings}
+    assert any("Independence Day" in w.message for w in warnings)
+
+
+def test_published_items_are_matched_back_to_the_plan(db: Database) -> None:
+    fb = add_source(db, "https://e.test/facebook").id
+    planned = create_post(db, PostFields(
+        title="Fulbright applications open", body="Apply for the Fulbright Foreign Student "
+        "Program before 15 May", at=at(2026, 11, 20, 10), channels=[fb], status="scheduled"))
+    unrelated = create_post(db, PostFields(title="Visa wait times", body="New appointment "
+                                           "slots", at=at(2026, 11, 21, 10), channels=[fb],
+                                           status="approved"))
+    published = datetime(2026, 11, 20, 5, 20, tzinfo=UTC)
+    with db.write() as conn:
+        store_entries(conn, fb, [ParsedEntry(
+            guid="fb-1", url="https://facebook.example/posts/1",
+            title="Fulbright applications are open",
+            author=None, published=published, published_raw=None, content_html="",
+            content_text="Apply for the Fulbright Foreign Student Program before 15 May!")],
+            published + timedelta(minutes=5))
+    matches = find_matches(db)
+    assert [(m.post_id, m.reason) for m in matches] == [(planned, "time+text")]
+    assert apply_matches(db, matches) == 1
+    post = get_post(db, planned)
+    assert post["status"] == "published" and post["item_url"].endswith("/posts/1")
+    assert get_post(db, unrelated)["item_id"] is None
+    assert find_matches(db) == []  # nothing left to link
+    assert similarity("Visa wait times", "Fulbright applications") < 0.5
