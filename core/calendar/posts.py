@@ -170,11 +170,11 @@ def _columns(conn: Connection, data: PostFields, current: dict | None) -> dict:
         if value is not None:
             values[name] = value or None
     if data.rrule is not None:
-        values["rrule"] = _valid_rrule(data.rrule) if data.rrule.strip() else None
+        values["rrule"] = valid_rrule(data.rrule) if data.rrule.strip() else None
     return values
 
 
-def _valid_rrule(text: str) -> str:
+def valid_rrule(text: str) -> str:
     rule = text.strip()
     if rule.upper().startswith("RRULE:"):
         rule = rule[6:]

@@ -1,0 +1,487 @@
+"""The plan as a spreadsheet (CSV and XLSX): for Excel users, reviews and bulk edits.
+
+Press sections plan in Excel. The export gives them the plan in a sheet; the import takes their
+edits back — a changed title, a new row — and refuses the whole file, naming every bad line,
+rather than half-applying it.
+
+Columns, in this order (the header row names them; on import the order does not matter and
+unknown columns are ignored):
+
+==============  ==================================================================================
+id              the post id (observances: the observance id). Empty on a new row: a post is made.
+                When ``uid`` is filled in, the uid decides which post a row edits.
+kind            ``post`` or ``observance``; empty means ``post``. Observance rows are not imported.
+title           the post title (observances: the name). Required.
+status          idea, draft, review, approved, scheduled, published or cancelled (empty: idea).
+date            the start day, YYYY-MM-DD (in the post's zone). Required.
+time            the start time HH:MM in the post's zone; empty for an all-day post.
+end_date        the end day of a timed post (all-day posts: the same day; not read back).
+end_time        the end time HH:MM of a timed post; with ``time`` it gives the duration.
+all_day         yes/no; empty means "yes when there is no time".
+tz              the IANA zone of ``date``/``time`` (Asia/Tashkent); empty: the default zone.
+campaign        the campaign name; a new name creates the campaign.
+channels        source ids of the embassy's accounts, separated by ``;`` (3;7).
+observance_id   the observance the post is for.
+owner           who writes it.
+body            the text of the post (observances: their description).
+notes           internal notes.
+rrule           an RFC 5545 recurrence rule without ``RRULE:``, e.g. FREQ=WEEKLY;BYDAY=TH;COUNT=4.
+version         the post's version when exported: an edit of a stale export is refused.
+uid             the post's stable iCalendar UID (observances: their key).
+category        observances: un, us, host, programme or custom.
+country         observances: ISO country code (UZ).
+estimated       observances: yes when the date is an estimate (e.g. Eid before the moon is seen).
+source_url      observances: where the date comes from.
+==============  ==================================================================================
+
+CSV is UTF-8 with a byte-order mark so Excel shows Cyrillic and Uzbek Latin (O‘zbekiston)
+correctly; on import a ``;``-separated file (what Excel saves in a Russian locale) is accepted too.
+XLSX has real date and time cells. Line numbers in messages are spreadsheet rows (the header is
+row 1), what Excel shows next to the row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from sqlalchemy import select
+
+from core.calendar.imports import ImportRejected, ImportReport
+from core.calendar.posts import (
+    PostFields,
+    create_post,
+    find_post_by_uid,
+    get_post,
+    update_post,
+    valid_rrule,  # the post editor's own RRULE check, run before anything is written
+)
+from core.calendar.timezones import zone
+from core.errors import KnownError
+from core.storage.database import Database
+from core.storage.models import POST_STATUSES, Observance, PlannedPost, Source
+
+log = logging.getLogger("attache.calendar.tables")
+
+COLUMNS = ("id", "kind", "title", "status", "date", "time", "end_date", "end_time", "all_day",
+           "tz", "campaign", "channels", "observance_id", "owner", "body", "notes", "rrule",
+           "version", "uid", "category", "country", "estimated", "source_url")
+WIDTHS = {"id": 6, "kind": 11, "title": 48, "status": 11, "date": 12, "time": 7,
+          "end_date": 12, "end_time": 8, "all_day": 8, "tz": 16, "campaign": 22, "channels": 10,
+          "observance_id": 8, "owner": 14, "body": 60, "notes": 30, "rrule": 28, "version": 8,
+          "uid": 20, "category": 11, "country": 8, "estimated": 9, "source_url": 30}
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::00)?$")
+YES = frozenset({"yes", "y", "true", "1", "да", "ha"})
+NO = frozenset({"no", "n", "false", "0", "нет", "yo'q", "yo‘q"})
+MAX_ROWS = 50_000
+
+POSTS = PlannedPost.__table__
+SOURCES = Source.__table__
+OBSERVANCES = Observance.__table__
+
+
+# ------------------------------------------------------------------------------ export
+
+def _rows(posts: list[dict], occurrences: list[dict]) -> list[dict[str, object]]:
+    """One typed row per post and per observance occurrence (dates, times, ints)."""
+    rows: list[dict[str, object]] = []
+    for post in posts:
+        row: dict[str, object] = {
+            "id": post["id"], "kind": "post", "title": post["title"], "status": post["status"],
+            "all_day": post["all_day"], "tz": post["tz"], "campaign": post.get("campaign"),
+            "channels": ";".join(str(c) for c in post.get("channels") or []),
+            "observance_id": post.get("observance_id"), "owner": post.get("owner"),
+            "body": post.get("body"), "notes": post.get("notes"), "rrule": post.get("rrule"),
+            "version": post["version"], "uid": post["uid"],
+        }
+        if post["all_day"]:
+            row["date"] = date.fromisoformat(post["start"][:10])
+            row["end_date"] = date.fromisoformat(post["end"][:10])
+        else:
+            start = datetime.fromisoformat(post["start"]).astimezone(zone(post["tz"]))
+            row["date"], row["time"] = start.date(), start.time().replace(second=0)
+            if post.get("duration_minutes"):
+                end = start + timedelta(minutes=post["duration_minutes"])
+                row["end_date"], row["end_time"] = end.date(), end.time().replace(second=0)
+        rows.append(row)
+    for occurrence in occurrences:
+        rows.append({
+            "id": occurrence["id"], "kind": "observance", "title": occurrence["name"],
+            "date": date.fromisoformat(occurrence["date"]),
+            "end_date": date.fromisoformat(occurrence["end"]), "all_day": True,
+            "body": occurrence.get("description"), "uid": occurrence.get("key"),
+            "category": occurrence["category"], "country": occurrence.get("country"),
+            "estimated": bool(occurrence.get("estimated")),
+            "source_url": occurrence.get("source_url"),
+        })
+    return rows
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def export_csv(posts: list[dict], occurrences: list[dict]) -> bytes:
+    """UTF-8 with a BOM, comma-separated, ISO dates, HH:MM times in each post's zone."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    for row in _rows(posts, occurrences):
+        writer.writerow([_text(row.get(c)) for c in COLUMNS])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def export_xlsx(posts: list[dict], occurrences: list[dict]) -> bytes:
+    """One sheet: bold frozen header, autofilter, real date and time cells."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    sheet.append(list(COLUMNS))
+    bold = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = bold
+    for number, row in enumerate(_rows(posts, occurrences), start=2):
+        for column, name in enumerate(COLUMNS, start=1):
+            value = row.get(name)
+            if isinstance(value, bool):
+                value = "yes" if value else "no"
+            cell = sheet.cell(row=number, column=column, value=value)
+            if isinstance(value, time):
+                cell.number_format = "hh:mm"
+            elif isinstance(value, date):
+                cell.number_format = "yyyy-mm-dd"
+            elif isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # a title like "=Day of…" is text, never a formula
+    for column, name in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = WIDTHS[name]
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# ------------------------------------------------------------------------------ reading
+
+def read_table(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """(spreadsheet row number, {column: text}) for every non-empty data row of the file."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        grid = _csv_grid(path)
+    elif suffix in (".xlsx", ".xlsm"):
+        grid = _xlsx_grid(path)
+    else:
+        raise KnownError(f"{path.name}: only .csv and .xlsx files can be imported")
+    if not grid:
+        raise KnownError(f"{path.name} is empty")
+    header = [h.strip().lower() for h in grid[0]]
+    missing = [c for c in ("title", "date") if c not in header]
+    if missing:
+        raise KnownError(f"{path.name}: the first row must name the columns; "
+                         f"missing {', '.join(missing)} (see the export for the layout)")
+    rows = []
+    for number, values in enumerate(grid[1:], start=2):
+        if not any(v.strip() for v in values):
+            continue
+        rows.append((number, {name: (values[i].strip() if i < len(values) else "")
+                              for i, name in enumerate(header) if name}))
+    if len(rows) > MAX_ROWS:
+        raise KnownError(f"{path.name} has {len(rows)} rows; at most {MAX_ROWS} can be imported")
+    return rows
+
+
+def _csv_grid(path: Path) -> list[list[str]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise KnownError(f"{path.name} is not UTF-8 text; in Excel use Save As → "
+                         "“CSV UTF-8 (Comma delimited)”") from None
+    except OSError as exc:
+        raise KnownError(f"cannot read {path}: {exc.strerror}") from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+
+
+def _xlsx_grid(path: Path) -> list[list[str]]:
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except OSError as exc:
+        raise KnownError(f"cannot read {path}: {exc.strerror}") from None
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
+        raise KnownError(f"{path.name} is not a readable Excel workbook: {exc}") from None
+    try:
+        sheet = book.worksheets[0]
+        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _cell_text(value: object) -> str:
+    """A cell as the text a CSV would hold: Excel dates/times/numbers made canonical."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if value.time() == time.min:
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+# ------------------------------------------------------------------------------ import
+
+@dataclass
+class _Change:
+    line: int
+    post_id: int | None  # None: a new post
+    fields: PostFields
+    version: int | None
+    uid: str | None
+
+
+def import_table(db: Database, path: Path, *, default_tz: str) -> ImportReport:
+    """Apply a CSV/XLSX plan; every line is checked first and nothing is written on a problem."""
+    zone(default_tz)
+    rows = read_table(path)
+    report = ImportReport()
+    changes: list[_Change] = []
+    with db.read() as conn:
+        sources = set(conn.execute(select(SOURCES.c.id)).scalars())
+        observance_ids = set(conn.execute(select(OBSERVANCES.c.id)).scalars())
+        seen: dict[int, int] = {}
+        new_uids: dict[str, int] = {}
+        for line, row in rows:
+            kind = row.get("kind", "").lower()
+            if kind == "observance":
+                report.unchanged += 1
+                continue
+            try:
+                if kind not in ("", "post"):
+                    raise KnownError(f"unknown kind {kind!r}; post or observance")
+                current = _current(conn, db, row)
+                if current is not None:
+                    if current["id"] in seen:
+                        raise KnownError(f"post {current['id']} is also on line "
+                                         f"{seen[current['id']]}")
+                    seen[current["id"]] = line
+                change = _change(line, row, current, default_tz, sources, observance_ids)
+                if change is not None and change.post_id is None and change.uid:
+                    if change.uid in new_uids:
+                        raise KnownError(f"uid {change.uid} is also on line "
+                                         f"{new_uids[change.uid]}")
+                    new_uids[change.uid] = line
+            except KnownError as exc:
+                report.errors.append(f"line {line}: {exc}")
+                continue
+            if change is None:
+                report.unchanged += 1
+            else:
+                changes.append(change)
+    if report.errors:
+        raise ImportRejected(f"{path.name} was not imported", report)
+    for change in changes:
+        if change.post_id is None:
+            create_post(db, change.fields, uid=change.uid)
+            report.created += 1
+        else:
+            update_post(db, change.post_id, change.fields, expect_version=change.version)
+            report.updated += 1
+    log.info("table import %s: %d created, %d updated, %d unchanged", path.name,
+             report.created, report.updated, report.unchanged)
+    return report
+
+
+def _current(conn, db: Database, row: dict[str, str]) -> dict | None:  # noqa: ANN001
+    """The saved post a row edits, or None for a new post.
+
+    The uid decides when there is one: ids differ between databases, so a row exported from a
+    colleague's database edits the same post here (or adds it, keeping its uid) whatever its id.
+    """
+    uid, raw_id = row.get("uid", ""), row.get("id", "")
+    if raw_id and not raw_id.isdigit():
+        raise KnownError(f"id {raw_id!r} is not a number")
+    if uid:
+        found = find_post_by_uid(conn, uid)
+        return get_post(db, found["id"]) if found else None
+    if not raw_id:
+        return None
+    if conn.execute(select(POSTS.c.id).where(POSTS.c.id == int(raw_id))).first() is None:
+        raise KnownError(f"there is no post {raw_id}; clear the id to add it as a new post")
+    return get_post(db, int(raw_id))
+
+
+def _change(line: int, row: dict[str, str], current: dict | None, default_tz: str,
+            sources: set[int], observance_ids: set[int]) -> _Change | None:
+    problems: list[str] = []
+
+    def check(fn, *args):  # noqa: ANN001, ANN202 - collect every problem on the line
+        try:
+            return fn(*args)
+        except KnownError as exc:
+            problems.append(str(exc))
+            return None
+
+    title = row.get("title", "")
+    if not title:
+        problems.append("the title is empty")
+    status = row.get("status", "").lower()
+    if status and status not in POST_STATUSES:
+        problems.append(f"unknown status {row['status']!r} (one of {', '.join(POST_STATUSES)})")
+    tz = row.get("tz", "") or (current["tz"] if current else default_tz)
+    if check(zone, tz) is None:
+        tz = None
+    day = check(_date, row.get("date", ""), "date", True)
+    at = check(_time, row.get("time", ""), "time")
+    end_day = check(_date, row.get("end_date", ""), "end_date", False)
+    end_at = check(_time, row.get("end_time", ""), "end_time")
+    all_day = check(_flag, row.get("all_day", ""), "all_day")
+    if all_day is None:
+        all_day = not row.get("time", "")
+    if all_day and at is not None:
+        problems.append("an all-day post has no time; clear the time or set all_day to no")
+    if not all_day and at is None and row.get("all_day") and not row.get("time"):
+        problems.append("a post that is not all-day needs a time (HH:MM)")
+    channels = check(_channels, row.get("channels", ""), sources)
+    observance_id = check(_int, row.get("observance_id", ""), "observance_id")
+    if observance_id and observance_id not in observance_ids:
+        problems.append(f"there is no observance {observance_id}")
+    version = check(_int, row.get("version", ""), "version")
+    rrule = row.get("rrule", "")
+    if rrule:
+        check(valid_rrule, rrule)
+    if problems:
+        raise KnownError("; ".join(problems))
+
+    fields = PostFields(title=title, body=row.get("body", ""), status=status or None,
+                        tz=tz, channels=channels, campaign=row.get("campaign", ""),
+                        observance_id=observance_id or 0, owner=row.get("owner", ""),
+                        notes=row.get("notes", ""), rrule=rrule)
+    if all_day:
+        fields.day = day
+    else:
+        start = datetime.combine(day, at, tzinfo=zone(tz))
+        fields.at = start
+        fields.duration_minutes = 0
+        if end_at is not None:
+            end = datetime.combine(end_day or day, end_at, tzinfo=zone(tz))
+            if end < start:
+                raise KnownError("the post ends before it starts")
+            fields.duration_minutes = int((end - start) // timedelta(minutes=1))
+    if current is None:
+        fields.status = fields.status or "idea"
+        if "channels" not in row:
+            fields.channels = None
+        return _Change(line, None, fields, None, row.get("uid") or None)
+    changed = _differences(fields, current, row)
+    if not changed:
+        return None
+    if version is not None and version != current["version"]:
+        raise KnownError(
+            f"post {current['id']} was changed by someone else since this export (version "
+            f"{version}, now {current['version']}: {', '.join(sorted(changed))} differ); "
+            "export again and redo the edit")
+    return _Change(line, current["id"], PostFields(**changed), version, None)
+
+
+def _differences(fields: PostFields, post: dict, row: dict[str, str]) -> dict[str, object]:
+    """The ``PostFields`` arguments that change the saved post. Absent columns keep values."""
+    changed: dict[str, object] = {}
+    if fields.title != post["title"]:
+        changed["title"] = fields.title
+    for name in ("body", "owner", "notes", "campaign"):
+        if name in row and getattr(fields, name) != (post[name] or ""):
+            changed[name] = getattr(fields, name)
+    if fields.status and fields.status != post["status"]:
+        changed["status"] = fields.status
+    if "rrule" in row and (fields.rrule or None) != (post["rrule"] or None):
+        changed["rrule"] = fields.rrule
+    if "channels" in row and sorted(fields.channels or []) != post["channels"]:
+        changed["channels"] = fields.channels
+    if "observance_id" in row and (fields.observance_id or None) != post["observance_id"]:
+        changed["observance_id"] = fields.observance_id
+    if fields.day is not None:
+        if not post["all_day"] or post["start"][:10] != fields.day.isoformat():
+            changed["day"] = fields.day
+        if fields.tz != post["tz"]:
+            changed["tz"] = fields.tz
+    else:
+        start = datetime.fromisoformat(post["start"])
+        if post["all_day"] or start != fields.at or fields.tz != post["tz"]:
+            changed["at"], changed["tz"] = fields.at, fields.tz
+        if ("end_time" in row and
+                (fields.duration_minutes or 0) != (post["duration_minutes"] or 0)):
+            changed["duration_minutes"] = fields.duration_minutes
+    return changed
+
+
+def _date(text: str, column: str, required: bool) -> date | None:
+    if not text:
+        if required:
+            raise KnownError(f"the {column} is empty (YYYY-MM-DD)")
+        return None
+    try:
+        return date.fromisoformat(text[:10] if len(text) > 10 and text[10] in " T" else text)
+    except ValueError:
+        raise KnownError(f"bad {column} {text!r} (use YYYY-MM-DD)") from None
+
+
+def _time(text: str, column: str) -> time | None:
+    if not text:
+        return None
+    match = _TIME.match(text)
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise KnownError(f"bad {column} {text!r} (use HH:MM, e.g. 09:30)")
+    return time(int(match[1]), int(match[2]))
+
+
+def _flag(text: str, column: str) -> bool | None:
+    if not text:
+        return None
+    if text.lower() in YES:
+        return True
+    if text.lower() in NO:
+        return False
+    raise KnownError(f"{column} must be yes or no, not {text!r}")
+
+
+def _int(text: str, column: str) -> int | None:
+    if not text:
+        return None
+    if not text.isdigit():
+        raise KnownError(f"{column} {text!r} is not a whole number")
+    return int(text)
+
+
+def _channels(text: str, sources: set[int]) -> list[int]:
+    found = []
+    for part in filter(None, (p.strip() for p in re.split(r"[;,]", text))):
+        if not part.isdigit():
+            raise KnownError(f"channel {part!r} is not a source id (use ids like 3;7)")
+        if int(part) not in sources:
+            raise KnownError(f"there is no source {part} to use as a channel")
+        found.append(int(part))
+    return found
