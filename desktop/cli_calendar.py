@@ -142,8 +142,10 @@ def _post_options(p: argparse.ArgumentParser, *, adding: bool) -> None:
 def _fields(args: argparse.Namespace) -> post_ops.PostFields:
     tz_name = args.tz or None
     at = None
+    if (args.at is not None or args.day is not None) and tz_name is None:
+        # The zone a post is planned in, also for all-day posts (their ICS keeps it).
+        tz_name = default_zone_name(Settings.load().timezone)
     if args.at is not None:
-        tz_name = tz_name or default_zone_name(Settings.load().timezone)
         at = args.at.replace(tzinfo=zone(tz_name))
     elif tz_name:
         zone(tz_name)
