@@ -130,9 +130,11 @@ class Fetcher:
     def close(self) -> None:
         self.session.close()
 
-    def fetch(self, url: str, etag: str | None = None,
-              last_modified: str | None = None) -> FetchResult:
-        headers = {}
+    def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None,
+              headers: dict[str, str] | None = None) -> FetchResult:
+        """``headers`` adds request headers (an API's Accept or Authorization); they are
+        never logged."""
+        headers = dict(headers or {})
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:

@@ -1,7 +1,7 @@
 """The tables. Every schema change after the first goes through an Alembic migration.
 
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
-their channels). Replies arrive with their issue as a new migration.
+their channels). 0003: social sources, replies, watch terms and their hits.
 """
 
 from __future__ import annotations
@@ -38,6 +38,11 @@ class Source(SQLModel, table=True):
     next_fetch: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     retry_after: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
+    # 0003: social sources. ``own``: one of the embassy's accounts (replies are collected).
+    own: bool = Field(default=False)
+    account_id: str | None = Field(default=None, sa_column=Column(Text))  # resolved platform id
+    state: str | None = Field(default=None, sa_column=Column(Text))  # adapter cursor (JSON)
+    replies_days: int = Field(default=30)
 
 
 class Item(SQLModel, table=True):
@@ -158,3 +163,65 @@ class Meta(SQLModel, table=True):
 
     key: str = Field(sa_column=Column(Text, primary_key=True))
     value: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Reply(SQLModel, table=True):
+    """A reply or comment to an item (a post of one of the embassy's own accounts)."""
+
+    __table_args__ = (
+        UniqueConstraint("platform", "platform_id", name="uq_reply_platform_id"),
+        Index("ix_reply_item", "item_id"),
+        Index("ix_reply_published", "published"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("source.id", ondelete="CASCADE"), nullable=False))
+    item_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("item.id", ondelete="CASCADE"), nullable=False))
+    parent_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("reply.id", ondelete="SET NULL")))
+    platform: str = Field(max_length=20)
+    platform_id: str = Field(sa_column=Column(Text, nullable=False))
+    parent_platform_id: str | None = Field(default=None, sa_column=Column(Text))
+    author_handle: str | None = Field(default=None, sa_column=Column(Text))
+    author_name: str | None = Field(default=None, sa_column=Column(Text))
+    text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    html: str = Field(default="", sa_column=Column(Text, nullable=False))
+    published: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    language: str | None = Field(default=None, max_length=16)
+    likes: int | None = Field(default=None)
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    content_hash: str = Field(default="", max_length=64)
+    fetched_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class WatchTerm(SQLModel, table=True):
+    """A word, phrase, #hashtag or @mention the press section tracks."""
+
+    __tablename__ = "watch_term"
+
+    id: int | None = Field(default=None, primary_key=True)
+    term: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    kind: str = Field(max_length=10)  # word | phrase | hashtag | mention
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
+
+
+class WatchHit(SQLModel, table=True):
+    """One item or reply that mentions a watch term."""
+
+    __tablename__ = "watch_hit"
+    __table_args__ = (
+        UniqueConstraint("term_id", "item_id", "reply_id", name="uq_watch_hit"),
+        Index("ix_watch_hit_term_day", "term_id", "published"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    term_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("watch_term.id", ondelete="CASCADE"), nullable=False))
+    item_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("item.id", ondelete="CASCADE")))
+    reply_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("reply.id", ondelete="CASCADE")))
+    published: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

@@ -13,7 +13,7 @@ from sqlalchemy import insert, select, update
 from core.errors import DatabaseTooNewError, KnownError
 from core.feeds.items import list_items
 from core.feeds.parse import ParsedEntry
-from core.feeds.sources import add_source, remove_source
+from core.feeds.sources import add_source, list_sources, remove_source
 from core.feeds.store import store_entries
 from core.storage import migrate
 from core.storage.backup import backup_database
@@ -218,9 +218,19 @@ def test_every_real_migration_upgrades_a_database_with_data(db_url: str) -> None
     """A 0001 database (the first release) with items comes up to head and keeps them."""
     old = Database(db_url)
     migrate.upgrade(old, "0001")
-    source = add_source(old, "https://e.test/feed")
-    store(old, source.id, [entry("a", "Visa waiver")])
+    with old.write() as conn:  # rows as the first release wrote them (today's code has more)
+        conn.exec_driver_sql(
+            "INSERT INTO source (id, url, kind, interval_minutes, enabled, status, error_count)"
+            " VALUES (1, 'https://e.test/feed', 'feed', 60, 1, 'ok', 0)")
+        conn.exec_driver_sql(
+            "INSERT INTO item (source_id, guid, title, sort_date, fetched_at, content_html, "
+            "content_text, content_hash, read, starred) VALUES (1, 'a', 'Visa waiver', "
+            "'2026-11-22 09:00:00', '2026-11-22 09:00:00', '', '', '', 0, 1)")
     backup = migrate.ensure_schema(old)
     assert backup is not None and migrate.schema_state(old).up_to_date
-    assert [r["title"] for r in list_items(old, search="visa")] == ["Visa waiver"]
+    (item,) = list_items(old, search="visa")
+    assert (item["title"], item["starred"]) == ("Visa waiver", True)
+    (source,) = list_sources(old)
+    assert (source["url"], source["own"], source["replies_days"]) == (
+        "https://e.test/feed", False, 30)
     assert check_database(old)["ok"]

@@ -1,0 +1,144 @@
+"""The adapter interface every social platform implements, and what adapters return."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+from urllib.parse import urlencode
+
+from core.errors import KnownError
+from core.feeds.fetch import Fetcher, FetchResult
+from core.feeds.parse import ParsedEntry
+from core.feeds.schedule import parse_retry_after
+
+# Environment overrides for private instances, mirrors and loopback tests (issue contract).
+ENV_BASES = {
+    "bluesky": ("ATTACHE_BLUESKY_APPVIEW", "https://public.api.bsky.app"),
+    "youtube": ("ATTACHE_YOUTUBE_API", "https://www.googleapis.com/youtube/v3"),
+    "graph": ("ATTACHE_GRAPH_API", "https://graph.facebook.com"),
+}
+
+
+def base_url(service: str) -> str:
+    variable, default = ENV_BASES[service]
+    return (os.environ.get(variable) or default).rstrip("/")
+
+
+class SourceError(KnownError):
+    """A platform refused or failed; the message says what the officer can do about it."""
+
+
+class RateLimited(SourceError):
+    """The platform asked us to wait; ``until`` is when we may ask again."""
+
+    def __init__(self, message: str, until: datetime) -> None:
+        super().__init__(message)
+        self.until = until
+
+
+class Gone(SourceError):
+    """The account or channel no longer exists."""
+
+
+@dataclass
+class Account:
+    """A resolved source: what ``sources add`` stores for a social account."""
+
+    kind: str  # mastodon | bluesky | youtube | telegram | facebook | instagram
+    url: str  # canonical profile URL, also the unique key of the source
+    title: str | None
+    account_id: str | None  # the platform's id (Mastodon account id, Bluesky DID, channel id)
+
+
+@dataclass
+class SocialReply:
+    platform_id: str
+    post_platform_id: str  # the item (post) this reply belongs to
+    parent_platform_id: str | None  # the reply it answers; None when it answers the post
+    author_handle: str | None
+    author_name: str | None
+    html: str  # already sanitized
+    text: str
+    published: datetime | None
+    likes: int | None = None
+    url: str | None = None
+
+
+@dataclass
+class SyncResult:
+    """What one refresh of one account brought back."""
+
+    entries: list[ParsedEntry] = field(default_factory=list)  # guid = the post's platform id
+    replies: list[SocialReply] = field(default_factory=list)
+    state: dict[str, Any] = field(default_factory=dict)  # saved, handed back next time
+    title: str | None = None
+    warning: str | None = None  # e.g. YouTube quota nearly used
+    http_status: int | None = 200
+
+
+@dataclass
+class SyncRequest:
+    """Everything an adapter needs to refresh one account."""
+
+    url: str
+    account_id: str | None
+    own: bool
+    state: dict[str, Any]
+    replies_since: datetime  # replies are collected for posts newer than this (own accounts)
+    recent_posts: Sequence[tuple[str, datetime | None]] = ()  # (platform id, published) stored
+
+
+class Adapter(Protocol):
+    kind: str
+
+    def resolve(self, fetcher: Fetcher, text: str) -> Account:
+        """Turn what the officer typed (a handle, a URL) into an account, or raise."""
+        ...
+
+    def sync(self, fetcher: Fetcher, request: SyncRequest) -> SyncResult:
+        """New and changed posts (and replies for own accounts) since ``request.state``."""
+        ...
+
+
+def get_json(fetcher: Fetcher, url: str, params: dict[str, Any] | None = None,
+             headers: dict[str, str] | None = None, *, what: str = "the platform") -> tuple[
+                 Any, FetchResult]:
+    """GET a JSON API: rate limits, HTTP errors and malformed JSON become SourceErrors.
+
+    Query strings may carry tokens: this function never logs URLs or headers.
+    """
+    full = f"{url}?{urlencode(params, doseq=True)}" if params else url
+    result = fetcher.fetch(full, headers={"Accept": "application/json", **(headers or {})})
+    if result.status == 429 or (result.status == 503 and result.retry_after):
+        until = result.retry_after or parse_retry_after(None)
+        reset = result.headers.get("x-ratelimit-reset")
+        if reset:
+            until = _reset_time(reset) or until
+        raise RateLimited(f"{what} is rate-limiting us; waiting until "
+                          f"{until.isoformat(timespec='seconds')}", until)
+    if result.status in (404, 410):
+        raise Gone(f"{what} says this does not exist (HTTP {result.status})")
+    if result.error:
+        raise SourceError(f"{what}: {result.error}")
+    try:
+        return json.loads(result.body or b""), result
+    except ValueError:
+        raise SourceError(f"{what} sent a malformed response (not JSON)") from None
+
+
+def _reset_time(value: str) -> datetime | None:
+    """X-RateLimit-Reset: Mastodon sends an ISO time, others epoch seconds."""
+    from datetime import UTC
+
+    value = value.strip()
+    try:
+        if value.isdigit():
+            return datetime.fromtimestamp(int(value), UTC)
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
