@@ -17,13 +17,17 @@ from core import __version__
 from core.errors import KnownError
 from core.feeds import items as item_ops
 from core.feeds import opml, sources
+from core.feeds.fetch import Fetcher
 from core.feeds.parsepool import ParsePool
 from core.feeds.refresh import FeedRefresher, RefreshResult
 from core.paths import resolve_db_url
 from core.settings import Settings
+from core.social.accounts import add_social_source
+from core.social.registry import KINDS, detect_kind
 from core.storage.backup import backup_database
 from core.storage.migrate import ensure_schema, schema_state
 from desktop.cli_calendar import register_calendar_commands
+from desktop.cli_social import register_social_commands
 from desktop.cli_support import emit_json, make_fetcher, open_db
 from desktop.logs import setup_logging
 
@@ -56,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--category")
     p.add_argument("--no-check", action="store_true",
                    help="add without fetching the URL (offline); no autodiscovery")
+    p.add_argument("--kind", choices=KINDS,
+                   help="what URL is (default: recognised from it; rss covers Atom and JSON)")
+    p.add_argument("--own", action="store_true",
+                   help="one of the embassy's own accounts: its replies are collected")
     p.add_argument("--json", action="store_true")
     p = command(src, "list", cmd_sources_list, "list sources with status and item counts")
     p.add_argument("--json", action="store_true")
@@ -114,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("value")
 
     register_calendar_commands(sub, command)
+    register_social_commands(sub, command)
     return parser
 
 
@@ -130,16 +139,28 @@ def parse_since(value: str) -> datetime:
 
 def cmd_sources_add(args: argparse.Namespace) -> int:
     db = open_db(args)
-    fetcher, settings = (None, Settings.load()) if args.no_check else make_fetcher()
-    source = sources.add_source(db, args.url, fetcher=fetcher, name=args.name,
-                                interval_minutes=args.interval or
-                                settings.default_interval_minutes,
-                                category=args.category)
+    kind = args.kind or detect_kind(args.url)
+    settings = Settings.load()
+    interval = args.interval or settings.default_interval_minutes
+    if kind == "rss":
+        fetcher = None if args.no_check else Fetcher.from_settings(settings)
+        source = sources.add_source(db, args.url, fetcher=fetcher, name=args.name,
+                                    interval_minutes=interval, category=args.category,
+                                    own=args.own)
+    else:
+        if args.no_check:
+            raise KnownError(f"a {kind} account is looked up online; --no-check cannot add it")
+        source = add_social_source(db, Fetcher.from_settings(settings), args.url, kind,
+                                   own=args.own, name=args.name, interval_minutes=interval,
+                                   category=args.category)
     if args.json:
         row = next(r for r in sources.list_sources(db) if r["id"] == source.id)
         emit_json([sources.source_json(row)])
     else:
-        print(f"added source {source.id}: {source.title or source.url} <{source.url}>")
+        notes = [n for n in (source.kind if source.kind != "feed" else "",
+                             "own account" if source.own else "") if n]
+        print(f"added source {source.id}: {source.title or source.url} <{source.url}>"
+              + (f" ({', '.join(notes)})" if notes else ""))
     return 0
 
 

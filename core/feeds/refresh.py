@@ -7,6 +7,7 @@ sees two writers from one process. At most ``per_host`` requests go to one host 
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections import Counter, deque
@@ -18,14 +19,19 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
+from core.errors import KnownError
 from core.feeds.fetch import Fetcher, FetchResult
 from core.feeds.parse import ParsedFeed, ParseError, parse_feed
 from core.feeds.parsepool import ParsePool
 from core.feeds.schedule import backoff_delay, why_not_due
-from core.feeds.store import store_entries
+from core.feeds.store import ITEMS, store_entries
+from core.social.base import Gone, RateLimited, SyncRequest, SyncResult
+from core.social.registry import adapter_for
+from core.social.replies import store_replies
 from core.storage.database import Database
 from core.storage.models import Source
 from core.storage.types import utcnow
+from core.watch import match_new
 
 log = logging.getLogger("attache.refresh")
 SOURCES = Source.__table__
@@ -47,6 +53,9 @@ class RefreshResult:
     updated_items: int = 0
     error: str | None = None
     warning: str | None = None
+    kind: str = "feed"
+    new_replies: int = 0
+    watch_hits: int = 0
 
     @property
     def failed(self) -> bool:
@@ -65,6 +74,11 @@ class _Job:
     interval_minutes: int
     error_count: int
     has_title: bool
+    kind: str = "feed"
+    own: bool = False
+    account_id: str | None = None
+    state: str | None = None
+    replies_days: int = 30
 
     @property
     def host(self) -> str:
@@ -76,6 +90,7 @@ class _Outcome:
     fetch: FetchResult
     feed: ParsedFeed | None = None
     parse_error: str | None = None
+    social: SyncResult | None = None
 
 
 class FeedRefresher:
@@ -103,7 +118,8 @@ class FeedRefresher:
         now = self.clock()
         jobs: list[_Job] = []
         skipped: list[RefreshResult] = []
-        query = select(SOURCES).where(SOURCES.c.kind == "feed").order_by(SOURCES.c.id)
+        # Imported sources (X / Meta export files) have nothing to fetch.
+        query = select(SOURCES).where(SOURCES.c.kind != "import").order_by(SOURCES.c.id)
         if wanted is not None:
             query = query.where(SOURCES.c.id.in_(wanted))
         with self.db.read() as conn:
@@ -115,7 +131,8 @@ class FeedRefresher:
             if reason is None:
                 jobs.append(_Job(row["id"], row["url"], row["etag"], row["last_modified"],
                                  row["interval_minutes"], row["error_count"],
-                                 bool(row["title"])))
+                                 bool(row["title"]), row["kind"], bool(row["own"]),
+                                 row["account_id"], row["state"], row["replies_days"]))
             elif wanted is not None:
                 skipped.append(RefreshResult(row["id"], row["url"], "skipped", error=reason))
         return jobs, skipped
@@ -165,6 +182,8 @@ class FeedRefresher:
         return results
 
     def _fetch_and_parse(self, job: _Job) -> _Outcome:
+        if job.kind != "feed":
+            return self._sync_social(job)
         try:
             fetched = self.fetcher.fetch(job.url, job.etag, job.last_modified)
         except Exception as exc:  # as for the parser: a fetch bug costs one source
@@ -182,12 +201,42 @@ class FeedRefresher:
                 outcome.parse_error = f"could not parse the feed ({type(exc).__name__})"
         return outcome
 
+    def _sync_social(self, job: _Job) -> _Outcome:
+        """A social account through its adapter; platform refusals become source errors."""
+        since = self.clock() - timedelta(days=job.replies_days)
+        try:
+            adapter = adapter_for(job.kind)
+            recent = self._recent_posts(job.source_id, since) if job.own else ()
+            request = SyncRequest(url=job.url, account_id=job.account_id, own=job.own,
+                                  state=json.loads(job.state) if job.state else {},
+                                  replies_since=since, recent_posts=recent)
+            synced = adapter.sync(self.fetcher, request)
+        except RateLimited as exc:
+            return _Outcome(FetchResult(job.url, status=429, error=str(exc),
+                                        retry_after=exc.until))
+        except Gone as exc:
+            return _Outcome(FetchResult(job.url, status=410, error=str(exc)))
+        except KnownError as exc:
+            return _Outcome(FetchResult(job.url, error=str(exc)))
+        except Exception as exc:  # an adapter bug costs one source, not the refresh
+            log.exception("syncing %s crashed", job.url)
+            return _Outcome(FetchResult(job.url, error=f"could not read the account "
+                                                       f"({type(exc).__name__})"))
+        return _Outcome(FetchResult(job.url, status=synced.http_status or 200), social=synced)
+
+    def _recent_posts(self, source_id: int, since: datetime) -> list[tuple[str, datetime]]:
+        with self.db.read() as conn:
+            return [tuple(r) for r in conn.execute(select(ITEMS.c.guid, ITEMS.c.published)
+                                                   .where(ITEMS.c.source_id == source_id,
+                                                          ITEMS.c.published >= since))]
+
     # -------------------------------------------------------------- writing (one transaction)
 
     def _write(self, writer: Connection, job: _Job, outcome: _Outcome) -> RefreshResult:
         now = self.clock()
         fetched = outcome.fetch
-        result = RefreshResult(job.source_id, job.url, "ok", http_status=fetched.status)
+        result = RefreshResult(job.source_id, job.url, "ok", http_status=fetched.status,
+                               kind=job.kind)
         values: dict = {"last_fetched": now}
         new_url = fetched.permanent_url if fetched.permanent_url != job.url else None
         try:
@@ -198,7 +247,8 @@ class FeedRefresher:
                     result.url = new_url
                 if fetched.status == 410:
                     result.status = "gone"
-                    result.error = "the server says this feed is gone for good (HTTP 410)"
+                    result.error = (fetched.error if job.kind != "feed" and fetched.error else
+                                    "the server says this feed is gone for good (HTTP 410)")
                     values.update(status="gone", error=result.error, next_fetch=None)
                 elif fetched.error or outcome.parse_error:
                     result.status = "error"
@@ -206,11 +256,26 @@ class FeedRefresher:
                     values.update(self._failure_values(job, fetched, now, result))
                 else:
                     values.update(self._success_values(job, fetched, now))
+                    changed: tuple[int, ...] = ()
+                    replies: tuple[int, ...] = ()
                     if outcome.feed is not None:
                         counts = store_entries(conn, job.source_id, outcome.feed.entries, now)
                         result.new_items, result.updated_items = counts.new, counts.updated
+                        changed = counts.changed_ids
                         result.warning = outcome.feed.warning
                         values.update(_feed_values(job, outcome.feed))
+                    if outcome.social is not None:
+                        social = outcome.social
+                        counts = store_entries(conn, job.source_id, social.entries, now)
+                        result.new_items, result.updated_items = counts.new, counts.updated
+                        changed = counts.changed_ids
+                        stored = store_replies(conn, job.source_id, job.kind, social.replies, now)
+                        result.new_replies, replies = stored.new, stored.new_ids
+                        result.warning = social.warning
+                        values.update(state=json.dumps(social.state), parse_warning=social.warning)
+                        if social.title and not job.has_title:
+                            values["title"] = social.title
+                    result.watch_hits = match_new(conn, changed, replies)
                 conn.execute(UPDATE_SOURCE, {**values, "source_pk": job.source_id})
         except Exception as exc:
             # The transaction rolled back: record the failure on its own so it is visible.

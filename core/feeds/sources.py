@@ -86,7 +86,7 @@ def _charset(content_type: str) -> str | None:
 
 def add_source(db: Database, url: str, *, fetcher: Fetcher | None = None,
                name: str | None = None, interval_minutes: int = 60,
-               category: str | None = None) -> Source:
+               category: str | None = None, own: bool = False) -> Source:
     """Add a feed. With a fetcher, the URL is checked and autodiscovery applies."""
     url = normalise_url(url)
     title = name
@@ -102,7 +102,7 @@ def add_source(db: Database, url: str, *, fetcher: Fetcher | None = None,
             raise KnownError(f"{url} is already source {existing}")
         try:
             new_id = conn.execute(insert(SOURCES).values(
-                url=url, kind="feed", title=title, category=category or None,
+                url=url, kind="feed", title=title, category=category or None, own=own,
                 interval_minutes=interval_minutes, enabled=True, status="new", error_count=0,
                 created_at=utcnow())).inserted_primary_key[0]
         except IntegrityError as exc:
@@ -165,6 +165,7 @@ def source_json(row: dict) -> dict:
         "enabled": bool(row["enabled"]), "interval_minutes": row["interval_minutes"],
         "feed_format": row["feed_format"], "site_url": row["site_url"],
         "warning": row["parse_warning"], "retry_after": iso(row["retry_after"]),
-        "error_count": row["error_count"],
+        "error_count": row["error_count"], "own": bool(row["own"]),
+        "account_id": row["account_id"],
     }
 

@@ -23,6 +23,7 @@ LOOKUP_CHUNK = 500
 class StoreCounts:
     new: int = 0
     updated: int = 0
+    changed_ids: tuple[int, ...] = ()  # new and updated items (watch terms look at these)
 
 
 def store_entries(conn: Connection, source_id: int, entries: Sequence[ParsedEntry],
@@ -54,12 +55,16 @@ def store_entries(conn: Connection, source_id: int, entries: Sequence[ParsedEntr
                 "updated_at": fetched_at,
             }
             changed_rows.append(row)
+    changed_ids = [row["item_id"] for row in changed_rows]
     if new_rows:
         conn.execute(insert(ITEMS), new_rows)
+        fresh = _existing(conn, source_id, [row["guid"] for row in new_rows])
+        changed_ids += [item_id for item_id, _ in fresh.values()]
     if changed_rows:
         # SET columns come from the row keys; item_id only feeds the WHERE clause.
         conn.execute(update(ITEMS).where(ITEMS.c.id == bindparam("item_id")), changed_rows)
-    return StoreCounts(new=len(new_rows), updated=len(changed_rows))
+    return StoreCounts(new=len(new_rows), updated=len(changed_rows),
+                       changed_ids=tuple(changed_ids))
 
 
 def _existing(conn: Connection, source_id: int, guids: list[str]) -> dict[str, tuple[int, str]]:

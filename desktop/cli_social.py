@@ -1,0 +1,161 @@
+"""``attache replies | watch | secrets``: the replies inbox, watch terms and platform tokens."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from core import secrets, watch
+from core.errors import KnownError
+from core.social.replies import list_replies, reply_json
+from desktop.cli_calendar import Command
+from desktop.cli_support import emit_json, open_db
+
+
+def register_social_commands(sub: Any, command: Command) -> None:
+    from desktop.cli import parse_since
+
+    rep = sub.add_parser("replies", help="replies to the embassy's posts").add_subparsers(
+        dest="sub", metavar="ACTION", required=True)
+    p = command(rep, "list", cmd_replies_list, "replies, newest first")
+    p.add_argument("--item", type=int, metavar="ID")
+    p.add_argument("--source", type=int, metavar="ID")
+    p.add_argument("--since", type=parse_since, metavar="DATE")
+    p.add_argument("--limit", type=int, default=100, help="default 100; 0 means all")
+    p.add_argument("--json", action="store_true")
+    p = command(rep, "import", cmd_replies_import,
+                "import replies from an X / Meta export (CSV or XLSX)")
+    p.add_argument("file")
+    p.add_argument("--platform", choices=("x", "facebook", "instagram", "generic"),
+                   required=True)
+    p.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                   help="use COLUMN of the file as FIELD (id, post_id, post_url, parent_id, "
+                        "author, author_name, text, published, likes, url)")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="import the good lines even if some are bad (they are listed)")
+
+    wat = sub.add_parser("watch", help="watch terms").add_subparsers(
+        dest="sub", metavar="ACTION", required=True)
+    command(wat, "add", cmd_watch_add,
+            "watch a word, \"a phrase\", #hashtag or @mention (word* = prefix)").add_argument(
+        "term")
+    p = command(wat, "list", cmd_watch_list, "watch terms with their hit counts")
+    p.add_argument("--json", action="store_true")
+    command(wat, "remove", cmd_watch_remove, "stop watching a term").add_argument(
+        "id", type=int)
+    p = command(wat, "hits", cmd_watch_hits, "items and replies mentioning watch terms")
+    p.add_argument("--term", type=int, metavar="ID")
+    p.add_argument("--since", type=parse_since, metavar="DATE")
+    p.add_argument("--per-day", action="store_true", help="counts per term and day instead")
+    p.add_argument("--json", action="store_true")
+
+    sec = sub.add_parser("secrets", help="platform tokens in the OS keyring").add_subparsers(
+        dest="sub", metavar="ACTION", required=True)
+    command(sec, "set", cmd_secrets_set,
+            "store a token (prompted; e.g. youtube, facebook:usembassytashkent, "
+            "mastodon:mastodon.social)").add_argument("name")
+    command(sec, "list", cmd_secrets_list, "names of stored secrets (never values)")
+    command(sec, "remove", cmd_secrets_remove, "forget a stored secret").add_argument("name")
+
+
+def cmd_replies_list(args: argparse.Namespace) -> int:
+    rows = list_replies(open_db(args), item_id=args.item, source_id=args.source,
+                        since=args.since, limit=args.limit)
+    if args.json:
+        emit_json([reply_json(r) for r in rows])
+        return 0
+    for r in rows:
+        when = r["published"].strftime("%Y-%m-%d %H:%M") if r["published"] else ""
+        indent = "  ↳ " if r["parent_id"] else ""
+        text = " ".join(r["text"].split())
+        print(f"{r['id']:>6} {when:<16} {indent}{r['author_handle'] or '?'}: {text[:100]}")
+    return 0
+
+
+def cmd_replies_import(args: argparse.Namespace) -> int:
+    from core.social.fileimport import import_replies_file
+
+    mapping = {}
+    for pair in args.map:
+        column, sep, field = pair.partition("=")
+        if not sep or not column.strip() or not field.strip():
+            raise KnownError(f"--map takes COLUMN=FIELD, not {pair!r}")
+        mapping[column.strip()] = field.strip()
+    path = Path(args.file)
+    if not path.is_file():
+        raise KnownError(f"no such file: {path}")
+    summary = import_replies_file(open_db(args), path, args.platform, mapping or None,
+                                  skip_bad=args.skip_bad)
+    print(f"imported {summary.replies_created} new replies ({summary.replies_updated} updated) "
+          f"to {summary.items_created} new posts")
+    for line in summary.skipped_lines:
+        print(f"attache: skipped {line}", file=sys.stderr)
+    return 0
+
+
+def cmd_watch_add(args: argparse.Namespace) -> int:
+    term_id, found = watch.add_term(open_db(args), args.term)
+    print(f"watching {args.term!r} (term {term_id}); {found} hits in what is already stored")
+    return 0
+
+
+def cmd_watch_list(args: argparse.Namespace) -> int:
+    rows = watch.list_terms(open_db(args))
+    if args.json:
+        emit_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['id']:>4}  {r['term']:<30} {r['kind']:<8} {r['hits']:>6} hits"
+                  + (f"  last {r['last_hit'][:10]}" if r["last_hit"] else ""))
+    return 0
+
+
+def cmd_watch_remove(args: argparse.Namespace) -> int:
+    watch.remove_term(open_db(args), args.id)
+    print(f"stopped watching term {args.id}")
+    return 0
+
+
+def cmd_watch_hits(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    if args.per_day:
+        rows = watch.hits_per_day(db, term_ids=[args.term] if args.term else (),
+                                  since=args.since)
+    else:
+        rows = watch.list_hits(db, term_id=args.term, since=args.since)
+    if args.json:
+        emit_json(rows)
+    elif args.per_day:
+        for r in rows:
+            print(f"{r['day']}  term {r['term_id']:>3}  {r['hits']:>5}")
+    else:
+        for r in rows:
+            text = " ".join((r["title_or_text"] or "").split())
+            print(f"{(r['published'] or '')[:16]:<16}  {r['term']:<20} {r['kind']:<5} "
+                  f"{r['id']:>6}  {text[:80]}")
+    return 0
+
+
+def cmd_secrets_set(args: argparse.Namespace) -> int:
+    if sys.stdin.isatty():
+        value = getpass.getpass(f"Value for {args.name} (not shown): ")
+    else:  # IT scripts pipe the token in; it never appears on a command line
+        value = sys.stdin.readline().rstrip("\r\n")
+    secrets.set_secret(args.name, value)
+    print(f"stored {args.name} in the OS keyring")
+    return 0
+
+
+def cmd_secrets_list(args: argparse.Namespace) -> int:
+    for name in secrets.list_secret_names():
+        print(name)
+    return 0
+
+
+def cmd_secrets_remove(args: argparse.Namespace) -> int:
+    secrets.delete_secret(args.name)
+    print(f"removed {args.name}")
+    return 0
