@@ -103,14 +103,16 @@ def _insert_hits(conn: Connection, rows: list[dict]) -> int:
     """Insert hits not already recorded (an updated item is matched again)."""
     if not rows:
         return 0
-    fresh = []
-    for row in rows:
-        column = HITS.c.item_id if row["item_id"] is not None else HITS.c.reply_id
-        value = row["item_id"] if row["item_id"] is not None else row["reply_id"]
-        exists = conn.execute(select(HITS.c.id).where(
-            HITS.c.term_id == row["term_id"], column == value)).first()
-        if exists is None:
-            fresh.append(row)
+    known: set[tuple[int, str, int]] = set()
+    for column, name in ((HITS.c.item_id, "item_id"), (HITS.c.reply_id, "reply_id")):
+        ids = sorted({row[name] for row in rows if row[name] is not None})
+        for start in range(0, len(ids), BACKFILL_CHUNK):
+            found = conn.execute(select(HITS.c.term_id, column).where(
+                column.in_(ids[start:start + BACKFILL_CHUNK])))
+            known.update((term, name, target) for term, target in found)
+    fresh = [row for row in rows
+             if (row["term_id"], "item_id" if row["item_id"] is not None else "reply_id",
+                 row["item_id"] if row["item_id"] is not None else row["reply_id"]) not in known]
     if fresh:
         conn.execute(insert(HITS), fresh)
     return len(fresh)
