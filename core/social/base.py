@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 from urllib.parse import urlencode
 
@@ -26,6 +26,9 @@ ENV_BASES = {
 def base_url(service: str) -> str:
     variable, default = ENV_BASES[service]
     return (os.environ.get(variable) or default).rstrip("/")
+
+
+MAX_WAIT = timedelta(days=7)
 
 
 class SourceError(KnownError):
@@ -115,9 +118,11 @@ def get_json(fetcher: Fetcher, url: str, params: dict[str, Any] | None = None,
     result = fetcher.fetch(full, headers={"Accept": "application/json", **(headers or {})})
     if result.status == 429 or (result.status == 503 and result.retry_after):
         until = result.retry_after or parse_retry_after(None)
-        reset = result.headers.get("x-ratelimit-reset")
+        # Mastodon: X-RateLimit-Reset (ISO time); Bluesky: RateLimit-Reset (epoch seconds).
+        reset = result.headers.get("x-ratelimit-reset") or result.headers.get("ratelimit-reset")
         if reset:
             until = _reset_time(reset) or until
+        until = min(until, datetime.now(UTC) + MAX_WAIT)  # a hostile header cannot park us
         raise RateLimited(f"{what} is rate-limiting us; waiting until "
                           f"{until.isoformat(timespec='seconds')}", until)
     if result.status in (404, 410):
@@ -131,13 +136,14 @@ def get_json(fetcher: Fetcher, url: str, params: dict[str, Any] | None = None,
 
 
 def _reset_time(value: str) -> datetime | None:
-    """X-RateLimit-Reset: Mastodon sends an ISO time, others epoch seconds."""
-    from datetime import UTC
-
+    """An ISO time (Mastodon), epoch seconds (Bluesky) or delta seconds (IETF draft)."""
     value = value.strip()
     try:
-        if value.isdigit():
-            return datetime.fromtimestamp(int(value), UTC)
+        if value.isascii() and value.isdigit():
+            number = int(value)
+            if number < 1_000_000_000:  # too small for an epoch: seconds from now
+                return datetime.now(UTC) + timedelta(seconds=min(number, 7 * 86400))
+            return datetime.fromtimestamp(number, UTC)
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     except (ValueError, OverflowError, OSError):

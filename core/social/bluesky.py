@@ -1,0 +1,380 @@
+"""Bluesky accounts through the public AppView: posts, and replies to our own posts.
+
+No login: ``app.bsky.actor.getProfile``, ``app.bsky.feed.getAuthorFeed`` and
+``app.bsky.feed.getPostThread`` are public (lexicons in bluesky-social/atproto
+``lexicons/app/bsky``). The AppView is ``https://public.api.bsky.app`` unless
+``ATTACHE_BLUESKY_APPVIEW`` names another (a mirror, or the loopback server in tests).
+
+Posts are plain text with "facets" marking links by UTF-8 byte ranges; links are shown
+whole, because the text itself carries only a shortened form of long URLs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, datetime
+from html import escape
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from core.feeds.fetch import Fetcher
+from core.feeds.parse import ParsedEntry
+from core.feeds.sanitize import html_to_text, sanitize_html
+from core.social.base import (
+    Account,
+    RateLimited,
+    SocialReply,
+    SourceError,
+    SyncRequest,
+    SyncResult,
+    base_url,
+    get_json,
+)
+
+log = logging.getLogger("attache.social.bluesky")
+
+PAGE_SIZE = 50
+FIRST_SYNC_PAGES = 5  # 250 feed items of history when an account is added
+LATER_SYNC_PAGES = 10
+THREAD_DEPTH = 20  # like Mastodon's unauthenticated context depth
+MAX_THREADS = 80
+SEEN_KEPT = 50  # newest post URIs remembered to find where the last sync stopped
+TITLE_LENGTH = 120
+WEB = "https://bsky.app"
+WHAT = "Bluesky"
+THREAD_VIEW = "app.bsky.feed.defs#threadViewPost"
+LINK_FACET = "app.bsky.richtext.facet#link"
+EXTERNAL_EMBED = "app.bsky.embed.external#view"
+
+_HANDLE = re.compile(r"^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*$",
+                     re.IGNORECASE)
+_DID = re.compile(r"^did:[a-z]+:[\w.:%-]+$")
+
+
+class BlueskyAdapter:
+    kind = "bluesky"
+
+    def resolve(self, fetcher: Fetcher, text: str) -> Account:
+        """A handle, a DID, or ``https://bsky.app/profile/<handle-or-did>`` → the account."""
+        actor = _actor(text)
+        try:
+            data, _ = get_json(fetcher, f"{base_url('bluesky')}/xrpc/app.bsky.actor.getProfile",
+                               {"actor": actor}, what=WHAT)
+        except RateLimited:
+            raise
+        except SourceError as exc:  # unknown actors are a 400 "Profile not found"
+            raise SourceError(f"Bluesky could not look up {actor}: {exc}") from None
+        if not isinstance(data, dict) or not _text(data.get("did")):
+            raise SourceError("Bluesky sent something that is not a profile")
+        did = _text(data["did"])
+        handle = _usable_handle(_text(data.get("handle"))) or did
+        return Account(
+            kind=self.kind,
+            url=f"{WEB}/profile/{handle}",
+            title=_text(data.get("displayName")).strip() or handle,
+            account_id=did,
+        )
+
+    def sync(self, fetcher: Fetcher, request: SyncRequest) -> SyncResult:
+        actor = request.account_id or _actor(request.url)
+        state = dict(request.state)
+        posts, warning = _new_posts(fetcher, actor, state)
+        result = SyncResult(state=state, warning=warning)
+        for post in posts:
+            author = post.get("author") if isinstance(post.get("author"), dict) else {}
+            if result.title is None:
+                result.title = _text(author.get("displayName")).strip() or None
+            result.entries.append(_entry(post))
+        if request.own:
+            uris = _posts_for_replies(result.entries, request)
+            result.replies, thread_warning = _collect_replies(fetcher, uris)
+            result.warning = "; ".join(w for w in (result.warning, thread_warning) if w) or None
+        return result
+
+
+# ---------------------------------------------------------------------------- requests
+
+def _new_posts(fetcher: Fetcher, actor: str,
+               state: dict[str, Any]) -> tuple[list[dict[str, Any]], str | None]:
+    """The author's own posts newer than the last sync, newest first; updates ``state``.
+
+    The feed is newest first; we stop at the first post the last sync already saw (its URI
+    is remembered) or that sorts before the newest one it saw (in case that was deleted).
+    Reposts and pinned copies (items with a ``reason``) are skipped.
+    """
+    seen = [u for u in state.get("seen", []) if isinstance(u, str)]
+    known = set(seen)
+    latest = _parse_time(_text(state.get("latest")) or None)
+    cap = LATER_SYNC_PAGES if latest or known else FIRST_SYNC_PAGES
+    url = f"{base_url('bluesky')}/xrpc/app.bsky.feed.getAuthorFeed"
+    cursor: str | None = None
+    posts: list[dict[str, Any]] = []
+    new_uris: set[str] = set()
+    reached_known = False
+    warning = None
+    for page in range(cap):
+        # The account's own answers inside reply threads belong to the replies inbox, not to
+        # its posts: keep original posts and self-threads only.
+        params: dict[str, Any] = {"actor": actor, "limit": PAGE_SIZE,
+                                  "filter": "posts_and_author_threads"}
+        if cursor:
+            params["cursor"] = cursor
+        data, _ = get_json(fetcher, url, params, what=WHAT)
+        if not isinstance(data, dict) or not isinstance(data.get("feed"), list):
+            raise SourceError("Bluesky sent something that is not an author feed")
+        for item in data["feed"]:
+            post = item.get("post") if isinstance(item, dict) else None
+            if not isinstance(post, dict) or item.get("reason") or not _text(post.get("uri")):
+                continue
+            uri = _text(post["uri"])
+            when = _sort_time(post)
+            if uri in known or (latest and when and when < latest):
+                reached_known = True
+                break
+            if uri not in new_uris:
+                new_uris.add(uri)
+                posts.append(post)
+        cursor = _text(data.get("cursor")) or None
+        if reached_known or not cursor or not data["feed"]:
+            break
+        if page == cap - 1 and (latest or known):
+            warning = (f"more than {cap * PAGE_SIZE} new Bluesky feed items; "
+                       "older ones were not fetched")
+    times = [t for t in (_sort_time(p) for p in posts) if t is not None]
+    if latest:
+        times.append(latest)
+    if times:
+        state["latest"] = max(times).isoformat().replace("+00:00", "Z")
+    state["seen"] = ([_text(p["uri"]) for p in posts] + seen)[:SEEN_KEPT]
+    return posts, warning
+
+
+def _posts_for_replies(entries: list[ParsedEntry], request: SyncRequest) -> list[str]:
+    since = _aware(request.replies_since)
+    dated = [(e.guid, e.published) for e in entries] + list(request.recent_posts)
+    wanted = [(when, uri) for uri, when in dated
+              if uri and uri.startswith("at://") and when is not None and _aware(when) >= since]
+    wanted.sort(key=lambda pair: _aware(pair[0]), reverse=True)
+    return list(dict.fromkeys(uri for _, uri in wanted))
+
+
+def _collect_replies(fetcher: Fetcher, uris: list[str]) -> tuple[list[SocialReply], str | None]:
+    url = f"{base_url('bluesky')}/xrpc/app.bsky.feed.getPostThread"
+    replies: list[SocialReply] = []
+    seen: set[str] = set()
+    missing = 0
+    for uri in uris[:MAX_THREADS]:
+        try:
+            data, _ = get_json(fetcher, url, {"uri": uri, "depth": THREAD_DEPTH,
+                                              "parentHeight": 0}, what=WHAT)
+        except RateLimited:
+            raise
+        except SourceError as exc:  # a deleted post is a 400 "NotFound"
+            log.info("thread of %s not read: %s", uri, exc)
+            missing += 1
+            continue
+        thread = data.get("thread") if isinstance(data, dict) else None
+        if not _is_thread_view(thread):  # notFoundPost / blockedPost at the root
+            missing += 1
+            continue
+        for reply in _flatten(thread, uri):  # a self-thread nests our posts: keep each once
+            if reply.platform_id not in seen:
+                seen.add(reply.platform_id)
+                replies.append(reply)
+    notes = []
+    if missing:
+        notes.append(f"replies to {missing} post(s) could not be read (deleted or blocked)")
+    if len(uris) > MAX_THREADS:
+        notes.append(f"replies read for the newest {MAX_THREADS} of {len(uris)} posts")
+    return replies, "; ".join(notes) or None
+
+
+def _flatten(thread: dict[str, Any], root_uri: str) -> list[SocialReply]:
+    """Every reply under ``thread``, depth first, each knowing the reply it answers.
+
+    Iterative, so a hostile thousand-deep thread cannot exhaust the stack.
+    """
+    replies: list[SocialReply] = []
+    stack: list[tuple[dict[str, Any], str]] = [
+        (child, root_uri) for child in reversed(_children(thread))]
+    while stack:
+        node, parent_uri = stack.pop()
+        post = node["post"]
+        uri = _text(post.get("uri"))
+        if not uri:
+            continue
+        replies.append(_reply(post, root_uri, None if parent_uri == root_uri else parent_uri))
+        stack += [(child, uri) for child in reversed(_children(node))]
+    return replies
+
+
+def _children(node: dict[str, Any]) -> list[dict[str, Any]]:
+    replies = node.get("replies")
+    return [r for r in replies if _is_thread_view(r)] if isinstance(replies, list) else []
+
+
+def _is_thread_view(node: Any) -> bool:
+    """A real post in a thread; ``#notFoundPost`` and ``#blockedPost`` nodes are not."""
+    return (isinstance(node, dict) and node.get("$type", THREAD_VIEW) == THREAD_VIEW
+            and isinstance(node.get("post"), dict))
+
+
+# ---------------------------------------------------------------------------- mapping
+
+def _entry(post: dict[str, Any]) -> ParsedEntry:
+    author = post.get("author") if isinstance(post.get("author"), dict) else {}
+    record = post.get("record") if isinstance(post.get("record"), dict) else {}
+    html = _post_html(post)
+    text = html_to_text(html)
+    raw_date = _text(record.get("createdAt")) or _text(post.get("indexedAt")) or None
+    return ParsedEntry(
+        guid=_text(post["uri"]),
+        url=_web_url(post),
+        title=_post_title(_text(record.get("text")) or text),
+        author=_text(author.get("displayName")).strip() or _text(author.get("handle")) or None,
+        published=_parse_time(raw_date),
+        published_raw=raw_date,
+        content_html=html,
+        content_text=text,
+    )
+
+
+def _reply(post: dict[str, Any], root_uri: str, parent_uri: str | None) -> SocialReply:
+    author = post.get("author") if isinstance(post.get("author"), dict) else {}
+    html = _post_html(post)
+    likes = post.get("likeCount")
+    return SocialReply(
+        platform_id=_text(post["uri"]),
+        post_platform_id=root_uri,
+        parent_platform_id=parent_uri,
+        author_handle=_usable_handle(_text(author.get("handle"))) or _text(author.get("did"))
+        or None,
+        author_name=_text(author.get("displayName")).strip() or None,
+        html=html,
+        text=html_to_text(html),
+        published=_post_time(post),
+        likes=likes if isinstance(likes, int) and not isinstance(likes, bool) else None,
+        url=_web_url(post),
+    )
+
+
+def _post_html(post: dict[str, Any]) -> str:
+    """The post's plain text as escaped HTML, link facets as links, a link card after it."""
+    record = post.get("record") if isinstance(post.get("record"), dict) else {}
+    body = _linked_text(_text(record.get("text")), record.get("facets"))
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+    html = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    embed = post.get("embed")
+    external = embed.get("external") if isinstance(embed, dict) else None
+    if (isinstance(embed, dict) and embed.get("$type") == EXTERNAL_EMBED
+            and isinstance(external, dict) and _text(external.get("uri"))):
+        label = _text(external.get("title")) or _text(external.get("uri"))
+        html += f'<p><a href="{escape(external["uri"])}">{escape(label, quote=False)}</a></p>'
+    return sanitize_html(html)  # drops javascript: and other schemes a facet might carry
+
+
+def _linked_text(text: str, facets: Any) -> str:
+    """Escaped text with ``<a>`` around link facets (byte ranges of the UTF-8 text)."""
+    data = text.encode("utf-8")
+    links = []
+    for facet in facets if isinstance(facets, list) else []:
+        index = facet.get("index") if isinstance(facet, dict) else None
+        features = facet.get("features") if isinstance(facet, dict) else None
+        if not isinstance(index, dict) or not isinstance(features, list):
+            continue
+        uri = next((_text(f.get("uri")) for f in features
+                    if isinstance(f, dict) and f.get("$type") == LINK_FACET), "")
+        start, end = index.get("byteStart"), index.get("byteEnd")
+        if uri and isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(
+                data):
+            links.append((start, end, uri))
+    out, position = [], 0
+    for start, end, uri in sorted(links):
+        if start < position:  # overlapping facets: keep the first
+            continue
+        out.append(escape(data[position:start].decode("utf-8", "replace"), quote=False))
+        label = escape(data[start:end].decode("utf-8", "replace"), quote=False)
+        out.append(f'<a href="{escape(uri)}">{label}</a>')
+        position = end
+    out.append(escape(data[position:].decode("utf-8", "replace"), quote=False))
+    return "".join(out)
+
+
+def _web_url(post: dict[str, Any]) -> str | None:
+    """``https://bsky.app/profile/<handle>/post/<rkey>``; the DID stands in for a bad handle."""
+    uri = _text(post.get("uri"))
+    author = post.get("author") if isinstance(post.get("author"), dict) else {}
+    parts = uri.removeprefix("at://").split("/")
+    if not uri.startswith("at://") or len(parts) != 3 or parts[1] != "app.bsky.feed.post":
+        return None
+    who = _usable_handle(_text(author.get("handle"))) or _text(author.get("did")) or parts[0]
+    return f"{WEB}/profile/{who}/post/{parts[2]}"
+
+
+# ---------------------------------------------------------------------------- helpers
+
+def _actor(text: str) -> str:
+    """The handle or DID in what the officer typed (or in a stored profile URL)."""
+    text = text.strip()
+    if "://" in text:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        segments = [unquote(s) for s in parts.path.split("/") if s]
+        if host != "bsky.app" or len(segments) < 2 or segments[0] != "profile":
+            raise SourceError(f"{text!r} is not a Bluesky profile "
+                              "(https://bsky.app/profile/<handle>)")
+        text = segments[1]
+    text = text.removeprefix("@")
+    if _DID.match(text):
+        return text
+    if not _HANDLE.match(text):
+        raise SourceError(f"{text!r} is not a Bluesky handle (name.bsky.social or a domain)")
+    return text.lower()
+
+
+def _usable_handle(handle: str) -> str:
+    """The AppView says ``handle.invalid`` when a handle no longer verifies."""
+    return "" if not handle or handle == "handle.invalid" else handle
+
+
+def _post_time(post: dict[str, Any]) -> datetime | None:
+    record = post.get("record") if isinstance(post.get("record"), dict) else {}
+    return (_parse_time(_text(record.get("createdAt")) or None)
+            or _parse_time(_text(post.get("indexedAt")) or None))
+
+
+def _sort_time(post: dict[str, Any]) -> datetime | None:
+    """Where the AppView files a post in an author feed: the earlier of the record's own
+    date and the time it was indexed (so back-dated and future-dated posts stay in order)."""
+    record = post.get("record") if isinstance(post.get("record"), dict) else {}
+    times = [t for t in (_parse_time(_text(record.get("createdAt")) or None),
+                         _parse_time(_text(post.get("indexedAt")) or None)) if t]
+    return min(times) if times else None
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return _aware(parsed).astimezone(UTC)
+
+
+def _post_title(text: str) -> str:
+    """The first non-empty line of a post, at most 120 characters."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    first = " ".join(first.split())
+    if len(first) <= TITLE_LENGTH:
+        return first
+    return first[:TITLE_LENGTH - 1].rstrip() + "…"
