@@ -150,7 +150,7 @@ def test_watched_account_gets_posts_and_no_threads(server: FeedServer,
     # Two pages through the cursor; the repost of someone else's post is left out.
     assert [e.guid for e in result.entries] == [P5, P4, P2, P1]
     hits = [query(h.path) for h in server.hits(FEED)]
-    assert hits[0] == {"actor": DID, "limit": "50"}
+    assert hits[0] == {"actor": DID, "limit": "50", "filter": "posts_and_author_threads"}
     assert hits[1]["cursor"] == "2026-03-03T08:30:00.512Z"
     assert server.hits(THREAD) == []
     assert result.replies == []

@@ -129,7 +129,7 @@ def test_watched_account_gets_posts_and_no_conversations(server: FeedServer,
         "112000000000000050", "112000000000000030", "112000000000000020", "112000000000000010"]
     assert len(server.hits(STATUSES)) == 2
     first, second = (query(hit.path) for hit in server.hits(STATUSES))
-    assert first == {"limit": "40", "exclude_reblogs": "true"}
+    assert first == {"limit": "40", "exclude_reblogs": "true", "exclude_replies": "true"}
     assert second["max_id"] == "112000000000000030"
     assert not [r for r in server.requests if "/context" in r.path]
     assert result.replies == []
