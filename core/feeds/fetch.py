@@ -185,8 +185,23 @@ class Fetcher:
                 return
             if resp.status_code >= 400:
                 result.error = f"HTTP {resp.status_code} {resp.reason or ''}".strip()
+                # APIs explain refusals in the body (Graph's error code, YouTube's reason):
+                # keep a bounded piece of it, never the whole of a hostile answer.
+                result.body = self._read_error_body(resp, deadline)
                 return
             result.body = self._read_body(resp, deadline)
+
+    def _read_error_body(self, resp: requests.Response, deadline: float) -> bytes | None:
+        chunks, size = [], 0
+        try:
+            for chunk in resp.iter_content(8192):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size >= ERROR_BODY_LIMIT or time.monotonic() > deadline:
+                    break
+        except rx.RequestException:
+            return None
+        return b"".join(chunks)[:ERROR_BODY_LIMIT]
 
     def _read_body(self, resp: requests.Response, deadline: float) -> bytes:
         limit = self.limits.max_bytes
@@ -218,6 +233,9 @@ class Fetcher:
         if time.monotonic() > deadline:  # cut where no length was declared: body is partial
             raise DeadlineExceeded
         return b"".join(chunks)
+
+
+ERROR_BODY_LIMIT = 64 * 1024
 
 
 def _cut(resp: requests.Response) -> None:

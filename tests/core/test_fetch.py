@@ -196,7 +196,16 @@ def test_http_errors_name_the_status(server: FeedServer, fetcher: Fetcher, code:
     result = fetcher.fetch(server.status("/broken", code))
     assert result.status == code and not result.ok
     assert result.error == words
-    assert result.body is None and result.retry_after is None
+    assert result.body == b"" and result.retry_after is None
+
+
+def test_error_bodies_are_kept_but_bounded(server: FeedServer, fetcher: Fetcher) -> None:
+    """APIs explain refusals in the body; a hostile one cannot make us read megabytes."""
+    explained = b'{"error": {"code": 190, "message": "Session has expired"}}'
+    server.route("/api", lambda req: send(req, 400, explained, "application/json"))
+    server.route("/huge", lambda req: send(req, 500, b"x" * 5_000_000, "text/plain"))
+    assert fetcher.fetch(server.url("/api")).body == explained
+    assert len(fetcher.fetch(server.url("/huge")).body) == 64 * 1024
 
 
 def test_unknown_path_is_a_404(server: FeedServer, fetcher: Fetcher) -> None:
