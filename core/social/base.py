@@ -148,3 +148,30 @@ def _reset_time(value: str) -> datetime | None:
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     except (ValueError, OverflowError, OSError):
         return None
+
+
+TITLE_LENGTH = 120
+
+
+def aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def parse_time(value: Any) -> datetime | None:
+    """ISO 8601 as the APIs send it ("2026-03-01T09:15:00.000Z", "…+0000"), in UTC."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return aware(parsed).astimezone(UTC)
+
+
+def post_title(text: str, fallback: str = "") -> str:
+    """A post's title: its first non-empty line, at most 120 characters."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    first = " ".join(first.split())
+    if len(first) > TITLE_LENGTH:
+        first = first[:TITLE_LENGTH - 1].rstrip() + "…"
+    return first or fallback

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from html import escape
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -28,8 +28,11 @@ from core.social.base import (
     SourceError,
     SyncRequest,
     SyncResult,
+    aware,
     base_url,
     get_json,
+    parse_time,
+    post_title,
 )
 
 log = logging.getLogger("attache.social.bluesky")
@@ -40,7 +43,6 @@ LATER_SYNC_PAGES = 10
 THREAD_DEPTH = 20  # like Mastodon's unauthenticated context depth
 MAX_THREADS = 80
 SEEN_KEPT = 50  # newest post URIs remembered to find where the last sync stopped
-TITLE_LENGTH = 120
 WEB = "https://bsky.app"
 WHAT = "Bluesky"
 THREAD_VIEW = "app.bsky.feed.defs#threadViewPost"
@@ -105,7 +107,7 @@ def _new_posts(fetcher: Fetcher, actor: str,
     """
     seen = [u for u in state.get("seen", []) if isinstance(u, str)]
     known = set(seen)
-    latest = _parse_time(_text(state.get("latest")) or None)
+    latest = parse_time(_text(state.get("latest")) or None)
     cap = LATER_SYNC_PAGES if latest or known else FIRST_SYNC_PAGES
     url = f"{base_url('bluesky')}/xrpc/app.bsky.feed.getAuthorFeed"
     cursor: str | None = None
@@ -151,11 +153,11 @@ def _new_posts(fetcher: Fetcher, actor: str,
 
 
 def _posts_for_replies(entries: list[ParsedEntry], request: SyncRequest) -> list[str]:
-    since = _aware(request.replies_since)
+    since = aware(request.replies_since)
     dated = [(e.guid, e.published) for e in entries] + list(request.recent_posts)
     wanted = [(when, uri) for uri, when in dated
-              if uri and uri.startswith("at://") and when is not None and _aware(when) >= since]
-    wanted.sort(key=lambda pair: _aware(pair[0]), reverse=True)
+              if uri and uri.startswith("at://") and when is not None and aware(when) >= since]
+    wanted.sort(key=lambda pair: aware(pair[0]), reverse=True)
     return list(dict.fromkeys(uri for _, uri in wanted))
 
 
@@ -231,9 +233,9 @@ def _entry(post: dict[str, Any]) -> ParsedEntry:
     return ParsedEntry(
         guid=_text(post["uri"]),
         url=_web_url(post),
-        title=_post_title(_text(record.get("text")) or text),
+        title=post_title(_text(record.get("text")) or text),
         author=_text(author.get("displayName")).strip() or _text(author.get("handle")) or None,
-        published=_parse_time(raw_date),
+        published=parse_time(raw_date),
         published_raw=raw_date,
         content_html=html,
         content_text=text,
@@ -340,16 +342,16 @@ def _usable_handle(handle: str) -> str:
 
 def _post_time(post: dict[str, Any]) -> datetime | None:
     record = post.get("record") if isinstance(post.get("record"), dict) else {}
-    return (_parse_time(_text(record.get("createdAt")) or None)
-            or _parse_time(_text(post.get("indexedAt")) or None))
+    return (parse_time(_text(record.get("createdAt")) or None)
+            or parse_time(_text(post.get("indexedAt")) or None))
 
 
 def _sort_time(post: dict[str, Any]) -> datetime | None:
     """Where the AppView files a post in an author feed: the earlier of the record's own
     date and the time it was indexed (so back-dated and future-dated posts stay in order)."""
     record = post.get("record") if isinstance(post.get("record"), dict) else {}
-    times = [t for t in (_parse_time(_text(record.get("createdAt")) or None),
-                         _parse_time(_text(post.get("indexedAt")) or None)) if t]
+    times = [t for t in (parse_time(_text(record.get("createdAt")) or None),
+                         parse_time(_text(post.get("indexedAt")) or None)) if t]
     return min(times) if times else None
 
 
@@ -357,24 +359,3 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return _aware(parsed).astimezone(UTC)
-
-
-def _post_title(text: str) -> str:
-    """The first non-empty line of a post, at most 120 characters."""
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    first = " ".join(first.split())
-    if len(first) <= TITLE_LENGTH:
-        return first
-    return first[:TITLE_LENGTH - 1].rstrip() + "…"

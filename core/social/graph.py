@@ -24,7 +24,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 from core import secrets
 from core.feeds.fetch import Fetcher, FetchResult
 from core.feeds.parse import ParsedEntry
-from core.feeds.sanitize import plain_title, text_to_html
+from core.feeds.sanitize import text_to_html
 from core.social.base import (
     Account,
     Gone,
@@ -34,6 +34,8 @@ from core.social.base import (
     SyncRequest,
     SyncResult,
     base_url,
+    parse_time,
+    post_title,
 )
 
 log = logging.getLogger("attache.social.graph")
@@ -42,7 +44,6 @@ GRAPH_VERSION = "v21.0"  # overridable with ATTACHE_GRAPH_VERSION, e.g. when Met
 MAX_PAGES = 10  # pages of posts per sync (500 posts), and of comments per post (1,000)
 DEFAULT_WAIT = timedelta(hours=1)
 MAX_WAIT = timedelta(days=1)
-TITLE_LENGTH = 120
 
 EXPIRED_CODES = {102, 190}
 PERMISSION_CODES = {10} | set(range(200, 300))
@@ -226,23 +227,6 @@ def _regain_access(headers: dict[str, str], now: datetime) -> datetime | None:
     return None
 
 
-def _parse_time(raw: Any) -> datetime | None:
-    """Graph times: ``2026-11-03T14:22:05+0000``."""
-    if not isinstance(raw, str) or not raw:
-        return None
-    try:
-        parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _title(text: str, fallback: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    title = plain_title(first, is_html=False)
-    if len(title) > TITLE_LENGTH:
-        title = title[:TITLE_LENGTH - 1].rstrip() + "…"
-    return title or fallback
 
 
 def _text(value: Any) -> str:
@@ -338,7 +322,7 @@ class FacebookAdapter:
         target = request.account_id or page
         client = self._client(fetcher, page, request.account_id)
         params: dict[str, Any] = {"fields": FB_POST_FIELDS, "limit": 50}
-        last = _parse_time(request.state.get("last_created"))
+        last = parse_time(request.state.get("last_created"))
         if last is not None:
             params["since"] = int(last.timestamp())
         result = SyncResult(state=dict(request.state))
@@ -361,7 +345,7 @@ class FacebookAdapter:
         raw = _text(post.get("created_time")) or None
         return ParsedEntry(
             guid=str(post["id"]), url=_text(post.get("permalink_url")) or None,
-            title=_title(text, "Facebook post"), author=None, published=_parse_time(raw),
+            title=post_title(text, "Facebook post"), author=None, published=parse_time(raw),
             published_raw=raw, content_html=text_to_html(text), content_text=text)
 
     @staticmethod
@@ -381,7 +365,7 @@ class FacebookAdapter:
                     platform_id=str(comment["id"]), post_platform_id=post_id,
                     parent_platform_id=None if parent_id == post_id else parent_id,
                     author_handle=name, author_name=name, html=text_to_html(text), text=text,
-                    published=_parse_time(comment.get("created_time")),
+                    published=parse_time(comment.get("created_time")),
                     likes=_likes(comment.get("like_count")),
                     url=_text(comment.get("permalink_url")) or None)
 
@@ -463,7 +447,7 @@ class InstagramAdapter:
         user = instagram_user(request.url)
         target = request.account_id or user
         client = self._client(fetcher, user, request.account_id)
-        last = _parse_time(request.state.get("last_timestamp"))
+        last = parse_time(request.state.get("last_timestamp"))
         result = SyncResult(state=dict(request.state))
         params = {"fields": IG_MEDIA_FIELDS, "limit": 50}
         for data in client.pages(f"{target}/media", params):
@@ -488,7 +472,7 @@ class InstagramAdapter:
             _text(media.get("media_type")), "post")
         return ParsedEntry(
             guid=str(media["id"]), url=_text(media.get("permalink")) or None,
-            title=_title(text, f"Instagram {kind}"), author=None, published=_parse_time(raw),
+            title=post_title(text, f"Instagram {kind}"), author=None, published=parse_time(raw),
             published_raw=raw, content_html=text_to_html(text), content_text=text)
 
     def _comments(self, client: GraphClient, media_id: str) -> Iterator[SocialReply]:
@@ -517,5 +501,5 @@ class InstagramAdapter:
         return SocialReply(
             platform_id=str(comment["id"]), post_platform_id=media_id,
             parent_platform_id=parent_id, author_handle=username, author_name=None,
-            html=text_to_html(text), text=text, published=_parse_time(comment.get("timestamp")),
+            html=text_to_html(text), text=text, published=parse_time(comment.get("timestamp")),
             likes=_likes(comment.get("like_count")), url=None)

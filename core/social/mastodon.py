@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, datetime
 from html import escape
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -33,7 +32,10 @@ from core.social.base import (
     SourceError,
     SyncRequest,
     SyncResult,
+    aware,
     get_json,
+    parse_time,
+    post_title,
 )
 
 log = logging.getLogger("attache.social.mastodon")
@@ -42,7 +44,6 @@ PAGE_SIZE = 40  # the API's maximum
 FIRST_SYNC_PAGES = 5  # 200 statuses of history when an account is added
 LATER_SYNC_PAGES = 10  # catching up after a long pause; older gaps are reported, not walked
 MAX_CONTEXTS = 80  # conversation look-ups per sync: a third of the 5-minute unauthenticated limit
-TITLE_LENGTH = 120
 HIDDEN = ("private", "direct")  # followers-only and direct messages are not public posts
 
 _HANDLE = re.compile(r"^@?(?P<user>[\w.]+)@(?P<host>[\w.-]+\.[a-z]{2,}|[\w.-]+:\d+)$",
@@ -166,11 +167,11 @@ def _next_link(header: str, base: str, since_id: str | None) -> str | None:
 
 def _posts_for_replies(entries: list[ParsedEntry], request: SyncRequest) -> list[str]:
     """Post ids whose conversations to read: new and stored posts newer than the window."""
-    since = _aware(request.replies_since)
+    since = aware(request.replies_since)
     dated = [(e.guid, e.published) for e in entries] + list(request.recent_posts)
     wanted = [(when, guid) for guid, when in dated
-              if guid and when is not None and _aware(when) >= since]
-    wanted.sort(key=lambda pair: _aware(pair[0]), reverse=True)  # newest first under the cap
+              if guid and when is not None and aware(when) >= since]
+    wanted.sort(key=lambda pair: aware(pair[0]), reverse=True)  # newest first under the cap
     return list(dict.fromkeys(guid for _, guid in wanted))
 
 
@@ -223,9 +224,9 @@ def _entry(status: dict[str, Any], base: str) -> ParsedEntry:
     return ParsedEntry(
         guid=_text(status["id"]),
         url=_text(status.get("url")) or _text(status.get("uri")) or None,
-        title=_post_title(text),
+        title=post_title(text),
         author=_text(account.get("display_name")) or _text(account.get("acct")) or None,
-        published=_parse_time(raw_date),
+        published=parse_time(raw_date),
         published_raw=raw_date,
         content_html=html,
         content_text=text,
@@ -245,7 +246,7 @@ def _reply(status: dict[str, Any], post_id: str, base: str) -> SocialReply:
         author_name=_text(account.get("display_name")) or None,
         html=html,
         text=text,
-        published=_parse_time(_text(status.get("created_at")) or None),
+        published=parse_time(_text(status.get("created_at")) or None),
         likes=likes if isinstance(likes, int) and not isinstance(likes, bool) else None,
         url=_text(status.get("url")) or _text(status.get("uri")) or None,
     )
@@ -316,25 +317,3 @@ def _join(*notes: str | None) -> str | None:
     return "; ".join(n for n in notes if n) or None
 
 
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    """ISO 8601 as both APIs send it ("2026-03-01T09:15:00.000Z"), in UTC."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return _aware(parsed).astimezone(UTC)
-
-
-def _post_title(text: str) -> str:
-    """The first non-empty line of a post, at most 120 characters."""
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    first = " ".join(first.split())
-    if len(first) <= TITLE_LENGTH:
-        return first
-    return first[:TITLE_LENGTH - 1].rstrip() + "…"
