@@ -30,6 +30,10 @@ class Settings:
     post_gap_minutes: int = 120  # warn when two posts on one channel are closer than this
     # Host countries (ISO codes) whose public holidays and programme deadlines are shown.
     countries: list[str] = field(default_factory=lambda: ["UZ"])
+    # Sentiment: the analyzer for English replies and its thresholds (measured on the dev set).
+    sentiment_analyzer: str = "social-v1"
+    sentiment_positive: float = 0.35
+    sentiment_negative: float = -0.01
     # Observance packs shown in the calendar: un, us, host, programme.
     packs: list[str] = field(default_factory=lambda: ["un", "us", "host", "programme"])
 

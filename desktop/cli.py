@@ -21,12 +21,14 @@ from core.feeds.fetch import Fetcher
 from core.feeds.parsepool import ParsePool
 from core.feeds.refresh import FeedRefresher, RefreshResult
 from core.paths import resolve_db_url
+from core.sentiment.scoring import Scorer
 from core.settings import Settings
 from core.social.accounts import add_social_source
 from core.social.registry import KINDS, detect_kind
 from core.storage.backup import backup_database
 from core.storage.migrate import ensure_schema, schema_state
 from desktop.cli_calendar import register_calendar_commands
+from desktop.cli_sentiment import register_sentiment_commands
 from desktop.cli_social import register_social_commands
 from desktop.cli_support import emit_json, make_fetcher, open_db
 from desktop.logs import setup_logging
@@ -123,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_calendar_commands(sub, command)
     register_social_commands(sub, command)
+    register_sentiment_commands(sub, command)
     return parser
 
 
@@ -228,7 +231,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     fetcher, settings = make_fetcher()
     pool = ParsePool(settings.parse_processes or None) if settings.parse_in_processes else None
     refresher = FeedRefresher(db, fetcher, workers=settings.workers, per_host=settings.per_host,
-                              parse_pool=pool)
+                              parse_pool=pool, scorer=Scorer.from_settings(settings))
 
     def progress(result: RefreshResult, done: int, total: int) -> None:
         detail = result.error or f"+{result.new_items} new, {result.updated_items} updated"

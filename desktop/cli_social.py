@@ -10,6 +10,7 @@ from typing import Any
 
 from core import secrets, watch
 from core.errors import KnownError
+from core.sentiment.analyzers import LABELS
 from core.social.replies import list_replies, reply_json
 from desktop.cli_calendar import Command
 from desktop.cli_support import emit_json, open_db
@@ -25,7 +26,13 @@ def register_social_commands(sub: Any, command: Command) -> None:
     p.add_argument("--source", type=int, metavar="ID")
     p.add_argument("--since", type=parse_since, metavar="DATE")
     p.add_argument("--limit", type=int, default=100, help="default 100; 0 means all")
+    p.add_argument("--label", choices=(*LABELS, "unscored"))
+    p.add_argument("--language", metavar="CODE", help="e.g. en, ru, uz, kk, ky")
     p.add_argument("--json", action="store_true")
+    p = command(rep, "label", cmd_replies_label,
+                "set a reply's sentiment by hand (auto: back to the analyzer)")
+    p.add_argument("id", type=int)
+    p.add_argument("label", choices=("positive", "neutral", "negative", "auto"))
     p = command(rep, "import", cmd_replies_import,
                 "import replies from an X / Meta export (CSV or XLSX)")
     p.add_argument("file")
@@ -63,7 +70,8 @@ def register_social_commands(sub: Any, command: Command) -> None:
 
 def cmd_replies_list(args: argparse.Namespace) -> int:
     rows = list_replies(open_db(args), item_id=args.item, source_id=args.source,
-                        since=args.since, limit=args.limit)
+                        since=args.since, limit=args.limit, label=args.label,
+                        language=args.language)
     if args.json:
         emit_json([reply_json(r) for r in rows])
         return 0
@@ -71,7 +79,17 @@ def cmd_replies_list(args: argparse.Namespace) -> int:
         when = r["published"].strftime("%Y-%m-%d %H:%M") if r["published"] else ""
         indent = "  ↳ " if r["parent_id"] else ""
         text = " ".join(r["text"].split())
-        print(f"{r['id']:>6} {when:<16} {indent}{r['author_handle'] or '?'}: {text[:100]}")
+        mood = (r["sentiment_label"] or "·")[:3] + ("*" if r["label_source"] == "manual" else "")
+        print(f"{r['id']:>6} {when:<16} {mood:<4} {r['language'] or '':<3} {indent}"
+              f"{r['author_handle'] or '?'}: {text[:90]}")
+    return 0
+
+
+def cmd_replies_label(args: argparse.Namespace) -> int:
+    from core.sentiment.scoring import label_reply
+
+    row = label_reply(open_db(args), args.id, args.label)
+    print(f"reply {args.id}: {row['sentiment_label']} ({row['label_source']})")
     return 0
 
 

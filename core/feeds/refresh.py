@@ -25,6 +25,7 @@ from core.feeds.parse import ParsedFeed, ParseError, parse_feed
 from core.feeds.parsepool import ParsePool
 from core.feeds.schedule import backoff_delay, why_not_due
 from core.feeds.store import ITEMS, store_entries
+from core.sentiment.scoring import Scorer, score_reply_ids
 from core.social.base import Gone, RateLimited, SyncRequest, SyncResult
 from core.social.registry import adapter_for
 from core.social.replies import store_replies
@@ -97,13 +98,14 @@ class FeedRefresher:
     """Refresh due feed sources; reusable and safe to call again after it returns."""
 
     def __init__(self, db: Database, fetcher: Fetcher, *, workers: int = 8, per_host: int = 2,
-                 parse_pool: ParsePool | None = None,
+                 parse_pool: ParsePool | None = None, scorer: Scorer | None = None,
                  clock: Callable[[], datetime] = utcnow) -> None:
         """``parse_pool``: parse in worker processes (big refreshes, the GUI); None parses in
         the fetch threads, which is cheaper for a handful of feeds."""
         self.db = db
         self.fetcher = fetcher
         self.parse_pool = parse_pool
+        self.scorer = scorer  # new replies are scored as they are stored
         self._parse: Callable[[bytes, str, str], ParsedFeed] = parse_feed
         self.workers = max(1, workers)
         self.per_host = max(1, per_host)
@@ -271,6 +273,8 @@ class FeedRefresher:
                         changed = counts.changed_ids
                         stored = store_replies(conn, job.source_id, job.kind, social.replies, now)
                         result.new_replies, replies = stored.new, stored.new_ids
+                        if self.scorer is not None and replies:
+                            score_reply_ids(conn, self.scorer, replies)
                         result.warning = social.warning
                         values.update(state=json.dumps(social.state), parse_warning=social.warning)
                         if social.title and not job.has_title:

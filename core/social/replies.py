@@ -116,7 +116,8 @@ def _reply_ids(conn: Connection, platform: str, ids: list[str]) -> dict[str, tup
 
 
 def list_replies(db: Database, *, item_id: int | None = None, source_id: int | None = None,
-                 since: datetime | None = None, limit: int = 100) -> list[dict]:
+                 since: datetime | None = None, limit: int = 100, label: str | None = None,
+                 language: str | None = None) -> list[dict]:
     """Replies newest first (``limit=0``: all)."""
     if limit < 0:
         raise KnownError("--limit must be 0 (all) or a positive number")
@@ -127,6 +128,11 @@ def list_replies(db: Database, *, item_id: int | None = None, source_id: int | N
         query = query.where(REPLIES.c.source_id == source_id)
     if since is not None:
         query = query.where(REPLIES.c.published >= since)
+    if label is not None:
+        query = query.where(REPLIES.c.sentiment_label.is_(None) if label == "unscored"
+                            else REPLIES.c.sentiment_label == label)
+    if language is not None:
+        query = query.where(REPLIES.c.language == language.lower())
     if limit:
         query = query.limit(limit)
     with db.read() as conn:
@@ -141,6 +147,9 @@ def reply_json(row: dict) -> dict:
         "platform_id": row["platform_id"], "author": row["author_handle"],
         "text": row["text"], "published": iso(row["published"]), "language": row["language"],
         "url": row["url"], "likes": row["likes"],
+        "sentiment_label": row["sentiment_label"], "polarity": row["polarity"],
+        "label_source": row["label_source"],
         "author_name": row["author_name"], "html": row["html"],
+        "subjectivity": row["subjectivity"], "analyzer": row["analyzer"],
         "updated_at": iso(row["updated_at"]),
     }

@@ -1,14 +1,15 @@
 """The tables. Every schema change after the first goes through an Alembic migration.
 
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
-their channels). 0003: social sources, replies, watch terms and their hits.
+their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
+on replies.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import Column, Date, Float, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from core.storage.types import UTCDateTime, utcnow
@@ -172,6 +173,7 @@ class Reply(SQLModel, table=True):
         UniqueConstraint("platform", "platform_id", name="uq_reply_platform_id"),
         Index("ix_reply_item", "item_id"),
         Index("ix_reply_published", "published"),
+        Index("ix_reply_label", "sentiment_label"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -195,6 +197,13 @@ class Reply(SQLModel, table=True):
     content_hash: str = Field(default="", max_length=64)
     fetched_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    # 0004: sentiment. label: positive|neutral|negative|unsupported; None = not scored yet.
+    sentiment_label: str | None = Field(default=None, max_length=12)
+    polarity: float | None = Field(default=None, sa_column=Column(Float))
+    subjectivity: float | None = Field(default=None, sa_column=Column(Float))
+    label_source: str | None = Field(default=None, max_length=6)  # auto | manual
+    analyzer: str | None = Field(default=None, max_length=40)
+    scored_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
 
 
 class WatchTerm(SQLModel, table=True):

@@ -1,0 +1,1 @@
+"""Sentiment on replies: language routing, analyzers, scoring and aggregates."""

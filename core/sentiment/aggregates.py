@@ -1,0 +1,150 @@
+"""Sentiment aggregates: how did a post, an account, a campaign or a week land?
+
+Every aggregate counts positive / neutral / negative / unsupported (and unscored) separately;
+mean polarity and negative share are computed over *supported* replies only, so a thread in
+Russian never dilutes or inflates the English figures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+
+from core.errors import KnownError
+from core.storage.database import Database
+from core.storage.models import Campaign, Item, PlannedPost, Reply, Source
+from core.storage.types import iso
+
+REPLIES = Reply.__table__
+ITEMS = Item.__table__
+SOURCES = Source.__table__
+POSTS = PlannedPost.__table__
+CAMPAIGNS = Campaign.__table__
+GROUPINGS = ("item", "source", "campaign", "day", "week")
+SUPPORTED = ("positive", "neutral", "negative")
+
+
+@dataclass
+class Tally:
+    key: object
+    name: str | None = None
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    polarity_sum: float = 0.0
+    first: datetime | None = None
+
+    def add(self, label: str | None, polarity: float | None, when: datetime | None) -> None:
+        self.counts[label or "unscored"] += 1
+        if label in SUPPORTED and polarity is not None:
+            self.polarity_sum += polarity
+        if when is not None and (self.first is None or when < self.first):
+            self.first = when
+
+    @property
+    def supported(self) -> int:
+        return sum(self.counts[label] for label in SUPPORTED)
+
+    @property
+    def negative_share(self) -> float | None:
+        return round(self.counts["negative"] / self.supported, 4) if self.supported else None
+
+    def to_json(self, by: str) -> dict:
+        return {
+            "by": by, "key": self.key, "name": self.name,
+            "positive": self.counts["positive"], "neutral": self.counts["neutral"],
+            "negative": self.counts["negative"], "unsupported": self.counts["unsupported"],
+            "unscored": self.counts["unscored"], "supported": self.supported,
+            "total": sum(self.counts.values()),
+            "mean_polarity": (round(self.polarity_sum / self.supported, 4)
+                              if self.supported else None),
+            "negative_share": self.negative_share,
+        }
+
+
+def _rows(db: Database, since: datetime | None) -> list[dict]:
+    query = (select(REPLIES.c.id, REPLIES.c.item_id, REPLIES.c.source_id,
+                    REPLIES.c.sentiment_label, REPLIES.c.polarity, REPLIES.c.published,
+                    REPLIES.c.fetched_at, ITEMS.c.title, ITEMS.c.published.label("posted"),
+                    SOURCES.c.title.label("source_title"), SOURCES.c.url.label("source_url"))
+             .join(ITEMS, ITEMS.c.id == REPLIES.c.item_id)
+             .join(SOURCES, SOURCES.c.id == REPLIES.c.source_id))
+    if since is not None:
+        query = query.where(REPLIES.c.published >= since)
+    with db.read() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def _campaigns(db: Database) -> dict[int, tuple[int, str]]:
+    """item id → (campaign id, name), through the planned post the item was matched to."""
+    query = (select(POSTS.c.item_id, CAMPAIGNS.c.id, CAMPAIGNS.c.name)
+             .join(CAMPAIGNS, CAMPAIGNS.c.id == POSTS.c.campaign_id)
+             .where(POSTS.c.item_id.is_not(None)))
+    with db.read() as conn:
+        return {item: (cid, name) for item, cid, name in conn.execute(query)}
+
+
+def summary(db: Database, by: str = "item", since: datetime | None = None) -> list[dict]:
+    if by not in GROUPINGS:
+        raise KnownError(f"--by takes one of {', '.join(GROUPINGS)}")
+    campaigns = _campaigns(db) if by == "campaign" else {}
+    tallies: dict[object, Tally] = {}
+    for row in _rows(db, since):
+        when = row["published"] or row["fetched_at"]
+        if by == "item":
+            key, name = row["item_id"], row["title"]
+        elif by == "source":
+            key, name = row["source_id"], row["source_title"] or row["source_url"]
+        elif by == "campaign":
+            if row["item_id"] not in campaigns:
+                continue  # replies to posts no planned post links to a campaign
+            key, name = campaigns[row["item_id"]]
+        elif by == "day":
+            key = name = when.date().isoformat()
+        else:
+            year, week, _ = when.isocalendar()
+            key = name = f"{year}-W{week:02d}"
+        tally = tallies.setdefault(key, Tally(key, name))
+        tally.add(row["sentiment_label"], row["polarity"], when)
+    ordered = sorted(tallies.values(), key=lambda t: str(t.key) if by in ("day", "week")
+                     else -(t.first.timestamp() if t.first else 0))
+    return [t.to_json(by) for t in ordered]
+
+
+def needs_attention(db: Database, *, threshold: float = 0.4, min_supported: int = 10,
+                    jump: float = 0.2, trailing: int = 10,
+                    since: datetime | None = None) -> list[dict]:
+    """Posts whose negative share crosses ``threshold`` (with enough supported replies), or
+    jumps ``jump`` above the account's trailing average over its previous posts."""
+    per_item: dict[int, Tally] = {}
+    meta: dict[int, dict] = {}
+    for row in _rows(db, since):
+        tally = per_item.setdefault(row["item_id"], Tally(row["item_id"], row["title"]))
+        tally.add(row["sentiment_label"], row["polarity"], row["published"])
+        meta[row["item_id"]] = row
+    by_source: dict[int, list[int]] = defaultdict(list)
+    for item_id, row in meta.items():
+        by_source[row["source_id"]].append(item_id)
+    flagged = []
+    for items in by_source.values():
+        items.sort(key=lambda i: meta[i]["posted"] or meta[i]["fetched_at"])
+        history: list[float] = []
+        for item_id in items:
+            tally = per_item[item_id]
+            share = tally.negative_share
+            reasons = []
+            if share is not None and tally.supported >= min_supported and share >= threshold:
+                reasons.append(f"{share:.0%} of {tally.supported} supported replies are negative")
+            if share is not None and len(history) >= 3 and tally.supported >= min_supported // 2:
+                baseline = sum(history[-trailing:]) / len(history[-trailing:])
+                if share - baseline >= jump:
+                    reasons.append(f"negative share {share:.0%} vs the account's usual "
+                                   f"{baseline:.0%}")
+            if reasons:
+                flagged.append({**tally.to_json("item"), "source_id": meta[item_id]["source_id"],
+                                "posted": iso(meta[item_id]["posted"]), "reasons": reasons})
+            if share is not None and tally.supported:
+                history.append(share)
+    return flagged
+

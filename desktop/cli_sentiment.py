@@ -1,0 +1,100 @@
+"""``attache sentiment``: score texts, score stored replies, and summarise how posts landed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from core.errors import KnownError
+from core.sentiment.aggregates import GROUPINGS, needs_attention, summary
+from core.sentiment.scoring import Scorer, score_pending
+from core.settings import Settings
+from desktop.cli_calendar import Command
+from desktop.cli_support import emit_json, open_db
+
+
+def register_sentiment_commands(sub: Any, command: Command) -> None:
+    from desktop.cli import parse_since
+
+    sen = sub.add_parser("sentiment", help="sentiment of replies").add_subparsers(
+        dest="sub", metavar="ACTION", required=True)
+    p = command(sen, "score", cmd_sentiment_score, "score texts without storing them")
+    p.add_argument("text", nargs="*")
+    p.add_argument("--file", metavar="F", help="one text per line")
+    p.add_argument("--json", action="store_true")
+    p = command(sen, "run", cmd_sentiment_run, "score replies not scored yet")
+    p.add_argument("--rescore", action="store_true",
+                   help="score every reply again (after changing analyzer or thresholds); "
+                        "manual labels are kept")
+    p = command(sen, "summary", cmd_sentiment_summary, "counts and mean polarity per group")
+    p.add_argument("--by", choices=GROUPINGS, default="item")
+    p.add_argument("--since", type=parse_since, metavar="DATE")
+    p.add_argument("--json", action="store_true")
+    p = command(sen, "attention", cmd_sentiment_attention,
+                "posts whose reaction turned negative")
+    p.add_argument("--since", type=parse_since, metavar="DATE")
+    p.add_argument("--threshold", type=float, default=0.4)
+    p.add_argument("--min-replies", type=int, default=10)
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_sentiment_score(args: argparse.Namespace) -> int:
+    texts = list(args.text)
+    if args.file:
+        path = Path(args.file)
+        if not path.is_file():
+            raise KnownError(f"no such file: {path}")
+        texts += [line for line in path.read_text(encoding="utf-8-sig").splitlines()
+                  if line.strip()]
+    if not texts:
+        raise KnownError("give texts to score, or --file F with one text per line")
+    scorer = Scorer.from_settings(Settings.load())
+    scores = [scorer.score(text) for text in texts]
+    if args.json:
+        emit_json([s.to_json() for s in scores])
+    else:
+        for s in scores:
+            polarity = f"{s.polarity:+.2f}" if s.polarity is not None else "  –  "
+            print(f"{s.label:<11} {polarity}  {s.language or '?':<3} {s.text}")
+    return 0
+
+
+def cmd_sentiment_run(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    scorer = Scorer.from_settings(Settings.load())
+
+    def progress(done: int, total: int) -> None:
+        print(f"[{done}/{total}] scored", file=sys.stderr)
+
+    count = score_pending(db, scorer, rescore=args.rescore, progress=progress)
+    print(f"scored {count} replies with {scorer.analyzer.name}")
+    return 0
+
+
+def cmd_sentiment_summary(args: argparse.Namespace) -> int:
+    rows = summary(open_db(args), args.by, args.since)
+    if args.json:
+        emit_json(rows)
+        return 0
+    print(f"{args.by.upper():<32} {'POS':>5} {'NEU':>5} {'NEG':>5} {'N/A':>5} {'MEAN':>6} "
+          f"{'NEG%':>5}")
+    for r in rows:
+        mean = f"{r['mean_polarity']:+.2f}" if r["mean_polarity"] is not None else "–"
+        share = f"{r['negative_share']:.0%}" if r["negative_share"] is not None else "–"
+        print(f"{str(r['name'] or r['key'])[:32]:<32} {r['positive']:>5} {r['neutral']:>5} "
+              f"{r['negative']:>5} {r['unsupported']:>5} {mean:>6} {share:>5}")
+    return 0
+
+
+def cmd_sentiment_attention(args: argparse.Namespace) -> int:
+    rows = needs_attention(open_db(args), threshold=args.threshold,
+                           min_supported=args.min_replies, since=args.since)
+    if args.json:
+        emit_json(rows)
+    else:
+        for r in rows:
+            print(f"item {r['key']}: {r['name']} — {'; '.join(r['reasons'])}")
+        print(f"{len(rows)} posts need attention")
+    return 0
