@@ -49,6 +49,23 @@ def db(db_url: str) -> Iterator[Database]:
 
 
 @pytest.fixture
+def cli(db_url: str, capsys: pytest.CaptureFixture[str]):  # noqa: ANN201
+    """Run ``attache ARGS --db <test db>`` in-process: returns (exit code, stdout, stderr)."""
+    from desktop.cli import run
+
+    def call(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        try:
+            code = run([*args, "--db", db_url])
+        except SystemExit as usage:  # argparse exits 2 on usage errors
+            code = usage.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return call
+
+
+@pytest.fixture
 def server() -> Iterator[FeedServer]:
     srv = FeedServer().start()
     yield srv
@@ -88,7 +105,7 @@ def pg_server_url() -> str:
     if reason:
         if IN_CI:
             pytest.fail(f"CI must run the PostgreSQL tests: {reason}")
-        pytest.skip(reason)
+        pytest.skip(reason=reason)
     return url
 
 

@@ -5,27 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
-from desktop.cli import run
-
 POST_KEYS = {"id", "title", "status", "start", "end", "all_day", "tz", "channels", "campaign",
              "observance_id", "version"}
 OBSERVANCE_KEYS = {"id", "name", "date", "end", "category", "country", "lead_days", "estimated",
                    "source_url"}
 
 
-@pytest.fixture
-def cli(db_url: str, capsys: pytest.CaptureFixture[str]):  # noqa: ANN201
-    def call(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        try:
-            code = run([*args, "--db", db_url])
-        except SystemExit as usage:
-            code = usage.code
-        out, err = capsys.readouterr()
-        return code, out, err
-    return call
 
 
 def ok(cli, *args: str) -> str:  # noqa: ANN001

@@ -5,25 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
-from desktop.cli import run
 from tests.core.test_sentiment import seed
 
 SCORE_KEYS = {"text", "language", "label", "polarity", "subjectivity", "analyzer"}
 
 
-@pytest.fixture
-def cli(db_url: str, capsys: pytest.CaptureFixture[str]):  # noqa: ANN201
-    def call(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        try:
-            code = run([*args, "--db", db_url])
-        except SystemExit as usage:
-            code = usage.code
-        out, err = capsys.readouterr()
-        return code, out, err
-    return call
 
 
 def test_score_texts_without_storing(cli, tmp_path: Path) -> None:  # noqa: ANN001

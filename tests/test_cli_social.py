@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import run
 from tests.core.test_mastodon import serve_instance
 from tests.feedserver import FeedServer
 
@@ -18,17 +17,6 @@ HIT_KEYS = {"term", "kind", "id", "title_or_text", "published"}
 EXPORTS = Path(__file__).parent / "fixtures" / "social" / "exports"
 
 
-@pytest.fixture
-def cli(db_url: str, capsys: pytest.CaptureFixture[str]):  # noqa: ANN201
-    def call(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        try:
-            code = run([*args, "--db", db_url])
-        except SystemExit as usage:
-            code = usage.code
-        out, err = capsys.readouterr()
-        return code, out, err
-    return call
 
 
 def test_own_mastodon_account_replies_and_watch(cli, server: FeedServer) -> None:  # noqa: ANN001

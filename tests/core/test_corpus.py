@@ -37,7 +37,7 @@ def corpus_files() -> list[Path]:
         reason = f"feedparser test corpus not found at {CORPUS}"
         if IN_CI:
             pytest.fail(f"CI must run the corpus test: {reason}")
-        pytest.skip(reason)
+        pytest.skip(reason=reason)
     return sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.name != "LICENSE")
 
 
