@@ -1,16 +1,21 @@
 """User settings that core needs (proxy, fetch limits), kept as JSON in the config folder.
 
 A plain file rather than QSettings so the CLI, the app and IT scripts read the same values.
+IT's site.toml (``core.siteconfig``) sits underneath: its ``[defaults]`` replace the built-in
+defaults, and its ``[locked]`` keys are never taken from the user's file nor changed by ``set``.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from core import paths
+from core import paths, siteconfig
 from core.errors import KnownError
+
+log = logging.getLogger("attache.settings")
 
 
 @dataclass
@@ -43,21 +48,55 @@ class Settings:
 
     @classmethod
     def load(cls) -> Settings:
+        """Built-in defaults, then site.toml's, then the user's file except locked keys.
+
+        A settings file written before IT deployed site.toml holds every setting, most at their
+        built-in defaults; such a value does not hide a site default (so a user cannot choose
+        the built-in value over IT's — they can choose any other).
+        """
+        site = siteconfig.load_site_config()
+        values = site.settings_defaults
         path = cls.path()
-        if not path.exists():
-            return cls()
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise KnownError(f"cannot read settings file {path}: {exc}") from exc
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in raw.items() if k in known})
+        raw: dict = {}
+        if path.exists():
+            try:
+                raw = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise KnownError(f"cannot read settings file {path}: {exc}") from exc
+        plain = cls()
+        for spec in fields(cls):
+            if spec.name not in raw:
+                continue
+            value = raw[spec.name]
+            if spec.name in site.locked:
+                if value != values.get(spec.name, getattr(plain, spec.name)):
+                    log.info("%s in %s ignored: %s", spec.name, path,
+                             site.lock_message(spec.name))
+            elif spec.name not in values or value != getattr(plain, spec.name):
+                values[spec.name] = value
+        settings = cls(**values)
+        settings._site = site
+        return settings
+
+    def _site_config(self) -> siteconfig.SiteConfig:
+        site = getattr(self, "_site", None)
+        if site is None:
+            site = self._site = siteconfig.load_site_config()
+        return site
 
     def save(self) -> None:
-        self.path().write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        """Write what the user chose: not locked keys, nor values that are IT's defaults (so a
+        later change to site.toml reaches the user)."""
+        site = self._site_config()
+        data = {k: v for k, v in asdict(self).items()
+                if k not in site.locked and not (k in site.defaults and site.defaults[k] == v)}
+        self.path().write_text(json.dumps(data, indent=2), encoding="utf-8")
 
     def set(self, key: str, value: str) -> None:
         """Set one setting from text (the CLI), converting to the field's type."""
+        site = self._site_config()
+        if key in site.locked:
+            raise KnownError(site.lock_message(key))
         spec = next((f for f in fields(self) if f.name == key), None)
         if spec is None:
             names = ", ".join(f.name for f in fields(self))
@@ -75,14 +114,14 @@ class Settings:
             converted = float(value)
         else:
             converted = value
-        setattr(self, key, _checked(key, converted))
+        setattr(self, key, check_setting(key, converted))
 
 
 HOST_COUNTRIES = ("UZ", "KZ", "KG", "TJ", "TM")
 PACKS = ("un", "us", "host", "programme")
 
 
-def _checked(key: str, value: object) -> object:
+def check_setting(key: str, value: object) -> object:
     """Refuse values that would only fail later, far from where they were typed."""
     if key == "timezone" and value:
         from core.calendar.timezones import zone

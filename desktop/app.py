@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
 from core.errors import KnownError
 from core.feeds.opml import import_opml
 from core.feeds.sources import list_sources
+from core.siteconfig import default_sources
 from core.storage.database import Database
 from core.storage.migrate import ensure_schema
 from resources import DEFAULT_SOURCES_OPML
@@ -25,7 +27,7 @@ def create_main_window(db: Database) -> MainWindow:
     window.show_sources(list_sources(db))
 
     def add_starter_sources() -> None:
-        report = import_opml(db, DEFAULT_SOURCES_OPML)
+        report = import_opml(db, default_sources() or DEFAULT_SOURCES_OPML)  # IT's list first
         window.show_sources(list_sources(db))
         window.statusBar().showMessage(
             f"Added {len(report.added)} starter sources; refresh with: attache refresh")
@@ -47,6 +49,10 @@ def run_gui(db_url: str) -> int:
         QMessageBox.critical(None, "Attaché cannot open its database", str(exc))
         return 1
     window.show()
+    if os.environ.get("ATTACHE_EXIT_WHEN_SHOWN"):  # start-up benchmarks and smoke tests
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
     try:
         return app.exec()
     finally:

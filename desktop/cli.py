@@ -27,6 +27,7 @@ from core.social.accounts import add_social_source
 from core.social.registry import KINDS, detect_kind
 from core.storage.backup import backup_database
 from core.storage.migrate import ensure_schema, schema_state
+from desktop.cli_admin import register_admin_commands
 from desktop.cli_calendar import register_calendar_commands
 from desktop.cli_sentiment import register_sentiment_commands
 from desktop.cli_social import register_social_commands
@@ -126,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     register_calendar_commands(sub, command)
     register_social_commands(sub, command)
     register_sentiment_commands(sub, command)
+    register_admin_commands(sub, command)
+    p = command(sub, "screenshots", cmd_screenshots, "render the app's views to PNG files")
+    p.add_argument("folder")
     return parser
 
 
@@ -206,9 +210,12 @@ def cmd_sources_disable(args: argparse.Namespace) -> int:
 def cmd_opml_import(args: argparse.Namespace) -> int:
     if bool(args.file) == bool(args.starter):
         raise KnownError("give an OPML file or --starter (not both)")
+    from core.siteconfig import default_sources
     from resources import DEFAULT_SOURCES_OPML
 
-    path = DEFAULT_SOURCES_OPML if args.starter else Path(args.file)
+    # --starter: IT's own list (site.toml default_sources) if there is one, else ours.
+    starter = default_sources() or DEFAULT_SOURCES_OPML
+    path = Path(starter) if args.starter else Path(args.file)
     report = opml.import_opml(open_db(args), path, Settings.load().default_interval_minutes)
     print(f"imported {len(report.added)} feeds; {len(report.already_present)} already present"
           + (f"; {len(report.invalid)} invalid URLs skipped" if report.invalid else ""))
@@ -310,6 +317,14 @@ def cmd_db_check(args: argparse.Namespace) -> int:
 def cmd_db_backup(args: argparse.Namespace) -> int:
     target = backup_database(open_db(args, migrate=False), Path(args.file))
     print(f"backup written to {target}")
+    return 0
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    from desktop.screenshots import take_screenshots
+
+    for path in take_screenshots(open_db(args), Path(args.folder)):
+        print(path)
     return 0
 
 

@@ -5,10 +5,40 @@ from __future__ import annotations
 import multiprocessing
 import sys
 
+GUI_OPTIONS = ("--db", "--debug")
+
+
+def wants_gui(argv: list[str]) -> bool:
+    """Only ``--db URL`` and ``--debug``, no command: open the window without building the
+    whole CLI (its imports cost a second of start-up)."""
+    rest = list(argv)
+    while rest:
+        option = rest.pop(0)
+        if option == "--debug":
+            continue
+        if option == "--db" and rest:
+            rest.pop(0)
+            continue
+        if option.startswith("--db="):
+            continue
+        return False
+    return True
+
 
 def main() -> None:
     # Parser worker processes are spawned; a frozen (PyInstaller) build must let them start.
     multiprocessing.freeze_support()
+    argv = sys.argv[1:]
+    if wants_gui(argv):
+        from core.paths import resolve_db_url
+        from desktop.app import run_gui
+        from desktop.logs import setup_logging
+
+        db = next((a.split("=", 1)[1] for a in argv if a.startswith("--db=")), None)
+        if "--db" in argv:
+            db = argv[argv.index("--db") + 1]
+        setup_logging("--debug" in argv)
+        sys.exit(run_gui(resolve_db_url(db)))
     from desktop.cli import run
 
     sys.exit(run())

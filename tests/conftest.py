@@ -32,6 +32,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                 "all_proxy"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    # A real /etc/attache/site.toml or a portable marker must not leak into tests.
+    monkeypatch.setenv("ATTACHE_SITE_CONFIG", str(tmp_path / "no-site.toml"))
+    monkeypatch.delenv("ATTACHE_PORTABLE_DIR", raising=False)
     return folder
 
 

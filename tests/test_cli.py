@@ -245,3 +245,14 @@ def test_installed_console_script(tmp_path: Path) -> None:
     done = subprocess.run([str(exe), "sources", "list", "--json"], capture_output=True,
                           text=True, env=env, check=False)
     assert done.returncode == 0 and json.loads(done.stdout) == []
+
+
+@pytest.mark.parametrize(("argv", "gui"), [
+    ([], True), (["--debug"], True), (["--db", "sqlite:///x.db"], True),
+    (["--db=sqlite:///x.db", "--debug"], True), (["sources", "list"], False),
+    (["--version"], False), (["--db", "sqlite:///x.db", "refresh"], False), (["--db"], False),
+])
+def test_no_command_opens_the_window_without_the_cli(argv: list[str], gui: bool) -> None:
+    from desktop.main import wants_gui
+
+    assert wants_gui(argv) is gui

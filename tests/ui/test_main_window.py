@@ -44,3 +44,14 @@ def test_starter_sources_are_offered_on_an_empty_database(qtbot, db: Database) -
     assert window.sources.count() >= 8
     assert not window.starter_button.isVisible()
     assert "starter sources" in window.statusBar().currentMessage()
+
+
+def test_screenshots_command_writes_pngs(qtbot, db_url: str, tmp_path) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QImage
+
+    from desktop.cli import run
+
+    assert run(["screenshots", str(tmp_path / "shots"), "--db", db_url]) == 0
+    shot = tmp_path / "shots" / "main-window.png"
+    image = QImage(str(shot))
+    assert not image.isNull() and image.width() >= 1000
