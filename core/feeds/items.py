@@ -1,19 +1,27 @@
-"""Reading and marking items: what ``attache items`` does and what the Monitor view will use."""
+"""Reading and marking items: what ``attache items`` does and what the Monitor view will use.
+
+The Monitor's table does not load rows wholesale: it asks :func:`item_ids` for the ordered ids
+(cheap even for 100k items), then :func:`items_by_ids` for the page it shows and
+:func:`item_content` for the one item being read (Anki's browser works the same way).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, func, select, update
 
 from core.errors import KnownError, NotFoundError
 from core.storage.database import Database
-from core.storage.models import Item
+from core.storage.models import Item, Source
 from core.storage.search import match_clause
 from core.storage.types import iso
 
 ITEMS = Item.__table__
+SOURCES = Source.__table__
+ID_CHUNK = 500  # ids per IN (...) list: well under SQLite's and drivers' parameter limits
+ID_ORDERS = ("date", "title", "source", "starred")
 MARKS = {
     "read": {"read": True}, "unread": {"read": False},
     "star": {"starred": True}, "unstar": {"starred": False},
@@ -72,3 +80,101 @@ def item_json(row: dict) -> dict:
         "published_raw": row["published_raw"], "fetched_at": iso(row["fetched_at"]),
         "updated_at": iso(row["updated_at"]),
     }
+
+
+def item_ids(db: Database, *, source_id: int | None = None, search: str | None = None,
+             unread: bool = False, starred: bool = False, since: datetime | None = None,
+             category: str | None = None, order: str = "date",
+             descending: bool = True) -> list[int]:
+    """The ids of the items ``list_items`` would return, in display order; no other columns.
+
+    ``order`` is ``date`` (newest first by default, as ``list_items``), ``title`` (A–Z with
+    ``descending=False``, case-insensitive), ``source`` (source title) or ``starred`` (starred
+    first when descending); ties are newest first.
+    ``category`` keeps items of sources in that category or in a folder nested under it
+    (``A`` includes ``A / B``); ``category=""`` keeps sources without a category.
+    """
+    if order not in ID_ORDERS:
+        raise KnownError(f"cannot order items by {order!r} (one of {', '.join(ID_ORDERS)})")
+    query = select(ITEMS.c.id)
+    newest = (ITEMS.c.sort_date.desc(), ITEMS.c.id.desc())
+    oldest = (ITEMS.c.sort_date.asc(), ITEMS.c.id.asc())
+    if order == "date":
+        query = query.order_by(*(newest if descending else oldest))
+    elif order == "title":
+        key = func.lower(ITEMS.c.title)
+        query = query.order_by(key.desc() if descending else key.asc(), *newest)
+    elif order == "starred":
+        key = ITEMS.c.starred
+        query = query.order_by(key.desc() if descending else key.asc(), *newest)
+    if order == "source" or category is not None:
+        query = query.join(SOURCES, SOURCES.c.id == ITEMS.c.source_id)
+    if order == "source":
+        key = func.lower(func.coalesce(SOURCES.c.title, SOURCES.c.url))
+        query = query.order_by(key.desc() if descending else key.asc(), *newest)
+    if category is not None:
+        query = query.where(SOURCES.c.category.is_(None) if not category else (
+            (SOURCES.c.category == category)
+            | SOURCES.c.category.startswith(f"{category} / ", autoescape=True)))
+    query = _filtered(db, query, source_id=source_id, search=search, unread=unread,
+                      starred=starred, since=since)
+    if query is None:
+        return []
+    with db.read() as conn:
+        return list(conn.execute(query).scalars())
+
+
+def items_by_ids(db: Database, ids: Sequence[int]) -> dict[int, dict]:
+    """The rows a table shows, keyed by id; ids that do not exist are simply absent.
+
+    Keys: ``id, source_id, source_title, title, author, published, sort_date, read, starred,
+    url`` (``source_title`` falls back to the source's URL). No content: that is what
+    :func:`item_content` is for, one item at a time.
+    """
+    columns = (ITEMS.c.id, ITEMS.c.source_id,
+               func.coalesce(SOURCES.c.title, SOURCES.c.url).label("source_title"),
+               ITEMS.c.title, ITEMS.c.author, ITEMS.c.published, ITEMS.c.sort_date,
+               ITEMS.c.read, ITEMS.c.starred, ITEMS.c.url)
+    wanted = list(dict.fromkeys(ids))
+    found: dict[int, dict] = {}
+    with db.read() as conn:
+        for start in range(0, len(wanted), ID_CHUNK):
+            chunk = wanted[start:start + ID_CHUNK]
+            query = (select(*columns).join(SOURCES, SOURCES.c.id == ITEMS.c.source_id)
+                     .where(ITEMS.c.id.in_(chunk)))
+            for row in conn.execute(query).mappings():
+                record = dict(row)
+                record["read"] = bool(record["read"])
+                record["starred"] = bool(record["starred"])
+                found[record["id"]] = record
+    return found
+
+
+def item_content(db: Database, item_id: int) -> dict:
+    """What the reader shows: ``title, url, content_html`` (already sanitized), ``content_text``."""
+    query = select(ITEMS.c.title, ITEMS.c.url, ITEMS.c.content_html,
+                   ITEMS.c.content_text).where(ITEMS.c.id == item_id)
+    with db.read() as conn:
+        row = conn.execute(query).mappings().first()
+    if row is None:
+        raise NotFoundError(f"no item with id {item_id}")
+    return dict(row)
+
+
+def _filtered(db: Database, query: Select, *, source_id: int | None, search: str | None,
+              unread: bool, starred: bool, since: datetime | None) -> Select | None:
+    """``query`` with the filters of ``list_items``; None when the search can match nothing."""
+    if source_id is not None:
+        query = query.where(ITEMS.c.source_id == source_id)
+    if unread:
+        query = query.where(ITEMS.c.read.is_(False))
+    if starred:
+        query = query.where(ITEMS.c.starred.is_(True))
+    if since is not None:
+        query = query.where(ITEMS.c.sort_date >= since)
+    if search:
+        clause = match_clause(db.dialect, search)
+        if clause is None:
+            return None
+        query = query.where(clause)
+    return query

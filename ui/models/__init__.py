@@ -1,0 +1,1 @@
+"""Qt item models for the views: each wraps data that desktop/ fetches from core."""
