@@ -7,12 +7,9 @@ import sys
 from typing import TYPE_CHECKING
 
 from core.errors import KnownError
-from core.feeds.opml import import_opml
 from core.feeds.sources import list_sources
-from core.siteconfig import default_sources
 from core.storage.database import Database
 from core.storage.migrate import ensure_schema
-from resources import DEFAULT_SOURCES_OPML
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -27,6 +24,10 @@ def create_main_window(db: Database) -> MainWindow:
     window.show_sources(list_sources(db))
 
     def add_starter_sources() -> None:
+        from core.feeds.opml import import_opml
+        from core.siteconfig import default_sources
+        from resources import DEFAULT_SOURCES_OPML
+
         report = import_opml(db, default_sources() or DEFAULT_SOURCES_OPML)  # IT's list first
         window.show_sources(list_sources(db))
         window.statusBar().showMessage(

@@ -5,18 +5,19 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.errors import KnownError, NotFoundError
-from core.feeds.discover import find_feed_links
-from core.feeds.fetch import Fetcher
-from core.feeds.parse import ParseError, parse_feed
 from core.storage.database import Database
 from core.storage.models import Item, Source
 from core.storage.types import iso, utcnow
+
+if TYPE_CHECKING:  # fetching and parsing are imported where used: listing sources (the
+    from core.feeds.fetch import Fetcher  # window's first query) must not load them
 
 log = logging.getLogger("attache.sources")
 SOURCES = Source.__table__
@@ -50,6 +51,9 @@ def normalise_url(url: str) -> str:
 
 def discover(fetcher: Fetcher, url: str) -> Discovered:
     """The feed at ``url``, or the first feed the page at ``url`` links to."""
+    from core.feeds.discover import find_feed_links
+    from core.feeds.parse import ParseError, parse_feed
+
     page = fetcher.fetch(url)
     if not page.ok or page.body is None:
         raise KnownError(f"cannot read {url}: {page.error or f'HTTP {page.status}'}")
