@@ -13,15 +13,33 @@ from core.storage.migrate import ensure_schema
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.monitor import MonitorData
+
+
+def monitor_data(db: Database) -> MonitorData:
+    """The Monitor's window onto core: plain callables, so ui/ never sees SQL."""
+    from core.feeds import items
+    from ui.monitor import MonitorData
+
+    return MonitorData(
+        sources=lambda: list_sources(db),
+        item_ids=lambda **filters: items.item_ids(db, **filters),
+        item_rows=lambda ids: items.items_by_ids(db, ids),
+        item_content=lambda item_id: items.item_content(db, item_id),
+        mark=lambda item_id, mark: items.mark_items(db, [item_id], mark),
+    )
 
 
 def create_main_window(db: Database) -> MainWindow:
     """The window filled from the database (raises KnownError if it cannot be opened)."""
+    from PySide6.QtGui import QDesktopServices
+
     from ui.main_window import MainWindow
 
     ensure_schema(db)
-    window = MainWindow(db.describe())
-    window.show_sources(list_sources(db))
+    window = MainWindow(db.describe(), monitor_data(db))
+    window.monitor.open_link.connect(QDesktopServices.openUrl)
+    window.show_sources()
 
     def add_starter_sources() -> None:
         from core.feeds.opml import import_opml
@@ -29,7 +47,7 @@ def create_main_window(db: Database) -> MainWindow:
         from resources import DEFAULT_SOURCES_OPML
 
         report = import_opml(db, default_sources() or DEFAULT_SOURCES_OPML)  # IT's list first
-        window.show_sources(list_sources(db))
+        window.show_sources()
         window.statusBar().showMessage(
             f"Added {len(report.added)} starter sources; refresh with: attache refresh")
 

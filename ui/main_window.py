@@ -1,6 +1,6 @@
-"""The main window. A minimal one for now: the source list with health and item counts.
+"""The main window: the Monitor view, and an empty state that offers the starter sources.
 
-The Monitor, Calendar, Listen and Dashboard views arrive with the desktop-app issue.
+Calendar, Listen and Dashboard join the navigation as their views land (desktop-app issue).
 """
 
 from __future__ import annotations
@@ -10,27 +10,26 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
-    QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-STATUS_MARK = {"ok": "●", "error": "▲", "gone": "✕", "new": "○"}
+from ui.monitor import MonitorData, MonitorView
 
 
 class MainWindow(QMainWindow):
     starter_sources_requested = Signal()
 
-    def __init__(self, database_label: str) -> None:
+    def __init__(self, database_label: str, data: MonitorData) -> None:
         super().__init__()
         self.setWindowTitle("Attaché")
-        self.resize(960, 600)
-        self.sources = QListWidget()
-        self.sources.setObjectName("sources")
+        self.resize(1200, 760)
+        self.monitor = MonitorView(data)
+        self.sources = self.monitor.sources  # the source list (tests, shortcuts)
+
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -39,35 +38,31 @@ class MainWindow(QMainWindow):
         self.starter_button = QPushButton("Add the starter sources (State Dept, UN News, RFE/RL…)")
         self.starter_button.setObjectName("starter")
         self.starter_button.clicked.connect(self.starter_sources_requested)
-        side = QWidget()
-        column = QVBoxLayout(side)
+        empty = QWidget()
+        column = QVBoxLayout(empty)
         column.addStretch()
         column.addWidget(self.summary)
         column.addWidget(self.starter_button, alignment=Qt.AlignmentFlag.AlignCenter)
         column.addStretch()
-        splitter = QSplitter()
-        splitter.addWidget(self.sources)
-        splitter.addWidget(side)
-        splitter.setSizes([320, 640])
-        self.setCentralWidget(splitter)
-        self.statusBar().showMessage(f"Database: {database_label}")
 
-    def show_sources(self, rows: Sequence[dict]) -> None:
-        """Rows as returned by core.feeds.sources.list_sources."""
-        self.sources.clear()
-        total = 0
-        for row in rows:
-            total += row["item_count"]
-            mark = STATUS_MARK.get(row["status"], "?")
-            entry = QListWidgetItem(f"{mark} {row['title'] or row['url']}  ({row['item_count']})")
-            entry.setToolTip(row["error"] or row["url"])
-            entry.setData(Qt.ItemDataRole.UserRole, row["id"])
-            self.sources.addItem(entry)
-        self.starter_button.setVisible(not rows)
-        if rows:
-            self.summary.setText(f"{len(rows)} sources, {total} items.\n"
-                                 "Refresh from the command line: attache refresh")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(empty)
+        self.pages.addWidget(self.monitor)
+        self.setCentralWidget(self.pages)
+        self.database_label = database_label
+        self.statusBar().showMessage(f"Database: {database_label}")
+        self.monitor.status.connect(
+            lambda text: self.statusBar().showMessage(f"{text} — {self.database_label}"))
+
+    def show_sources(self, rows: Sequence[dict] | None = None) -> None:
+        """Refresh the source list (rows as from core.feeds.sources.list_sources)."""
+        self.monitor.refresh_sources()
+        count = self.sources.count() - 1  # without "All items"
+        self.starter_button.setVisible(count == 0)
+        if count:
+            self.pages.setCurrentWidget(self.monitor)
         else:
             self.summary.setText("No sources yet.\n"
                                  "Add one with: attache sources add URL\n"
                                  "or start with a curated set of public feeds:")
+            self.pages.setCurrentIndex(0)

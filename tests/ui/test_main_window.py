@@ -1,49 +1,87 @@
-"""The minimal main window shows the sources core hands it (pytest-qt, offscreen)."""
+"""The main window: empty state with the starter offer, and the Monitor on real data."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from core.feeds.items import list_items
+from core.feeds.parse import ParsedEntry
 from core.feeds.sources import add_source
+from core.feeds.store import store_entries
 from core.storage.database import Database
 from desktop.app import create_main_window
 
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
-def test_empty_database_explains_how_to_start(qtbot, db: Database) -> None:
+
+def fill(db: Database) -> tuple[int, int]:
+    embassy = add_source(db, "https://e.test/a", name="Embassy News")
+    un = add_source(db, "https://e.test/b")
+    entries = [ParsedEntry(f"g{n}", f"https://e.test/{n}", title, None,
+                           NOW - timedelta(hours=n), None,
+                           f"<p>{title}</p><img src='https://t.example/p.jpg' width='9'>",
+                           title)
+               for n, title in enumerate(["Посольство США объявило конкурс FLEX",
+                                          "O‘zbekiston: Fulbright deadline", "Visa update"])]
+    with db.write() as conn:
+        store_entries(conn, embassy.id, entries, NOW)
+        store_entries(conn, un.id, [ParsedEntry("u1", None, "UN News", None, NOW, None, "",
+                                                "")], NOW)
+    return embassy.id, un.id
+
+
+def test_empty_database_offers_the_starter_sources(qtbot, db: Database) -> None:
     window = create_main_window(db)
     qtbot.addWidget(window)
-    assert window.sources.count() == 0
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.sources.count() == 1  # only "All items"
     assert "attache sources add" in window.summary.text()
-    assert "attache" in window.statusBar().currentMessage() or "sqlite" in \
-        window.statusBar().currentMessage()
-
-
-def test_sources_are_listed_with_health_and_counts(qtbot, db: Database) -> None:
-    first = add_source(db, "https://e.test/a", name="Embassy News")
-    add_source(db, "https://e.test/b")
-    window = create_main_window(db)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    texts = [window.sources.item(i).text() for i in range(window.sources.count())]
-    assert any("Embassy News" in t and "(0)" in t for t in texts)
-    assert any("https://e.test/b" in t for t in texts)
-    ids = {window.sources.item(i).data(Qt.ItemDataRole.UserRole)
-           for i in range(window.sources.count())}
-    assert first.id in ids
-    assert "2 sources" in window.summary.text()
-
-
-def test_starter_sources_are_offered_on_an_empty_database(qtbot, db: Database) -> None:
-    window = create_main_window(db)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
     assert window.starter_button.isVisible()
     qtbot.mouseClick(window.starter_button, Qt.MouseButton.LeftButton)
-    assert window.sources.count() >= 8
+    assert window.sources.count() >= 9
     assert not window.starter_button.isVisible()
+    assert window.pages.currentWidget() is window.monitor
     assert "starter sources" in window.statusBar().currentMessage()
+
+
+def test_monitor_lists_searches_reads_and_stars(qtbot, db: Database) -> None:
+    embassy, _ = fill(db)
+    window = create_main_window(db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    monitor = window.monitor
+    QAbstractItemModelTester(monitor.model,
+                             QAbstractItemModelTester.FailureReportingMode.Fatal)
+    texts = [window.sources.item(i).text() for i in range(window.sources.count())]
+    assert texts[0] == "All items  (4)" and any("Embassy News" in t and "(3)" in t
+                                                 for t in texts)
+    assert monitor.model.rowCount() == 4
+
+    monitor.search.setText("ПОСОЛЬСТВО")
+    qtbot.waitUntil(lambda: monitor.model.rowCount() == 1, timeout=3000)
+    monitor.search.setText("")
+    qtbot.waitUntil(lambda: monitor.model.rowCount() == 4, timeout=3000)
+    row = next(i for i in range(window.sources.count())
+               if window.sources.item(i).data(Qt.ItemDataRole.UserRole) == embassy)
+    window.sources.setCurrentRow(row)
+    assert monitor.model.rowCount() == 3
+
+    monitor.table.selectRow(0)  # opening an item shows it and marks it read
+    assert "Посольство" in monitor.reader.toPlainText()
+    assert monitor.load_images.isVisible()  # the remote image was not loaded
+    first = monitor.model.item_id(0)
+    assert next(i for i in list_items(db) if i["id"] == first)["read"]
+    monitor.toggle_star()
+    assert next(i for i in list_items(db) if i["id"] == first)["starred"]
+    monitor.next_item()
+    assert monitor.table.currentIndex().row() == 1
+    monitor.unread_only.setChecked(True)
+    assert monitor.model.rowCount() == 1  # two of three read now
 
 
 def test_screenshots_command_writes_pngs(qtbot, db_url: str, tmp_path) -> None:  # noqa: ANN001
