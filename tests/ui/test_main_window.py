@@ -93,3 +93,20 @@ def test_screenshots_command_writes_pngs(qtbot, db_url: str, tmp_path) -> None: 
     shot = tmp_path / "shots" / "main-window.png"
     image = QImage(str(shot))
     assert not image.isNull() and image.width() >= 1000
+
+
+def test_refresh_runs_in_the_background_and_fills_the_monitor(qtbot, db: Database,
+                                                              server) -> None:  # noqa: ANN001
+    for name in ("rss2.xml", "atom.xml", "cp1251.xml"):
+        add_source(db, server.static(f"/{name}", name))
+    window = create_main_window(db)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.monitor.model.rowCount() == 0
+    with qtbot.waitSignal(window.runner.task_finished, timeout=20_000):
+        window.refresh_action.trigger()
+        assert window.task_label.isVisible()  # progress shown while it runs
+    assert not window.task_label.isVisible()
+    assert "Refreshed 3 sources: 12 new items" in window.statusBar().currentMessage()
+    assert window.monitor.model.rowCount() == 12
+    window.close()  # stops the runner and the parser processes
