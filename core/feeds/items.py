@@ -32,20 +32,11 @@ def list_items(db: Database, *, source_id: int | None = None, search: str | None
                unread: bool = False, starred: bool = False, since: datetime | None = None,
                limit: int = 100, offset: int = 0) -> list[dict]:
     """Items newest first. ``limit=0`` means all."""
-    query = select(ITEMS).order_by(ITEMS.c.sort_date.desc(), ITEMS.c.id.desc())
-    if source_id is not None:
-        query = query.where(ITEMS.c.source_id == source_id)
-    if unread:
-        query = query.where(ITEMS.c.read.is_(False))
-    if starred:
-        query = query.where(ITEMS.c.starred.is_(True))
-    if since is not None:
-        query = query.where(ITEMS.c.sort_date >= since)
-    if search:
-        clause = match_clause(db.dialect, search)
-        if clause is None:
-            return []
-        query = query.where(clause)
+    query = _filtered(db, select(ITEMS).order_by(ITEMS.c.sort_date.desc(), ITEMS.c.id.desc()),
+                      source_id=source_id, search=search, unread=unread, starred=starred,
+                      since=since)
+    if query is None:
+        return []
     if limit < 0:
         raise KnownError("--limit must be 0 (all) or a positive number")
     if limit:
