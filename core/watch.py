@@ -75,8 +75,10 @@ def load_terms(conn: Connection) -> list[CompiledTerm]:
 def match_new(conn: Connection, item_ids: Sequence[int] = (), reply_ids: Sequence[int] = (),
               terms: list[CompiledTerm] | None = None) -> int:
     """Record hits for these items and replies (inside the caller's transaction)."""
+    if not item_ids and not reply_ids:  # most refreshes: nothing new (a 304), no query
+        return 0
     terms = load_terms(conn) if terms is None else terms
-    if not terms or (not item_ids and not reply_ids):
+    if not terms:
         return 0
     rows: list[dict] = []
     for start in range(0, len(item_ids), BACKFILL_CHUNK):
