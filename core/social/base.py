@@ -175,3 +175,24 @@ def post_title(text: str, fallback: str = "") -> str:
     if len(first) > TITLE_LENGTH:
         first = first[:TITLE_LENGTH - 1].rstrip() + "…"
     return first or fallback
+
+
+def reply_targets(request: SyncRequest, entries: Sequence[ParsedEntry], *,
+                  undated_are_new: bool = False) -> list[str]:
+    """Platform ids of the posts whose replies to read, newest first, each once.
+
+    Posts fetched now and posts already stored (``request.recent_posts``) that are newer than
+    ``request.replies_since``. Newest first, so a rate limit or a call cap half-way costs the
+    oldest conversations, not the live ones. ``undated_are_new``: a fetched post without a
+    date counts as posted now (YouTube's feed), otherwise it is left out.
+    """
+    since = aware(request.replies_since)
+    now = datetime.now(UTC)
+    dated: dict[str, datetime] = {}
+    for guid, published in [*((e.guid, e.published) for e in entries), *request.recent_posts]:
+        if not guid or (published is None and not undated_are_new):
+            continue
+        when = aware(published) if published is not None else now
+        if when >= since:
+            dated[guid] = max(when, dated.get(guid, when))
+    return sorted(dated, key=dated.__getitem__, reverse=True)

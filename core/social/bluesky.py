@@ -28,11 +28,11 @@ from core.social.base import (
     SourceError,
     SyncRequest,
     SyncResult,
-    aware,
     base_url,
     get_json,
     parse_time,
     post_title,
+    reply_targets,
 )
 
 log = logging.getLogger("attache.social.bluesky")
@@ -89,7 +89,7 @@ class BlueskyAdapter:
                 result.title = _text(author.get("displayName")).strip() or None
             result.entries.append(_entry(post))
         if request.own:
-            uris = _posts_for_replies(result.entries, request)
+            uris = [u for u in reply_targets(request, result.entries) if u.startswith("at://")]
             result.replies, thread_warning = _collect_replies(fetcher, uris)
             result.warning = "; ".join(w for w in (result.warning, thread_warning) if w) or None
         return result
@@ -151,14 +151,6 @@ def _new_posts(fetcher: Fetcher, actor: str,
     state["seen"] = ([_text(p["uri"]) for p in posts] + seen)[:SEEN_KEPT]
     return posts, warning
 
-
-def _posts_for_replies(entries: list[ParsedEntry], request: SyncRequest) -> list[str]:
-    since = aware(request.replies_since)
-    dated = [(e.guid, e.published) for e in entries] + list(request.recent_posts)
-    wanted = [(when, uri) for uri, when in dated
-              if uri and uri.startswith("at://") and when is not None and aware(when) >= since]
-    wanted.sort(key=lambda pair: aware(pair[0]), reverse=True)
-    return list(dict.fromkeys(uri for _, uri in wanted))
 
 
 def _collect_replies(fetcher: Fetcher, uris: list[str]) -> tuple[list[SocialReply], str | None]:

@@ -16,7 +16,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
@@ -36,6 +36,7 @@ from core.social.base import (
     base_url,
     parse_time,
     post_title,
+    reply_targets,
 )
 
 log = logging.getLogger("attache.social.graph")
@@ -237,22 +238,17 @@ def _likes(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _reply_targets(request: SyncRequest, fetched: list[ParsedEntry]) -> list[str]:
-    """Posts whose comments we read: those newer than ``replies_since``, fetched now or stored.
 
-    Newest first, so a rate limit half-way costs the oldest conversations, not the live ones.
-    """
-    since = request.replies_since
-    if since.tzinfo is None:
-        since = since.replace(tzinfo=UTC)
-    dated: dict[str, datetime] = {}
-    for guid, published in [*((e.guid, e.published) for e in fetched), *request.recent_posts]:
-        if published is None:
-            continue
-        when = published if published.tzinfo else published.replace(tzinfo=UTC)
-        if when >= since:
-            dated[guid] = max(when, dated.get(guid, when))
-    return sorted(dated, key=lambda guid: dated[guid], reverse=True)
+def _finish(result: SyncResult, request: SyncRequest, last: datetime | None, state_key: str,
+            comments: Callable[[str], list[SocialReply]]) -> SyncResult:
+    """Move the incremental cursor to the newest post seen; read comments for own accounts."""
+    newest = max((e.published for e in result.entries if e.published), default=None)
+    if newest is not None and (last is None or newest > last):
+        result.state[state_key] = newest.isoformat()
+    if request.own:
+        for post_id in reply_targets(request, result.entries):
+            result.replies.extend(comments(post_id))
+    return result
 
 
 # ---------------------------------------------------------------------------- Facebook
@@ -331,13 +327,8 @@ class FacebookAdapter:
         if client.truncated:
             result.warning = (f"only the latest {MAX_PAGES * 50} posts were read; older ones "
                               "are not in Attaché")
-        newest = max((e.published for e in result.entries if e.published), default=None)
-        if newest is not None and (last is None or newest > last):
-            result.state["last_created"] = newest.isoformat()
-        if request.own:
-            for post_id in _reply_targets(request, result.entries):
-                result.replies.extend(self._comments(client, post_id))
-        return result
+        return _finish(result, request, last, "last_created",
+                       lambda post_id: self._comments(client, post_id))
 
     @staticmethod
     def _entry(post: dict[str, Any]) -> ParsedEntry:
@@ -456,13 +447,8 @@ class InstagramAdapter:
             # Newest first: once a page reaches what we already have, older pages are known.
             if last is not None and any(e.published and e.published <= last for e in entries):
                 break
-        newest = max((e.published for e in result.entries if e.published), default=None)
-        if newest is not None and (last is None or newest > last):
-            result.state["last_timestamp"] = newest.isoformat()
-        if request.own:
-            for media_id in _reply_targets(request, result.entries):
-                result.replies.extend(self._comments(client, media_id))
-        return result
+        return _finish(result, request, last, "last_timestamp",
+                       lambda media_id: self._comments(client, media_id))
 
     @staticmethod
     def _entry(media: dict[str, Any]) -> ParsedEntry:

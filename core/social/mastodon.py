@@ -32,10 +32,10 @@ from core.social.base import (
     SourceError,
     SyncRequest,
     SyncResult,
-    aware,
     get_json,
     parse_time,
     post_title,
+    reply_targets,
 )
 
 log = logging.getLogger("attache.social.mastodon")
@@ -90,7 +90,7 @@ class MastodonAdapter:
                 result.entries.append(_entry(status, base))
 
         if request.own:
-            posts = _posts_for_replies(result.entries, request)
+            posts = reply_targets(request, result.entries)
             result.replies, reply_warning = _collect_replies(fetcher, base, posts, headers)
             result.warning = _join(result.warning, reply_warning)
         return result
@@ -164,15 +164,6 @@ def _next_link(header: str, base: str, since_id: str | None) -> str | None:
         return urlunsplit(parts._replace(query=urlencode(query)))
     return None
 
-
-def _posts_for_replies(entries: list[ParsedEntry], request: SyncRequest) -> list[str]:
-    """Post ids whose conversations to read: new and stored posts newer than the window."""
-    since = aware(request.replies_since)
-    dated = [(e.guid, e.published) for e in entries] + list(request.recent_posts)
-    wanted = [(when, guid) for guid, when in dated
-              if guid and when is not None and aware(when) >= since]
-    wanted.sort(key=lambda pair: aware(pair[0]), reverse=True)  # newest first under the cap
-    return list(dict.fromkeys(guid for _, guid in wanted))
 
 
 def _collect_replies(fetcher: Fetcher, base: str, post_ids: list[str],

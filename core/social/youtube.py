@@ -44,9 +44,9 @@ from core.social.base import (
     SourceError,
     SyncRequest,
     SyncResult,
-    aware,
     base_url,
     parse_time,
+    reply_targets,
 )
 
 log = logging.getLogger("attache.social.youtube")
@@ -261,7 +261,7 @@ class YouTubeAdapter:
         quota = Quota.from_state(state)
         api = DataApi(fetcher, key, quota)
         try:
-            for video_id in _videos_for_comments(result.entries, request):
+            for video_id in reply_targets(request, result.entries, undated_are_new=True):
                 try:
                     _read_video_comments(api, video_id, web, result.replies)
                 except _SkipVideo:
@@ -492,19 +492,6 @@ def _paragraph(text: str) -> str:
     linked = _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
     return f"<p>{linked.replace(chr(10), '<br>')}</p>"
 
-
-def _videos_for_comments(entries: Iterable[ParsedEntry], request: SyncRequest) -> list[str]:
-    """Videos newer than ``replies_since``: from the feed, and stored ones the feed no longer
-    lists (it carries 15 videos), newest first."""
-    since = aware(request.replies_since)
-    dated: dict[str, datetime] = {}
-    for entry in entries:
-        if entry.published is None or aware(entry.published) >= since:
-            dated[entry.guid] = aware(entry.published) if entry.published else datetime.now(UTC)
-    for video_id, published in request.recent_posts:
-        if published is not None and aware(published) >= since:
-            dated.setdefault(video_id, aware(published))
-    return sorted(dated, key=dated.__getitem__, reverse=True)
 
 
 # ---------------------------------------------------------------------------- comments

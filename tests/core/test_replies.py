@@ -60,3 +60,17 @@ def test_edits_update_in_place_and_orphans_are_skipped(db: Database) -> None:
     (row,) = list_replies(db)
     assert (row["text"], row["likes"]) == ("first (edited)", 5)
     assert row["updated_at"] is not None
+
+
+def test_reply_targets_are_recent_posts_newest_first_once() -> None:
+    from core.social.base import SyncRequest, reply_targets
+
+    old, mid, new = (NOW - timedelta(days=40), NOW - timedelta(days=3), NOW - timedelta(hours=1))
+    request = SyncRequest(url="x", account_id=None, own=True, state={},
+                          replies_since=NOW - timedelta(days=30),
+                          recent_posts=[("stored-mid", mid), ("fetched-new", new),
+                                        ("stored-old", old)])
+    fetched = [ParsedEntry("fetched-new", None, "", None, new, None, "", ""),
+               ParsedEntry("undated", None, "", None, None, None, "", "")]
+    assert reply_targets(request, fetched) == ["fetched-new", "stored-mid"]
+    assert reply_targets(request, fetched, undated_are_new=True)[0] == "undated"
