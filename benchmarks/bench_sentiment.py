@@ -50,6 +50,19 @@ def varied(n: int, rng: random.Random, english: list[str], other: list[str]) -> 
     return f"{rng.choice(pool)} {n}"
 
 
+def seeded_database(path: Path, replies: list, now: datetime) -> Database:
+    """A database with an own account, 100 posts and these replies to them (not scored)."""
+    db = Database(f"sqlite:///{path}")
+    ensure_schema(db)
+    source = add_source(db, "https://mastodon.example/@embassy", own=True)
+    with db.write() as conn:
+        store_entries(conn, source.id, [
+            ParsedEntry(f"post-{p}", None, f"Post {p}", None, now - timedelta(hours=p),
+                        None, "", "") for p in range(100)], now)
+        store_replies(conn, source.id, "bench", replies, now)
+    return db
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replies", type=int, default=10_000)
@@ -70,14 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     scorer = Scorer.from_settings(Settings())
     scorer.score("warm up the language model and the lexicon")
     with tempfile.TemporaryDirectory() as tmp:
-        db = Database(f"sqlite:///{Path(tmp) / 'bench.db'}")
-        ensure_schema(db)
-        source = add_source(db, "https://mastodon.example/@embassy", own=True)
-        with db.write() as conn:
-            store_entries(conn, source.id, [
-                ParsedEntry(f"post-{p}", None, f"Post {p}", None, now - timedelta(hours=p),
-                            None, "", "") for p in range(100)], now)
-            store_replies(conn, source.id, "bench", replies, now)
+        db = seeded_database(Path(tmp) / "bench.db", replies, now)
         started = time.perf_counter()
         scored = score_pending(db, scorer)
         ours = time.perf_counter() - started

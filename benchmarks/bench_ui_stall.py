@@ -29,7 +29,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -159,15 +159,9 @@ def refresh_job(folder: Path, urls: list[str], parse_in_processes: bool):  # noq
 def scoring_job(folder: Path, count: int):  # noqa: ANN201
     """Replies stored as ``bench_sentiment`` stores them; the job scores them all."""
     from benchmarks.bench_replies import make_replies
-    from benchmarks.bench_sentiment import corpus, varied
-    from core.feeds.parse import ParsedEntry
-    from core.feeds.sources import add_source
-    from core.feeds.store import store_entries
+    from benchmarks.bench_sentiment import corpus, seeded_database, varied
     from core.sentiment.scoring import Scorer, score_pending
     from core.settings import Settings
-    from core.social.replies import store_replies
-    from core.storage.database import Database
-    from core.storage.migrate import ensure_schema
 
     rng = random.Random(7)
     english, other = corpus()
@@ -175,14 +169,7 @@ def scoring_job(folder: Path, count: int):  # noqa: ANN201
     replies = make_replies(count, 100, now)
     for n, reply in enumerate(replies):
         reply.text = varied(n, rng, english, other)
-    db = Database(f"sqlite:///{folder / 'replies.db'}")
-    ensure_schema(db)
-    source = add_source(db, "https://mastodon.example/@embassy", own=True)
-    with db.write() as conn:
-        store_entries(conn, source.id, [
-            ParsedEntry(f"post-{p}", None, f"Post {p}", None, now - timedelta(hours=p),
-                        None, "", "") for p in range(100)], now)
-        store_replies(conn, source.id, "bench", replies, now)
+    db = seeded_database(folder / "replies.db", replies, now)
 
     def job(progress: Any) -> str:
         # Loading the language model and the lexicon is part of the work the app does.
