@@ -98,6 +98,14 @@ def add_source(db: Database, url: str, *, fetcher: Fetcher | None = None,
         found = discover(fetcher, url)
         url = found.url
         title = name or found.title
+    return insert_source(db, url=url, kind="feed", title=title, category=category, own=own,
+                         interval_minutes=interval_minutes)
+
+
+def insert_source(db: Database, *, url: str, kind: str, title: str | None,
+                  category: str | None, own: bool, interval_minutes: int,
+                  account_id: str | None = None) -> Source:
+    """Store a new source of any kind, refusing a URL that is already one."""
     if interval_minutes < 1:
         raise KnownError("the refresh interval must be at least 1 minute")
     with db.write() as conn:
@@ -106,10 +114,10 @@ def add_source(db: Database, url: str, *, fetcher: Fetcher | None = None,
             raise KnownError(f"{url} is already source {existing}")
         try:
             new_id = conn.execute(insert(SOURCES).values(
-                url=url, kind="feed", title=title, category=category or None, own=own,
-                interval_minutes=interval_minutes, enabled=True, status="new", error_count=0,
-                created_at=utcnow())).inserted_primary_key[0]
-        except IntegrityError as exc:
+                url=url, kind=kind, title=title, category=category or None, own=own,
+                account_id=account_id, interval_minutes=interval_minutes, enabled=True,
+                status="new", error_count=0, created_at=utcnow())).inserted_primary_key[0]
+        except IntegrityError as exc:  # another process added it a moment ago
             raise KnownError(f"{url} is already a source") from exc
     return get_source(db, new_id)
 
