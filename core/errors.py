@@ -15,7 +15,3 @@ class DatabaseTooNewError(KnownError):
 
 class NotFoundError(KnownError):
     """A source or item id that does not exist."""
-
-
-class FetchError(KnownError):
-    """A feed could not be fetched or read; the message says why in plain words."""

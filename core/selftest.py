@@ -303,7 +303,3 @@ def run_self_test(on_check: Callable[[Check], None] | None = None) -> list[Check
             workspace.close()
     return results
 
-
-def checks_json(checks: list[Check]) -> list[dict]:
-    return [c.to_json() for c in checks]
-

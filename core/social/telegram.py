@@ -69,7 +69,6 @@ class PreviewMessage:
     message_id: int
     text_html: str = ""
     published_raw: str | None = None
-    permalink: str | None = None
     views: int | None = None
     photo: str | None = None
     media: str | None = None  # "Photo", "Video", "File", …: names a message without text
@@ -168,9 +167,7 @@ class _PreviewParser(HTMLParser):
         if "tgme_widget_message_views" in classes:
             self._views = []
             return "views"
-        if tag == "a" and "tgme_widget_message_date" in classes:
-            message.permalink = attrs.get("href") or None
-        elif tag == "time" and attrs.get("datetime") and message.published_raw is None:
+        if tag == "time" and attrs.get("datetime") and message.published_raw is None:
             message.published_raw = attrs["datetime"]
         elif "tgme_widget_message_photo_wrap" in classes:
             match = _BACKGROUND.search(attrs.get("style", ""))
@@ -338,7 +335,7 @@ def _entry(message: PreviewMessage, base: str, channel_title: str | None) -> Par
     if message.photo:
         html += sanitize_html(f'<p><a href="{escape(url)}"><img src="{escape(message.photo)}" '
                               'alt=""></a></p>')
-    text = html_to_text(sanitize_html(message.text_html)) if message.text_html else ""
+    text = html_to_text(html)  # the photo adds no text; sanitized once, above
     return ParsedEntry(
         guid=_guid(message),
         url=url,
