@@ -1,15 +1,19 @@
-"""``attache screenshots DIR``: render the app's views offscreen to PNG files.
+"""``attache screenshots DIR [--demo]``: render every page and dialog offscreen to PNG files.
 
-For the README, for reviewers, and for CI proving that a bundle can draw its windows.
-Grows with the views (Monitor, Calendar, Listen, Dashboard) as they land.
+For the README, for reviewers, and for CI proving that a bundle can draw its windows. A page
+module may offer ``screenshot_extras(ctx) -> dict[str, QWidget]`` (the post editor, say);
+each is shown, grabbed and closed.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
 from core.storage.database import Database
+
+SIZE = (1280, 800)
 
 
 def take_screenshots(db: Database, folder: Path) -> list[Path]:
@@ -21,13 +25,33 @@ def take_screenshots(db: Database, folder: Path) -> list[Path]:
     app = QApplication.instance() or QApplication([])
     folder.mkdir(parents=True, exist_ok=True)
     window = create_main_window(db)
-    window.resize(1200, 760)
+    window.resize(*SIZE)
     window.show()
-    app.processEvents()
-    written = []
-    target = folder / "main-window.png"
-    if not window.grab().save(str(target)):
-        raise OSError(f"could not write {target}")
-    written.append(target)
-    window.close()
+    written: list[Path] = []
+
+    def save(widget, name: str) -> None:  # noqa: ANN001
+        for _ in range(3):  # layouts settle over a few passes
+            app.processEvents()
+        target = folder / f"{name}.png"
+        if not widget.grab().save(str(target)):
+            raise OSError(f"could not write {target}")
+        written.append(target)
+
+    try:
+        for key in window.page_keys:
+            window.show_page(key)
+            save(window, key)
+            try:
+                module = importlib.import_module(f"desktop.page_{key}")
+            except ImportError:
+                continue
+            extras = getattr(module, "screenshot_extras", None)
+            for name, widget in (extras(window.ctx) if extras else {}).items():
+                widget.show()
+                save(widget, name)
+                widget.close()
+        window.show_page("monitor")
+        save(window, "main-window")  # the name CI and the README have always used
+    finally:
+        window.close()
     return written

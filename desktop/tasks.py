@@ -4,7 +4,8 @@ Widgets never start threads. They hand a job — a plain function of a ``Progres
 ``TaskRunner`` and get its result, its error and its progress back as callbacks that always run
 on the GUI thread, so callbacks may touch widgets and jobs must not:
 
-* ``kind="network"`` jobs (fetching, anything that mostly waits) share a QThreadPool of four;
+* ``kind="network"`` jobs (fetching, anything that mostly waits) and ``kind="read"`` jobs (big
+  queries: a page's data, a chart's series) share a QThreadPool of four;
 * ``kind="write"`` jobs run one at a time, in submission order, on one dedicated writer QThread,
   so SQLite sees a single writer from the app and two writes never race for its lock.
 
@@ -37,7 +38,7 @@ from core.errors import KnownError
 log = logging.getLogger("attache.tasks")
 
 T = TypeVar("T")
-Kind = Literal["network", "write"]
+Kind = Literal["network", "read", "write"]
 
 NETWORK_THREADS = 4
 PROGRESS_INTERVAL_S = 0.05  # at most ~20 progress deliveries a second per task
@@ -242,7 +243,7 @@ class TaskRunner(QObject):
         """
         if self._closed:
             raise RuntimeError("the task runner has been shut down")
-        if kind not in ("network", "write"):
+        if kind not in ("network", "read", "write"):
             raise ValueError(f"unknown task kind {kind!r}")
         if not self.synchronous and QThread.currentThread() != self.thread():
             raise RuntimeError("TaskRunner.run must be called from the thread it lives in")

@@ -1,19 +1,25 @@
-"""The main window: the Monitor view, and an empty state that offers the starter sources.
+"""The main window: navigation between the pages, menus, the undo stack and the status bar.
 
-Calendar, Listen and Dashboard join the navigation as their views land (desktop-app issue).
+Pages (Monitor, Calendar, Listen, Dashboard, Sources) are built by ``desktop/`` and added with
+``add_page``; the window itself knows nothing of the database. The Monitor page shows an
+empty state that offers the starter sources while there are none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -27,12 +33,17 @@ class MainWindow(QMainWindow):
     starter_sources_requested = Signal()
     refresh_requested = Signal()
     cancel_requested = Signal()
+    page_changed = Signal(str)
     closing = Signal()  # desktop stops background work before the window goes
 
-    def __init__(self, database_label: str, data: MonitorData) -> None:
+    def __init__(self, database_label: str, data: MonitorData,
+                 state_file: str | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("Attaché")
-        self.resize(1200, 760)
+        self.setObjectName("main-window")
+        self.setWindowTitle(self.tr("Attaché"))
+        self.resize(1280, 800)
+        self._state_file = state_file
+        self.undo_stack = QUndoStack(self)
         self.monitor = MonitorView(data)
         self.sources = self.monitor.sources  # the source list (tests, shortcuts)
 
@@ -41,7 +52,8 @@ class MainWindow(QMainWindow):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.summary.setWordWrap(True)
         # Offered while there are no sources, never required.
-        self.starter_button = QPushButton("Add the starter sources (State Dept, UN News, RFE/RL…)")
+        self.starter_button = QPushButton(
+            self.tr("Add the starter sources (State Dept, UN News, RFE/RL…)"))
         self.starter_button.setObjectName("starter")
         self.starter_button.clicked.connect(self.starter_sources_requested)
         empty = QWidget()
@@ -50,13 +62,26 @@ class MainWindow(QMainWindow):
         column.addWidget(self.summary)
         column.addWidget(self.starter_button, alignment=Qt.AlignmentFlag.AlignCenter)
         column.addStretch()
+        self.monitor_page = QStackedWidget()
+        self.monitor_page.addWidget(empty)
+        self.monitor_page.addWidget(self.monitor)
 
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(150)
+        self.navigation.setIconSize(QSize(20, 20))
         self.pages = QStackedWidget()
-        self.pages.addWidget(empty)
-        self.pages.addWidget(self.monitor)
-        self.setCentralWidget(self.pages)
+        self.page_keys: list[str] = []
+        self.navigation.currentRowChanged.connect(self._on_navigate)
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([130, 1150])
+        self.setCentralWidget(splitter)
+
         self.database_label = database_label
-        self.statusBar().showMessage(f"Database: {database_label}")
+        self.statusBar().showMessage(self.tr("Database: {0}").format(database_label))
         self.monitor.status.connect(
             lambda text: self.statusBar().showMessage(f"{text} — {self.database_label}"))
 
@@ -65,20 +90,131 @@ class MainWindow(QMainWindow):
         self.task_bar = QProgressBar()
         self.task_bar.setMaximumWidth(180)
         self.task_cancel = QToolButton()
-        self.task_cancel.setText("Cancel")
+        self.task_cancel.setText(self.tr("Cancel"))
         self.task_cancel.clicked.connect(self.cancel_requested)
         for widget in (self.task_label, self.task_bar, self.task_cancel):
             self.statusBar().addPermanentWidget(widget)
             widget.hide()
-        self.refresh_action = QAction("Refresh", self)
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)  # F5
-        self.refresh_action.triggered.connect(self.refresh_requested)
-        self.addAction(self.refresh_action)
-        self.menuBar().addMenu("&File").addAction(self.refresh_action)
+
+        self._build_menus()
+        self.add_page("monitor", self.tr("Monitor"), self.monitor_page)
+
+    # ------------------------------------------------------------------ menus
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus: dict[str, QMenu] = {
+            "file": bar.addMenu(self.tr("&File")),
+            "edit": bar.addMenu(self.tr("&Edit")),
+            "view": bar.addMenu(self.tr("&View")),
+            "tools": bar.addMenu(self.tr("&Tools")),
+            "help": bar.addMenu(self.tr("&Help")),
+        }
+        self.refresh_action = self.add_action(
+            "file", self.tr("&Refresh sources"), QKeySequence.StandardKey.Refresh,
+            self.refresh_requested.emit)  # F5
+        self.menus["file"].addSeparator()
+        self.quit_action = self.add_action("file", self.tr("&Quit"),
+                                           QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        # Undo for cheap, reversible edits (reschedule, relabel, mark read): pages push
+        # QUndoCommands onto window.undo_stack.
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.menus["edit"].addActions([undo, redo])
+        self.menus["edit"].addSeparator()
+        self.find_action = self.add_action("edit", self.tr("&Find items"),
+                                           QKeySequence.StandardKey.Find, self.find)
+
+    def add_action(self, menu: str, text: str, shortcut: QKeySequence | QKeySequence.StandardKey
+                   | str | None, slot: object) -> QAction:
+        """A menu entry whose shortcut works wherever the focus is in the window."""
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.menus[menu].addAction(action)
+        self.addAction(action)
+        return action
+
+    def find(self) -> None:
+        self.show_page("monitor")
+        self.monitor.focus_search()
+
+    # ------------------------------------------------------------------ pages
+
+    def add_page(self, key: str, title: str, widget: QWidget) -> None:
+        """Append a page to the navigation; View → title (Ctrl+1…) switches to it."""
+        widget.setProperty("page_key", key)
+        self.pages.addWidget(widget)
+        self.page_keys.append(key)
+        self.navigation.addItem(QListWidgetItem(title))
+        position = len(self.page_keys)
+        self.add_action("view", title, f"Ctrl+{position}" if position < 10 else None,
+                        lambda: self.show_page(key))
+        if len(self.page_keys) == 1:
+            self.navigation.setCurrentRow(0)
+
+    def page(self, key: str) -> QWidget:
+        return self.pages.widget(self.page_keys.index(key))
+
+    def current_page(self) -> str:
+        return self.page_keys[self.pages.currentIndex()]
+
+    def show_page(self, key: str) -> None:
+        self.navigation.setCurrentRow(self.page_keys.index(key))
+
+    def _on_navigate(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(row)
+        widget = self.pages.currentWidget()
+        # Pages load lazily: a page with an ``activated`` method refreshes when shown.
+        activated = getattr(widget, "activated", None)
+        if callable(activated):
+            activated()
+        self.page_changed.emit(self.page_keys[row])
+
+    # ------------------------------------------------------------------ state
+
+    def _settings(self) -> QSettings | None:
+        if not self._state_file:
+            return None
+        return QSettings(self._state_file, QSettings.Format.IniFormat)
+
+    def restore_state(self) -> None:
+        """Window geometry, splitters and the last page, as the user left them."""
+        settings = self._settings()
+        if settings is None:
+            return
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        page = settings.value("window/page")
+        if isinstance(page, str) and page in self.page_keys:
+            self.show_page(page)
+
+    def save_state(self) -> None:
+        settings = self._settings()
+        if settings is None:
+            return
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/page", self.current_page())
+        settings.sync()
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        self.save_state()
         self.closing.emit()
         super().closeEvent(event)
+
+    # ------------------------------------------------------------------ status bar
 
     def show_task(self, text: str, done: int = 0, total: int = 0) -> None:
         """A running job: 'Refreshing 37/212 — 3 errors', with its progress bar."""
@@ -99,12 +235,13 @@ class MainWindow(QMainWindow):
     def show_sources(self, rows: Sequence[dict] | None = None) -> None:
         """Refresh the source list (rows as from core.feeds.sources.list_sources)."""
         self.monitor.refresh_sources()
-        count = self.sources.count() - 1  # without "All items"
+        count = self.monitor.source_count()
         self.starter_button.setVisible(count == 0)
         if count:
-            self.pages.setCurrentWidget(self.monitor)
+            self.monitor_page.setCurrentWidget(self.monitor)
         else:
-            self.summary.setText("No sources yet.\n"
-                                 "Add one with: attache sources add URL\n"
-                                 "or start with a curated set of public feeds:")
-            self.pages.setCurrentIndex(0)
+            self.summary.setText(self.tr(
+                "No sources yet.\n"
+                "Add one with File → Add source… (or: attache sources add URL)\n"
+                "or start with a curated set of public feeds:"))
+            self.monitor_page.setCurrentIndex(0)

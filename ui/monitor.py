@@ -151,6 +151,10 @@ class MonitorView(QWidget):
                 return
         self.sources.setCurrentRow(0)
 
+    def source_count(self) -> int:
+        """How many sources the list shows (without "All items")."""
+        return self.sources.count() - 1
+
     def current_source(self) -> int | None:
         item = self.sources.currentItem()
         value = item.data(Qt.ItemDataRole.UserRole) if item else ALL_ITEMS

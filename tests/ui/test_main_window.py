@@ -44,7 +44,8 @@ def test_empty_database_offers_the_starter_sources(qtbot, db: Database) -> None:
     qtbot.mouseClick(window.starter_button, Qt.MouseButton.LeftButton)
     assert window.sources.count() >= 9
     assert not window.starter_button.isVisible()
-    assert window.pages.currentWidget() is window.monitor
+    assert window.current_page() == "monitor"
+    assert window.monitor_page.currentWidget() is window.monitor
     assert "starter sources" in window.statusBar().currentMessage()
 
 

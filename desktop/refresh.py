@@ -1,0 +1,107 @@
+"""F5 / File → Refresh: every due source, in the background, with progress and cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from core.feeds.refresh import RefreshResult
+    from desktop.context import AppContext
+
+
+class RefreshController:
+    """Owns the refresh job: one at a time, parser processes kept for the window's life."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self._pool = None
+        self._task = None
+        self.finished_callbacks: list[Callable[[list[RefreshResult]], None]] = []
+        window = ctx.window
+        # A refresh cancelled before it began gets no callback: the bar still has to go.
+        ctx.runner.task_finished.connect(self._on_task_finished)
+        window.refresh_requested.connect(lambda: self.start(force=True))
+        window.cancel_requested.connect(self.cancel)
+        window.closing.connect(self.shut_down)
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    def start(self, force: bool = False, quiet: bool = False,
+              source_ids: list[int] | None = None) -> bool:
+        """Refresh due sources (all enabled ones when ``force``, or just ``source_ids``).
+
+        False when a refresh is already running. ``quiet`` (the scheduler) shows no progress
+        until the first report, so a background refresh of nothing due stays invisible.
+        """
+        if self._task is not None:
+            return False
+        window = self.ctx.window
+        if not quiet:
+            window.show_task(window.tr("Refreshing…"))
+        self._task = self.ctx.runner.run(
+            lambda progress: self._job(progress, force, source_ids), on_done=self._done,
+            on_error=self._failed, kind="write", name="Refresh",
+            on_progress=lambda d, t, text: window.show_task(text, d, t))
+        return True
+
+    def _job(self, progress, force: bool, source_ids: list[int] | None):  # noqa: ANN001, ANN202 - on the writer thread
+        from core.feeds.fetch import Fetcher
+        from core.feeds.parsepool import ParsePool
+        from core.feeds.refresh import FeedRefresher
+        from core.sentiment.scoring import Scorer
+        from core.settings import Settings
+
+        settings = Settings.load()
+        if self._pool is None:
+            self._pool = ParsePool(settings.parse_processes or None)
+        fetcher = Fetcher.from_settings(settings)
+        failed = 0
+
+        def on_result(result, done: int, total: int) -> None:  # noqa: ANN001
+            nonlocal failed
+            failed += result.failed
+            errors = f" — {failed} errors" if failed else ""
+            progress.report(done, total, f"Refreshing {done}/{total}{errors}")
+
+        refresher = FeedRefresher(self.ctx.db, fetcher, workers=settings.workers,
+                                  per_host=settings.per_host, parse_pool=self._pool,
+                                  scorer=Scorer.from_settings(settings))
+        try:
+            return refresher.refresh(source_ids, force=force, on_result=on_result,
+                                     cancel=progress.cancel_event)
+        finally:
+            fetcher.close()
+
+    def _done(self, results: list[RefreshResult]) -> None:
+        self._task = None
+        new = sum(r.new_items for r in results)
+        failed = sum(r.failed for r in results)
+        self.ctx.bus.sources_changed.emit()
+        self.ctx.bus.items_changed.emit()
+        self.ctx.bus.replies_changed.emit()
+        self.ctx.window.hide_task(
+            self.ctx.window.tr("Refreshed {0} sources: {1} new items").format(len(results), new)
+            + (self.ctx.window.tr(", {0} failed").format(failed) if failed else ""))
+        for callback in self.finished_callbacks:
+            callback(results)
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self.ctx.window.hide_task(self.ctx.window.tr("Refresh failed: {0}").format(error))
+
+    def _on_task_finished(self, name: str) -> None:
+        if name == "Refresh":
+            self._task = None
+            self.ctx.window.hide_task()
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.progress.cancel()
+
+    def shut_down(self) -> None:
+        self.ctx.runner.shutdown(10.0)
+        if self._pool is not None:
+            self._pool.close()

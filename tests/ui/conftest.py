@@ -1,0 +1,25 @@
+"""GUI fixtures: an AppContext around a bare main window, with a synchronous task runner.
+
+A page built with ``ctx`` runs its background jobs at once in the test's thread, so tests
+need no waiting: ``page = build(ctx)`` then assert.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.storage.database import Database
+from desktop.context import AppContext, Bus
+from desktop.page_monitor import monitor_data
+from desktop.tasks import TaskRunner
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def ctx(qtbot, db: Database) -> AppContext:  # noqa: ANN001
+    window = MainWindow(db.describe(), monitor_data(db))
+    qtbot.addWidget(window)
+    context = AppContext(db=db, runner=TaskRunner(window, synchronous=True), window=window,
+                         bus=Bus(window))
+    window.ctx = context  # type: ignore[attr-defined]
+    return context
