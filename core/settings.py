@@ -41,6 +41,13 @@ class Settings:
     sentiment_negative: float = -0.01
     # Observance packs shown in the calendar: un, us, host, programme.
     packs: list[str] = field(default_factory=lambda: ["un", "us", "host", "programme"])
+    # Desktop app: background refresh while it runs, and tray notifications of what it found.
+    auto_refresh: bool = True
+    notifications: bool = True
+    interface_language: str | None = None  # "en", "ru"…; None = the system's
+    # Tone of coverage: score watched feed items too (off by default: English-only, noisy).
+    coverage_sentiment: bool = False
+    first_run_done: bool = False  # the app's welcome dialog has been answered
 
     @classmethod
     def path(cls) -> Path:
@@ -103,7 +110,8 @@ class Settings:
             raise KnownError(f"unknown setting {key!r}; known settings: {names}")
         current = getattr(self, key)
         if value.lower() in ("", "none", "null"):
-            converted = None if key in ("proxy", "ca_bundle", "timezone") else type(current)()
+            converted = None if key in ("proxy", "ca_bundle", "timezone",
+                                          "interface_language") else type(current)()
         elif isinstance(current, list):
             converted = [part.strip() for part in value.split(",") if part.strip()]
         elif isinstance(current, bool):
