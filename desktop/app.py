@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.errors import KnownError
@@ -22,10 +23,13 @@ def create_main_window(db: Database) -> MainWindow:
     import importlib
 
     from core import paths
+    from core.settings import Settings
     from desktop.context import AppContext, Bus
+    from desktop.notify import Notifier
     from desktop.page_monitor import connect as connect_monitor
     from desktop.page_monitor import monitor_data
     from desktop.refresh import RefreshController
+    from desktop.scheduler import RefreshScheduler
     from desktop.tasks import TaskRunner
     from ui.main_window import MainWindow
 
@@ -37,6 +41,8 @@ def create_main_window(db: Database) -> MainWindow:
     window.runner = ctx.runner
     connect_monitor(ctx)
     window.refresher = RefreshController(ctx)
+    window.notifier = Notifier(window)
+    window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier, Settings.load)
     titles = {"calendar": window.tr("Calendar"), "listen": window.tr("Listen"),
               "dashboard": window.tr("Dashboard"), "sources": window.tr("Sources")}
     for key in PAGES:
@@ -47,19 +53,29 @@ def create_main_window(db: Database) -> MainWindow:
     return window
 
 
-def run_gui(db_url: str) -> int:
+def run_gui(db_url: str, log_path: Path | None = None) -> int:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.crash import ExceptionHook, message_box
+    from resources import RESOURCES
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Attaché")
     app.setOrganizationName("Attache")
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "attache.png")))
+    window: MainWindow | None = None
+    hook = ExceptionHook(log_path, message_box(lambda: window)).install()
     try:
         db = Database(db_url)
         window = create_main_window(db)
     except KnownError as exc:
-        QMessageBox.critical(None, "Attaché cannot open its database", str(exc))
+        QMessageBox.critical(None, app.translate("app", "Attaché cannot open its database"),
+                             str(exc))
+        hook.uninstall()
         return 1
     window.show()
+    window.scheduler.start()
     if os.environ.get("ATTACHE_EXIT_WHEN_SHOWN"):  # start-up benchmarks and smoke tests
         from PySide6.QtCore import QTimer
 
@@ -67,4 +83,5 @@ def run_gui(db_url: str) -> int:
     try:
         return app.exec()
     finally:
+        hook.uninstall()
         db.dispose()

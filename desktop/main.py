@@ -37,8 +37,8 @@ def main() -> None:
         db = next((a.split("=", 1)[1] for a in argv if a.startswith("--db=")), None)
         if "--db" in argv:
             db = argv[argv.index("--db") + 1]
-        setup_logging("--debug" in argv)
-        sys.exit(run_gui(resolve_db_url(db)))
+        log_path = setup_logging("--debug" in argv)
+        sys.exit(run_gui(resolve_db_url(db), log_path))
     from desktop.cli import run
 
     sys.exit(run())

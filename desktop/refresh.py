@@ -17,6 +17,7 @@ class RefreshController:
         self.ctx = ctx
         self._pool = None
         self._task = None
+        self._quiet = False
         self.finished_callbacks: list[Callable[[list[RefreshResult]], None]] = []
         window = ctx.window
         # A refresh cancelled before it began gets no callback: the bar still has to go.
@@ -39,12 +40,16 @@ class RefreshController:
         if self._task is not None:
             return False
         window = self.ctx.window
+        self._quiet = quiet
         if not quiet:
             window.show_task(window.tr("Refreshing…"))
-        self._task = self.ctx.runner.run(
+        self._task = True  # running; a synchronous runner finishes inside run()
+        task = self.ctx.runner.run(
             lambda progress: self._job(progress, force, source_ids), on_done=self._done,
             on_error=self._failed, kind="write", name="Refresh",
             on_progress=lambda d, t, text: window.show_task(text, d, t))
+        if self._task is not None:
+            self._task = task
         return True
 
     def _job(self, progress, force: bool, source_ids: list[int] | None):  # noqa: ANN001, ANN202 - on the writer thread
@@ -77,6 +82,9 @@ class RefreshController:
 
     def _done(self, results: list[RefreshResult]) -> None:
         self._task = None
+        if not results and self._quiet:  # a scheduler tick with nothing due: no flicker
+            self.ctx.window.hide_task()
+            return
         new = sum(r.new_items for r in results)
         failed = sum(r.failed for r in results)
         self.ctx.bus.sources_changed.emit()
@@ -98,7 +106,7 @@ class RefreshController:
             self.ctx.window.hide_task()
 
     def cancel(self) -> None:
-        if self._task is not None:
+        if self._task is not None and self._task is not True:
             self._task.progress.cancel()
 
     def shut_down(self) -> None:
