@@ -18,8 +18,12 @@ if TYPE_CHECKING:
 PAGES = ("calendar", "listen", "dashboard", "sources")
 
 
-def create_main_window(db: Database) -> MainWindow:
-    """The window with every page filled from the database (KnownError if it cannot open)."""
+def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
+    """The window with every page filled from the database (KnownError if it cannot open).
+
+    ``build_pages=False`` leaves the pages to be built on first show (or by
+    ``window.build_pages()``): the app shows its window first and builds the rest after.
+    """
     import importlib
 
     from core import paths
@@ -45,11 +49,13 @@ def create_main_window(db: Database) -> MainWindow:
     window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier, Settings.load)
     titles = {"calendar": window.tr("Calendar"), "listen": window.tr("Listen"),
               "dashboard": window.tr("Dashboard"), "sources": window.tr("Sources")}
-    for key in PAGES:
-        module = importlib.import_module(f"desktop.page_{key}")
-        window.add_page(key, titles[key], module.build(ctx))
+    for key in PAGES:  # built when first shown: start-up pays for the Monitor only
+        window.add_page(key, titles[key], lambda key=key: importlib.import_module(
+            f"desktop.page_{key}").build(ctx))
     window.show_sources()
     window.restore_state()
+    if build_pages:
+        window.build_pages()
     return window
 
 
@@ -68,7 +74,7 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     hook = ExceptionHook(log_path, message_box(lambda: window)).install()
     try:
         db = Database(db_url)
-        window = create_main_window(db)
+        window = create_main_window(db, build_pages=False)
     except KnownError as exc:
         QMessageBox.critical(None, app.translate("app", "Attaché cannot open its database"),
                              str(exc))
@@ -76,9 +82,12 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
         return 1
     window.show()
     window.scheduler.start()
-    if os.environ.get("ATTACHE_EXIT_WHEN_SHOWN"):  # start-up benchmarks and smoke tests
-        from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer
 
+    # The Monitor is usable as soon as it shows; the other pages (and their menu entries,
+    # Ctrl+N among them) are built in the next turn of the event loop.
+    QTimer.singleShot(0, window.build_pages)
+    if os.environ.get("ATTACHE_EXIT_WHEN_SHOWN"):  # start-up benchmarks and smoke tests
         QTimer.singleShot(0, app.quit)
     try:
         return app.exec()

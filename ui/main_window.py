@@ -7,7 +7,7 @@ empty state that offers the starter sources while there are none.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(20, 20))
         self.pages = QStackedWidget()
         self.page_keys: list[str] = []
+        self._factories: dict[str, Callable[[], QWidget]] = {}
         self.navigation.currentRowChanged.connect(self._on_navigate)
         splitter = QSplitter()
         splitter.addWidget(self.navigation)
@@ -146,11 +147,19 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ pages
 
-    def add_page(self, key: str, title: str, widget: QWidget) -> None:
-        """Append a page to the navigation; View → title (Ctrl+1…) switches to it."""
-        widget.setProperty("page_key", key)
-        self.pages.addWidget(widget)
+    def add_page(self, key: str, title: str, widget: QWidget | Callable[[], QWidget]) -> None:
+        """Append a page to the navigation; View → title (Ctrl+1…) switches to it.
+
+        ``widget`` may be a factory: the page is then built the first time it is shown (or
+        asked for with ``page``), so start-up pays only for the page the user sees first.
+        """
+        holder = QWidget()
+        holder.setProperty("page_key", key)
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        self.pages.addWidget(holder)
         self.page_keys.append(key)
+        self._factories[key] = widget if callable(widget) and not isinstance(
+            widget, QWidget) else (lambda w=widget: w)
         self.navigation.addItem(QListWidgetItem(title))
         position = len(self.page_keys)
         self.add_action("view", title, f"Ctrl+{position}" if position < 10 else None,
@@ -159,7 +168,19 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(0)
 
     def page(self, key: str) -> QWidget:
-        return self.pages.widget(self.page_keys.index(key))
+        """The page's widget, built now if it has not been shown yet."""
+        holder = self.pages.widget(self.page_keys.index(key))
+        layout = holder.layout()
+        if layout.count() == 0:
+            built = self._factories[key]()
+            built.setProperty("page_key", key)
+            layout.addWidget(built)
+        return layout.itemAt(0).widget()
+
+    def build_pages(self) -> None:
+        """Build every page not built yet (their menu actions and shortcuts join then)."""
+        for key in self.page_keys:
+            self.page(key)
 
     def current_page(self) -> str:
         return self.page_keys[self.pages.currentIndex()]
@@ -170,8 +191,8 @@ class MainWindow(QMainWindow):
     def _on_navigate(self, row: int) -> None:
         if row < 0:
             return
+        widget = self.page(self.page_keys[row])
         self.pages.setCurrentIndex(row)
-        widget = self.pages.currentWidget()
         # Pages load lazily: a page with an ``activated`` method refreshes when shown.
         activated = getattr(widget, "activated", None)
         if callable(activated):
