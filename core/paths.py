@@ -76,12 +76,22 @@ def default_db_url() -> str:
 
 
 def resolve_db_url(cli_value: str | None = None) -> str:
-    """``--db``, then ``ATTACHE_DB_URL``, then IT's ``database_url`` in site.toml, then SQLite
-    in the data folder."""
+    """Which database to open, first match wins:
+
+    1. ``--db``; 2. ``$ATTACHE_DB_URL``; 3. IT's ``database_url`` when site.toml locks it (a
+    locked key with no value locks the default SQLite file); 4. the officer's own choice in
+    settings.json (Settings → Database); 5. IT's unlocked ``database_url``; 6. SQLite in the
+    data folder.
+    """
     if cli_value:
         return cli_value
     if os.environ.get("ATTACHE_DB_URL"):
         return os.environ["ATTACHE_DB_URL"]
     from core import siteconfig  # siteconfig uses this module's folders
+    from core.settings import Settings  # settings too
 
-    return siteconfig.database_url() or default_db_url()
+    site = siteconfig.load_site_config()
+    site_url = site.defaults.get("database_url") or None
+    if "database_url" in site.locked:
+        return site_url or default_db_url()
+    return Settings.load().database_url or site_url or default_db_url()

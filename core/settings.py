@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from core import paths, siteconfig
 from core.errors import KnownError
@@ -48,6 +50,9 @@ class Settings:
     # Tone of coverage: score watched feed items too (off by default: English-only, noisy).
     coverage_sentiment: bool = False
     first_run_done: bool = False  # the app's welcome dialog has been answered
+    # The officer's own database (e.g. the team's PostgreSQL); None = IT's default or SQLite in
+    # the data folder. --db and $ATTACHE_DB_URL still win, and so does a site.toml lock.
+    database_url: str | None = None
 
     @classmethod
     def path(cls) -> Path:
@@ -110,8 +115,7 @@ class Settings:
             raise KnownError(f"unknown setting {key!r}; known settings: {names}")
         current = getattr(self, key)
         if value.lower() in ("", "none", "null"):
-            converted = None if key in ("proxy", "ca_bundle", "timezone",
-                                          "interface_language") else type(current)()
+            converted = None if key in OPTIONAL_TEXT else type(current)()
         elif isinstance(current, list):
             converted = [part.strip() for part in value.split(",") if part.strip()]
         elif isinstance(current, bool):
@@ -127,6 +131,16 @@ class Settings:
 
 HOST_COUNTRIES = ("UZ", "KZ", "KG", "TJ", "TM")
 PACKS = ("un", "us", "host", "programme")
+# Text settings where "none" means "not set" (the environment's, this PC's, IT's default).
+OPTIONAL_TEXT = ("proxy", "ca_bundle", "timezone", "interface_language", "database_url")
+PROXY_SCHEMES = ("http", "https", "socks4", "socks5", "socks5h")
+# The smallest sensible value of number settings: a 0 s timeout or a 0-minute refresh
+# interval would only fail (or hammer servers) later.
+MINIMUMS: dict[str, float] = {
+    "connect_timeout": 1, "read_timeout": 1, "fetch_deadline": 1, "max_body_mib": 1,
+    "workers": 1, "per_host": 1, "parse_processes": 0, "default_interval_minutes": 5,
+    "post_gap_minutes": 0,
+}
 
 
 def check_setting(key: str, value: object) -> object:
@@ -145,4 +159,41 @@ def check_setting(key: str, value: object) -> object:
         unknown = [p for p in value if p not in PACKS]  # type: ignore[union-attr]
         if unknown:
             raise KnownError(f"unknown pack {unknown[0]!r}; packs: {', '.join(PACKS)}")
+    if key == "proxy" and value:
+        _check_proxy(str(value))
+    if key == "database_url" and value:
+        _check_database_url(str(value))
+    if key in ("sentiment_positive", "sentiment_negative") and not -1 <= float(value) <= 1:  # type: ignore[arg-type]
+        raise KnownError(f"{key} must be between -1 and 1 (polarity runs from -1 to 1)")
+    if key in MINIMUMS and value is not None and value < MINIMUMS[key]:  # type: ignore[operator]
+        raise KnownError(f"{key} must be at least {MINIMUMS[key]:g}")
+    if key == "interface_language" and value and not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?",
+                                                                  str(value)):
+        raise KnownError(f"interface_language must be a language code such as ru or en, "
+                         f"not {value!r}")
     return value
+
+
+def _check_proxy(value: str) -> None:
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in PROXY_SCHEMES or not parts.hostname:
+        raise KnownError(f"proxy must look like http://proxy.example:8080, not {value!r}")
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        raise KnownError(f"proxy {value!r} has a bad port number") from None
+
+
+def _check_database_url(value: str) -> None:
+    """A URL SQLAlchemy can read; the password never goes into the message."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(value)
+    except ArgumentError:
+        raise KnownError("database_url is not a database URL (e.g. sqlite:///path/attache.db "
+                         "or postgresql+psycopg://user@server/attache)") from None
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise KnownError(f"database_url must be SQLite or PostgreSQL, not "
+                         f"{url.get_backend_name()}")

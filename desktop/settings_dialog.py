@@ -1,0 +1,314 @@
+"""Wires the Settings dialog (Tools → Settings…, Ctrl+,) and the first-run welcome to core.
+
+``ui/settings_dialog.py`` and ``ui/first_run.py`` only see callables; here they become
+``core.settings`` (load, check, save; site.toml's locks), ``core.secrets`` (the keyring), the
+connection test, the observance packs and the starter sources. After a save the bus announces
+``settings_changed`` so pages re-read what they use.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import zoneinfo
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+
+from core import paths, secrets, siteconfig
+from core.calendar.timezones import local_zone_name
+from core.errors import KnownError
+from core.settings import Settings, check_setting
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    from desktop.context import AppContext
+    from ui.first_run import FirstRunChoice, FirstRunData
+    from ui.settings_dialog import SettingsData
+
+log = logging.getLogger("attache.desktop")
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+
+# Secrets adapters look up without a qualifier (core.secrets); named ones are listed as stored.
+GENERAL_SECRETS = ("youtube", "facebook", "instagram")
+# Changes that only apply to a new process: the database is opened, the translator installed
+# once at start-up.
+RESTART_KEYS = ("database_url", "interface_language")
+
+
+# ---------------------------------------------------------------------------- shared pieces
+
+def _values() -> dict[str, Any]:
+    return asdict(Settings.load())
+
+
+def _locked() -> dict[str, str]:
+    site = siteconfig.load_site_config()
+    return {key: site.lock_message(key) for key in site.locked}
+
+
+def _check(key: str, value: Any) -> str | None:
+    try:
+        check_setting(key, value)
+    except (KnownError, ValueError) as exc:
+        return str(exc)
+    if key == "ca_bundle" and value and not Path(value).expanduser().is_file():
+        return translate("SettingsDialog", "No such file: {0}").format(value)
+    return None
+
+
+def _save(changes: dict[str, Any]) -> str | None:
+    try:
+        settings = Settings.load()
+        site = siteconfig.load_site_config()
+        for key, value in changes.items():
+            if key in site.locked:
+                raise KnownError(site.lock_message(key))
+            setattr(settings, key, check_setting(key, value))
+        settings.save()
+    except KnownError as exc:
+        return str(exc)
+    except OSError as exc:
+        return translate("SettingsDialog", "Cannot write the settings file: {0}").format(
+            exc.strerror or exc)
+    log.info("settings changed: %s", ", ".join(sorted(changes)))  # names only: no secrets
+    return None
+
+
+def time_zone_names() -> list[str]:
+    """Real places and UTC, sorted; not the legacy aliases (EST5EDT, posix/…, Etc/GMT+5)."""
+    names = {name for name in zoneinfo.available_timezones()
+             if "/" in name and not name.startswith(("Etc/", "posix/", "right/", "SystemV/",
+                                                     "US/", "Canada/", "Brazil/", "Mexico/",
+                                                     "Chile/"))}
+    local = local_zone_name()
+    return ["UTC", *sorted(names | ({local} if local != "UTC" else set()))]
+
+
+def _secret_names() -> list[tuple[str, str]]:
+    purposes = {
+        "youtube": translate("SettingsDialog",
+                             "YouTube Data API key (comments on the embassy's videos)"),
+        "facebook": translate("SettingsDialog",
+                              "Facebook Page access token (for every Page without its own)"),
+        "instagram": translate("SettingsDialog",
+                               "Instagram access token (for every account without its own)"),
+    }
+    stored = [n for n in secrets.list_secret_names() if n not in GENERAL_SECRETS]
+    rows = [(name, purposes[name]) for name in GENERAL_SECRETS]
+    for name in stored:
+        platform, _sep, target = name.partition(":")
+        purpose = (translate("SettingsDialog", "{0} token for {1}").format(
+            platform.capitalize(), target) if target
+            else translate("SettingsDialog", "stored earlier"))
+        rows.append((name, purpose))
+    return rows
+
+
+def _store_secret(name: str, value: str) -> str | None:
+    try:
+        secrets.set_secret(name, value)
+    except KnownError as exc:
+        return str(exc)
+    return None
+
+
+def _default_database() -> str:
+    """What "the default database" means on this computer: IT's site URL, or SQLite here."""
+    return siteconfig.database_url() or paths.default_db_url()
+
+
+def _open_folder(folder: str) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+
+# ---------------------------------------------------------------------------- Settings
+
+def settings_data(ctx: AppContext) -> SettingsData:
+    from core.storage import connection_test
+    from ui.settings_dialog import SettingsData
+
+    def test_connection(url: str, on_result) -> None:  # noqa: ANN001
+        ctx.runner.run(lambda _progress: connection_test.test_connection(url),
+                       on_done=lambda result: on_result(*result),
+                       on_error=lambda exc: on_result(False, str(exc)),
+                       kind="network", name="Test connection")
+
+    return SettingsData(
+        values=_values, locked=_locked, check=_check, save=_save,
+        time_zones=time_zone_names, local_zone=local_zone_name,
+        database_in_use=ctx.db.describe, default_database=_default_database,
+        test_connection=test_connection,
+        data_folder=lambda: str(paths.data_dir()), open_folder=_open_folder,
+        secret_names=_secret_names,
+        secret_stored=lambda name: secrets.get_secret(name) is not None,
+        store_secret=_store_secret, delete_secret=secrets.delete_secret,
+    )
+
+
+def open_settings(ctx: AppContext) -> QDialog | None:
+    """Show the dialog (window-modal); None when the settings file cannot be read."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.settings_dialog import SettingsDialog
+
+    try:
+        dialog = SettingsDialog(settings_data(ctx), ctx.window)
+    except KnownError as exc:
+        QMessageBox.warning(ctx.window, translate("SettingsDialog", "Settings"), str(exc))
+        return None
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.saved.connect(lambda changes: _after_save(ctx, changes))
+    dialog.open()
+    return dialog
+
+
+def _after_save(ctx: AppContext, changes: dict[str, Any]) -> None:
+    message = translate("SettingsDialog", "Settings saved.")
+    if any(key in changes for key in RESTART_KEYS):
+        message += " " + translate("SettingsDialog", "The new database or language is used "
+                                   "after you restart Attaché.")
+    ctx.window.statusBar().showMessage(message)
+    if "countries" in changes or "packs" in changes:
+        settings = Settings.load()
+        _sync_packs(ctx, settings.countries, settings.packs)
+    ctx.bus.settings_changed.emit()
+
+
+def _sync_packs(ctx: AppContext, countries: list[str], packs: list[str]) -> None:
+    from core.calendar.observances import ensure_packs
+
+    ctx.runner.run(lambda _progress: ensure_packs(ctx.db, countries, packs),
+                   on_done=lambda _counts: ctx.bus.posts_changed.emit(),
+                   kind="write", name="Observance packs")
+
+
+def install(ctx: AppContext) -> QAction:
+    """Tools → Settings… with Ctrl+, (the platform's Preferences key too, ⌘, on macOS)."""
+    action = ctx.window.add_action("tools", translate("SettingsDialog", "&Settings…"), None,
+                                   lambda: open_settings(ctx))
+    action.setObjectName("settings-action")
+    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences))
+    if sys.platform != "darwin" and QKeySequence("Ctrl+,") not in keys:
+        keys.append(QKeySequence("Ctrl+,"))  # Linux desktops and Windows define none
+    action.setShortcuts(keys)
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.setMenuRole(QAction.MenuRole.PreferencesRole)
+    return action
+
+
+# ---------------------------------------------------------------------------- first run
+
+def _starter_opml() -> Path:
+    from resources import DEFAULT_SOURCES_OPML
+
+    return siteconfig.default_sources() or DEFAULT_SOURCES_OPML  # IT's list first
+
+
+def first_run_data(ctx: AppContext) -> FirstRunData:
+    from ui.first_run import FirstRunData
+
+    def starter() -> tuple[int, bool]:
+        from core.feeds.opml import read_opml
+
+        try:
+            return len(read_opml(_starter_opml())), siteconfig.default_sources() is not None
+        except KnownError:
+            return 0, False
+
+    return FirstRunData(
+        values=_values, locked=_locked, check=_check, time_zones=time_zone_names,
+        local_zone=local_zone_name, starter=starter,
+        finish=lambda choice: _finish_first_run(ctx, choice), skip=_skip_first_run)
+
+
+def _finish_first_run(ctx: AppContext, choice: FirstRunChoice) -> str | None:
+    """Save the answers, then set up packs and starter sources on the writer thread."""
+    changes: dict[str, Any] = {"timezone": choice.timezone, "countries": choice.countries,
+                               "packs": choice.packs}
+    locked = _locked()
+    problem = _save({**{k: v for k, v in changes.items() if k not in locked},
+                     "first_run_done": True})
+    if problem:
+        return problem
+    settings = Settings.load()
+
+    def set_up(_progress) -> int:  # noqa: ANN001 - on the writer thread
+        from core.calendar.observances import ensure_packs
+        from core.feeds.opml import import_opml
+
+        ensure_packs(ctx.db, settings.countries, settings.packs)
+        if not choice.starter_sources:
+            return 0
+        report = import_opml(ctx.db, _starter_opml(), settings.default_interval_minutes)
+        return len(report.added)
+
+    def done(added: int) -> None:
+        ctx.bus.settings_changed.emit()
+        ctx.bus.posts_changed.emit()
+        if added:
+            ctx.bus.sources_changed.emit()
+            ctx.window.statusBar().showMessage(translate(
+                "SettingsDialog",
+                "Added {0} starter sources; they are fetched now (F5 fetches again)."
+            ).format(added))
+            refresher = getattr(ctx.window, "refresher", None)
+            if refresher is not None:
+                refresher.start()
+
+    ctx.runner.run(set_up, on_done=done, kind="write", name="First start")
+    return None
+
+
+def _skip_first_run() -> None:
+    problem = _save({"first_run_done": True})
+    if problem:
+        log.warning("could not record the first run: %s", problem)
+
+
+def _has_sources(ctx: AppContext) -> bool:
+    from sqlalchemy import select
+
+    from core.feeds.sources import SOURCES
+
+    with ctx.db.read() as conn:
+        return conn.execute(select(SOURCES.c.id).limit(1)).first() is not None
+
+
+def maybe_first_run(ctx: AppContext) -> QDialog | None:
+    """The welcome dialog on a first start (window-modal, already shown); None otherwise.
+
+    A database that already has sources (a CLI user, a team database) needs no welcome: the
+    question is then recorded as answered.
+    """
+    from ui.first_run import FirstRunDialog
+
+    try:
+        settings = Settings.load()
+    except KnownError as exc:
+        log.warning("no first-run dialog: %s", exc)
+        return None
+    if settings.first_run_done:
+        return None
+    if _has_sources(ctx):
+        _skip_first_run()
+        return None
+    dialog = FirstRunDialog(first_run_data(ctx), ctx.window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def screenshot_extras(ctx: AppContext) -> dict[str, QWidget]:
+    """For ``attache screenshots``: the Settings dialog and the welcome, unsaved."""
+    from ui.first_run import FirstRunDialog
+    from ui.settings_dialog import SettingsDialog
+
+    data = first_run_data(ctx)
+    data.skip = lambda: None  # closing the screenshot must not answer the question
+    return {"settings": SettingsDialog(settings_data(ctx), ctx.window),
+            "first-run": FirstRunDialog(data, ctx.window)}

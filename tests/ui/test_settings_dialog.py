@@ -1,0 +1,214 @@
+"""The Settings dialog: round trip, inline problems, IT's locks, write-only secrets, the
+database connection test and the Ctrl+, shortcut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+from core import secrets
+from core.settings import Settings
+from desktop import settings_dialog as wiring
+from desktop.context import AppContext
+from ui.settings_dialog import SettingsDialog, mask_password
+
+
+@pytest.fixture
+def dialog(ctx: AppContext, qtbot) -> SettingsDialog:  # noqa: ANN001
+    widget = SettingsDialog(wiring.settings_data(ctx), ctx.window)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _reopen(ctx: AppContext, qtbot) -> SettingsDialog:  # noqa: ANN001
+    widget = SettingsDialog(wiring.settings_data(ctx), ctx.window)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_round_trip(ctx: AppContext, dialog: SettingsDialog, qtbot) -> None:  # noqa: ANN001
+    changed: list[object] = []
+    ctx.bus.settings_changed.connect(lambda: changed.append(True))
+    dialog.saved.connect(lambda changes: wiring._after_save(ctx, changes))
+    dialog.timezone.setCurrentText("Asia/Almaty")
+    dialog.proxy.setText("http://proxy.mfa.local:8080")
+    dialog.countries["KZ"].setChecked(True)
+    dialog.countries["UZ"].setChecked(False)
+    dialog.packs["programme"].setChecked(False)
+    dialog.positive.setValue(0.5)
+    dialog.negative.setValue(-0.2)
+    dialog.interval.setValue(30)
+    dialog.language.setCurrentIndex(dialog.language.findData("ru"))
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    assert dialog.result() == dialog.DialogCode.Accepted
+    saved = Settings.load()
+    assert saved.timezone == "Asia/Almaty"
+    assert saved.proxy == "http://proxy.mfa.local:8080"
+    assert saved.countries == ["KZ"]
+    assert saved.packs == ["un", "us", "host"]
+    assert (saved.sentiment_positive, saved.sentiment_negative) == (0.5, -0.2)
+    assert saved.default_interval_minutes == 30
+    assert saved.interface_language == "ru"
+    assert changed == [True]
+    assert "restart" in ctx.window.statusBar().currentMessage()
+
+    again = _reopen(ctx, qtbot)
+    assert again.timezone.currentText() == "Asia/Almaty"
+    assert again.proxy.text() == "http://proxy.mfa.local:8080"
+    assert [c for c, box in again.countries.items() if box.isChecked()] == ["KZ"]
+    assert again.positive.value() == 0.5
+    assert again.changes() == {}  # nothing differs from what was loaded
+
+
+def test_nothing_changed_writes_nothing(dialog: SettingsDialog) -> None:
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert not Settings.path().exists()
+
+
+def test_invalid_values_are_shown_and_nothing_is_saved(dialog: SettingsDialog) -> None:
+    dialog.timezone.setCurrentText("Asia/Atlantis")
+    dialog.proxy.setText("proxy without scheme")
+    dialog.save()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    problem = dialog.fields["timezone"].error
+    assert not problem.isHidden() and "unknown time zone 'Asia/Atlantis'" in problem.text()
+    assert "http://proxy.example:8080" in dialog.fields["proxy"].error.text()
+    assert dialog.tabs.currentIndex() == dialog.fields["timezone"].tab
+    assert not Settings.path().exists()
+
+    dialog.timezone.setCurrentText("Asia/Tashkent")
+    dialog.proxy.clear()
+    dialog.positive.setValue(-0.5)  # below the negative threshold
+    dialog.save()
+    assert "above the negative" in dialog.fields["sentiment_positive"].error.text()
+    assert dialog.fields["timezone"].error.isHidden()
+    assert not Settings.path().exists()
+
+
+def test_time_zone_search_finds_part_of_a_name(dialog: SettingsDialog) -> None:
+    completer = dialog.timezone.completer()
+    completer.setCompletionPrefix("tashk")
+    assert completer.currentCompletion() == "Asia/Tashkent"
+    assert dialog.timezone.currentData() is None  # "this computer's zone" by default
+    assert dialog.fields["timezone"].get() is None
+
+
+def test_locked_keys_are_read_only_with_its_message(ctx: AppContext, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    qtbot) -> None:  # noqa: ANN001
+    site = tmp_path / "site.toml"
+    site.write_text('[defaults]\nproxy = "http://it-proxy:3128"\n'
+                    '[locked]\nkeys = ["proxy", "database_url"]\n', encoding="utf-8")
+    monkeypatch.setenv("ATTACHE_SITE_CONFIG", str(site))
+    dialog = _reopen(ctx, qtbot)
+    assert dialog.proxy.text() == "http://it-proxy:3128"
+    assert not dialog.fields["proxy"].widget.isEnabled()
+    assert "set by your IT department" in dialog.proxy.toolTip()
+    assert str(site) in dialog.fields["proxy"].error.text()
+    assert not dialog.fields["database_url"].widget.isEnabled()
+    assert dialog.fields["timezone"].widget.isEnabled()
+    dialog.proxy.setText("http://sneaky:1")  # even if changed somehow, it is not saved
+    dialog.interval.setValue(45)
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    saved = Settings.load()
+    assert (saved.proxy, saved.default_interval_minutes) == ("http://it-proxy:3128", 45)
+
+
+def test_secrets_are_write_only(dialog: SettingsDialog, memory_keyring) -> None:  # noqa: ANN001
+    status, field, _title = dialog.secret_rows["youtube"]
+    assert status.text() == "not set"
+    assert field.echoMode() == QLineEdit.EchoMode.Password
+    field.setText("AIza-very-secret")
+    dialog.findChild(QPushButton, "secret-store-youtube").click()
+    assert secrets.get_secret("youtube") == "AIza-very-secret"
+    assert status.text() == "stored ✓"
+    assert field.text() == ""
+
+    dialog.other_name.setText("mastodon:mastodon.social")
+    dialog.other_value.setText("tok-123")
+    dialog.findChild(QPushButton, "other-secret-store").click()
+    assert secrets.get_secret("mastodon:mastodon.social") == "tok-123"
+    assert dialog.secret_rows["mastodon:mastodon.social"][0].text() == "stored ✓"
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QLineEdit)]
+    assert not any("AIza-very-secret" in t or "tok-123" in t for t in texts)
+
+    dialog.findChild(QPushButton, "secret-clear-youtube").click()
+    assert secrets.get_secret("youtube") is None
+    assert status.text() == "not set"
+
+
+def test_stored_named_secrets_are_listed(ctx: AppContext, memory_keyring,  # noqa: ANN001
+                                         qtbot) -> None:  # noqa: ANN001
+    secrets.set_secret("facebook:usembassytashkent", "EAAB-page-token")
+    dialog = _reopen(ctx, qtbot)
+    status, field, title = dialog.secret_rows["facebook:usembassytashkent"]
+    assert status.text() == "stored ✓" and field.text() == ""
+    assert "usembassytashkent" in title.text()
+
+
+def test_test_connection_on_good_and_bad_urls(dialog: SettingsDialog, db_url: str) -> None:
+    dialog.db_sqlite.setChecked(True)
+    dialog.db_path.setText(db_url.removeprefix("sqlite:///"))
+    dialog.test_button.click()
+    assert dialog.test_result.text().startswith("✓ ")
+    assert "up to date" in dialog.test_result.text()
+
+    dialog.db_server.setChecked(True)
+    dialog.db_url.setText("postgresql+psycopg://attache:hunter2@127.0.0.1:1/attache")
+    dialog.test_button.click()
+    text = dialog.test_result.text()
+    assert text.startswith("✗ Cannot connect to postgresql+psycopg://attache:***@127.0.0.1:1/")
+    assert "hunter2" not in text
+    assert dialog.test_button.isEnabled()
+
+
+@pytest.mark.postgres
+def test_test_connection_on_postgresql(dialog: SettingsDialog, pg_url: str) -> None:
+    dialog.db_server.setChecked(True)
+    dialog.db_url.setText(pg_url)
+    dialog.test_button.click()
+    assert dialog.test_result.text().startswith("✓ Connected")
+    assert "empty" in dialog.test_result.text()
+
+
+def test_database_choice_is_saved_and_the_password_stays_hidden(
+        ctx: AppContext, dialog: SettingsDialog, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    assert dialog.db_default.isChecked()
+    assert dialog.findChild(QLineEdit, "data-folder").text() == str(
+        wiring.paths.data_dir())
+    url = "postgresql+psycopg://attache:hunter2@db.mfa/attache"
+    dialog.db_server.setChecked(True)
+    dialog.db_url.setText(url)
+    dialog.save()
+    assert Settings.load().database_url == url
+    assert wiring.paths.resolve_db_url() == url
+
+    again = _reopen(ctx, qtbot)
+    assert again.db_server.isChecked()
+    assert again.db_url.text() == mask_password(url) == (
+        "postgresql+psycopg://attache:***@db.mfa/attache")
+    assert again.changes() == {}  # the masked text stands for the stored URL
+    again.db_sqlite.setChecked(True)
+    again.save()
+    assert "database_url" in again.fields and not again.fields["database_url"].error.isHidden()
+    again.db_path.setText(str(tmp_path / "mine.db"))
+    again.save()
+    assert Settings.load().database_url == f"sqlite:///{tmp_path / 'mine.db'}"
+
+
+def test_tools_menu_entry_and_shortcut(ctx: AppContext, qtbot) -> None:  # noqa: ANN001
+    action = wiring.install(ctx)
+    assert action in ctx.window.menus["tools"].actions()
+    assert QKeySequence("Ctrl+,") in action.shortcuts()
+    assert action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+    action.trigger()
+    dialog = ctx.window.findChild(SettingsDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
