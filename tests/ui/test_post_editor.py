@@ -1,0 +1,314 @@
+"""The post editor: creating, editing, counting, the workflow, plan warnings, conflicts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from core.calendar.campaigns import add_campaign
+from core.calendar.observances import ensure_packs, list_occurrences
+from core.calendar.posts import PostFields, create_post, get_post, list_posts, update_post
+from core.feeds.sources import insert_source
+from core.settings import Settings
+from core.storage.database import Database
+from desktop.context import AppContext
+from desktop.post_dialogs import build_post_editor, screenshot_widgets
+from ui.post_editor import PostEditor
+
+TASHKENT = ZoneInfo("Asia/Tashkent")
+
+
+@pytest.fixture
+def channels(db: Database) -> dict[str, int]:
+    """Own accounts on three platforms (X through its export-file source), a watched feed,
+    Tashkent time and the Uzbek packs."""
+    Settings(timezone="Asia/Tashkent", countries=["UZ"]).save()
+    ensure_packs(db, ["UZ"], ["un", "us", "host", "programme"])
+    found = {}
+    for key, url, kind, title, own in (
+            ("bluesky", "https://bsky.app/profile/usembassy.bsky.social", "bluesky",
+             "usembassy.bsky.social", True),
+            ("x", "import:x", "import", "X (imported)", True),
+            ("mastodon", "https://mastodon.social/@usembassy", "mastodon",
+             "@usembassy@mastodon.social", True),
+            ("news", "https://kun.uz/news/rss", "feed", "Kun.uz", False)):
+        found[key] = insert_source(db, url=url, kind=kind, title=title, category=None, own=own,
+                                   interval_minutes=60).id
+    return found
+
+
+def editor_for(ctx: AppContext, qtbot, post_id: int | None = None,  # noqa: ANN001
+               prefill: dict | None = None) -> PostEditor:
+    editor = build_post_editor(ctx, post_id, prefill)
+    qtbot.addWidget(editor, before_close_func=PostEditor.discard)
+    editor.show()
+    return editor
+
+
+def saved_post(db: Database, post_id: int) -> dict:
+    return get_post(db, post_id)
+
+
+def test_a_new_post_is_saved_with_everything_set_in_the_dialog(
+        ctx: AppContext, qtbot, db: Database, channels: dict[str, int]) -> None:  # noqa: ANN001
+    add_campaign(db, "Human Rights Week")
+    day = date(2026, 12, 10)
+    observance = next(o["id"] for o in list_occurrences(db, day, day)
+                      if "Human Rights" in o["name"])
+    editor = editor_for(ctx, qtbot, prefill={
+        "title": "Human Rights Day", "date": day, "time": time(10, 30),
+        "observance_id": observance, "campaign_id": 1, "channels": [channels["bluesky"]]})
+    assert editor.windowTitle() == "New Post"
+    assert editor.tz.text() == "Asia/Tashkent (UTC+05:00)"
+    assert editor.observance.currentData() == observance
+    assert editor.campaign.currentText() == "Human Rights Week"
+    assert not editor.delete_button.isEnabled()
+    editor.body.setPlainText("Инсон ҳуқуқлари куни муборак! #HumanRightsDay")
+    editor.set_channels([channels["bluesky"], channels["mastodon"]])
+    editor.notes.setPlainText("Photo: embassy archive")
+    editor.status_buttons["review"].click()
+    with qtbot.waitSignal(ctx.bus.posts_changed, timeout=1000):
+        editor.save()
+
+    [post] = list_posts(db)
+    assert (post["title"], post["status"], post["start"], post["tz"]) == (
+        "Human Rights Day", "review", "2026-12-10T10:30:00+05:00", "Asia/Tashkent")
+    assert post["body"].startswith("Инсон ҳуқуқлари")
+    assert post["channels"] == sorted([channels["bluesky"], channels["mastodon"]])
+    assert (post["campaign"], post["observance_id"], post["notes"]) == (
+        "Human Rights Week", observance, "Photo: embassy archive")
+    assert editor.windowTitle() == "Edit Post" and editor.delete_button.isEnabled()
+    assert not editor.is_modified()
+
+
+def test_an_all_day_post_and_a_new_campaign(ctx: AppContext, qtbot, db: Database,  # noqa: ANN001
+                                            channels: dict[str, int]) -> None:
+    editor = editor_for(ctx, qtbot, prefill={"date": date(2026, 11, 2)})
+    editor.title.setText("Fulbright deadline reminder")
+    editor.all_day.setChecked(True)
+    assert not editor.at.isEnabled()
+    editor.campaign.setCurrentText("Fulbright 2027")
+    editor.save()
+    [post] = list_posts(db)
+    assert (post["all_day"], post["start"], post["campaign"]) == (
+        True, "2026-11-02", "Fulbright 2027")
+
+
+def test_saving_an_edit_checks_the_version_and_bumps_it(ctx: AppContext, qtbot,  # noqa: ANN001
+                                                       db: Database,
+                                                       channels: dict[str, int]) -> None:
+    post_id = create_post(db, PostFields(title="Q&A", body="Ask us", tz="Asia/Tashkent",
+                                         at=datetime(2026, 12, 3, 15, 0, tzinfo=TASHKENT),
+                                         duration_minutes=60, rrule="FREQ=WEEKLY;COUNT=3"))
+    editor = editor_for(ctx, qtbot, post_id)
+    assert (editor.version, editor.title.text(), editor.at.time().hour()) == (1, "Q&A", 15)
+    editor.title.setText("Q&A with the Ambassador")
+    assert editor.is_modified()
+    editor.save()
+    post = saved_post(db, post_id)
+    assert (post["version"], post["title"]) == (2, "Q&A with the Ambassador")
+    # What the editor does not show is kept.
+    assert (post["duration_minutes"], post["rrule"]) == (60, "FREQ=WEEKLY;COUNT=3")
+    assert editor.version == 2
+    editor.body.setPlainText("Ask us anything")
+    editor.save()  # the editor tracks the new version: no conflict with itself
+    assert saved_post(db, post_id)["version"] == 3
+
+
+def test_live_counts_follow_the_channels_and_the_text(ctx: AppContext, qtbot,  # noqa: ANN001
+                                                     channels: dict[str, int]) -> None:
+    editor = editor_for(ctx, qtbot)
+    editor.body.setPlainText("Salom!")
+    assert editor.counters() == {"characters": ("6 characters", False)}
+    editor.set_channels([channels["bluesky"], channels["x"]])
+    assert editor.counters() == {"bluesky": ("Bluesky 6/300", False),
+                                 "x": ("X 6/280", False)}
+    link = "https://uz.usembassy.gov/" + "a" * 60
+    editor.body.setPlainText("a" * 250 + " " + link)  # X counts the link as 23
+    counts = editor.counters()
+    assert counts["x"] == ("X 274/280", False)
+    assert counts["bluesky"] == (f"Bluesky {251 + len(link)}/300", True)
+    label = editor.findChild(type(editor.tz), "count-bluesky")
+    assert label.property("over") is True and "c62828" in label.styleSheet()
+    editor.set_channels([channels["x"]])
+    assert list(editor.counters()) == ["x"]
+
+
+def test_only_own_accounts_are_channels(ctx: AppContext, qtbot,  # noqa: ANN001
+                                        channels: dict[str, int]) -> None:
+    editor = editor_for(ctx, qtbot)
+    ids = [editor.channel_list.item(i).data(Qt.ItemDataRole.UserRole)
+           for i in range(editor.channel_list.count())]
+    assert sorted(ids) == sorted([channels["bluesky"], channels["x"], channels["mastodon"]])
+    assert editor.no_channels.isHidden()
+
+
+def test_without_own_accounts_the_editor_says_where_to_add_them(ctx: AppContext,
+                                                                qtbot) -> None:  # noqa: ANN001
+    editor = editor_for(ctx, qtbot)
+    assert editor.channel_list.isHidden() and not editor.no_channels.isHidden()
+    assert "Sources page" in editor.no_channels.text()
+
+
+def enabled_statuses(editor: PostEditor) -> set[str]:
+    return {s for s, b in editor.status_buttons.items() if b.isEnabled()}
+
+
+def test_status_buttons_follow_the_workflow(ctx: AppContext, qtbot, db: Database,  # noqa: ANN001
+                                            channels: dict[str, int]) -> None:
+    post_id = create_post(db, PostFields(title="Navruz greetings", status="draft",
+                                         day=date(2027, 3, 21), tz="Asia/Tashkent"))
+    editor = editor_for(ctx, qtbot, post_id)
+    assert editor.status_buttons["draft"].isChecked()
+    assert enabled_statuses(editor) == {"idea", "draft", "review", "cancelled"}
+    editor.status_buttons["review"].click()
+    assert editor.status() == "review"
+    # Until saved, the steps are those from the saved status: the click can be taken back.
+    assert enabled_statuses(editor) == {"idea", "draft", "review", "cancelled"}
+    editor.save()
+    assert saved_post(db, post_id)["status"] == "review"
+    assert enabled_statuses(editor) == {"draft", "review", "approved", "cancelled"}
+    editor.body.setPlainText("Navruz muborak! С праздником Навруз!")
+    editor.status_buttons["approved"].click()
+    editor.save()
+    assert enabled_statuses(editor) == {"review", "approved", "scheduled", "published",
+                                        "cancelled"}
+    editor.status_buttons["published"].click()
+    editor.save()
+    assert enabled_statuses(editor) == {"published"}
+
+
+def test_warnings_for_a_crowded_channel_and_a_public_holiday(
+        ctx: AppContext, qtbot, db: Database, channels: dict[str, int]) -> None:  # noqa: ANN001
+    create_post(db, PostFields(title="Constitution Day greeting", tz="Asia/Tashkent",
+                               at=datetime(2026, 12, 7, 10, 0, tzinfo=TASHKENT),
+                               channels=[channels["bluesky"]]))
+    editor = editor_for(ctx, qtbot, prefill={"title": "Photo gallery", "date": date(2026, 12, 7),
+                                             "time": time(10, 30)})
+    editor.check_now()
+    assert editor.warning_texts() == []
+    assert "No clashes" in editor.warnings.text()
+
+    editor.set_channels([channels["bluesky"]])
+    assert editor.check_timer.isActive()  # re-checked shortly after the change …
+    editor.check_now()  # … (tests do not wait for the timer)
+    [gap] = editor.warning_texts()
+    assert "“Photo gallery” goes out 30 min after “Constitution Day greeting”" in gap
+    assert "on Bluesky — usembassy.bsky.social" in gap
+
+    editor.day.setDate(editor.day.date().addDays(1))  # 8 December: Constitution Day (UZ)
+    editor.check_now()
+    [holiday] = editor.warning_texts()
+    assert "Constitution Day (UZ), a public holiday" in holiday
+
+    editor.status_buttons["cancelled"].click()
+    editor.check_now()
+    assert editor.warning_texts() == []  # like check_plan, cancelled posts are not checked
+
+
+def test_the_saved_version_of_the_post_being_edited_is_no_collision(
+        ctx: AppContext, qtbot, db: Database, channels: dict[str, int]) -> None:  # noqa: ANN001
+    post_id = create_post(db, PostFields(title="Visa Q&A", tz="Asia/Tashkent",
+                                         at=datetime(2026, 11, 5, 10, 0, tzinfo=TASHKENT),
+                                         channels=[channels["x"]]))
+    editor = editor_for(ctx, qtbot, post_id)
+    editor.at.setTime(editor.at.time().addSecs(30 * 60))
+    editor.check_now()
+    assert editor.warning_texts() == []
+
+
+def test_a_concurrent_save_is_reported_and_can_be_reloaded(
+        ctx: AppContext, qtbot, db: Database, channels: dict[str, int],  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    post_id = create_post(db, PostFields(title="Fulbright info session", day=date(2026, 11, 20),
+                                         tz="Asia/Tashkent"))
+    editor = editor_for(ctx, qtbot, post_id)
+    update_post(db, post_id, PostFields(title="Fulbright info session (Samarkand)"),
+                expect_version=1)  # a colleague saves first
+    shown: list[tuple[str, str]] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append((box.text(), box.informativeText()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: next(
+        b for b in box.buttons() if b.text() == "Keep Editing"))
+    editor.body.setPlainText("Apply by 1 February")
+    editor.save()
+    [(text, detail)] = shown
+    assert "Someone else saved this post" in text
+    assert "Samarkand" in detail  # what they changed
+    post = saved_post(db, post_id)
+    assert (post["version"], post["body"]) == (2, "")  # nothing of ours was written
+    assert editor.body.toPlainText() == "Apply by 1 February"  # still there to redo
+
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: next(
+        b for b in box.buttons() if b.text() == "Reload Their Version"))
+    editor.save()
+    assert editor.title.text() == "Fulbright info session (Samarkand)"
+    assert (editor.version, editor.body.toPlainText()) == (2, "")
+    assert not editor.is_modified()
+
+
+def test_delete_asks_first(ctx: AppContext, qtbot, db: Database,  # noqa: ANN001
+                           channels: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    post_id = create_post(db, PostFields(title="Old idea", day=date(2026, 11, 1)))
+    editor = editor_for(ctx, qtbot, post_id)
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(parent, title, text, *args):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    editor.delete()
+    assert list_posts(db) and editor.isVisible()
+    with qtbot.waitSignal(ctx.bus.posts_changed, timeout=1000):
+        editor.delete()
+    assert list_posts(db) == [] and not editor.isVisible()
+    assert "Delete “Old idea”" in asked[0]
+
+
+def test_closing_with_unsaved_changes_asks(ctx: AppContext, qtbot, db: Database,  # noqa: ANN001
+                                          channels: dict[str, int],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    editor = editor_for(ctx, qtbot, prefill={"title": "Draft", "date": date(2026, 12, 1)})
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: answers.pop(0))
+    editor.reject()  # untouched prefill: nothing to save, closes without asking
+    assert not editor.isVisible() and answers
+    editor.show()
+    editor.title.setText("Draft: Independence Day")
+    editor.reject()  # Cancel
+    assert editor.isVisible()
+    editor.close()  # the title bar's close: Save
+    assert not editor.isVisible()
+    assert [p["title"] for p in list_posts(db)] == ["Draft: Independence Day"]
+
+
+def test_a_post_needs_a_title(ctx: AppContext, qtbot, db: Database,  # noqa: ANN001
+                              channels: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    editor = editor_for(ctx, qtbot)
+    editor.save()
+    assert warned and "title" in warned[0] and list_posts(db) == []
+
+
+def test_screenshot_widgets(ctx: AppContext, qtbot, db: Database,  # noqa: ANN001
+                            channels: dict[str, int]) -> None:
+    widgets = screenshot_widgets(ctx)
+    for widget in widgets.values():
+        qtbot.addWidget(widget, before_close_func=getattr(type(widget), "discard", None))
+    editor = widgets["post-editor"]
+    assert editor.title.text().startswith("Human Rights Day")
+    assert "Инсон" in editor.body.toPlainText()
+    assert "Human Rights Day" in editor.observance.currentText()
+    assert not editor.is_modified()
+    assert set(widgets) >= {"post-editor", "export-dialog"}
