@@ -1,11 +1,113 @@
-"""The Listen page (placeholder until its view lands)."""
+"""The Listen page: wires ui.listen to core (replies, labels, sentiment aggregates).
+
+The page works in calendar dates ("last 7 days", "10–17 Dec"); here they become instants in
+the officer's planning zone (the ``timezone`` setting, else this computer's), the same zone
+the day and week charts count in, so a bar and the rows it filters to always agree.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from collections.abc import Callable
+from datetime import datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
-from desktop.context import AppContext
+from core.storage.database import Database
+
+if TYPE_CHECKING:
+    from core.sentiment.scoring import Scorer
+    from desktop.context import AppContext
+    from ui.listen import ListenData, ListenView
 
 
-def build(ctx: AppContext) -> QWidget:
-    return QLabel("Listen")
+def listen_data(db: Database, zone: Callable[[], tzinfo],
+                scorer: Callable[[], Scorer]) -> ListenData:
+    """The Listen page's window onto core: plain callables, so ui/ never sees SQL."""
+    from core.calendar.campaigns import list_campaigns
+    from core.sentiment import aggregates
+    from core.sentiment.scoring import label_reply, score_pending
+    from core.social import replies
+    from ui.listen import ListenData
+
+    def instants(filters: dict) -> dict:
+        """``start``/``end`` dates (both included) → ``since``/``until`` in the zone."""
+        result = dict(filters)
+        start, end = result.pop("start", None), result.pop("end", None)
+        tz = zone()
+        if start is not None:
+            result["since"] = datetime.combine(start, time(), tz)
+        if end is not None:
+            result["until"] = datetime.combine(end + timedelta(days=1), time(), tz)
+        return result
+
+    def attention(start: object = None) -> list[dict]:
+        since = instants({"start": start})["since"] if start is not None else None
+        return aggregates.needs_attention(db, since=since)
+
+    return ListenData(
+        reply_ids=lambda **f: replies.reply_ids(db, **instants(f)),
+        reply_rows=lambda ids: replies.replies_by_ids(db, ids),
+        relabel=lambda reply_id, label: label_reply(
+            db, reply_id, label, scorer() if label == "auto" else None),
+        restore_label=lambda reply_id, label, source: replies.restore_label(
+            db, reply_id, label, source),
+        languages=lambda: replies.reply_languages(db),
+        posts=lambda: replies.replied_posts(db),
+        campaigns=lambda: list_campaigns(db),
+        timeline=lambda by, **f: aggregates.timeline(db, by, tz=zone(), **instants(f)),
+        breakdown=lambda limit, **f: aggregates.post_breakdown(db, limit=limit,
+                                                               **instants(f)),
+        needs_attention=attention,
+        score_pending=lambda: score_pending(db, scorer()),
+    )
+
+
+def build(ctx: AppContext) -> ListenView:
+    from PySide6.QtGui import QDesktopServices
+
+    from core.calendar.timezones import default_zone_name, zone
+    from core.sentiment.scoring import Scorer
+    from core.settings import Settings
+    from ui.listen import ListenView
+
+    cache: dict[str, object] = {}
+
+    def planning_zone() -> tzinfo:
+        if "zone" not in cache:
+            cache["zone"] = zone(default_zone_name(Settings.load().timezone))
+        return cache["zone"]  # type: ignore[return-value]
+
+    def scorer() -> Scorer:
+        # Built on first use: loading an analyzer is not free, and most sessions never
+        # hand a reply back to it.
+        if "scorer" not in cache:
+            cache["scorer"] = Scorer.from_settings(Settings.load())
+        return cache["scorer"]  # type: ignore[return-value]
+
+    view = ListenView(listen_data(ctx.db, planning_zone, scorer), runner=ctx.runner,
+                      undo_stack=ctx.window.undo_stack)
+    view.open_link.connect(QDesktopServices.openUrl)
+    view.status.connect(lambda text: view.isVisible() and ctx.window.statusBar().showMessage(
+        f"{text} — {ctx.window.database_label}"))
+
+    own_change = [False]
+
+    def edited() -> None:
+        # Our own relabel: the view already shows it; the other pages need to hear of it.
+        own_change[0] = True
+        try:
+            ctx.bus.replies_changed.emit()
+        finally:
+            own_change[0] = False
+
+    def changed() -> None:
+        if not own_change[0]:
+            view.replies_changed()
+
+    def settings_changed() -> None:
+        cache.clear()  # a new zone or analyzer
+        view.replies_changed()
+
+    view.replies_edited.connect(edited)
+    ctx.bus.replies_changed.connect(changed)
+    ctx.bus.settings_changed.connect(settings_changed)
+    return view

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from sqlalchemy import select
 
 from core.errors import KnownError
+from core.social.replies import reply_filters
 from core.storage.database import Database
 from core.storage.models import Campaign, Item, PlannedPost, Reply, Source
 from core.storage.types import iso
@@ -25,6 +26,8 @@ POSTS = PlannedPost.__table__
 CAMPAIGNS = Campaign.__table__
 GROUPINGS = ("item", "source", "campaign", "day", "week")
 SUPPORTED = ("positive", "neutral", "negative")
+# A timeline longer than this many days/weeks is not gap-filled (it would be unreadable anyway).
+MAX_FILLED_BUCKETS = 731
 
 
 @dataclass
@@ -63,15 +66,19 @@ class Tally:
         }
 
 
-def _rows(db: Database, since: datetime | None) -> list[dict]:
+def _rows(db: Database, since: datetime | None, **filters: object) -> list[dict]:
+    """One row per reply with its post and account; ``filters`` as ``reply_filters``."""
     query = (select(REPLIES.c.id, REPLIES.c.item_id, REPLIES.c.source_id,
                     REPLIES.c.sentiment_label, REPLIES.c.polarity, REPLIES.c.published,
                     REPLIES.c.fetched_at, ITEMS.c.title, ITEMS.c.published.label("posted"),
                     SOURCES.c.title.label("source_title"), SOURCES.c.url.label("source_url"))
              .join(ITEMS, ITEMS.c.id == REPLIES.c.item_id)
              .join(SOURCES, SOURCES.c.id == REPLIES.c.source_id))
-    if since is not None:
-        query = query.where(REPLIES.c.published >= since)
+    # ``since`` counts a reply by the same date the day/week groups use: published, else
+    # fetched (an export without dates is not silently left out of "since Monday").
+    clauses = reply_filters(since=since, **filters)  # type: ignore[arg-type]
+    if clauses:
+        query = query.where(*clauses)
     with db.read() as conn:
         return [dict(r) for r in conn.execute(query).mappings()]
 
@@ -85,13 +92,21 @@ def _campaigns(db: Database) -> dict[int, tuple[int, str]]:
         return {item: (cid, name) for item, cid, name in conn.execute(query)}
 
 
-def summary(db: Database, by: str = "item", since: datetime | None = None) -> list[dict]:
+def summary(db: Database, by: str = "item", since: datetime | None = None, *,
+            until: datetime | None = None, item_id: int | None = None,
+            campaign_id: int | None = None, language: str | None = None,
+            tz: tzinfo = UTC) -> list[dict]:
+    """Counts per group; the keyword filters are those of the Listen page (``reply_filters``)
+    and ``tz`` is the zone whose calendar days and weeks replies are counted in."""
     if by not in GROUPINGS:
         raise KnownError(f"--by takes one of {', '.join(GROUPINGS)}")
     campaigns = _campaigns(db) if by == "campaign" else {}
     tallies: dict[object, Tally] = {}
-    for row in _rows(db, since):
+    for row in _rows(db, since, until=until, item_id=item_id, campaign_id=campaign_id,
+                     language=language):
         when = row["published"] or row["fetched_at"]
+        if by in ("day", "week"):
+            when = when.astimezone(tz)
         if by == "item":
             key, name = row["item_id"], row["title"]
         elif by == "source":
@@ -148,3 +163,54 @@ def needs_attention(db: Database, *, threshold: float = 0.4, min_supported: int 
                 history.append(share)
     return flagged
 
+
+
+def timeline(db: Database, by: str = "day", *, since: datetime | None = None,
+             until: datetime | None = None, item_id: int | None = None,
+             campaign_id: int | None = None, language: str | None = None,
+             tz: tzinfo = UTC) -> list[dict]:
+    """``summary`` by day or week with the quiet days (weeks) in between filled with zeros,
+    so a chart's bars stand at their true distance in time."""
+    if by not in ("day", "week"):
+        raise KnownError("a timeline is by day or by week")
+    rows = summary(db, by, since, until=until, item_id=item_id, campaign_id=campaign_id,
+                   language=language, tz=tz)
+    if len(rows) < 2:
+        return rows
+    found = {r["key"]: r for r in rows}
+    first, last = _bucket_start(rows[0]["key"]), _bucket_start(rows[-1]["key"])
+    step = timedelta(days=1 if by == "day" else 7)
+    if (last - first) / step > MAX_FILLED_BUCKETS:
+        return rows
+    filled, day = [], first
+    while day <= last:
+        key = _bucket_key(day, by)
+        filled.append(found.get(key) or Tally(key, key).to_json(by))
+        day += step
+    return filled
+
+
+def _bucket_start(key: str) -> date:
+    """The first day of a ``summary`` day (2026-12-10) or week (2026-W50) key."""
+    if "-W" in key:
+        year, week = key.split("-W")
+        return date.fromisocalendar(int(year), int(week), 1)
+    return date.fromisoformat(key)
+
+
+def _bucket_key(day: date, by: str) -> str:
+    if by == "day":
+        return day.isoformat()
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def post_breakdown(db: Database, *, limit: int = 8, since: datetime | None = None,
+                   until: datetime | None = None, item_id: int | None = None,
+                   campaign_id: int | None = None, language: str | None = None) -> list[dict]:
+    """Per-post counts for the posts with the most replies (or the one ``item_id``), most
+    replied first: how did each recent post land, side by side."""
+    rows = summary(db, "item", since, until=until, item_id=item_id, campaign_id=campaign_id,
+                   language=language)
+    rows.sort(key=lambda r: (-r["total"], -r["key"]))
+    return rows[:limit] if limit else rows

@@ -12,18 +12,33 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    bindparam,
+    case,
+    func,
+    insert,
+    select,
+    update,
+)
 
-from core.errors import KnownError
+from core.errors import KnownError, NotFoundError
 from core.social.base import SocialReply
 from core.storage.database import Database
-from core.storage.models import Item, Reply, Source
+from core.storage.models import Item, PlannedPost, Reply, Source
 from core.storage.types import iso
 
 REPLIES = Reply.__table__
 ITEMS = Item.__table__
 SOURCES = Source.__table__
+POSTS = PlannedPost.__table__
 CHUNK = 500
+# What the Listen table may be ordered by (``reply_ids(order=...)``).
+REPLY_ORDERS = ("date", "polarity", "label", "author", "language", "post")
+# When a reply happened: its platform date, else when we first saw it (exports without dates).
+REPLY_WHEN = func.coalesce(REPLIES.c.published, REPLIES.c.fetched_at)
 
 
 @dataclass
@@ -153,3 +168,153 @@ def reply_json(row: dict) -> dict:
         "subjectivity": row["subjectivity"], "analyzer": row["analyzer"],
         "updated_at": iso(row["updated_at"]),
     }
+
+
+# ---------------------------------------------------------------------- the Listen table
+# The desktop table loads lazily (an id list, then rows a page at a time), so the filters
+# live in one place: ``reply_filters`` is shared by ``reply_ids`` and by the aggregates.
+
+
+def reply_filters(*, item_id: int | None = None, source_id: int | None = None,
+                  campaign_id: int | None = None, label: str | None = None,
+                  language: str | None = None, since: datetime | None = None,
+                  until: datetime | None = None) -> list[ColumnElement[bool]]:
+    """WHERE clauses over the reply table for the Listen filters.
+
+    ``label`` is a sentiment label or ``unscored`` (not analysed yet); ``language=""`` keeps
+    replies whose language could not be told (emoji, "+1"); ``campaign_id`` keeps replies to
+    posts a planned post of that campaign was matched to; ``since``/``until`` bound when the
+    reply was written (``until`` excluded), falling back to when it was fetched.
+    """
+    clauses: list[ColumnElement[bool]] = []
+    if item_id is not None:
+        clauses.append(REPLIES.c.item_id == item_id)
+    if source_id is not None:
+        clauses.append(REPLIES.c.source_id == source_id)
+    if campaign_id is not None:
+        clauses.append(REPLIES.c.item_id.in_(
+            select(POSTS.c.item_id).where(POSTS.c.campaign_id == campaign_id,
+                                          POSTS.c.item_id.is_not(None))))
+    if label is not None:
+        clauses.append(REPLIES.c.sentiment_label.is_(None) if label == "unscored"
+                       else REPLIES.c.sentiment_label == label)
+    if language is not None:
+        clauses.append(REPLIES.c.language.is_(None) if language == ""
+                       else REPLIES.c.language == language.lower())
+    if since is not None:
+        clauses.append(REPLY_WHEN >= since)
+    if until is not None:
+        clauses.append(REPLY_WHEN < until)
+    return clauses
+
+
+def reply_ids(db: Database, *, item_id: int | None = None, source_id: int | None = None,
+              campaign_id: int | None = None, label: str | None = None,
+              language: str | None = None, since: datetime | None = None,
+              until: datetime | None = None, search: str | None = None,
+              order: str = "date", descending: bool = True) -> list[int]:
+    """The ids of the matching replies in display order (filters as ``reply_filters``).
+
+    ``search`` keeps replies whose text or author contains every word, case-insensitively in
+    any script. It is matched in Python, not SQL: SQLite's ``LIKE`` and ``lower()`` fold ASCII
+    only, so "спасибо" would miss "Спасибо". Ties (and ``order="date"``) are newest first.
+    """
+    if order not in REPLY_ORDERS:
+        raise KnownError(f"cannot order replies by {order!r} (one of {', '.join(REPLY_ORDERS)})")
+    newest = (REPLY_WHEN.desc(), REPLIES.c.id.desc())
+    columns = [REPLIES.c.id]
+    if search:
+        columns += [REPLIES.c.text, REPLIES.c.author_handle, REPLIES.c.author_name]
+    query: Select = select(*columns).where(*reply_filters(
+        item_id=item_id, source_id=source_id, campaign_id=campaign_id, label=label,
+        language=language, since=since, until=until))
+    if order == "date":
+        query = query.order_by(*(newest if descending else
+                                 (REPLY_WHEN.asc(), REPLIES.c.id.asc())))
+    else:
+        if order == "post":
+            query = query.join(ITEMS, ITEMS.c.id == REPLIES.c.item_id)
+            key = func.lower(ITEMS.c.title)
+        else:
+            key = {"polarity": REPLIES.c.polarity, "label": REPLIES.c.sentiment_label,
+                   "author": func.lower(REPLIES.c.author_handle),
+                   "language": REPLIES.c.language}[order]
+        # Missing values (unsupported: no polarity) sort last either way.
+        query = query.order_by(key.is_(None), key.desc() if descending else key.asc(),
+                               *newest)
+    with db.read() as conn:
+        if not search:
+            return list(conn.execute(query).scalars())
+        words = search.casefold().split()
+        return [row[0] for row in conn.execute(query)
+                if all(w in " ".join(filter(None, row[1:])).casefold() for w in words)]
+
+
+def replies_by_ids(db: Database, ids: Sequence[int]) -> dict[int, dict]:
+    """The rows the Listen table shows, keyed by id; ids that no longer exist are absent.
+
+    Keys: the reply's columns (``id, item_id, parent_id, author_handle, author_name, text,
+    language, sentiment_label, polarity, label_source, published, fetched_at, url, platform``)
+    plus ``when`` (published, else fetched), ``post_title``, ``post_url`` and ``source_title``.
+    """
+    columns = (REPLIES.c.id, REPLIES.c.item_id, REPLIES.c.parent_id, REPLIES.c.source_id,
+               REPLIES.c.platform, REPLIES.c.author_handle, REPLIES.c.author_name,
+               REPLIES.c.text, REPLIES.c.language, REPLIES.c.sentiment_label,
+               REPLIES.c.polarity, REPLIES.c.label_source, REPLIES.c.published,
+               REPLIES.c.fetched_at, REPLIES.c.url, REPLIES.c.likes,
+               REPLY_WHEN.label("when"), ITEMS.c.title.label("post_title"),
+               ITEMS.c.url.label("post_url"),
+               func.coalesce(SOURCES.c.title, SOURCES.c.url).label("source_title"))
+    wanted = list(dict.fromkeys(ids))
+    found: dict[int, dict] = {}
+    with db.read() as conn:
+        for start in range(0, len(wanted), CHUNK):
+            query = (select(*columns).join(ITEMS, ITEMS.c.id == REPLIES.c.item_id)
+                     .join(SOURCES, SOURCES.c.id == REPLIES.c.source_id)
+                     .where(REPLIES.c.id.in_(wanted[start:start + CHUNK])))
+            for row in conn.execute(query).mappings():
+                found[row["id"]] = dict(row)
+    return found
+
+
+def reply_languages(db: Database) -> list[dict]:
+    """Languages replies are written in, most replies first: ``language`` (None: not told),
+    ``replies`` and ``unsupported`` (how many no analyzer reads)."""
+    unsupported = func.sum(case((REPLIES.c.sentiment_label == "unsupported", 1), else_=0))
+    query = (select(REPLIES.c.language, func.count().label("replies"),
+                    func.coalesce(unsupported, 0).label("unsupported"))
+             .group_by(REPLIES.c.language)
+             .order_by(func.count().desc(), REPLIES.c.language))
+    with db.read() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def replied_posts(db: Database) -> list[dict]:
+    """Posts that have replies, newest post first: ``id, title, url, posted, source_title,
+    replies`` — what a "post" filter offers."""
+    query = (select(ITEMS.c.id, ITEMS.c.title, ITEMS.c.url,
+                    func.coalesce(ITEMS.c.published, ITEMS.c.sort_date).label("posted"),
+                    func.coalesce(SOURCES.c.title, SOURCES.c.url).label("source_title"),
+                    func.count(REPLIES.c.id).label("replies"))
+             .join(REPLIES, REPLIES.c.item_id == ITEMS.c.id)
+             .join(SOURCES, SOURCES.c.id == ITEMS.c.source_id)
+             .group_by(ITEMS.c.id, ITEMS.c.title, ITEMS.c.url, ITEMS.c.published,
+                       ITEMS.c.sort_date, SOURCES.c.title, SOURCES.c.url)
+             .order_by(func.coalesce(ITEMS.c.published, ITEMS.c.sort_date).desc(),
+                       ITEMS.c.id.desc()))
+    with db.read() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def restore_label(db: Database, reply_id: int, label: str | None,
+                  label_source: str | None) -> None:
+    """Put a reply's label back exactly as it was (undoing a relabel), without re-scoring.
+
+    ``label_reply`` is the way to *change* a label; this only restores a state read earlier
+    from the same row, so an undone "auto" does not re-run the analyzer either.
+    """
+    with db.write() as conn:
+        done = conn.execute(update(REPLIES).where(REPLIES.c.id == reply_id).values(
+            sentiment_label=label, label_source=label_source))
+        if not done.rowcount:
+            raise NotFoundError(f"there is no reply {reply_id} (see: attache replies list)")

@@ -1,0 +1,786 @@
+"""The Listen page: every reply to the embassy's posts, its sentiment, and how posts landed.
+
+Left, the reply table with its filters; keys 1/2/3 label the selected replies positive,
+neutral or negative by hand, 0 gives them back to the analyzer (also on the context menu),
+and Ctrl+Z undoes it. Right, the charts — replies per day or week and post by post — and the
+posts that need attention; clicking one of those filters the table to it.
+
+Replies in languages no analyzer reads (Russian, Uzbek, Kazakh…) are "not analysed" in their
+own colour everywhere on this page, and the page says so in words: counting them as neutral
+would tell an officer that an angry thread was calm.
+
+The page never touches the database: ``desktop/page_listen.py`` gives it a ``ListenData`` of
+plain callables over core, and (optionally) a task runner for the chart queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QKeyEvent,
+    QPixmap,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.replies_table import (
+    AUTHOR,
+    DATE,
+    LABEL,
+    LABEL_COLORS,
+    LANGUAGE,
+    POLARITY,
+    POST,
+    TEXT,
+    RepliesTableModel,
+    language_name,
+)
+from ui.sentiment_chart import PostBreakdownChart, TimelineChart
+
+SEARCH_DELAY_MS = 250
+RELABEL_KEYS = {Qt.Key.Key_1: "positive", Qt.Key.Key_2: "neutral", Qt.Key.Key_3: "negative",
+                Qt.Key.Key_0: "auto"}
+PERIODS = (("all", 0), ("7", 7), ("30", 30), ("90", 90), ("custom", 0))
+BREAKDOWN_POSTS = 8
+
+
+@dataclass
+class ListenData:
+    """What the Listen page may ask of core (wired by desktop).
+
+    Filters are keyword arguments: ``item_id``, ``campaign_id``, ``language`` ("" = could not
+    be told), ``start``/``end`` (dates, both included) and, for replies only, ``label`` and
+    ``search``.
+    """
+
+    reply_ids: Callable[..., list[int]]  # (**filters, order, descending)
+    reply_rows: Callable[[Sequence[int]], dict[int, dict]]
+    relabel: Callable[[int, str], object]  # (reply id, positive|neutral|negative|auto)
+    restore_label: Callable[[int, str | None, str | None], None]  # undo: label, label_source
+    languages: Callable[[], list[dict]]  # language, replies, unsupported
+    posts: Callable[[], list[dict]]  # posts with replies: id, title, replies
+    campaigns: Callable[[], list[dict]]  # id, name
+    timeline: Callable[..., list[dict]]  # (by, **filters)
+    breakdown: Callable[..., list[dict]]  # (limit, **filters)
+    needs_attention: Callable[..., list[dict]]  # (start=...)
+    score_pending: Callable[[], int] | None = None
+
+
+class Runner(Protocol):
+    """The part of ``desktop.tasks.TaskRunner`` the page uses."""
+
+    def run(self, job: Callable[[Any], Any], *, on_done: Callable[[Any], None] | None,
+            on_error: Callable[[BaseException], None] | None = ...,
+            kind: str = ..., name: str = ...) -> object: ...
+
+
+class RelabelCommand(QUndoCommand):
+    """One reply's label change; undo writes back the exact label and its source."""
+
+    def __init__(self, view: ListenView, reply_id: int, label: str, previous: str | None,
+                 previous_source: str | None) -> None:
+        super().__init__(view.tr("Label reply as {0}").format(
+            view.tr("automatic") if label == "auto" else label))
+        self.view, self.reply_id, self.label = view, reply_id, label
+        self.previous, self.previous_source = previous, previous_source
+
+    def redo(self) -> None:
+        if not self.view.write_label(self.reply_id, self.label):
+            self.setObsolete(True)  # it failed: nothing to undo
+
+    def undo(self) -> None:
+        self.view.write_restore(self.reply_id, self.previous, self.previous_source)
+
+
+class ReplyTable(QTableView):
+    """The table; 1/2/3/0 relabel the selection (keys handled here, not as window shortcuts,
+    so they never fire while the officer types in the search box)."""
+
+    relabel_requested = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        label = RELABEL_KEYS.get(Qt.Key(event.key()))
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if label is not None and plain:
+            self.relabel_requested.emit(label)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ListenView(QWidget):
+    replies_edited = Signal()  # a label was written (or undone): desktop tells the other pages
+    open_link = Signal(QUrl)
+    status = Signal(str)
+
+    def __init__(self, data: ListenData, *, runner: Runner | None = None,
+                 undo_stack: QUndoStack | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("listen")
+        self.data = data
+        self.runner = runner
+        self.undo_stack = undo_stack
+        self.loaded = False
+        self.stale = False
+        self._generation = 0
+        self._edited = False  # a label was written since the last undo-stack step
+        self._filling = False  # True while combos are refilled: no reload per added entry
+        self._chart_totals: dict | None = None
+        self._total_replies = 0
+        self._languages: list[dict] = []
+        self.attention_rows: list[dict] = []
+
+        self._build_filters()
+        self._build_table()
+        self._build_charts()
+        self._build_empty_state()
+
+        self.unscored_banner = QFrame()
+        self.unscored_banner.setObjectName("unscored-banner")
+        self.unscored_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.unscored_text = QLabel()
+        self.unscored_text.setWordWrap(True)
+        self.score_button = QPushButton(self.tr("Analyse them now"))
+        self.score_button.clicked.connect(self.score_pending)
+        banner = QHBoxLayout(self.unscored_banner)
+        banner.setContentsMargins(8, 4, 8, 4)
+        banner.addWidget(self.unscored_text, 1)
+        banner.addWidget(self.score_button)
+        self.unscored_banner.hide()
+
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.counts)
+        left_column.addWidget(self.table, 1)
+        left_column.addWidget(self.hint)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.chart_panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 380])
+        content = QWidget()
+        content_column = QVBoxLayout(content)
+        content_column.setContentsMargins(0, 0, 0, 0)
+        content_column.addWidget(self.filter_bar)
+        content_column.addWidget(self.unscored_banner)
+        content_column.addWidget(self.splitter, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(content)
+        self.stack.setCurrentWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.stack)
+        if self.undo_stack is not None:
+            self.undo_stack.indexChanged.connect(self._after_undo_step)
+
+    # ------------------------------------------------------------------ building
+
+    def _build_filters(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("reply-search")
+        self.search.setPlaceholderText(self.tr("Search replies and authors"))
+        self.search.setClearButtonEnabled(True)
+        self.label_filter = QComboBox()
+        self.label_filter.setObjectName("label-filter")
+        for text, value in ((self.tr("All sentiments"), None), (self.tr("Positive"), "positive"),
+                            (self.tr("Neutral"), "neutral"), (self.tr("Negative"), "negative"),
+                            (self.tr("Not analysed (language not supported)"), "unsupported"),
+                            (self.tr("Not scored yet"), "unscored")):
+            self.label_filter.addItem(text, value)
+        self.language_filter = QComboBox()
+        self.language_filter.setObjectName("language-filter")
+        self.unsupported_only = QCheckBox(self.tr("Not analysed only"))
+        self.unsupported_only.setToolTip(self.tr(
+            "Only replies in languages no analyzer reads (Russian, Uzbek, Kazakh…): "
+            "read them yourself and label them with 1/2/3"))
+        self.post_filter = QComboBox()
+        self.post_filter.setObjectName("post-filter")
+        self.campaign_filter = QComboBox()
+        self.campaign_filter.setObjectName("campaign-filter")
+        for combo in (self.post_filter, self.campaign_filter, self.language_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.post_filter.setMinimumContentsLength(26)
+        self.campaign_filter.setMinimumContentsLength(14)
+        self.language_filter.setMinimumContentsLength(14)
+        self.period = QComboBox()
+        self.period.setObjectName("period")
+        names = {"all": self.tr("Any time"), "7": self.tr("Last 7 days"),
+                 "30": self.tr("Last 30 days"), "90": self.tr("Last 90 days"),
+                 "custom": self.tr("Between dates…")}
+        for key, _days in PERIODS:
+            self.period.addItem(names[key], key)
+        today = QDate.currentDate()
+        self.start_date = QDateEdit(today.addDays(-30))
+        self.end_date = QDateEdit(today)
+        for edit in (self.start_date, self.end_date):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setVisible(False)
+        self.clear_filters = QPushButton(self.tr("Clear filters"))
+
+        first = QHBoxLayout()
+        first.setContentsMargins(0, 0, 0, 0)
+        first.addWidget(self.search, 2)
+        first.addWidget(self.label_filter)
+        first.addWidget(self.language_filter)
+        first.addWidget(self.unsupported_only)
+        second = QHBoxLayout()
+        second.setContentsMargins(0, 0, 0, 0)
+        second.addWidget(QLabel(self.tr("Post:")))
+        second.addWidget(self.post_filter, 2)
+        second.addWidget(QLabel(self.tr("Campaign:")))
+        second.addWidget(self.campaign_filter, 1)
+        second.addWidget(QLabel(self.tr("When:")))
+        second.addWidget(self.period)
+        second.addWidget(self.start_date)
+        second.addWidget(self.end_date)
+        second.addStretch()
+        second.addWidget(self.clear_filters)
+        self.filter_bar = QWidget()
+        bar = QVBoxLayout(self.filter_bar)
+        bar.setContentsMargins(0, 0, 0, 4)
+        bar.setSpacing(4)
+        bar.addLayout(first)
+        bar.addLayout(second)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.reload_table)
+        self.search.textChanged.connect(lambda _: self._debounce.start())
+        self.label_filter.currentIndexChanged.connect(lambda _: self.reload_table())
+        self.unsupported_only.toggled.connect(self._on_unsupported_only)
+        for combo in (self.language_filter, self.post_filter, self.campaign_filter):
+            combo.currentIndexChanged.connect(lambda _: self._filters_changed())
+        self.period.currentIndexChanged.connect(self._on_period)
+        self.start_date.dateChanged.connect(lambda _: self._filters_changed())
+        self.end_date.dateChanged.connect(lambda _: self._filters_changed())
+        self.clear_filters.clicked.connect(self.reset_filters)
+
+    def _build_table(self) -> None:
+        self.model = RepliesTableModel(self._fetch_ids, self.data.reply_rows, parent=self)
+        self.table = ReplyTable()
+        self.table.setObjectName("replies")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        metrics = self.table.fontMetrics()
+        # Wide enough for their usual content, so the reply text gets the rest.
+        samples = {AUTHOR: "aziz.karimov_", LABEL: "✎ not analysed", POLARITY: "−0.00",
+                   LANGUAGE: "Russian", POST: "Fulbright 2027 ap", DATE: "2026-12-31 23:59"}
+        for column, sample in samples.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
+        header.setSortIndicator(*self.model.sort_order())
+        self.table.setSortingEnabled(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.relabel_requested.connect(self.relabel_selected)
+        self.counts = QLabel()
+        self.counts.setObjectName("reply-counts")
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.hint = QLabel(self.tr(
+            "Correct a label: select replies and press 1 positive · 2 neutral · 3 negative · "
+            "0 back to the analyzer (or right-click). Ctrl+Z undoes."))
+        self.hint.setObjectName("relabel-hint")
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)  # drawn in the palette's quieter colour
+
+    def _build_charts(self) -> None:
+        self.timeline = TimelineChart()
+        self.breakdown = PostBreakdownChart()
+        self.by_day = QToolButton()
+        self.by_day.setText(self.tr("Per day"))
+        self.by_week = QToolButton()
+        self.by_week.setText(self.tr("Per week"))
+        self.granularity = QButtonGroup(self)
+        for button in (self.by_day, self.by_week):
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            self.granularity.addButton(button)
+        self.by_day.setChecked(True)
+        self.granularity.buttonToggled.connect(
+            lambda _button, checked: checked and self.reload_summaries())
+        over_time = QWidget()
+        column = QVBoxLayout(over_time)
+        column.setContentsMargins(0, 2, 0, 0)
+        toggles = QHBoxLayout()
+        toggles.addStretch()
+        toggles.addWidget(self.by_day)
+        toggles.addWidget(self.by_week)
+        column.addLayout(toggles)
+        column.addWidget(self.timeline, 1)
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.setDocumentMode(True)
+        self.chart_tabs.addTab(over_time, self.tr("Over time"))
+        self.chart_tabs.addTab(self.breakdown, self.tr("By post"))
+        self.unsupported_note = QLabel()
+        self.unsupported_note.setObjectName("unsupported-note")
+        self.unsupported_note.setWordWrap(True)
+        self.unsupported_note.setTextFormat(Qt.TextFormat.RichText)
+
+        self.attention = QListWidget()
+        self.attention.setObjectName("needs-attention")
+        self.attention.setWordWrap(True)
+        self.attention.setSpacing(2)
+        self.attention.setAlternatingRowColors(True)
+        self.attention.itemActivated.connect(self._on_attention)
+        self.attention.itemClicked.connect(self._on_attention)
+        self.attention_empty = QLabel(self.tr(
+            "No post needs attention: none has an unusually high share of negative replies."))
+        self.attention_empty.setWordWrap(True)
+        self.attention_empty.setEnabled(False)
+        attention_title = QLabel(self.tr("<b>Needs attention</b> — click a post to see its "
+                                         "replies"))
+        attention_box = QWidget()
+        box = QVBoxLayout(attention_box)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.addWidget(attention_title)
+        box.addWidget(self.attention, 1)
+        box.addWidget(self.attention_empty)
+        self.chart_panel = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_column = QVBoxLayout(top)
+        top_column.setContentsMargins(0, 0, 0, 0)
+        top_column.addWidget(self.chart_tabs, 1)
+        top_column.addWidget(self.unsupported_note)
+        self.chart_panel.addWidget(top)
+        self.chart_panel.addWidget(attention_box)
+        self.chart_panel.setSizes([480, 170])
+
+    def _build_empty_state(self) -> None:
+        self.empty_state = QWidget()
+        self.empty_state.setObjectName("listen-empty")
+        self.empty_text = QLabel(self.tr(
+            "<h3>No replies yet</h3>"
+            "<p>Listen shows how people react to the embassy's own posts: every reply, "
+            "positive, neutral or negative, and which posts need attention.</p>"
+            "<p>Add your own accounts in <b>Sources</b> (Mastodon, Bluesky, YouTube, Telegram, "
+            "Facebook, Instagram) as <i>own</i> accounts, then refresh (F5): replies to posts "
+            "of the last 30 days are collected.</p>"
+            "<p>Or import an X or Meta Business Suite export:<br>"
+            "<code>attache replies import export.csv --platform x</code></p>"))
+        self.empty_text.setObjectName("listen-empty-text")
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setTextFormat(Qt.TextFormat.RichText)
+        # A fixed width lets the wrapped label report its full height (no clipped lines).
+        self.empty_text.setFixedWidth(600)
+        self.empty_text.setMinimumHeight(self.empty_text.heightForWidth(600) + 8)
+        column = QVBoxLayout(self.empty_state)
+        column.addStretch()
+        column.addWidget(self.empty_text, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+
+    # ------------------------------------------------------------------ filters
+
+    def filters(self) -> dict:
+        """What the charts are filtered by (the table adds label and search)."""
+        result: dict = {}
+        for key, combo in (("item_id", self.post_filter), ("campaign_id", self.campaign_filter),
+                           ("language", self.language_filter)):
+            value = combo.currentData()
+            if value is not None:
+                result[key] = value
+        start, end = self.date_range()
+        if start is not None:
+            result["start"] = start
+        if end is not None:
+            result["end"] = end
+        return result
+
+    def table_filters(self) -> dict:
+        result = self.filters()
+        label = ("unsupported" if self.unsupported_only.isChecked()
+                 else self.label_filter.currentData())
+        if label is not None:
+            result["label"] = label
+        if self.search.text().strip():
+            result["search"] = self.search.text().strip()
+        return result
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        key = self.period.currentData()
+        if key == "custom":
+            return self.start_date.date().toPython(), self.end_date.date().toPython()
+        days = dict(PERIODS).get(key, 0)
+        if not days:
+            return None, None
+        today = QDate.currentDate()
+        return today.addDays(1 - days).toPython(), today.toPython()
+
+    def _fetch_ids(self, order: str = "date", descending: bool = True) -> list[int]:
+        return self.data.reply_ids(order=order, descending=descending, **self.table_filters())
+
+    def _on_unsupported_only(self, checked: bool) -> None:
+        self.label_filter.setEnabled(not checked)
+        self.reload_table()
+
+    def _on_period(self, _index: int) -> None:
+        custom = self.period.currentData() == "custom"
+        self.start_date.setVisible(custom)
+        self.end_date.setVisible(custom)
+        self._filters_changed()
+
+    def _filters_changed(self) -> None:
+        if self._filling:
+            return
+        self.reload_table()
+        self.reload_summaries()
+
+    def reset_filters(self) -> None:
+        self._filling = True
+        try:
+            self.search.clear()
+            self.label_filter.setCurrentIndex(0)
+            self.unsupported_only.setChecked(False)
+            for combo in (self.language_filter, self.post_filter, self.campaign_filter,
+                          self.period):
+                combo.setCurrentIndex(0)
+        finally:
+            self._filling = False
+        self._debounce.stop()
+        self.reload_table()
+        self.reload_summaries()
+
+    def select_post(self, item_id: int) -> None:
+        """Filter the table and charts to one post (from "needs attention")."""
+        index = self.post_filter.findData(item_id)
+        if index >= 0:
+            self.post_filter.setCurrentIndex(index)
+
+    def _fill_combos(self) -> None:
+        self._filling = True
+        try:
+            self._languages = list(self.data.languages())
+            self._total_replies = sum(r["replies"] for r in self._languages)
+            self._refill(self.language_filter, self.tr("All languages"), [
+                (self._language_entry(r), "" if r["language"] is None else r["language"])
+                for r in self._languages])
+            self._refill(self.post_filter, self.tr("All posts"), [
+                (self.tr("{0} ({1})").format(
+                    " ".join((p["title"] or self.tr("(untitled post)")).split())[:80],
+                    p["replies"]), p["id"])
+                for p in self.data.posts()])
+            self._refill(self.campaign_filter, self.tr("All campaigns"),
+                         [(c["name"], c["id"]) for c in self.data.campaigns()])
+        finally:
+            self._filling = False
+
+    def _language_entry(self, row: dict) -> str:
+        if row["language"] is None:
+            return self.tr("Unknown — emoji, numbers ({0})").format(row["replies"])
+        text = f"{language_name(row['language'])} ({row['replies']})"
+        if row["unsupported"]:
+            text += " — " + self.tr("not analysed")
+        return text
+
+    @staticmethod
+    def _refill(combo: QComboBox, everything: str, entries: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, value in entries:
+            combo.addItem(text, value)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+
+    # ------------------------------------------------------------------ loading
+
+    def activated(self) -> None:
+        """Shown: load the first time, and again if replies changed while hidden."""
+        if not self.loaded or self.stale:
+            self.reload()
+
+    def replies_changed(self) -> None:
+        """Replies were added or relabelled elsewhere: reload now if shown, else when shown."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self.stale = True
+
+    def reload(self) -> None:
+        self.loaded, self.stale = True, False
+        self._fill_combos()
+        if not self._total_replies:
+            self.stack.setCurrentWidget(self.empty_state)
+            self.model.reload()
+            self.status.emit(self.tr("No replies yet"))
+            return
+        self.stack.setCurrentIndex(1)
+        self.reload_table()
+        self.reload_summaries()
+        self._update_unscored()
+
+    def reload_table(self) -> None:
+        self._debounce.stop()
+        self.model.reload()
+        self._update_counts()
+
+    def _update_unscored(self) -> None:
+        count = len(self.data.reply_ids(label="unscored"))
+        self.unscored_banner.setVisible(bool(count))
+        self.score_button.setVisible(self.data.score_pending is not None)
+        self.unscored_text.setText(self.tr(
+            "{0} replies have not been analysed yet (imported from a file, or the analyzer "
+            "was changed); they are counted as “not scored yet”.").format(count))
+
+    def reload_summaries(self) -> None:
+        """Charts and needs-attention: one background read; a newer request wins."""
+        if self._filling:
+            return
+        self._generation += 1
+        generation = self._generation
+        by = "week" if self.by_week.isChecked() else "day"
+        filters = self.filters()
+        start = filters.get("start")
+        data = self.data
+
+        def job(_progress: object) -> dict:
+            return {"by": by,
+                    "timeline": data.timeline(by, **filters),
+                    "breakdown": data.breakdown(BREAKDOWN_POSTS, **filters),
+                    "attention": data.needs_attention(start=start)}
+
+        def done(result: dict) -> None:
+            if generation == self._generation:
+                self.show_summaries(result)
+
+        if self.runner is None:
+            done(job(None))
+        else:
+            self.runner.run(job, on_done=done, kind="read", name=self.tr("Sentiment charts"))
+
+    def show_summaries(self, result: dict) -> None:
+        timeline = result["timeline"]
+        self.timeline.set_rows(timeline, result["by"])
+        self.breakdown.set_rows(result["breakdown"])
+        self._show_attention(result["attention"])
+        totals = {k: sum(r[k] for r in timeline)
+                  for k in ("positive", "neutral", "negative", "unsupported", "unscored")}
+        self._chart_totals = totals
+        self._update_counts()
+        if totals["unsupported"]:
+            names = ", ".join(language_name(r["language"]) for r in self._languages
+                              if r["unsupported"] and r["language"])
+            self.unsupported_note.setText(self.tr(
+                "<span style='color:{0}'>■</span> <b>{1} not analysed: language not "
+                "supported</b>{2}. Shown on their own, never counted as neutral — read them "
+                "and press 1/2/3 to label them by hand.").format(
+                LABEL_COLORS["unsupported"], totals["unsupported"],
+                f" ({names})" if names else ""))
+            self.unsupported_note.show()
+        else:
+            self.unsupported_note.hide()
+
+    def _update_counts(self) -> None:
+        shown = self.model.total()
+        totals = self._chart_totals
+        if totals is None:
+            self.counts.setText(self.tr("{0} replies").format(shown))
+            return
+        everything = sum(totals.values())
+        parts = []
+        for key, text in (("positive", self.tr("positive")), ("neutral", self.tr("neutral")),
+                          ("negative", self.tr("negative")),
+                          ("unsupported", self.tr("not analysed")),
+                          ("unscored", self.tr("not scored yet"))):
+            if totals[key] or key in ("positive", "neutral", "negative"):
+                parts.append(f"<span style='color:{LABEL_COLORS[key]}'>{totals[key]} "
+                             f"{text}</span>")
+        lead = (self.tr("<b>{0}</b> replies").format(everything) if shown == everything
+                else self.tr("<b>{0}</b> of {1} replies").format(shown, everything))
+        self.counts.setText(f"{lead}: " + " · ".join(parts))
+        self.status.emit(self.tr("{0} replies").format(shown))
+
+    def _show_attention(self, rows: list[dict]) -> None:
+        """Each flagged post on two lines: its title, then how bad and why."""
+        self.attention_rows = list(rows)
+        self.attention.clear()
+        for row in rows:
+            share = row["negative_share"]
+            title = " ".join((row["name"] or self.tr("(untitled post)")).split())
+            numbers = self.tr("{0} negative of {1} analysed replies").format(
+                f"{share:.0%}" if share is not None else "—", row["supported"])
+            # The threshold reason repeats those numbers; any other reason (a jump above the
+            # account's usual share) is added in words.
+            extra = [r for r in row["reasons"]
+                     if share is None or not r.startswith(f"{share:.0%} of")]
+            entry = QListWidgetItem("\n".join([title, "; ".join([numbers, *extra])]))
+            entry.setData(Qt.ItemDataRole.UserRole, row["key"])
+            entry.setToolTip("\n".join([title, *row["reasons"], self.tr(
+                "Click to show the replies to this post")]))
+            entry.setIcon(self._swatch("negative"))
+            self.attention.addItem(entry)
+        self.attention.setVisible(bool(rows))
+        self.attention_empty.setVisible(not rows)
+
+    def _swatch(self, label: str) -> QIcon:
+        pixmap = QPixmap(10, 10)
+        pixmap.fill(QColor(LABEL_COLORS[label]))
+        return QIcon(pixmap)
+
+    def _on_attention(self, item: QListWidgetItem) -> None:
+        item_id = item.data(Qt.ItemDataRole.UserRole)
+        if item_id is not None:
+            self.select_post(item_id)
+
+    # ------------------------------------------------------------------ relabelling
+
+    def selected_reply_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [i for i in (self.model.reply_id(r) for r in rows) if i is not None]
+
+    def relabel_selected(self, label: str) -> None:
+        """Label the selected replies (``auto``: back to the analyzer), as one undo step."""
+        targets = []
+        for reply_id in self.selected_reply_ids():
+            row = self.model.row_of(reply_id)
+            record = self.model.record(row) if row is not None else None
+            if record is not None:
+                targets.append((reply_id, record["sentiment_label"], record["label_source"]))
+        if not targets:
+            return
+        if self.undo_stack is None:
+            for reply_id, *_ in targets:
+                self.write_label(reply_id, label)
+            self._announce_edit()
+            return
+        if len(targets) > 1:
+            self.undo_stack.beginMacro(self.tr("Label {0} replies as {1}").format(
+                len(targets), self.tr("automatic") if label == "auto" else label))
+        for reply_id, previous, source in targets:
+            self.undo_stack.push(RelabelCommand(self, reply_id, label, previous, source))
+        if len(targets) > 1:
+            self.undo_stack.endMacro()
+
+    def write_label(self, reply_id: int, label: str) -> bool:
+        """Write one label through core and repaint its row; False (and a message) on error."""
+        try:
+            self.data.relabel(reply_id, label)
+        except Exception as exc:  # noqa: BLE001 - shown to the officer in plain words
+            QMessageBox.warning(self, self.tr("Could not change the label"), str(exc))
+            return False
+        self.model.refresh_ids([reply_id])
+        self._edited = True
+        return True
+
+    def write_restore(self, reply_id: int, label: str | None, source: str | None) -> None:
+        try:
+            self.data.restore_label(reply_id, label, source)
+        except Exception as exc:  # noqa: BLE001
+            QMessageBox.warning(self, self.tr("Could not undo the label"), str(exc))
+            return
+        self.model.refresh_ids([reply_id])
+        self._edited = True
+
+    def _after_undo_step(self, _index: int) -> None:
+        if self._edited:
+            self._announce_edit()
+
+    def _announce_edit(self) -> None:
+        """After a label change (or its undo): the counts move, other pages are told."""
+        self._edited = False
+        self.reload_summaries()
+        self.replies_edited.emit()
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        if index.row() not in {i.row() for i in self.table.selectionModel().selectedRows()}:
+            self.table.selectRow(index.row())
+        record = self.model.record(index.row()) or {}
+        menu = QMenu(self)
+        for text, label, key in ((self.tr("Positive"), "positive", "1"),
+                                 (self.tr("Neutral"), "neutral", "2"),
+                                 (self.tr("Negative"), "negative", "3"),
+                                 (self.tr("Back to the analyzer"), "auto", "0")):
+            action = QAction(text, menu)
+            action.setShortcut(key)  # shown as a reminder; the table handles the key
+            action.triggered.connect(lambda _=False, value=label: self.relabel_selected(value))
+            menu.addAction(action)
+        menu.addSeparator()
+        if record.get("item_id") is not None:
+            menu.addAction(self.tr("Show only replies to this post"),
+                           lambda: self.select_post(record["item_id"]))
+        if record.get("url"):
+            menu.addAction(self.tr("Open reply in browser"),
+                           lambda: self.open_link.emit(QUrl(record["url"])))
+        menu.addAction(self.tr("Copy text"),
+                       lambda: QGuiApplication.clipboard().setText(record.get("text") or ""))
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    # ------------------------------------------------------------------ scoring
+
+    def score_pending(self) -> None:
+        """Analyse replies never scored (imports) in the background, then reload."""
+        if self.data.score_pending is None:
+            return
+        self.score_button.setEnabled(False)
+        score = self.data.score_pending
+
+        def done(_count: int) -> None:
+            self.score_button.setEnabled(True)
+            self.reload()
+            self.replies_edited.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.score_button.setEnabled(True)
+            QMessageBox.warning(self, self.tr("Could not analyse the replies"), str(exc))
+
+        if self.runner is None:
+            try:
+                done(score())
+            except Exception as exc:  # noqa: BLE001
+                failed(exc)
+            return
+        self.runner.run(lambda _p: score(), on_done=done, on_error=failed, kind="write",
+                        name=self.tr("Analysing replies"))
+
