@@ -1,4 +1,6 @@
-"""The Monitor page: wires ui.monitor to core (sources, items, search, read/star marks)."""
+"""The Monitor page: wires ui.monitor to core (sources, items, search, filters, read/star
+marks), the source tree's context menu, and File → Add source… / Import OPML… / Export OPML…
+"""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ if TYPE_CHECKING:
 
 def monitor_data(db: Database) -> MonitorData:
     """The Monitor's window onto core: plain callables, so ui/ never sees SQL."""
+    from core import watch
     from core.feeds import items
     from ui.monitor import MonitorData
 
@@ -23,15 +26,36 @@ def monitor_data(db: Database) -> MonitorData:
         item_rows=lambda ids: items.items_by_ids(db, ids),
         item_content=lambda item_id: items.item_content(db, item_id),
         mark=lambda item_id, mark: items.mark_items(db, [item_id], mark),
+        terms=lambda: watch.list_terms(db),
     )
 
 
 def connect(ctx: AppContext) -> None:
     """Links, the starter sources and change notifications for the Monitor the window owns."""
-    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtGui import QDesktopServices, QKeySequence
+
+    from desktop import page_sources
 
     window = ctx.window
     window.monitor.open_link.connect(QDesktopServices.openUrl)
+    window.monitor.set_source_actions(page_sources.source_actions(ctx))
+
+    # File menu: the source entries go above "Refresh sources", where officers look first.
+    file_menu = window.menus["file"]
+    entries = [
+        window.add_action("file", window.tr("&Add source…"), QKeySequence("Ctrl+Shift+N"),
+                          lambda: page_sources.open_add_source(ctx)),
+        window.add_action("file", window.tr("&Import OPML…"), None,
+                          lambda: page_sources.import_opml_file(ctx)),
+        window.add_action("file", window.tr("&Export OPML…"), None,
+                          lambda: page_sources.export_opml_file(ctx)),
+    ]
+    first = file_menu.actions()[0] if file_menu.actions() else None
+    for action in entries:
+        file_menu.removeAction(action)
+        file_menu.insertAction(first, action)
+    file_menu.insertSeparator(first)
+    window.add_source_action, window.import_opml_action, window.export_opml_action = entries
 
     def add_starter_sources() -> None:
         from core.feeds.opml import import_opml

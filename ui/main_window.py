@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self._state_file = state_file
         self.undo_stack = QUndoStack(self)
         self.monitor = MonitorView(data)
-        self.sources = self.monitor.sources  # the source list (tests, shortcuts)
+        self.sources = self.monitor.sources  # the source tree (a QTreeView; tests, shortcuts)
 
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setMaximumWidth(150)
         self.navigation.setIconSize(QSize(20, 20))
+        # Roomy entries, like a native sidebar; the palette keeps it right in dark themes.
+        self.navigation.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
+                                      "QListWidget#navigation::item { padding: 7px 10px; }")
         self.pages = QStackedWidget()
         self.page_keys: list[str] = []
         self._factories: dict[str, Callable[[], QWidget]] = {}

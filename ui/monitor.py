@@ -1,37 +1,47 @@
-"""The Monitor view: sources on the left, the item table with search, and the reader pane.
+"""The Monitor view: the source tree on the left, the item table with search and filters,
+and the reader pane.
 
 It never touches the database: ``desktop/`` gives it a ``MonitorData`` of plain callables
 over core. Keys as in mature readers: J/K next/previous, M toggles read, S toggles the star.
+Selecting a folder in the tree shows the items of every source inside it; the toolbar
+narrows further by unread, starred, a watch term and a date range.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, QPoint, Qt, QTime, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.models.items_table import PUBLISHED, SOURCE, STAR, TITLE, ItemsTableModel, RawRole
+from ui.models.sources_tree import UNREAD, NodeKeyRole, SourcesTreeModel
+from ui.models.sources_tree import RawRole as SourceRowRole
 from ui.reader import ReaderView
+from ui.sources_page import SourceActions, SourceCommands
 
-STATUS_MARK = {"ok": "●", "error": "▲", "gone": "✕", "new": "○"}
-ALL_ITEMS = -1
+ALL_ITEMS = ("all", None)
 SEARCH_DELAY_MS = 250
+# The date filter's choices: key -> days back (None: no bound; "custom": the two date edits).
+DATE_RANGES = (("any", "Any time"), ("today", "Today"), ("7", "Last 7 days"),
+               ("30", "Last 30 days"), ("custom", "Custom range…"))
 
 
 @dataclass
@@ -39,10 +49,12 @@ class MonitorData:
     """What the Monitor may ask of core (wired by desktop)."""
 
     sources: Callable[[], Sequence[dict]]
-    item_ids: Callable[..., list[int]]  # (source_id, search, unread, order, descending)
+    # (source_id, category, search, unread, starred, term_id, since, until, order, descending)
+    item_ids: Callable[..., list[int]]
     item_rows: Callable[[Sequence[int]], dict[int, dict]]
     item_content: Callable[[int], dict]
     mark: Callable[[int, str], None]  # (item id, "read" | "unread" | "star" | "unstar")
+    terms: Callable[[], Sequence[dict]] = lambda: []  # watch terms: {id, term, hits}
 
 
 class MonitorView(QWidget):
@@ -52,14 +64,56 @@ class MonitorView(QWidget):
     def __init__(self, data: MonitorData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data = data
-        self.sources = QListWidget()
+        self.source_commands: SourceCommands | None = None
+        self.tree_model = SourcesTreeModel(self)
+        self.sources = QTreeView()
         self.sources.setObjectName("sources")
+        self.sources.setModel(self.tree_model)
+        self.sources.setUniformRowHeights(True)
+        self.sources.setIndentation(14)  # nested folders leave room for the titles
+        self.sources.setAllColumnsShowFocus(True)
+        self.sources.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sources.customContextMenuRequested.connect(self._on_source_menu)
+        tree_header = self.sources.header()
+        tree_header.setStretchLastSection(False)
+        tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        tree_header.setSectionResizeMode(UNREAD, QHeaderView.ResizeMode.ResizeToContents)
+        tree_header.hide()
+        self._collapsed: set[object] = set()
+        self.sources.collapsed.connect(
+            lambda index: self._collapsed.add(index.data(NodeKeyRole)))
+        self.sources.expanded.connect(
+            lambda index: self._collapsed.discard(index.data(NodeKeyRole)))
+
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search titles and text (Ctrl+F) — Cyrillic and "
-                                       "O‘zbek work too")
+        self.search.setPlaceholderText(self.tr("Search titles and text (Ctrl+F) — Cyrillic "
+                                               "and O‘zbek work too"))
         self.search.setClearButtonEnabled(True)
-        self.unread_only = QCheckBox("Unread only")
+        self.search.setMinimumWidth(220)
+        self.unread_only = QCheckBox(self.tr("Unread"))
+        self.unread_only.setToolTip(self.tr("Only items not read yet"))
+        self.starred_only = QCheckBox(self.tr("Starred"))
+        self.starred_only.setToolTip(self.tr("Only starred items (S stars the current item)"))
+        self.term = QComboBox()
+        self.term.setObjectName("term-filter")
+        self.term.setToolTip(self.tr("Only items that mention a watch term"))
+        self.term.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.term.addItem(self.tr("Any watch term"), None)
+        self.date_range = QComboBox()
+        self.date_range.setObjectName("date-filter")
+        for key, label in DATE_RANGES:
+            self.date_range.addItem(self.tr(label), key)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-7))
+        self.date_to = QDateEdit(today)
+        for edit, tip in ((self.date_from, self.tr("From (inclusive)")),
+                          (self.date_to, self.tr("To (inclusive)"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setToolTip(tip)
+            edit.setVisible(False)
+
         self.model = ItemsTableModel(self._fetch_ids, self.data.item_rows)
         self.table = QTableView()
         self.table.setObjectName("items")
@@ -76,17 +130,19 @@ class MonitorView(QWidget):
         self.table.setSortingEnabled(True)
         self.reader = ReaderView()
         self.reader.setObjectName("reader")
-        self.load_images = QPushButton("Load images")
+        self.load_images = QPushButton(self.tr("Load images"))
         self.load_images.setVisible(False)
         self.load_images.clicked.connect(lambda: self.reader.allow_images(True))
         self.reader.images_blocked.connect(
             lambda n: (self.load_images.setVisible(n > 0),
-                       self.load_images.setText(f"Load {n} images")))
+                       self.load_images.setText(self.tr("Load {0} images").format(n))))
         self.reader.link_activated.connect(self.open_link)
 
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.search, 1)
-        toolbar.addWidget(self.unread_only)
+        for widget in (self.unread_only, self.starred_only, self.term, self.date_range,
+                       self.date_from, self.date_to):
+            toolbar.addWidget(widget)
         middle = QWidget()
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
@@ -104,7 +160,8 @@ class MonitorView(QWidget):
         outer = QSplitter()
         outer.addWidget(self.sources)
         outer.addWidget(right)
-        outer.setSizes([260, 900])
+        outer.setStretchFactor(1, 1)
+        outer.setSizes([270, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(outer)
@@ -114,8 +171,15 @@ class MonitorView(QWidget):
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.reload_items)
         self.search.textChanged.connect(lambda _: self._debounce.start())
-        self.unread_only.toggled.connect(lambda _: self.reload_items())
-        self.sources.currentItemChanged.connect(lambda *_: self.reload_items())
+        for box in (self.unread_only, self.starred_only):
+            box.toggled.connect(lambda _: self.reload_items())
+        self.term.currentIndexChanged.connect(lambda _: self.reload_items())
+        self.date_range.currentIndexChanged.connect(self._on_date_range)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _: self._on_custom_dates())
+        self._current_key: object = None
+        self._refreshing = False
+        self.sources.selectionModel().currentChanged.connect(self._on_source_selected)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         for key, action in (("J", self.next_item), ("K", self.previous_item),
                             ("M", self.toggle_read), ("S", self.toggle_star)):
@@ -123,53 +187,132 @@ class MonitorView(QWidget):
             shortcut.activated.connect(action)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
 
-    # ------------------------------------------------------------------ loading
-    def refresh_sources(self) -> None:
-        current = self.current_source()
-        self.sources.blockSignals(True)
-        self.sources.clear()
-        rows = list(self.data.sources())
-        total = sum(r["item_count"] for r in rows)
-        everything = QListWidgetItem(f"All items  ({total})")
-        everything.setData(Qt.ItemDataRole.UserRole, ALL_ITEMS)
-        self.sources.addItem(everything)
-        for row in rows:
-            mark = STATUS_MARK.get(row["status"], "?")
-            entry = QListWidgetItem(f"{mark} {row['title'] or row['url']}  "
-                                    f"({row['item_count']})")
-            entry.setToolTip(row["error"] or row["url"])
-            entry.setData(Qt.ItemDataRole.UserRole, row["id"])
-            self.sources.addItem(entry)
-        self.sources.blockSignals(False)
-        self._select_source(current)
+    # ------------------------------------------------------------------ sources
 
-    def _select_source(self, source_id: int | None) -> None:
-        for index in range(self.sources.count()):
-            if self.sources.item(index).data(Qt.ItemDataRole.UserRole) == (source_id or
-                                                                          ALL_ITEMS):
-                self.sources.setCurrentRow(index)
-                return
-        self.sources.setCurrentRow(0)
+    def set_source_actions(self, actions: SourceActions) -> None:
+        """Enable the source context menu (Refresh, Edit…, Disable, Remove…)."""
+        self.source_commands = SourceCommands(actions, self)
+
+    def refresh_sources(self) -> None:
+        """Reload the tree (counts, health) keeping the selection and folded folders."""
+        key = self.current_key()
+        self._refreshing = True
+        try:
+            self.tree_model.set_sources(list(self.data.sources()))
+            self._expand(QModelIndex())
+            index = self.tree_model.index_for_key(key) if key else QModelIndex()
+            if not index.isValid():
+                index = self.tree_model.index_for_key(ALL_ITEMS)
+            self.sources.setCurrentIndex(index)
+        finally:
+            self._refreshing = False
+        self.refresh_terms()
+        new_key = self.current_key()
+        # A folder's items depend on the sources filed in it; a source's do not.
+        if new_key != self._current_key or new_key[0] == "category":
+            self._current_key = new_key
+            self.reload_items()
+
+    def _expand(self, parent: QModelIndex) -> None:
+        for row in range(self.tree_model.rowCount(parent)):
+            index = self.tree_model.index(row, 0, parent)
+            if self.tree_model.rowCount(index):
+                self.sources.setExpanded(index, index.data(NodeKeyRole) not in self._collapsed)
+                self._expand(index)
+
+    def refresh_terms(self) -> None:
+        """Reload the watch-term choices, keeping the chosen term if it still exists."""
+        chosen = self.term.currentData()
+        self.term.blockSignals(True)
+        self.term.clear()
+        self.term.addItem(self.tr("Any watch term"), None)
+        for term in self.data.terms():
+            self.term.addItem(self.tr("{0} ({1})").format(term["term"], term.get("hits", 0)),
+                              term["id"])
+        position = self.term.findData(chosen) if chosen is not None else 0
+        self.term.setCurrentIndex(max(position, 0))
+        self.term.blockSignals(False)
+        self.term.setVisible(self.term.count() > 1)
+        if chosen is not None and position < 0:
+            self.reload_items()  # the chosen term was removed: show everything again
 
     def source_count(self) -> int:
-        """How many sources the list shows (without "All items")."""
-        return self.sources.count() - 1
+        """How many sources the tree shows (without "All items" and folders)."""
+        return self.tree_model.source_count()
+
+    def current_key(self) -> tuple[str, object]:
+        index = self.sources.currentIndex()
+        key = index.siblingAtColumn(0).data(NodeKeyRole) if index.isValid() else None
+        return key or ALL_ITEMS
 
     def current_source(self) -> int | None:
-        item = self.sources.currentItem()
-        value = item.data(Qt.ItemDataRole.UserRole) if item else ALL_ITEMS
-        return None if value in (None, ALL_ITEMS) else value
+        kind, value = self.current_key()
+        return value if kind == "source" else None  # type: ignore[return-value]
+
+    def current_category(self) -> str | None:
+        kind, value = self.current_key()
+        return value if kind == "category" else None  # type: ignore[return-value]
+
+    def select_key(self, key: tuple[str, object]) -> bool:
+        """Select "All items", a folder or a source in the tree; False if it is not there."""
+        index = self.tree_model.index_for_key(key)
+        if index.isValid():
+            self.sources.setCurrentIndex(index)
+        return index.isValid()
+
+    def _on_source_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._refreshing:
+            return
+        self._current_key = self.current_key()
+        self.reload_items()
+
+    def _on_source_menu(self, position: QPoint) -> None:
+        index = self.sources.indexAt(position)
+        row = index.siblingAtColumn(0).data(SourceRowRole) if index.isValid() else None
+        if row is not None and self.source_commands is not None:
+            self.source_commands.show_menu(row, self.sources.viewport().mapToGlobal(position))
+
+    # ------------------------------------------------------------------ filters
+
+    def _on_date_range(self, _position: int) -> None:
+        custom = self.date_range.currentData() == "custom"
+        self.date_from.setVisible(custom)
+        self.date_to.setVisible(custom)
+        self.reload_items()
+
+    def _on_custom_dates(self) -> None:
+        if self.date_range.currentData() == "custom":
+            self.reload_items()
+
+    def date_bounds(self) -> tuple[datetime | None, datetime | None]:
+        """(since, until) of the date filter, as aware datetimes; days are local days."""
+        choice = self.date_range.currentData()
+        today = QDate.currentDate()
+        if choice == "today":
+            return _local_midnight(today), None
+        if choice in ("7", "30"):
+            return datetime.now().astimezone() - timedelta(days=int(choice)), None
+        if choice == "custom":
+            first, last = sorted((self.date_from.date(), self.date_to.date()),
+                                 key=lambda d: d.toJulianDay())
+            return _local_midnight(first), _local_midnight(last.addDays(1))
+        return None, None
+
+    def filters(self) -> dict:
+        """The keyword arguments ``item_ids`` gets for what the tree and toolbar select."""
+        since, until = self.date_bounds()
+        return {"source_id": self.current_source(), "category": self.current_category(),
+                "search": self.search.text().strip() or None,
+                "unread": self.unread_only.isChecked(), "starred": self.starred_only.isChecked(),
+                "term_id": self.term.currentData(), "since": since, "until": until}
 
     def _fetch_ids(self, order: str = "date", descending: bool = True) -> list[int]:
-        return self.data.item_ids(source_id=self.current_source(),
-                                  search=self.search.text().strip() or None,
-                                  unread=self.unread_only.isChecked(), order=order,
-                                  descending=descending)
+        return self.data.item_ids(order=order, descending=descending, **self.filters())
 
     def reload_items(self) -> None:
         self.model.reload()
         self.reader.clear_item()
-        self.status.emit(f"{self.model.total()} items")
+        self.status.emit(self.tr("{0} items").format(self.model.total()))
 
     # ------------------------------------------------------------------ reading
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -184,6 +327,7 @@ class MonitorView(QWidget):
         if not record.get("read"):
             self.data.mark(item_id, "read")
             self.model.set_read(item_id, True)
+            self.tree_model.adjust_unread(record.get("source_id"), -1)
 
     def _move(self, step: int) -> None:
         row = self.table.currentIndex().row()
@@ -213,6 +357,7 @@ class MonitorView(QWidget):
             read = not record.get("read")
             self.data.mark(item_id, "read" if read else "unread")
             self.model.set_read(item_id, read)
+            self.tree_model.adjust_unread(record.get("source_id"), -1 if read else 1)
 
     def toggle_star(self) -> None:
         found = self._current_record()
@@ -225,3 +370,9 @@ class MonitorView(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+
+def _local_midnight(day: QDate) -> datetime:
+    """The start of a local calendar day, as an aware datetime core can compare."""
+    moment = QDateTime(day, QTime(0, 0))
+    return datetime.fromtimestamp(moment.toSecsSinceEpoch()).astimezone()

@@ -14,12 +14,13 @@ from sqlalchemy import Select, func, select, update
 
 from core.errors import KnownError, NotFoundError
 from core.storage.database import Database
-from core.storage.models import Item, Source
+from core.storage.models import Item, Source, WatchHit
 from core.storage.search import match_clause
 from core.storage.types import iso
 
 ITEMS = Item.__table__
 SOURCES = Source.__table__
+HITS = WatchHit.__table__
 ID_CHUNK = 500  # ids per IN (...) list: well under SQLite's and drivers' parameter limits
 ID_ORDERS = ("date", "title", "source", "starred")
 MARKS = {
@@ -75,7 +76,8 @@ def item_json(row: dict) -> dict:
 
 def item_ids(db: Database, *, source_id: int | None = None, search: str | None = None,
              unread: bool = False, starred: bool = False, since: datetime | None = None,
-             category: str | None = None, order: str = "date",
+             until: datetime | None = None, category: str | None = None,
+             term_id: int | None = None, order: str = "date",
              descending: bool = True) -> list[int]:
     """The ids of the items ``list_items`` would return, in display order; no other columns.
 
@@ -84,6 +86,8 @@ def item_ids(db: Database, *, source_id: int | None = None, search: str | None =
     first when descending); ties are newest first.
     ``category`` keeps items of sources in that category or in a folder nested under it
     (``A`` includes ``A / B``); ``category=""`` keeps sources without a category.
+    ``since``/``until`` bound the item's date (``until`` excluded, so a day is
+    ``[midnight, next midnight)``); ``term_id`` keeps items that hit that watch term.
     """
     if order not in ID_ORDERS:
         raise KnownError(f"cannot order items by {order!r} (one of {', '.join(ID_ORDERS)})")
@@ -107,8 +111,13 @@ def item_ids(db: Database, *, source_id: int | None = None, search: str | None =
         query = query.where(SOURCES.c.category.is_(None) if not category else (
             (SOURCES.c.category == category)
             | SOURCES.c.category.startswith(f"{category} / ", autoescape=True)))
+    if term_id is not None:
+        # A semi-join on the (term_id, published) index: only this term's hits are read.
+        query = query.where(ITEMS.c.id.in_(
+            select(HITS.c.item_id).where(HITS.c.term_id == term_id,
+                                         HITS.c.item_id.is_not(None))))
     query = _filtered(db, query, source_id=source_id, search=search, unread=unread,
-                      starred=starred, since=since)
+                      starred=starred, since=since, until=until)
     if query is None:
         return []
     with db.read() as conn:
@@ -153,7 +162,8 @@ def item_content(db: Database, item_id: int) -> dict:
 
 
 def _filtered(db: Database, query: Select, *, source_id: int | None, search: str | None,
-              unread: bool, starred: bool, since: datetime | None) -> Select | None:
+              unread: bool, starred: bool, since: datetime | None,
+              until: datetime | None = None) -> Select | None:
     """``query`` with the filters of ``list_items``; None when the search can match nothing."""
     if source_id is not None:
         query = query.where(ITEMS.c.source_id == source_id)
@@ -163,6 +173,8 @@ def _filtered(db: Database, query: Select, *, source_id: int | None, search: str
         query = query.where(ITEMS.c.starred.is_(True))
     if since is not None:
         query = query.where(ITEMS.c.sort_date >= since)
+    if until is not None:
+        query = query.where(ITEMS.c.sort_date < until)
     if search:
         clause = match_clause(db.dialect, search)
         if clause is None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import case, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.errors import KnownError, NotFoundError
@@ -18,12 +19,15 @@ from core.storage.types import iso, utcnow
 
 if TYPE_CHECKING:  # fetching and parsing are imported where used: listing sources (the
     from core.feeds.fetch import Fetcher  # window's first query) must not load them
+    from core.feeds.parse import ParsedEntry
 
 log = logging.getLogger("attache.sources")
 SOURCES = Source.__table__
 # "javascript:", "mailto:", "data:" ... but not "example.org:8080/feed" (a host and port).
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.IGNORECASE)
 ITEMS = Item.__table__
+_FOLDER_SPLIT = re.compile(r"\s+/\s*|\s*/\s+")
+PREVIEW_ITEMS = 10
 
 
 @dataclass
@@ -131,10 +135,12 @@ def get_source(db: Database, source_id: int) -> Source:
 
 
 def list_sources(db: Database) -> list[dict]:
-    """Every source with its item count, ordered by category then title."""
-    counts = (select(ITEMS.c.source_id, func.count().label("n"))
+    """Every source with its ``item_count`` and ``unread`` count, by category then title."""
+    counts = (select(ITEMS.c.source_id, func.count().label("n"),
+                     func.sum(case((ITEMS.c.read.is_(False), 1), else_=0)).label("unread"))
               .group_by(ITEMS.c.source_id).subquery())
-    query = (select(SOURCES, func.coalesce(counts.c.n, 0).label("item_count"))
+    query = (select(SOURCES, func.coalesce(counts.c.n, 0).label("item_count"),
+                    func.coalesce(counts.c.unread, 0).label("unread"))
              .outerjoin(counts, counts.c.source_id == SOURCES.c.id)
              .order_by(SOURCES.c.category, SOURCES.c.title, SOURCES.c.id))
     with db.read() as conn:
@@ -167,6 +173,36 @@ def disable_source(db: Database, source_id: int) -> None:
         conn.execute(update(SOURCES).where(SOURCES.c.id == source_id).values(enabled=False))
 
 
+def update_source(db: Database, source_id: int, *, title: str | None,
+                  category: str | None, interval_minutes: int) -> None:
+    """Rename, re-file or re-pace a source; an empty title or category clears it.
+
+    A feed's own title is only taken when the source has none, so a name given here sticks.
+    Category folders are normalised to ``A / B`` (the OPML and tree separator).
+    """
+    if interval_minutes < 1:
+        raise KnownError("the refresh interval must be at least 1 minute")
+    # "A / B" nests; "TV/Radio" (no spaces around the slash) is one folder's name.
+    folders = [part.strip() for part in _FOLDER_SPLIT.split(category or "") if part.strip()]
+    get_source(db, source_id)
+    with db.write() as conn:
+        conn.execute(update(SOURCES).where(SOURCES.c.id == source_id).values(
+            title=(title or "").strip() or None, category=" / ".join(folders) or None,
+            interval_minutes=interval_minutes))
+
+
+def categories(db: Database) -> list[str]:
+    """Every category in use, each folder of a nested one too (``A`` for ``A / B``)."""
+    with db.read() as conn:
+        used = conn.execute(select(SOURCES.c.category).distinct()
+                            .where(SOURCES.c.category.is_not(None))).scalars()
+        found: set[str] = set()
+        for category in used:
+            parts = [p.strip() for p in category.split(" / ")]
+            found.update(" / ".join(parts[:n]) for n in range(1, len(parts) + 1))
+    return sorted(found, key=str.casefold)
+
+
 def source_json(row: dict) -> dict:
     """The ``sources list --json`` object: contract keys first, extras after."""
     return {
@@ -181,3 +217,96 @@ def source_json(row: dict) -> dict:
         "account_id": row["account_id"],
     }
 
+
+
+# ------------------------------------------------------------------------------ preview
+
+@dataclass
+class SourcePreview:
+    """What adding ``text`` would store, and its first items, without storing anything.
+
+    ``feeds`` lists every feed a web page advertises (the preview shows the first readable
+    one), so the officer can pick another before saving; ``url`` is what gets stored.
+    """
+
+    kind: str  # "rss" or a social kind
+    url: str
+    title: str | None
+    entries: list[ParsedEntry] = field(default_factory=list)
+    feeds: list[Discovered] = field(default_factory=list)
+    note: str | None = None  # e.g. a bozo feed's warning, or why there are no items
+
+
+def preview_source(fetcher: Fetcher, text: str, kind: str | None = None,
+                   limit: int = PREVIEW_ITEMS) -> SourcePreview:
+    """Look ``text`` up as ``attache sources add`` would, returning its first items.
+
+    KnownError (with the reason in plain words) when it cannot be read or is not a feed.
+    """
+    from core.social.registry import detect_kind
+
+    kind = kind or detect_kind(text)
+    if kind != "rss":
+        return _preview_social(fetcher, text, kind, limit)
+    return _preview_feed(fetcher, normalise_url(text), limit)
+
+
+def _preview_feed(fetcher: Fetcher, url: str, limit: int) -> SourcePreview:
+    from core.feeds.discover import FEED_TYPES, find_feed_links
+    from core.feeds.parse import ParseError, parse_feed
+
+    page = fetcher.fetch(url)
+    if not page.ok or page.body is None:
+        raise KnownError(f"cannot read {url}: {page.error or f'HTTP {page.status}'}")
+    try:
+        feed = parse_feed(page.body, page.content_type, page.final_url or url)
+        return SourcePreview("rss", page.permanent_url or url, feed.title,
+                             _newest(feed.entries, limit), note=feed.warning)
+    except ParseError:
+        links = find_feed_links(page.body, page.final_url or url, _charset(page.content_type))
+    if not links:
+        raise KnownError(f"{url} is not a feed, and the page links to no feed "
+                         "(no <link rel=\"alternate\"> of RSS, Atom or JSON Feed)")
+    choices = [Discovered(link.url, link.title, FEED_TYPES.get(link.type, "rss"))
+               for link in links]
+    errors = []
+    for choice in choices:
+        found = fetcher.fetch(choice.url)
+        if not found.ok or found.body is None:
+            errors.append(f"{choice.url}: {found.error or found.status}")
+            continue
+        try:
+            feed = parse_feed(found.body, found.content_type, found.final_url or choice.url)
+        except ParseError as exc:
+            errors.append(f"{choice.url}: {exc}")
+            continue
+        return SourcePreview("rss", found.permanent_url or choice.url,
+                             feed.title or choice.title, _newest(feed.entries, limit), choices,
+                             feed.warning)
+    raise KnownError(f"the page {url} links to feeds that cannot be read: {'; '.join(errors)}")
+
+
+def _preview_social(fetcher: Fetcher, text: str, kind: str, limit: int) -> SourcePreview:
+    from core.social.base import SourceError, SyncRequest
+    from core.social.registry import adapter_for
+
+    adapter = adapter_for(kind)
+    account = adapter.resolve(fetcher, text)  # a missing token is a plain SourceError here
+    request = SyncRequest(url=account.url, account_id=account.account_id, own=False, state={},
+                          replies_since=datetime.now(UTC))
+    try:
+        result = adapter.sync(fetcher, request)
+    except SourceError as exc:  # found the account, could not read its posts
+        return SourcePreview(kind, account.url, account.title,
+                             note=f"found the account, but cannot show its posts: {exc}")
+    return SourcePreview(kind, account.url, account.title, _newest(result.entries, limit),
+                         note=result.warning)
+
+
+def _newest(entries: list[ParsedEntry], limit: int) -> list[ParsedEntry]:
+    """The latest ``limit`` entries, newest first (feeds list them in any order); undated
+    entries keep their feed order after the dated ones."""
+    oldest = datetime.min.replace(tzinfo=UTC)
+    dated = sorted((e for e in entries if e.published), key=lambda e: e.published or oldest,
+                   reverse=True)
+    return (dated + [e for e in entries if not e.published])[:limit]

@@ -143,3 +143,22 @@ def test_item_content_is_one_item_and_missing_ids_are_not_found(db: Database,
                        "content_text": "Fulbright mention"}
     with pytest.raises(NotFoundError):
         item_content(db, 999_999)
+
+
+def test_item_ids_by_watch_term_and_until(db: Database, filled: dict) -> None:
+    from core.watch import add_term
+
+    term_id, _ = add_term(db, "Fulbright")
+    by_title = _ids_by_title(db)
+    assert item_ids(db, term_id=term_id) == [by_title["Fulbright open"],
+                                             by_title["visa wait times"]]
+    assert item_ids(db, term_id=term_id, source_id=filled["press"]) == []
+    other, _ = add_term(db, "no such word")
+    assert item_ids(db, term_id=other) == []
+    # until is exclusive; with since it is a window.
+    window = item_ids(db, since=NOW - timedelta(minutes=30), until=NOW - timedelta(minutes=10))
+    assert window == [by_title["Briefing"], by_title["visa wait times"]]
+    assert item_ids(db, until=NOW - timedelta(minutes=40)) == []
+    assert item_ids(db, term_id=term_id, category="Embassy", unread=True,
+                    order="title", descending=False) == [by_title["Fulbright open"],
+                                                         by_title["visa wait times"]]
