@@ -1,0 +1,165 @@
+"""The demo database: realistic, current, computed by the real code, and never polled."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from core.calendar.posts import list_posts
+from core.demo import demo_database, fill_demo
+from core.errors import KnownError
+from core.feeds.items import list_items
+from core.feeds.refresh import FeedRefresher
+from core.feeds.sources import list_sources
+from core.sentiment.aggregates import needs_attention
+from core.social.replies import list_replies
+from core.storage.database import Database
+from core.storage.migrate import ensure_schema
+from core.watch import list_hits, list_terms
+
+NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
+PLANNED = {"draft", "review", "approved", "published"}
+
+
+@pytest.fixture
+def demo(db: Database) -> tuple[Database, dict]:
+    return db, fill_demo(db, NOW)
+
+
+def test_counts_and_sources(demo: tuple[Database, dict]) -> None:
+    db, counts = demo
+    assert counts["feeds"] == 9 and counts["items"] == 150
+    assert counts["own_accounts"] == 4 and counts["own_posts"] == 30
+    assert 380 <= counts["replies"] <= 450
+    assert counts["watch_terms"] == 8 and counts["watch_hits"] > 50
+    assert counts["campaigns"] == 4 and counts["planned_posts"] >= 30
+    rows = list_sources(db)
+    assert len(rows) == 13
+    assert {r["kind"] for r in rows if r["own"]} == {"mastodon", "bluesky", "telegram", "facebook"}
+    assert {"News / Uzbekistan", "News / Region", "UN", "Own accounts"} <= {
+        r["category"] for r in rows}
+    by_status = {r["status"]: r for r in rows}
+    assert set(by_status) == {"ok", "error", "gone"}
+    assert "timed out" in by_status["error"]["error"]
+    assert "410" in by_status["gone"]["error"]
+
+
+def test_items_are_recent_and_some_unread_starred_with_an_image(
+        demo: tuple[Database, dict]) -> None:
+    db, _ = demo
+    items = list_items(db, limit=0)
+    assert all(NOW - timedelta(days=43) <= i["published"] <= NOW for i in items)
+    news = [i for i in items if i["published"] >= NOW - timedelta(days=14)]
+    assert len(news) >= 150
+    assert any(not i["read"] for i in items) and any(i["read"] for i in items)
+    assert any(i["starred"] for i in items)
+    assert sum("<img" in i["content_html"] for i in items) == 1
+    assert all("<script" not in i["content_html"] for i in items)
+    assert list_items(db, search="oʻzbek")  # Uzbek Latin with the ʻ apostrophe
+    assert list_items(db, search="Ташкент") and list_items(db, search="Тошкентда")
+
+
+def test_replies_are_multilingual_and_scored_by_the_real_scorer(
+        demo: tuple[Database, dict]) -> None:
+    db, counts = demo
+    replies = list_replies(db, limit=0)
+    assert len(replies) == counts["replies"]
+    languages = [r["language"] for r in replies]
+    assert {"en", "ru", "uz"} <= set(languages)
+    assert 0.45 <= languages.count("en") / len(replies) <= 0.65
+    assert languages.count("ru") / len(replies) >= 0.15
+    for reply in replies:
+        assert reply["label_source"] == "auto" and reply["analyzer"]
+        if reply["language"] not in (None, "en"):
+            assert reply["sentiment_label"] == "unsupported" and reply["polarity"] is None
+    labels = {r["sentiment_label"] for r in replies}
+    assert labels == {"positive", "neutral", "negative", "unsupported"}
+    assert any(r["parent_id"] is not None for r in replies)  # the embassy answers questions
+
+
+def test_the_visa_post_needs_attention(demo: tuple[Database, dict]) -> None:
+    db, _ = demo
+    flagged = needs_attention(db)
+    assert flagged, "the demo must show a post whose reaction turned negative"
+    worst = max(flagged, key=lambda f: f["supported"])
+    assert worst["name"].startswith("Visa update")
+    assert worst["supported"] >= 10 and worst["negative_share"] >= 0.4
+    assert all("visa" in f["name"].lower() for f in flagged)
+
+
+def test_watch_terms_hit_items_and_replies_in_three_scripts(demo: tuple[Database, dict]) -> None:
+    db, _ = demo
+    hits = {t["term"]: t["hits"] for t in list_terms(db)}
+    assert hits["Fulbright"] > 10 and hits["виз*"] > 0 and hits["inson huquqlari"] > 0
+    assert {h["kind"] for h in list_hits(db)} == {"item", "reply"}
+
+
+def test_the_next_quarter_is_planned_in_every_status(demo: tuple[Database, dict]) -> None:
+    db, _ = demo
+    today = NOW.astimezone(ZoneInfo("Asia/Tashkent")).date()
+    posts = list_posts(db, first=today - timedelta(days=14), last=today + timedelta(days=90))
+    assert len(posts) >= 30
+    assert PLANNED <= {p["status"] for p in posts}
+    ahead = list_posts(db, first=today, last=today + timedelta(days=90))
+    assert {"draft", "review", "approved"} <= {p["status"] for p in ahead}
+    own = {r["id"] for r in list_sources(db) if r["own"]}
+    assert all(p["channels"] and set(p["channels"]) <= own for p in posts)
+    assert any(p["observance_id"] for p in ahead) and any(p["campaign"] for p in ahead)
+    assert any(p["rrule"] for p in ahead)
+    published = [p for p in posts if p["status"] == "published"]
+    assert published and all(p["item_id"] for p in published)
+    assert {p["campaign"] for p in posts} >= {"16 Days of Activism 2026", "Human Rights Day 2026",
+                                              "Exchange programmes"}
+
+
+def test_a_demo_filled_in_spring_still_plans_the_quarter(db: Database) -> None:
+    spring = datetime(2027, 4, 10, 8, tzinfo=UTC)
+    fill_demo(db, spring)
+    today = spring.date()
+    ahead = list_posts(db, first=today, last=today + timedelta(days=90))
+    assert {"draft", "review", "approved"} <= {p["status"] for p in ahead}
+    assert any(p["observance_id"] for p in ahead)  # UN days of the season, as ideas
+    assert needs_attention(db)
+
+
+def test_no_demo_source_is_due_for_refresh(demo: tuple[Database, dict]) -> None:
+    db, _ = demo
+    for later in (timedelta(0), timedelta(days=1), timedelta(days=7)):
+        refresher = FeedRefresher(db, fetcher=None, clock=lambda later=later: NOW + later)
+        jobs, _ = refresher.plan()
+        assert jobs == []
+
+
+def test_refuses_a_database_with_sources(demo: tuple[Database, dict]) -> None:
+    db, _ = demo
+    with pytest.raises(KnownError, match="empty database"):
+        fill_demo(db, NOW)
+
+
+def test_demo_database_makes_a_filled_sqlite_file(tmp_path: Path) -> None:
+    url = demo_database(tmp_path / "demo")
+    assert url.startswith("sqlite:///") and (tmp_path / "demo" / "attache-demo.db").exists()
+    db = Database(url)
+    try:
+        assert len(list_sources(db)) == 13
+    finally:
+        db.dispose()
+    with pytest.raises(KnownError, match="fresh folder"):
+        demo_database(tmp_path / "demo")
+
+
+@pytest.mark.postgres
+def test_fill_demo_on_postgresql(pg_url: str) -> None:
+    db = Database(pg_url)
+    try:
+        ensure_schema(db)
+        counts = fill_demo(db, NOW)
+        assert counts["items"] == 150 and counts["replies"] >= 380
+        assert needs_attention(db)
+        assert list_items(db, search="Тошкентда")
+        assert {r["status"] for r in list_sources(db)} == {"ok", "error", "gone"}
+    finally:
+        db.dispose()
