@@ -26,6 +26,8 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     """
     import importlib
 
+    from PySide6.QtCore import QCoreApplication
+
     from core import paths
     from core.settings import Settings
     from desktop.context import AppContext, Bus
@@ -34,6 +36,7 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     from desktop.page_monitor import monitor_data
     from desktop.refresh import RefreshController
     from desktop.scheduler import RefreshScheduler
+    from desktop.settings_dialog import install as install_settings
     from desktop.tasks import TaskRunner
     from ui.main_window import MainWindow
 
@@ -44,11 +47,13 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     window.ctx = ctx
     window.runner = ctx.runner
     connect_monitor(ctx)
+    install_settings(ctx)
     window.refresher = RefreshController(ctx)
     window.notifier = Notifier(window)
     window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier, Settings.load)
-    titles = {"calendar": window.tr("Calendar"), "listen": window.tr("Listen"),
-              "dashboard": window.tr("Dashboard"), "sources": window.tr("Sources")}
+    tr = QCoreApplication.translate
+    titles = {"calendar": tr("MainWindow", "Calendar"), "listen": tr("MainWindow", "Listen"),
+              "dashboard": tr("MainWindow", "Dashboard"), "sources": tr("MainWindow", "Sources")}
     for key in PAGES:  # built when first shown: start-up pays for the Monitor only
         window.add_page(key, titles[key], lambda key=key: importlib.import_module(
             f"desktop.page_{key}").build(ctx))
@@ -63,21 +68,29 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from core.settings import Settings
     from desktop.crash import ExceptionHook, message_box
+    from desktop.i18n import install_translator
+    from desktop.settings_dialog import maybe_first_run
     from resources import RESOURCES
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Attaché")
     app.setOrganizationName("Attache")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "attache.png")))
+    try:
+        language = Settings.load().interface_language
+    except KnownError:
+        language = None
+    install_translator(app, language)
     window: MainWindow | None = None
     hook = ExceptionHook(log_path, message_box(lambda: window)).install()
     try:
         db = Database(db_url)
         window = create_main_window(db, build_pages=False)
     except KnownError as exc:
-        QMessageBox.critical(None, app.translate("app", "Attaché cannot open its database"),
-                             str(exc))
+        QMessageBox.critical(None, app.translate(
+            "MainWindow", "Attaché cannot open its database"), str(exc))
         hook.uninstall()
         return 1
     window.show()
@@ -87,6 +100,7 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     # The Monitor is usable as soon as it shows; the other pages (and their menu entries,
     # Ctrl+N among them) are built in the next turn of the event loop.
     QTimer.singleShot(0, window.build_pages)
+    maybe_first_run(window.ctx)  # non-modal: the window stays usable behind it
     if os.environ.get("ATTACHE_EXIT_WHEN_SHOWN"):  # start-up benchmarks and smoke tests
         QTimer.singleShot(0, app.quit)
     try:

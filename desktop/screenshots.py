@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import time
 from pathlib import Path
 
 from core.storage.database import Database
@@ -30,7 +31,12 @@ def take_screenshots(db: Database, folder: Path) -> list[Path]:
     written: list[Path] = []
 
     def save(widget, name: str) -> None:  # noqa: ANN001
-        for _ in range(3):  # layouts settle over a few passes
+        # Pages load in the background: wait for their jobs (bounded), then let layouts settle.
+        deadline = time.monotonic() + 15
+        while window.runner.busy and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+        for _ in range(3):
             app.processEvents()
         target = folder / f"{name}.png"
         if not widget.grab().save(str(target)):
@@ -50,6 +56,12 @@ def take_screenshots(db: Database, folder: Path) -> list[Path]:
                 widget.show()
                 save(widget, name)
                 widget.close()
+        from desktop.settings_dialog import screenshot_extras
+
+        for name, widget in screenshot_extras(window.ctx).items():
+            widget.show()
+            save(widget, name)
+            widget.close()
         window.show_page("monitor")
         save(window, "main-window")  # the name CI and the README have always used
     finally:
