@@ -7,8 +7,8 @@ replies, a post whose reaction turned sour, watch-term hits and a planned quarte
 Everything goes through the functions a real refresh and a real planner use (store entries,
 store replies, the sentiment scorer, the watch-term matcher, posts and campaigns), so every
 label, hit and warning the demo shows is one the app computed. Dates in ``resources/demo/``
-are relative, so the demo always looks current. Demo sources are never due: their next check
-is years ahead, so no timer polls them; an explicit refresh (F5) still may.
+are relative, so the demo always looks current. Demo sources are not due for a month, so no
+timer polls them during a demo session; an explicit refresh (F5) still may.
 """
 
 from __future__ import annotations
