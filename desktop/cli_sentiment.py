@@ -1,4 +1,5 @@
-"""``attache sentiment``: score texts, score stored replies, and summarise how posts landed."""
+"""``attache sentiment``: score texts, score stored replies, summarise how posts landed, and the
+tone of coverage (watched feed items, when the ``coverage_sentiment`` setting is on)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import KnownError
+from core.sentiment import coverage
 from core.sentiment.aggregates import GROUPINGS, needs_attention, summary
 from core.sentiment.scoring import Scorer, score_pending
 from core.settings import Settings
@@ -24,7 +26,8 @@ def register_sentiment_commands(sub: Any, command: Command) -> None:
     p.add_argument("text", nargs="*")
     p.add_argument("--file", metavar="F", help="one text per line")
     p.add_argument("--json", action="store_true")
-    p = command(sen, "run", cmd_sentiment_run, "score replies not scored yet")
+    p = command(sen, "run", cmd_sentiment_run,
+                "score replies not scored yet (and watched feed items, if coverage is on)")
     p.add_argument("--rescore", action="store_true",
                    help="score every reply again (after changing analyzer or thresholds); "
                         "manual labels are kept")
@@ -37,6 +40,11 @@ def register_sentiment_commands(sub: Any, command: Command) -> None:
     p.add_argument("--since", type=parse_since, metavar="DATE")
     p.add_argument("--threshold", type=float, default=0.4)
     p.add_argument("--min-replies", type=int, default=10)
+    p.add_argument("--json", action="store_true")
+    p = command(sen, "coverage", cmd_sentiment_coverage,
+                "tone of watched feed items per term, source or day")
+    p.add_argument("--by", choices=coverage.GROUPINGS, default="term")
+    p.add_argument("--since", type=parse_since, metavar="DATE")
     p.add_argument("--json", action="store_true")
 
 
@@ -51,7 +59,7 @@ def cmd_sentiment_score(args: argparse.Namespace) -> int:
     if not texts:
         raise KnownError("give texts to score, or --file F with one text per line")
     scorer = Scorer.from_settings(Settings.load())
-    scores = [scorer.score(text) for text in texts]
+    scores = scorer.score_many(texts)
     if args.json:
         emit_json([s.to_json() for s in scores])
     else:
@@ -70,6 +78,9 @@ def cmd_sentiment_run(args: argparse.Namespace) -> int:
 
     count = score_pending(db, scorer, rescore=args.rescore, progress=progress)
     print(f"scored {count} replies with {scorer.analyzer.name}")
+    if scorer.coverage:
+        items = coverage.score_coverage(db, scorer, rescore=args.rescore, progress=progress)
+        print(f"scored {items} watched feed items (tone of coverage)")
     return 0
 
 
@@ -97,4 +108,26 @@ def cmd_sentiment_attention(args: argparse.Namespace) -> int:
         for r in rows:
             print(f"item {r['key']}: {r['name']} — {'; '.join(r['reasons'])}")
         print(f"{len(rows)} posts need attention")
+    return 0
+
+
+def cmd_sentiment_coverage(args: argparse.Namespace) -> int:
+    rows = coverage.coverage_summary(open_db(args), args.since, args.by)
+    if args.json:
+        emit_json(rows)
+        return 0
+    if not Settings.load().coverage_sentiment:
+        print("tone of coverage is off; turn it on with: attache config set coverage_sentiment "
+              "true, then: attache sentiment run", file=sys.stderr)
+    if not rows:
+        print("no watched feed items yet (add watch terms: attache watch add TERM)")
+        return 0
+    print(f"{args.by.upper():<32} {'POS':>5} {'NEU':>5} {'NEG':>5} {'N/A':>5} {'NEW':>5} "
+          f"{'MEAN':>6} {'NEG%':>5}")
+    for r in rows:
+        mean = f"{r['mean_polarity']:+.2f}" if r["mean_polarity"] is not None else "–"
+        share = f"{r['negative_share']:.0%}" if r["negative_share"] is not None else "–"
+        print(f"{str(r['name'] or r['key'])[:32]:<32} {r['positive']:>5} {r['neutral']:>5} "
+              f"{r['negative']:>5} {r['unsupported']:>5} {r['unscored']:>5} {mean:>6} "
+              f"{share:>5}")
     return 0

@@ -62,3 +62,49 @@ def test_run_summary_label_and_list(cli, db_url: str) -> None:  # noqa: ANN001
     assert code == 0 and "-W" in out
     code, _, err = cli("replies", "label", "99999", "positive")
     assert code == 1 and "no reply 99999" in err
+
+
+def test_coverage_is_off_until_turned_on_then_scored_and_summarised(cli, db_url: str) -> None:  # noqa: ANN001
+    from datetime import UTC, datetime
+
+    from core.feeds.parse import ParsedEntry
+    from core.feeds.sources import add_source
+    from core.feeds.store import store_entries
+    from core.storage.database import Database
+    from core.storage.migrate import ensure_schema
+
+    db = Database(db_url)
+    ensure_schema(db)
+    news = add_source(db, "https://news.test/feed")
+    now = datetime(2026, 11, 20, 9, tzinfo=UTC)
+    with db.write() as conn:
+        store_entries(conn, news.id, [
+            ParsedEntry("a", None, "Visa waiver is wonderful news", None, now, None, "", ""),
+            ParsedEntry("b", None, "Выдача виз снова задерживается", None, now, None, "", ""),
+        ], now)
+    db.dispose()
+    assert cli("watch", "add", "visa")[0] == 0
+    assert cli("watch", "add", "виз*")[0] == 0
+
+    code, out, err = cli("sentiment", "coverage")
+    assert code == 0 and "coverage is off" in err and "coverage_sentiment" in err
+    code, out, _ = cli("sentiment", "run")
+    assert code == 0 and "feed items" not in out  # off: replies only
+    code, out, _ = cli("sentiment", "coverage", "--json")
+    assert {(r["name"], r["unscored"]) for r in json.loads(out)} == {("visa", 1), ("виз*", 1)}
+
+    assert cli("config", "set", "coverage_sentiment", "true")[0] == 0
+    code, out, _ = cli("sentiment", "run")
+    assert code == 0 and "scored 2 watched feed items" in out
+    code, out, _ = cli("sentiment", "coverage", "--json")
+    by_term = {r["name"]: r for r in json.loads(out)}
+    assert (by_term["visa"]["positive"], by_term["visa"]["unscored"]) == (1, 0)
+    assert (by_term["виз*"]["unsupported"], by_term["виз*"]["mean_polarity"]) == (1, None)
+    code, out, err = cli("sentiment", "coverage", "--by", "source")
+    assert code == 0 and not err
+    assert "news.test" in out and "POS" in out
+    code, out, _ = cli("sentiment", "coverage", "--by", "day", "--since", "2026-11-21",
+                       "--json")
+    assert json.loads(out) == []
+    code, _, err = cli("sentiment", "coverage", "--by", "week")
+    assert code == 2

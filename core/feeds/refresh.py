@@ -11,7 +11,7 @@ import json
 import logging
 import threading
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -280,6 +280,8 @@ class FeedRefresher:
                         if social.title and not job.has_title:
                             values["title"] = social.title
                     result.watch_hits = match_new(conn, changed, replies)
+                    if self.scorer is not None and self.scorer.coverage and changed:
+                        _score_coverage(conn, self.scorer, changed)
                 conn.execute(UPDATE_SOURCE, {**values, "source_pk": job.source_id})
         except Exception as exc:
             # The transaction rolled back: record the failure on its own so it is visible.
@@ -319,6 +321,14 @@ class FeedRefresher:
             next_fetch = max(next_fetch, fetched.retry_after)
         values["next_fetch"] = next_fetch
         return values
+
+
+def _score_coverage(conn: Connection, scorer: Scorer, item_ids: Sequence[int]) -> None:
+    """Tone of coverage (the ``coverage_sentiment`` setting, off by default): score the new or
+    changed items that hit a watch term, after ``match_new`` recorded the hits."""
+    from core.sentiment.coverage import score_new_items
+
+    score_new_items(conn, scorer, item_ids)
 
 
 def _feed_values(job: _Job, feed: ParsedFeed) -> dict:

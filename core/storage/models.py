@@ -2,7 +2,7 @@
 
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
-on replies.
+on replies. 0005: tone of coverage (sentiment of watched feed items).
 """
 
 from __future__ import annotations
@@ -234,3 +234,23 @@ class WatchHit(SQLModel, table=True):
     reply_id: int | None = Field(default=None, sa_column=Column(
         Integer, ForeignKey("reply.id", ondelete="CASCADE")))
     published: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class ItemSentiment(SQLModel, table=True):
+    """0005: the tone of one watched feed item (title and lede), when coverage scoring is on.
+
+    A table of its own, not columns on ``item``: only items that hit a watch term are scored,
+    and only when the officer turned it on, so most items would carry four empty columns, and
+    the wide, full-text-indexed ``item`` table stays as it was.
+    """
+
+    __tablename__ = "item_sentiment"
+
+    item_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("item.id", ondelete="CASCADE"), primary_key=True))
+    language: str | None = Field(default=None, max_length=16)
+    sentiment_label: str = Field(max_length=12)  # positive|neutral|negative|unsupported
+    polarity: float | None = Field(default=None, sa_column=Column(Float))
+    subjectivity: float | None = Field(default=None, sa_column=Column(Float))
+    analyzer: str = Field(max_length=40)
+    scored_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
