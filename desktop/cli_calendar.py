@@ -288,54 +288,39 @@ def cmd_observances_confirm(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_selection(args: argparse.Namespace) -> tuple[list[dict], list[dict]]:
-    db = _synced_db(args)
-    posts = post_ops.list_posts(db, first=args.first, last=args.last, statuses=args.status,
-                                campaigns=args.campaign, channels=args.channel)
-    choice = args.observances.strip().lower()
+def _observance_choice(value: str) -> tuple[bool, list[str]]:
+    """``--observances all|none|CATEGORY,...`` as (include them, categories; empty: all)."""
+    choice = value.strip().lower()
     if choice == "none":
-        occurrences: list[dict] = []
-    else:
-        categories = [] if choice == "all" else [c.strip() for c in choice.split(",")]
-        occurrences = observance_ops.list_occurrences(db, args.first, args.last,
-                                                      categories=categories,
-                                                      countries=args.country)
-    return posts, occurrences
+        return False, []
+    return True, [] if choice == "all" else [c.strip() for c in choice.split(",")]
 
 
 def cmd_calendar_export(args: argparse.Namespace) -> int:
-    from core.calendar import ics, tables
+    from core.calendar.exchange import export_calendar
 
-    posts, occurrences = _export_selection(args)
-    if args.format == "ics":
-        data = ics.export_ics(posts, occurrences)
-    elif args.format == "csv":
-        data = tables.export_csv(posts, occurrences)
-    else:
-        data = tables.export_xlsx(posts, occurrences)
-    Path(args.output).write_bytes(data)
-    print(f"exported {len(posts)} posts and {len(occurrences)} observance days to "
-          f"{args.output}")
+    db = open_db(args)
+    include, categories = _observance_choice(args.observances)
+    posts, days = export_calendar(
+        db, Path(args.output), args.format, first=args.first, last=args.last,
+        statuses=args.status, campaigns=args.campaign, channels=args.channel,
+        include_observances=include, categories=categories, countries=args.country,
+        settings=Settings.load())
+    print(f"exported {posts} posts and {days} observance days to {args.output}")
     return 0
 
 
 def cmd_calendar_import(args: argparse.Namespace) -> int:
-    from core.calendar import ics, tables
+    from core.calendar.exchange import import_calendar
 
     path = Path(args.file)
-    if not path.is_file():
+    if not path.is_file():  # before opening the database: a typo is the likelier mistake
         raise KnownError(f"no such file: {path}")
     db = open_db(args)
-    tz_name = default_zone_name(Settings.load().timezone)
-    if path.suffix.lower() in (".ics", ".ical", ".ifb"):
-        report = ics.import_ics(db, path.read_bytes(), default_tz=tz_name)
-    elif path.suffix.lower() in (".csv", ".xlsx"):
-        report = tables.import_table(db, path, default_tz=tz_name)
-    else:
-        raise KnownError(f"{path.name}: import takes .ics, .csv or .xlsx files")
+    report = import_calendar(db, path, default_tz=default_zone_name(Settings.load().timezone))
     print(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}"
           + (f", observances added {report.observances_added}"
-             if getattr(report, "observances_added", 0) else ""))
+             if report.observances_added else ""))
     for error in report.errors:
         print(f"attache: {error}", file=sys.stderr)
     return 1 if report.errors else 0

@@ -397,32 +397,36 @@ class ImportDialog(QDialog):
         self.check_button.setDefault(True)
 
     def check(self) -> None:
-        path = self._path()
-        if path is None:
-            return
-        self._set_busy(self.tr("Checking {0}…").format(path.name))
-
-        def done(result: ImportResult) -> None:
-            self._show(result)
+        """A dry run of the import: every problem, or what "Import" will make."""
+        def checked(path: Path, result: ImportResult) -> None:
             if not result.problems:
                 self._checked = path
                 self.import_button.setEnabled(True)
                 self.import_button.setDefault(True)
 
-        self.data.run(lambda: self.data.check(path), done, self._failed, "write")
+        self._run(self.tr("Checking {0}…"), self.data.check, checked)
 
     def apply(self) -> None:
-        path = self._path()
-        if path is None:
-            return
-        self._set_busy(self.tr("Importing {0}…").format(path.name))
-
-        def done(result: ImportResult) -> None:
-            self._show(result)
+        def applied(_path: Path, result: ImportResult) -> None:
             if result.applied and not result.problems:
                 self.imported.emit()
 
-        self.data.run(lambda: self.data.apply(path), done, self._failed, "write")
+        self._run(self.tr("Importing {0}…"), self.data.apply, applied)
+
+    def _run(self, busy: str, job: Callable[[Path], ImportResult],
+             then: Callable[[Path, ImportResult], None]) -> None:
+        """Run ``job`` on the chosen file (``busy`` names it meanwhile), show its result, then
+        ``then``."""
+        path = self._path()
+        if path is None:
+            return
+        self._set_busy(busy.format(path.name))
+
+        def done(result: ImportResult) -> None:
+            self._show(result)
+            then(path, result)
+
+        self.data.run(lambda: job(path), done, self._failed, "write")
 
     def _path(self) -> Path | None:
         path = self.file.path()

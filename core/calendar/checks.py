@@ -4,18 +4,23 @@
 - a post on a host-country public holiday (the audience is away, the office may be closed);
 - a programme post scheduled after that programme's deadline;
 - an approved post with an empty body.
+
+``check_plan`` checks what is saved; ``check_draft`` gives the same warnings for one post as it
+is being edited (the editor re-checks as the date and channels change), before it is saved.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
 from core.calendar import rules
-from core.calendar.posts import CHANNELS, POSTS, Span, occurrences
+from core.calendar.posts import CHANNELS, POSTS, PostFields, Span, occurrences, post_span
+from core.errors import KnownError
 from core.storage.database import Database
 from core.storage.models import Observance
 
@@ -56,12 +61,77 @@ def check_plan(db: Database, first: date, last: date, *, gap_minutes: int = 120,
     return warnings
 
 
+def check_draft(db: Database, fields: PostFields, post_id: int | None = None, *,
+                gap_minutes: int = 120, countries: tuple[str, ...] = (),
+                channel_label: Callable[[int], str] | None = None) -> list[PlanWarning]:
+    """``check_plan``'s warnings for the plan with ``fields`` in place of post ``post_id``.
+
+    ``fields`` is the post as the editor would save it (``post_id`` None: a new post), so the
+    officer sees a crowded channel or a holiday while still choosing the date. Only the post's
+    first occurrence is checked. ``channel_label`` names a channel in the messages (the
+    default says "channel 3", as ``check_plan`` does). Warnings are in the order the checks
+    run, without repeats.
+    """
+    if fields.status == "cancelled":  # check_plan leaves cancelled posts out too
+        return []
+    if fields.at is None and fields.day is None:
+        raise KnownError("a post needs a date to be checked")
+    title = (fields.title or "").strip() or "New post"
+    me = {"id": post_id or 0, "title": title, "status": fields.status, "body": fields.body,
+          "all_day": fields.at is None, "tz": fields.tz or "UTC", "start_date": fields.day,
+          "start_at": fields.at, "duration_minutes": fields.duration_minutes, "rrule": None,
+          "observance_id": fields.observance_id or None}
+    span = post_span(me)
+    day = span.first_day()
+    wanted = sorted(set(fields.channels or ()))
+    with db.read() as conn:
+        others: list[dict] = []
+        channels: dict[int, list[int]] = {}
+        if wanted:
+            on_mine = select(CHANNELS.c.post_id).where(CHANNELS.c.source_id.in_(wanted))
+            others = [dict(r) for r in conn.execute(select(POSTS).where(
+                POSTS.c.id.in_(on_mine), POSTS.c.id != me["id"],
+                POSTS.c.status != "cancelled").order_by(POSTS.c.id)).mappings()]
+            for other_id, source_id in conn.execute(
+                    select(CHANNELS.c.post_id, CHANNELS.c.source_id).where(
+                        CHANNELS.c.post_id.in_([o["id"] for o in others]))):
+                channels.setdefault(other_id, []).append(source_id)
+        programme = {}
+        if me["observance_id"]:
+            programme = {r["id"]: dict(r) for r in conn.execute(select(OBSERVANCES).where(
+                OBSERVANCES.c.id == me["observance_id"],
+                OBSERVANCES.c.category == "programme")).mappings()}
+    found: list[PlanWarning] = []
+    gap = timedelta(minutes=gap_minutes)
+    low, high = day - timedelta(days=1), day + timedelta(days=1)
+    for other in others:
+        shared = sorted(set(channels.get(other["id"], ())) & set(wanted))
+        for other_span in occurrences(other, low, high):
+            found += _channel_gaps([(me, span), (other, other_span)],
+                                   {me["id"]: shared, other["id"]: shared}, gap, channel_label)
+    found += _holidays([(me, span)], countries, day, day)
+    found += _after_deadline([(me, span)], programme)
+    if fields.status == "approved" and not (fields.body or "").strip():
+        found.append(PlanWarning(me["id"], "empty_body", f"“{title}” is approved but has no text",
+                                 day.isoformat()))
+    unique: dict[str, PlanWarning] = {}
+    for warning in found:  # a recurring neighbour can repeat the same words
+        unique.setdefault(warning.message, warning)
+    return list(unique.values())
+
+
+def _channel_name(channel: int) -> str:
+    return f"channel {channel}"
+
+
 def _instant(span: Span) -> datetime | None:
     return span.start if isinstance(span.start, datetime) else None
 
 
 def _channel_gaps(spans: list[tuple[dict, Span]], channels: dict[int, list[int]],
-                  gap: timedelta) -> list[PlanWarning]:
+                  gap: timedelta,
+                  label: Callable[[int], str] | None = None) -> list[PlanWarning]:
+    label = label or _channel_name
     by_channel: dict[int, list[tuple[datetime | date, dict, Span]]] = {}
     for post, span in spans:
         for channel in channels.get(post["id"], []):
@@ -75,8 +145,8 @@ def _channel_gaps(spans: list[tuple[dict, Span]], channels: dict[int, list[int]]
                 minutes = int((b_at - a_at).total_seconds() // 60)
                 found.append(PlanWarning(
                     b["id"], "channel_gap",
-                    f"“{b['title']}” goes out {minutes} min after “{a['title']}” on channel "
-                    f"{channel} (gap setting: {int(gap.total_seconds() // 60)} min)",
+                    f"“{b['title']}” goes out {minutes} min after “{a['title']}” on "
+                    f"{label(channel)} (gap setting: {int(gap.total_seconds() // 60)} min)",
                     b_span.first_day().isoformat()))
         days: dict[date, list[dict]] = {}
         for key, post, _ in entries:
@@ -85,7 +155,7 @@ def _channel_gaps(spans: list[tuple[dict, Span]], channels: dict[int, list[int]]
         for day, posts in days.items():
             if len({p["id"] for p in posts}) > 1:
                 found.append(PlanWarning(posts[-1]["id"], "channel_gap",
-                                         f"{len(posts)} all-day posts on channel {channel} on "
+                                         f"{len(posts)} all-day posts on {label(channel)} on "
                                          f"{day.isoformat()}", day.isoformat()))
     return found
 

@@ -1,12 +1,106 @@
-"""What a calendar import reports, shared by the iCalendar and spreadsheet importers."""
+"""What a calendar import reports, shared by the iCalendar and spreadsheet importers.
+
+A rejected file is reported entry by entry (a spreadsheet line, an iCalendar event), each with
+its problems as records — which field, what is wrong — so the import dialog can show them in a
+table, while ``str()`` of an entry is the exact one-line text ``attache calendar import`` prints.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.errors import KnownError
 
 MAX_ERRORS_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One thing wrong with an entry of the file."""
+
+    field: str  # the column (spreadsheet) or property (iCalendar) it is about; "" if none
+    message: str
+
+
+class EntryProblems(KnownError):
+    """Every problem an importer found on one entry, raised by its per-entry checks."""
+
+    def __init__(self, problems: Sequence[ImportProblem]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True)
+class RejectedEntry:
+    """An entry of the file that cannot be imported, with all its problems."""
+
+    where: str  # "line 7", "event 2 (UID abc@x)", or "" for the file as a whole
+    problems: tuple[ImportProblem, ...]
+
+    @classmethod
+    def of(cls, where: str, exc: BaseException, field: str = "") -> RejectedEntry:
+        """The entry at ``where`` rejected by ``exc`` (an ``EntryProblems`` keeps its fields)."""
+        if isinstance(exc, EntryProblems):
+            return cls(where, exc.problems)
+        return cls(where, (ImportProblem(field, str(exc)),))
+
+    @classmethod
+    def from_text(cls, text: str) -> RejectedEntry:
+        """An importer's message ("line 3: the title is empty; bad date …") as a record.
+
+        For importers that still report plain strings: the location is read from the
+        message's fixed prefix, each "; "-separated part becomes a problem, and its field is
+        told from the importers' own words.
+        """
+        match = _WHERE.match(text)
+        if match is None:
+            return cls("", (ImportProblem("", text),))
+        parts: list[str] = []
+        for part in match["rest"].split("; "):
+            if parts and part.startswith(_CONTINUES):
+                parts[-1] += "; " + part
+            else:
+                parts.append(part)
+        return cls(match["where"], tuple(ImportProblem(_field_of(p), p) for p in parts))
+
+    @property
+    def line(self) -> str:
+        """The location as the dialog's Line column shows it: "7", "event 2" or ""."""
+        if self.where.startswith("line "):
+            return self.where[len("line "):]
+        return self.where.split(" (", 1)[0]
+
+    def __str__(self) -> str:
+        text = "; ".join(p.message for p in self.problems)
+        return f"{self.where}: {text}" if self.where else text
+
+
+_WHERE = re.compile(r"^(?P<where>line \d+|event \d+ \(UID [^)]*\)): (?P<rest>.*)$", re.DOTALL)
+# A "; " that continues a problem rather than starting the next one.
+_CONTINUES = ("clear the", "post or observance", "export again", "one of")
+# Which field a problem is about, from the importers' words (first match wins; "" keeps the
+# property the pattern names).
+_FIELDS = (
+    (r"changed by someone else", "version"), (r"^the title|\btitle\b", "title"),
+    (r"\bstatus\b", "status"),
+    (r"\bend_date\b", "end_date"), (r"\bend_time\b|ends before it starts", "end_time"),
+    (r"\ball[-_]day\b", "all_day"), (r"\bbad date\b|\bthe date\b", "date"),
+    (r"\bbad time\b|needs a time", "time"), (r"time zone", "tz"),
+    (r"\bchannel\b", "channels"), (r"\bobservance", "observance_id"),
+    (r"\bRRULE\b|\brrule\b", "rrule"), (r"\bversion\b", "version"),
+    (r"\buid\b", "uid"), (r"\bunknown kind\b", "kind"), (r"\bthere is no post\b|^id\b", "id"),
+    (r"\b(DTSTART|DTEND|DURATION|SUMMARY|DESCRIPTION|CATEGORIES|UID)\b", ""),
+)
+
+
+def _field_of(message: str) -> str:
+    for pattern, name in _FIELDS:
+        found = re.search(pattern, message)
+        if found:
+            return name or found[1]
+    return ""
 
 
 @dataclass
@@ -17,8 +111,13 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     observances_added: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[RejectedEntry | str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # imported, but something was left out
+
+    def rejected(self) -> list[RejectedEntry]:
+        """``errors`` as records, in file order."""
+        return [e if isinstance(e, RejectedEntry) else RejectedEntry.from_text(e)
+                for e in self.errors]
 
 
 class ImportRejected(KnownError):

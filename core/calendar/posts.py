@@ -1,4 +1,4 @@
-"""Planned posts: create, list, update with optimistic concurrency, delete.
+"""Planned posts: create, list, update with optimistic concurrency, delete; the status workflow.
 
 Team mode puts several officers on one database. Every update says which version it edited;
 if someone else saved in between, the update is refused with a ``ConflictError`` that names
@@ -41,6 +41,27 @@ MAX_OCCURRENCES = 5000  # a runaway RRULE must not hang a listing
 # What a conflict message compares, in the words the officer sees.
 TRACKED = ("title", "body", "status", "start", "end", "all_day", "tz", "channels", "campaign",
            "observance_id", "owner", "notes", "rrule", "item_id")
+
+
+# The usual path of a post, one step at a time: idea → draft → review → approved →
+# (scheduled →) published, with a step back at each stage and cancelling from any open one.
+# It guides the editor's status buttons only: ``create_post``/``update_post`` (the CLI, the
+# importers) accept any status, because a plan imported from a spreadsheet or a colleague's
+# calendar arrives at whatever stage it has reached.
+WORKFLOW: dict[str, tuple[str, ...]] = {
+    "idea": ("draft", "cancelled"),
+    "draft": ("idea", "review", "cancelled"),
+    "review": ("draft", "approved", "cancelled"),
+    "approved": ("review", "scheduled", "published", "cancelled"),
+    "scheduled": ("approved", "published", "cancelled"),
+    "published": (),  # it went out; what is left is to link it to the item (posts match)
+    "cancelled": ("draft",),
+}
+
+
+def next_statuses(status: str) -> tuple[str, ...]:
+    """Where the workflow leads from ``status`` (nothing for an unknown status)."""
+    return WORKFLOW.get(status, ())
 
 
 class ConflictError(KnownError):

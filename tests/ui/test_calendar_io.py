@@ -19,7 +19,7 @@ from core.feeds.sources import insert_source
 from core.settings import Settings
 from core.storage.database import Database
 from desktop.context import AppContext
-from desktop.post_dialogs import build_export_dialog, build_import_dialog, problems_of
+from desktop.post_dialogs import build_export_dialog, build_import_dialog
 from ui.calendar_io import ExportDialog, ImportDialog
 
 TASHKENT = ZoneInfo("Asia/Tashkent")
@@ -210,15 +210,3 @@ def test_import_of_a_file_that_is_not_a_calendar(ctx: AppContext, qtbot,  # noqa
     dialog.file.edit.setText(str(tmp_path / "missing.csv"))
     dialog.check()
     assert "There is no file" in dialog.summary.text()
-
-
-def test_importer_messages_split_into_rows() -> None:
-    rows = problems_of("line 7: an all-day post has no time; clear the time or set all_day to "
-                       "no; there is no source 9 to use as a channel")
-    assert [(r.line, r.field) for r in rows] == [("7", "all_day"), ("7", "channels")]
-    assert rows[0].message.endswith("set all_day to no")
-    [row] = problems_of("event 2 (UID abc@x): bad DTSTART: not a date")
-    assert (row.line, row.field) == ("event 2", "DTSTART")
-    [row] = problems_of("line 4: post 3 was changed by someone else since this export "
-                        "(version 1, now 2: title differ); export again and redo the edit")
-    assert (row.field, row.message.endswith("redo the edit")) == ("version", True)

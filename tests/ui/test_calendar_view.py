@@ -301,7 +301,7 @@ def test_dropping_a_timed_post_on_the_all_day_strip_makes_it_all_day_and_undo_re
 def test_a_real_mouse_drag_starts_a_drag_of_the_post(page: CalendarView, plan,
                                                      monkeypatch) -> None:  # noqa: ANN001
     started = []
-    monkeypatch.setattr("ui.calendar.month_view.start_drag",
+    monkeypatch.setattr("ui.calendar.chip_canvas.start_drag",
                         lambda widget, post, *rest: started.append(post.post_id))
     chip = next(p for p in page.month._placed[date(2027, 3, 9)] if p.chip.kind == POST)
     origin = chip.rect.center().toPoint()

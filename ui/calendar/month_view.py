@@ -13,10 +13,9 @@ today, Enter plans a post on the selected day.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,13 +26,14 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
-    QPixmap,
 )
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QWidget
 
-from ui.calendar.chips import POST, Chip, chips_for_day, observance_chip, paint_chip
+from ui.calendar.chip_canvas import ChipCanvas, PlacedChip
+from ui.calendar.chips import Chip, chips_for_day, observance_chip, paint_chip
 from ui.calendar.data import ObservanceEntry, PostEntry, month_grid_first
-from ui.calendar.dragging import read_mime, start_drag
+from ui.calendar.dragging import DraggedPost
+from ui.calendar.palette import with_alpha
 
 ROWS, COLUMNS = 6, 7
 HEADER_HEIGHT = 24
@@ -41,16 +41,8 @@ CHIP_GAP = 2
 PADDING = 3
 
 
-@dataclass(frozen=True)
-class PlacedChip:
-    rect: QRectF
-    chip: Chip
-
-
-class MonthGrid(QWidget):
+class MonthGrid(ChipCanvas):
     post_dropped_on_day = Signal(int, object)  # post id, date: keep its time of day
-    post_activated = Signal(int)
-    observance_activated = Signal(object)  # ObservanceEntry
     day_activated = Signal(object)  # date: plan a post on it
     more_requested = Signal(object)  # date: show all of that day
     day_selected = Signal(object)  # date
@@ -62,8 +54,6 @@ class MonthGrid(QWidget):
         self.setObjectName("month-grid")
         self.setAccessibleName(self.tr("Month calendar"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAcceptDrops(True)
-        self.setMouseTracking(True)
         self.setMinimumSize(560, 380)
         self.month = date.today().replace(day=1)
         self.today = date.today()
@@ -74,7 +64,6 @@ class MonthGrid(QWidget):
         self._placed: dict[date, list[PlacedChip]] = {}
         self._more: dict[date, tuple[QRectF, int]] = {}
         self._spans: list[PlacedChip] = []
-        self._press: tuple[QPoint, PlacedChip] | None = None
         self._drop_day: date | None = None
 
     # ------------------------------------------------------------------ data
@@ -221,9 +210,9 @@ class MonthGrid(QWidget):
             elif day.weekday() >= 5:
                 painter.fillRect(cell, _mix(base, palette.color(QPalette.ColorRole.Window), 0.5))
             if day == self.today:
-                painter.fillRect(cell, _alpha(accent, 28))
+                painter.fillRect(cell, with_alpha(accent, 28))
             if day == self._drop_day:
-                painter.fillRect(cell, _alpha(accent, 60))
+                painter.fillRect(cell, with_alpha(accent, 60))
             self._paint_day_number(painter, cell, day, bold, muted if outside else text, accent)
             for placed in self._placed.get(day, []):
                 if id(placed) not in spans:  # bars are painted once, over the cells
@@ -286,42 +275,19 @@ class MonthGrid(QWidget):
         day = self.day_at(event.position())
         if day is not None:
             self.select_day(day)
-        placed = self.chip_at(event.position())
-        self._press = ((event.position().toPoint(), placed)
-                       if placed and event.button() == Qt.MouseButton.LeftButton else None)
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
-            return
-        origin, placed = self._press
-        if (event.position().toPoint() - origin).manhattanLength() < \
-                QApplication.startDragDistance():
-            return
-        self._press = None
-        post = placed.chip.post
-        if placed.chip.kind != POST or post is None or post.recurring:
-            return
-        start_drag(self, post, self._chip_pixmap(placed), origin - placed.rect.topLeft()
-                   .toPoint(), origin.y() - placed.rect.top())
-
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        self._press = None
         for day, (rect, _count) in self._more.items():
             if rect.contains(event.position()):
+                self._press = None
                 self.more_requested.emit(day)
                 return
         super().mouseReleaseEvent(event)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        placed = self.chip_at(event.position())
-        day = self.day_at(event.position())
-        if placed and placed.chip.post is not None:
-            self.post_activated.emit(placed.chip.post.post_id)
-        elif placed and placed.chip.observance is not None:
-            self.observance_activated.emit(placed.chip.observance)
-        elif day is not None and not any(r.contains(event.position())
-                                         for r, _ in self._more.values()):
+    def empty_double_clicked(self, pos: QPointF) -> None:
+        day = self.day_at(pos)
+        if day is not None and not any(r.contains(pos) for r, _ in self._more.values()):
             self.day_activated.emit(day)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
@@ -345,66 +311,18 @@ class MonthGrid(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            placed = self.chip_at(event.pos())
-            if placed:
-                QToolTip.showText(event.globalPos(), placed.chip.tooltip, self,
-                                  placed.rect.toRect())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
-
-    def _chip_pixmap(self, placed: PlacedChip) -> QPixmap:
-        ratio = self.devicePixelRatioF()
-        pixmap = QPixmap((placed.rect.size() * ratio).toSize())
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        paint_chip(painter, QRectF(QPointF(0, 0), placed.rect.size()), placed.chip, self.font(),
-                   selected=True)
-        painter.end()
-        return pixmap
-
     # ------------------------------------------------------------------ dropping
 
-    def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
-        if read_mime(event.mimeData()) is not None:
-            event.acceptProposedAction()
+    def drop_target(self, pos: QPointF, dragged: DraggedPost) -> date | None:
+        return self.day_at(pos)
 
-    def dragMoveEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
-        day = self.day_at(event.position())
-        if day is None or read_mime(event.mimeData()) is None:
-            event.ignore()
-            return
-        if day != self._drop_day:
-            self._drop_day = day
+    def show_drop(self, target: datetime | date | None, dragged: DraggedPost | None) -> None:
+        if target != self._drop_day:
+            self._drop_day = target
             self.update()
-        event.acceptProposedAction()
 
-    def dragLeaveEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
-        self._drop_day = None
-        self.update()
-
-    def dropEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
-        self._drop_day = None
-        self.update()
-        dragged = read_mime(event.mimeData())
-        day = self.day_at(event.position())
-        if dragged is None or day is None:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.MoveAction)
-        event.accept()
-        self.post_dropped_on_day.emit(dragged.post_id, day)
-
-
-def _alpha(colour: QColor, alpha: int) -> QColor:
-    result = QColor(colour)
-    result.setAlpha(alpha)
-    return result
+    def dropped(self, post_id: int, target: datetime | date) -> None:
+        self.post_dropped_on_day.emit(post_id, target)
 
 
 def _mix(a: QColor, b: QColor, amount: float) -> QColor:

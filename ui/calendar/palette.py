@@ -64,6 +64,13 @@ def tint(colour: QColor, amount: float) -> QColor:
                            1 - (1 - colour.blueF()) * amount)
 
 
+def with_alpha(colour: QColor, alpha: int) -> QColor:
+    """``colour`` made see-through (0 clear … 255 solid), for highlights over the grid."""
+    result = QColor(colour)
+    result.setAlpha(alpha)
+    return result
+
+
 def status_label(status: str) -> str:
     labels = {
         "idea": QCoreApplication.translate("Calendar", "idea"),

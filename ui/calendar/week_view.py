@@ -9,10 +9,9 @@ Posts that overlap share their column side by side, as in any desktop calendar.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,13 +21,14 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
-    QPixmap,
 )
-from PySide6.QtWidgets import QApplication, QScrollArea, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
-from ui.calendar.chips import POST, Chip, chips_for_day, paint_chip, post_chip, post_sort_key
+from ui.calendar.chip_canvas import ChipCanvas, PlacedChip
+from ui.calendar.chips import Chip, chips_for_day, paint_chip, post_chip, post_sort_key
 from ui.calendar.data import ObservanceEntry, PostEntry, week_start
-from ui.calendar.dragging import DraggedPost, read_mime, start_drag
+from ui.calendar.dragging import DraggedPost
+from ui.calendar.palette import with_alpha
 
 GUTTER = 56  # the hour labels
 HOUR_HEIGHT = 48
@@ -38,12 +38,6 @@ DAY_MINUTES = 24 * 60
 NAMES_HEIGHT = 28
 ALL_DAY_ROWS = 3  # shown before "+N more" (click it to show them all)
 FIRST_HOUR_SHOWN = 8
-
-
-@dataclass(frozen=True)
-class PlacedChip:
-    rect: QRectF
-    chip: Chip
 
 
 class WeekState:
@@ -61,20 +55,16 @@ class WeekState:
         return [self.first_day + timedelta(days=i) for i in range(7)]
 
 
-class _DayColumns(QWidget):
-    """Shared by the all-day strip and the hour grid: columns, hit-testing, dragging."""
+class _DayColumns(ChipCanvas):
+    """Shared by the all-day strip and the hour grid: the day columns and their hit-testing."""
 
-    post_activated = Signal(int)
-    observance_activated = Signal(object)
+    post_dropped = Signal(int, object)  # post id, a date (all-day strip) or aware datetime
 
     def __init__(self, state: WeekState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.right_margin = 0  # the grid's scroll bar, so header columns line up with it
-        self.setAcceptDrops(True)
-        self.setMouseTracking(True)
         self._placed: list[PlacedChip] = []
-        self._press: tuple[QPoint, PlacedChip] | None = None
 
     def column_width(self) -> float:
         return max(self.width() - GUTTER - self.right_margin, 7) / 7
@@ -104,123 +94,36 @@ class _DayColumns(QWidget):
         super().resizeEvent(event)
         self.relayout()
 
-    def _paint_columns(self, painter: QPainter, top: float) -> None:
+    def _begin_painting(self) -> QPainter:
+        """Start painting: the background, today and weekends tinted, the column lines."""
+        painter = QPainter(self)
         palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         grid = palette.color(QPalette.ColorRole.Mid)
         grid.setAlpha(110)
         accent = palette.color(QPalette.ColorRole.Highlight)
         for index, day in enumerate(self.state.days()):
-            column = QRectF(self.column_left(index), top, self.column_width(),
-                            self.height() - top)
+            column = QRectF(self.column_left(index), 0, self.column_width(), self.height())
             if day == self.state.today:
-                painter.fillRect(column, _alpha(accent, 22))
+                painter.fillRect(column, with_alpha(accent, 22))
             elif day.weekday() >= 5:
-                painter.fillRect(column, _alpha(palette.color(QPalette.ColorRole.Window), 140))
+                painter.fillRect(column, with_alpha(palette.color(QPalette.ColorRole.Window), 140))
         painter.setPen(QPen(grid, 1))
         for index in range(8):
             x = round(self.column_left(index)) + 0.5
-            painter.drawLine(QPointF(x, top), QPointF(x, self.height()))
+            painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+        return painter
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        placed = self.chip_at(event.position())
-        self._press = ((event.position().toPoint(), placed)
-                       if placed and event.button() == Qt.MouseButton.LeftButton else None)
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
-            return
-        origin, placed = self._press
-        if (event.position().toPoint() - origin).manhattanLength() < \
-                QApplication.startDragDistance():
-            return
-        self._press = None
-        post = placed.chip.post
-        if placed.chip.kind != POST or post is None or post.recurring:
-            return
-        start_drag(self, post, self._chip_pixmap(placed),
-                   origin - placed.rect.topLeft().toPoint(), origin.y() - placed.rect.top())
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        self._press = None
-        super().mouseReleaseEvent(event)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        placed = self.chip_at(event.position())
-        if placed and placed.chip.post is not None:
-            self.post_activated.emit(placed.chip.post.post_id)
-        elif placed and placed.chip.observance is not None:
-            self.observance_activated.emit(placed.chip.observance)
-        else:
-            self.empty_double_clicked(event.position())
-
-    def empty_double_clicked(self, pos: QPointF) -> None:
-        raise NotImplementedError
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            placed = self.chip_at(event.pos())
-            if placed:
-                QToolTip.showText(event.globalPos(), placed.chip.tooltip, self,
-                                  placed.rect.toRect())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
-
-    def _chip_pixmap(self, placed: PlacedChip) -> QPixmap:
-        ratio = self.devicePixelRatioF()
-        pixmap = QPixmap((placed.rect.size() * ratio).toSize())
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        paint_chip(painter, QRectF(QPointF(0, 0), placed.rect.size()), placed.chip, self.font(),
-                   wrap=placed.rect.height() > 30, selected=True)
-        painter.end()
-        return pixmap
-
-    def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
-        if read_mime(event.mimeData()) is not None:
-            event.acceptProposedAction()
-
-    def dragLeaveEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
-        self.show_drop(None, None)
-
-    def dragMoveEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
-        dragged = read_mime(event.mimeData())
-        target = self.drop_target(event.position(), dragged) if dragged else None
-        self.show_drop(target, dragged)
-        if target is None:
-            event.ignore()
-        else:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
-        dragged = read_mime(event.mimeData())
-        target = self.drop_target(event.position(), dragged) if dragged else None
-        self.show_drop(None, None)
-        if dragged is None or target is None:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.MoveAction)
-        event.accept()
-        self.dropped(dragged.post_id, target)
-
-    def drop_target(self, pos: QPointF, dragged: DraggedPost) -> datetime | date | None:
-        raise NotImplementedError
-
-    def show_drop(self, target: datetime | date | None, dragged: DraggedPost | None) -> None:
-        raise NotImplementedError
+    def chip_wraps(self, placed: PlacedChip) -> bool:
+        return placed.rect.height() > 30
 
     def dropped(self, post_id: int, target: datetime | date) -> None:
-        raise NotImplementedError
+        self.post_dropped.emit(post_id, target)
 
 
 class AllDayStrip(_DayColumns):
     """Day names and the days' all-day entries, above the hour grid."""
 
-    post_dropped = Signal(int, object)
     day_activated = Signal(object)  # date
 
     def __init__(self, state: WeekState, parent: QWidget | None = None) -> None:
@@ -267,10 +170,8 @@ class AllDayStrip(_DayColumns):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        painter = QPainter(self)
+        painter = self._begin_painting()
         palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
-        self._paint_columns(painter, 0)
         accent = palette.color(QPalette.ColorRole.Highlight)
         bold = QFont(self.font())
         bold.setBold(True)
@@ -279,7 +180,7 @@ class AllDayStrip(_DayColumns):
             name = QRectF(self.column_left(index), 0, self.column_width(), NAMES_HEIGHT)
             if day == self._drop_day:
                 painter.fillRect(QRectF(name.left(), 0, name.width(), self.height()),
-                                 _alpha(accent, 60))
+                                 with_alpha(accent, 60))
             painter.setFont(bold if day == self.state.today else self.font())
             painter.setPen(accent if day == self.state.today
                            else palette.color(QPalette.ColorRole.Text))
@@ -326,14 +227,10 @@ class AllDayStrip(_DayColumns):
             self._drop_day = day
             self.update()
 
-    def dropped(self, post_id: int, target: datetime | date) -> None:
-        self.post_dropped.emit(post_id, target)
-
 
 class HourGrid(_DayColumns):
     """The hours of the week's days, with the timed posts at their times."""
 
-    post_dropped = Signal(int, object)
     slot_activated = Signal(object)  # aware datetime: plan a post then
 
     def __init__(self, state: WeekState, parent: QWidget | None = None) -> None:
@@ -377,10 +274,8 @@ class HourGrid(_DayColumns):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        painter = QPainter(self)
+        painter = self._begin_painting()
         palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
-        self._paint_columns(painter, 0)
         grid = palette.color(QPalette.ColorRole.Mid)
         grid.setAlpha(110)
         faint = QColor(grid)
@@ -404,7 +299,7 @@ class HourGrid(_DayColumns):
             index = (day - self.state.first_day).days
             rect = QRectF(self.column_left(index) + 1, self.y_for(minutes),
                           self.column_width() - 2, self.y_for(length))
-            painter.fillRect(rect, _alpha(accent, 60))
+            painter.fillRect(rect, with_alpha(accent, 60))
             painter.setPen(QPen(accent, 1, Qt.PenStyle.DashLine))
             painter.drawRect(rect)
             painter.setPen(accent.darker(140))
@@ -444,9 +339,6 @@ class HourGrid(_DayColumns):
         if drop != self._drop:
             self._drop = drop
             self.update()
-
-    def dropped(self, post_id: int, target: datetime | date) -> None:
-        self.post_dropped.emit(post_id, target)
 
 
 class WeekView(QWidget):
@@ -547,9 +439,3 @@ def _lanes(posts: list[PostEntry]) -> list[tuple[PostEntry, int, int]]:
         cluster_end = end if cluster_end is None else max(cluster_end, end)
     close()
     return placed
-
-
-def _alpha(colour: QColor, alpha: int) -> QColor:
-    result = QColor(colour)
-    result.setAlpha(alpha)
-    return result
