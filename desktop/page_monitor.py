@@ -34,21 +34,21 @@ def connect(ctx: AppContext) -> None:
     """Links, the starter sources and change notifications for the Monitor the window owns."""
     from PySide6.QtGui import QDesktopServices, QKeySequence
 
-    from desktop import page_sources
+    from desktop import source_actions
 
     window = ctx.window
     window.monitor.open_link.connect(QDesktopServices.openUrl)
-    window.monitor.set_source_actions(page_sources.source_actions(ctx))
+    window.monitor.set_source_actions(source_actions.source_actions(ctx))
 
     # File menu: the source entries go above "Refresh sources", where officers look first.
     file_menu = window.menus["file"]
     entries = [
         window.add_action("file", window.tr("&Add source…"), QKeySequence("Ctrl+Shift+N"),
-                          lambda: page_sources.open_add_source(ctx)),
+                          lambda: source_actions.open_add_source(ctx)),
         window.add_action("file", window.tr("&Import OPML…"), None,
-                          lambda: page_sources.import_opml_file(ctx)),
+                          lambda: source_actions.import_opml_file(ctx)),
         window.add_action("file", window.tr("&Export OPML…"), None,
-                          lambda: page_sources.export_opml_file(ctx)),
+                          lambda: source_actions.export_opml_file(ctx)),
     ]
     first = file_menu.actions()[0] if file_menu.actions() else None
     for action in entries:

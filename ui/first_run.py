@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.settings_dialog import COUNTRY_CODES, PACK_KEYS, time_zone_combo
+from ui.settings_dialog import country_boxes, pack_boxes, time_zone_combo
 
 
 @dataclass
@@ -91,33 +91,19 @@ class FirstRunDialog(QDialog):
         zone_stack.addWidget(self.timezone_error)
         form.addRow(self.tr("Your &time zone:"), zone_cell)
 
-        names = {"UZ": self.tr("Uzbekistan"), "KZ": self.tr("Kazakhstan"),
-                 "KG": self.tr("Kyrgyzstan"), "TJ": self.tr("Tajikistan"),
-                 "TM": self.tr("Turkmenistan")}
         countries = QGroupBox(self.tr("Host countries (their public holidays and programme "
                                       "deadlines)"))
         country_grid = QGridLayout(countries)
-        self.countries: dict[str, QCheckBox] = {}
-        for position, code in enumerate(COUNTRY_CODES):
-            box = QCheckBox(f"{names[code]} ({code})")
-            box.setObjectName(f"country-{code}")
+        self.countries = country_boxes()
+        for position, (code, box) in enumerate(self.countries.items()):
             box.setChecked(code in values.get("countries", []))
-            self.countries[code] = box
             country_grid.addWidget(box, position // 3, position % 3)
 
         packs = QGroupBox(self.tr("Observances in the calendar"))
         pack_column = QVBoxLayout(packs)
-        labels = {"un": self.tr("UN international days"),
-                  "us": self.tr("US federal holidays"),
-                  "host": self.tr("Public holidays of the host countries"),
-                  "programme": self.tr("Exchange-programme deadlines (Fulbright, FLEX, "
-                                       "Humphrey)")}
-        self.packs: dict[str, QCheckBox] = {}
-        for key in PACK_KEYS:
-            box = QCheckBox(labels[key])
-            box.setObjectName(f"pack-{key}")
+        self.packs = pack_boxes()
+        for key, box in self.packs.items():
             box.setChecked(key in values.get("packs", []))
-            self.packs[key] = box
             pack_column.addWidget(box)
 
         for key, widget in (("timezone", self.timezone), ("countries", countries),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -69,8 +69,8 @@ from ui.models.replies_table import (
     language_name,
 )
 from ui.sentiment_chart import PostBreakdownChart, TimelineChart
+from ui.widgets.search_delay import search_after_pause
 
-SEARCH_DELAY_MS = 250
 RELABEL_KEYS = {Qt.Key.Key_1: "positive", Qt.Key.Key_2: "neutral", Qt.Key.Key_3: "negative",
                 Qt.Key.Key_0: "auto"}
 PERIODS = (("all", 0), ("7", 7), ("30", 30), ("90", 90), ("custom", 0))
@@ -280,11 +280,7 @@ class ListenView(QWidget):
         bar.addLayout(first)
         bar.addLayout(second)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.reload_table)
-        self.search.textChanged.connect(lambda _: self._debounce.start())
+        self._debounce = search_after_pause(self.search, self.reload_table)
         self.label_filter.currentIndexChanged.connect(lambda _: self.reload_table())
         self.unsupported_only.toggled.connect(self._on_unsupported_only)
         for combo in (self.language_filter, self.post_filter, self.campaign_filter):

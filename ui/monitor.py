@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, QPoint, Qt, QTime, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, QPoint, Qt, QTime, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,9 +36,9 @@ from ui.models.sources_tree import UNREAD, NodeKeyRole, SourcesTreeModel
 from ui.models.sources_tree import RawRole as SourceRowRole
 from ui.reader import ReaderView
 from ui.sources_page import SourceActions, SourceCommands
+from ui.widgets.search_delay import search_after_pause
 
 ALL_ITEMS = ("all", None)
-SEARCH_DELAY_MS = 250
 # The date filter's choices: key -> days back (None: no bound; "custom": the two date edits).
 DATE_RANGES = (("any", "Any time"), ("today", "Today"), ("7", "Last 7 days"),
                ("30", "Last 30 days"), ("custom", "Custom range…"))
@@ -166,11 +166,7 @@ class MonitorView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(outer)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.reload_items)
-        self.search.textChanged.connect(lambda _: self._debounce.start())
+        self._debounce = search_after_pause(self.search, self.reload_items)
         for box in (self.unread_only, self.starred_only):
             box.toggled.connect(lambda _: self.reload_items())
         self.term.currentIndexChanged.connect(lambda _: self.reload_items())

@@ -427,16 +427,10 @@ class SettingsDialog(QDialog):
 
     def _build_calendar(self) -> None:
         _page, column = self._page(self.tr("Calendar"))
-        names = {"UZ": self.tr("Uzbekistan"), "KZ": self.tr("Kazakhstan"),
-                 "KG": self.tr("Kyrgyzstan"), "TJ": self.tr("Tajikistan"),
-                 "TM": self.tr("Turkmenistan")}
         countries = QGroupBox(self.tr("Host countries"))
         row = QHBoxLayout(countries)
-        self.countries: dict[str, QCheckBox] = {}
-        for code in COUNTRY_CODES:
-            box = QCheckBox(f"{names[code]} ({code})")
-            box.setObjectName(f"country-{code}")
-            self.countries[code] = box
+        self.countries = country_boxes()
+        for box in self.countries.values():
             row.addWidget(box)
         row.addStretch()
         form = QFormLayout()
@@ -447,16 +441,8 @@ class SettingsDialog(QDialog):
 
         packs = QGroupBox(self.tr("Observances shown in the calendar"))
         stack = QVBoxLayout(packs)
-        labels = {"un": self.tr("UN international days"),
-                  "us": self.tr("US federal holidays"),
-                  "host": self.tr("Public holidays of the host countries"),
-                  "programme": self.tr("Exchange-programme deadlines (Fulbright, FLEX, "
-                                       "Humphrey)")}
-        self.packs: dict[str, QCheckBox] = {}
-        for key in PACK_KEYS:
-            box = QCheckBox(labels[key])
-            box.setObjectName(f"pack-{key}")
-            self.packs[key] = box
+        self.packs = pack_boxes()
+        for box in self.packs.values():
             stack.addWidget(box)
         self._add(form, "packs", "", packs,
                   lambda: [k for k, b in self.packs.items() if b.isChecked()],
@@ -649,6 +635,39 @@ class SettingsDialog(QDialog):
                 return
             self.saved.emit(changes)
         self.accept()
+
+
+def country_boxes() -> dict[str, QCheckBox]:
+    """A check box per host country, "Uzbekistan (UZ)", by code; unchecked.
+
+    Shared by this dialog and the first-run welcome, which lay them out differently.
+    """
+    translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+    names = {"UZ": translate("SettingsDialog", "Uzbekistan"),
+             "KZ": translate("SettingsDialog", "Kazakhstan"),
+             "KG": translate("SettingsDialog", "Kyrgyzstan"),
+             "TJ": translate("SettingsDialog", "Tajikistan"),
+             "TM": translate("SettingsDialog", "Turkmenistan")}
+    boxes: dict[str, QCheckBox] = {}
+    for code in COUNTRY_CODES:
+        boxes[code] = QCheckBox(f"{names[code]} ({code})")
+        boxes[code].setObjectName(f"country-{code}")
+    return boxes
+
+
+def pack_boxes() -> dict[str, QCheckBox]:
+    """A check box per observance pack, by key; unchecked. Shared like ``country_boxes``."""
+    translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+    labels = {"un": translate("SettingsDialog", "UN international days"),
+              "us": translate("SettingsDialog", "US federal holidays"),
+              "host": translate("SettingsDialog", "Public holidays of the host countries"),
+              "programme": translate("SettingsDialog",
+                                     "Exchange-programme deadlines (Fulbright, FLEX, Humphrey)")}
+    boxes: dict[str, QCheckBox] = {}
+    for key in PACK_KEYS:
+        boxes[key] = QCheckBox(labels[key])
+        boxes[key].setObjectName(f"pack-{key}")
+    return boxes
 
 
 def time_zone_combo(parent: QWidget, zones: Sequence[str],

@@ -17,9 +17,12 @@ from core.storage.database import Database
 from core.storage.models import Item, Source
 from core.storage.types import iso, utcnow
 
-if TYPE_CHECKING:  # fetching and parsing are imported where used: listing sources (the
-    from core.feeds.fetch import Fetcher  # window's first query) must not load them
-    from core.feeds.parse import ParsedEntry
+# Fetching and parsing are imported where used: listing sources (the window's first query)
+# must not load them.
+if TYPE_CHECKING:
+    from core.feeds.discover import FeedLink
+    from core.feeds.fetch import Fetcher
+    from core.feeds.parse import ParsedEntry, ParsedFeed
 
 log = logging.getLogger("attache.sources")
 SOURCES = Source.__table__
@@ -55,20 +58,41 @@ def normalise_url(url: str) -> str:
 
 def discover(fetcher: Fetcher, url: str) -> Discovered:
     """The feed at ``url``, or the first feed the page at ``url`` links to."""
+    found = _read_feed(fetcher, url)
+    return Discovered(found.url, found.title, found.feed.format)
+
+
+@dataclass(frozen=True)
+class _ReadFeed:
+    """A feed that could be read: where to store it, and what the asked page advertised."""
+
+    url: str  # the permanent address of the feed itself
+    title: str | None  # the feed's own title, else the title of the link to it
+    feed: ParsedFeed
+    links: list[FeedLink]  # the feeds the asked page links to; empty when it is a feed itself
+
+
+def _read_feed(fetcher: Fetcher, url: str) -> _ReadFeed:
+    """The feed at ``url``, or the first readable feed the page at ``url`` links to.
+
+    Adding a source (``discover``) and previewing one (``preview_source``) both go through
+    here, so the dialog's preview and ``attache sources add`` agree on what a URL means.
+    KnownError, in plain words, when nothing there can be read as a feed.
+    """
     from core.feeds.discover import find_feed_links
     from core.feeds.parse import ParseError, parse_feed
 
     page = fetcher.fetch(url)
     if not page.ok or page.body is None:
         raise KnownError(f"cannot read {url}: {page.error or f'HTTP {page.status}'}")
-    base = page.permanent_url or url
     try:
         feed = parse_feed(page.body, page.content_type, page.final_url or url)
-        return Discovered(base, feed.title, feed.format)
-    except ParseError as not_a_feed:
+        return _ReadFeed(page.permanent_url or url, feed.title, feed, [])
+    except ParseError:
         links = find_feed_links(page.body, page.final_url or url, _charset(page.content_type))
-        if not links:
-            raise KnownError(f"no feed found at {url}: {not_a_feed}") from None
+    if not links:
+        raise KnownError(f"{url} is not a feed, and the page links to no feed "
+                         "(no <link rel=\"alternate\"> of RSS, Atom or JSON Feed)")
     errors = []
     for link in links:
         found = fetcher.fetch(link.url)
@@ -80,7 +104,7 @@ def discover(fetcher: Fetcher, url: str) -> Discovered:
         except ParseError as exc:
             errors.append(f"{link.url}: {exc}")
             continue
-        return Discovered(found.permanent_url or link.url, feed.title or link.title, feed.format)
+        return _ReadFeed(found.permanent_url or link.url, feed.title or link.title, feed, links)
     raise KnownError(f"the page {url} links to feeds that cannot be read: {'; '.join(errors)}")
 
 
@@ -252,38 +276,13 @@ def preview_source(fetcher: Fetcher, text: str, kind: str | None = None,
 
 
 def _preview_feed(fetcher: Fetcher, url: str, limit: int) -> SourcePreview:
-    from core.feeds.discover import FEED_TYPES, find_feed_links
-    from core.feeds.parse import ParseError, parse_feed
+    from core.feeds.discover import FEED_TYPES
 
-    page = fetcher.fetch(url)
-    if not page.ok or page.body is None:
-        raise KnownError(f"cannot read {url}: {page.error or f'HTTP {page.status}'}")
-    try:
-        feed = parse_feed(page.body, page.content_type, page.final_url or url)
-        return SourcePreview("rss", page.permanent_url or url, feed.title,
-                             _newest(feed.entries, limit), note=feed.warning)
-    except ParseError:
-        links = find_feed_links(page.body, page.final_url or url, _charset(page.content_type))
-    if not links:
-        raise KnownError(f"{url} is not a feed, and the page links to no feed "
-                         "(no <link rel=\"alternate\"> of RSS, Atom or JSON Feed)")
+    found = _read_feed(fetcher, url)
     choices = [Discovered(link.url, link.title, FEED_TYPES.get(link.type, "rss"))
-               for link in links]
-    errors = []
-    for choice in choices:
-        found = fetcher.fetch(choice.url)
-        if not found.ok or found.body is None:
-            errors.append(f"{choice.url}: {found.error or found.status}")
-            continue
-        try:
-            feed = parse_feed(found.body, found.content_type, found.final_url or choice.url)
-        except ParseError as exc:
-            errors.append(f"{choice.url}: {exc}")
-            continue
-        return SourcePreview("rss", found.permanent_url or choice.url,
-                             feed.title or choice.title, _newest(feed.entries, limit), choices,
-                             feed.warning)
-    raise KnownError(f"the page {url} links to feeds that cannot be read: {'; '.join(errors)}")
+               for link in found.links]
+    return SourcePreview("rss", found.url, found.title, _newest(found.feed.entries, limit),
+                         choices, found.feed.warning)
 
 
 def _preview_social(fetcher: Fetcher, text: str, kind: str, limit: int) -> SourcePreview:

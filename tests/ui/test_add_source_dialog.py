@@ -8,7 +8,7 @@ from pathlib import Path
 from core.feeds.sources import list_sources
 from desktop.context import AppContext
 from desktop.page_monitor import connect
-from desktop.page_sources import add_source_services, open_add_source
+from desktop.source_actions import add_source_services, open_add_source
 from tests.feedserver import FeedServer, send
 from ui.add_source_dialog import AddSourceDialog
 

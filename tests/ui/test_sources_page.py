@@ -16,7 +16,8 @@ from core.feeds.store import store_entries
 from core.storage.database import Database
 from desktop.context import AppContext
 from desktop.page_monitor import connect
-from desktop.page_sources import build, export_opml_file, import_opml_file
+from desktop.page_sources import build
+from desktop.source_actions import export_opml_file, import_opml_file
 from ui.models.sources_table import (
     ERROR,
     ITEMS,

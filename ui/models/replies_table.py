@@ -1,10 +1,8 @@
 """The Listen page's reply table: thousands of replies open at once, read a page at a time.
 
-Same approach as ``ui/models/items_table.py`` (Anki's browser model): the model holds the
-ordered list of reply ids — one cheap query — and a bounded LRU cache of row dicts filled a
-page at a time for the rows the view paints; ``canFetchMore``/``fetchMore`` grow ``rowCount``
-in batches as the user scrolls. Sorting asks core for a new id order (a proxy could only sort
-the rows already fetched).
+The id list, row cache, ``fetchMore`` batches and database-side sorting are
+``ui/models/lazy_table.py`` (Anki's browser model), shared with the Monitor's item table; this
+module says what a reply row shows.
 
 The label cell is where an officer could be misled, so it is explicit: each label has its own
 colour, a reply no analyzer reads is "not analysed" in violet with the reason in its tooltip
@@ -17,34 +15,25 @@ The model never touches the database: ``desktop/`` hands it ``reply_ids`` and
 from __future__ import annotations
 
 import html
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.models.items_table import local_time_text
+
+# BATCH is re-exported: the Listen tests read it from here.
+from ui.models.lazy_table import BATCH as BATCH
+from ui.models.lazy_table import DEFAULT_CACHE_ROWS, FetchIds, FetchRows, IdRole, LazyTableModel
+from ui.models.lazy_table import RawRole as RawRole
 
 # Columns, left to right.
 AUTHOR, TEXT, LABEL, POLARITY, LANGUAGE, POST, DATE = range(7)
 COLUMN_COUNT = 7
 
 # Roles beyond Qt's own.
-ReplyIdRole = int(Qt.ItemDataRole.UserRole) + 1  # int: the reply's id (no row fetch needed)
-RawRole = int(Qt.ItemDataRole.UserRole) + 2  # dict: the row as given by fetch_rows
+ReplyIdRole = IdRole  # int: the reply's id (no row fetch needed)
 LabelRole = int(Qt.ItemDataRole.UserRole) + 3  # str | None: the stored sentiment label
 
-BATCH = 200  # rows added to rowCount per fetchMore
-PAGE = 200  # rows asked of fetch_rows at once
-DEFAULT_CACHE_ROWS = 2_000
 TEXT_CHARS = 300  # a one-line cell needs no more; the tooltip has the whole reply
 
 # What core is asked to order by for each column (TEXT is not sortable).
@@ -87,40 +76,28 @@ def unsupported_reason(language: str | None) -> str:
     return f"{text} ({language_name(language)})" if language else text
 
 
-FetchIds = Callable[..., list[int]]
-FetchRows = Callable[[Sequence[int]], dict[int, dict]]
-
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
-_ROW_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _BACKGROUND, _FONT, RawRole,
-                        LabelRole})
-_MISSING = object()
-_ROOT = QModelIndex()
 
 
-class RepliesTableModel(QAbstractTableModel):
+class RepliesTableModel(LazyTableModel):
     """Replies as rows: author, reply, label, polarity, language, post, date."""
 
     ReplyIdRole = ReplyIdRole
-    RawRole = RawRole
     LabelRole = LabelRole
+
+    COLUMN_COUNT = COLUMN_COUNT
+    SORT_ORDERS = SORT_ORDERS
+    ROW_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _BACKGROUND, _FONT, RawRole,
+                           LabelRole})
 
     def __init__(self, fetch_ids: FetchIds, fetch_rows: FetchRows, *,
                  cache_rows: int = DEFAULT_CACHE_ROWS, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._fetch_ids = fetch_ids
-        self._fetch_rows = fetch_rows
-        self._cache_rows = max(cache_rows, 2 * PAGE)
-        self._ids: list[int] = []
-        self._loaded = 0
-        self._cache: OrderedDict[int, dict | None] = OrderedDict()
-        self._positions: dict[int, int] | None = None
-        self._order = "date"
-        self._descending = True
+        super().__init__(fetch_ids, fetch_rows, cache_rows=cache_rows, parent=parent)
         self._colors = {k: QBrush(QColor(v)) for k, v in LABEL_COLORS.items()}
         self._tints = {k: QBrush(QColor(v)) for k, v in LABEL_TINTS.items()}
         self._bold = QFont()
@@ -138,108 +115,15 @@ class RepliesTableModel(QAbstractTableModel):
             DATE: tr("When the reply was written (local time)"),
         }
 
-    # ------------------------------------------------------------------ loading
+    # ------------------------------------------------------------------ cells
 
-    def reload(self) -> None:
-        """Ask for the ids again (new replies, changed filters) and show the first batch."""
-        ids = list(self._fetch_ids(order=self._order, descending=self._descending))
-        self.beginResetModel()
-        self._ids = ids
-        self._loaded = min(BATCH, len(ids))
-        self._cache.clear()
-        self._positions = None
-        self.endResetModel()
-
-    def total(self) -> int:
-        """How many replies match, loaded into rowCount or not."""
-        return len(self._ids)
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
-        return not parent.isValid() and self._loaded < len(self._ids)
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
-        if parent.isValid():
-            return
-        count = min(BATCH, len(self._ids) - self._loaded)
-        if count <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + count - 1)
-        self._loaded += count
-        self.endInsertRows()
-
-    def refresh_ids(self, ids: Sequence[int]) -> None:
-        """Read these rows again (after a relabel) and repaint them where they are shown."""
-        found = self._fetch_rows(list(ids))
-        for reply_id in ids:
-            if reply_id in self._cache:
-                self._cache[reply_id] = found.get(reply_id)
-            row = self.row_of(reply_id)
-            if row is not None:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
-
-    def _record(self, row: int) -> dict | None:
-        reply_id = self._ids[row]
-        record = self._cache.get(reply_id, _MISSING)
-        if record is _MISSING:
-            self._load_page(row)
-            record = self._cache.get(reply_id)
-        else:
-            self._cache.move_to_end(reply_id)
-        return record  # type: ignore[return-value]
-
-    def _load_page(self, row: int) -> None:
-        start = row - row % PAGE
-        wanted = [i for i in self._ids[start:start + PAGE] if i not in self._cache]
-        found = self._fetch_rows(wanted)
-        for reply_id in wanted:
-            self._cache[reply_id] = found.get(reply_id)  # None: deleted since the ids were read
-        while len(self._cache) > self._cache_rows:
-            self._cache.popitem(last=False)
-
-    # ------------------------------------------------------------------ Qt model
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else self._loaded
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or section not in self._headers:
-            return None
-        if role == _DISPLAY:
-            return self._headers[section]
-        if role == _TOOLTIP:
-            return self._header_tips.get(section)
+    def _cell_without_row(self, column: int, role: int) -> object:
+        if role == _ALIGN and column == POLARITY:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < self._loaded:
-            return None
-        role = int(role)
-        column = index.column()
-        if role == ReplyIdRole:
-            return self._ids[index.row()]
-        if role == _ALIGN:
-            if column == POLARITY:
-                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            return None
-        if role not in _ROW_ROLES:
-            return None
-        record = self._record(index.row())
-        if record is None:
-            return None
+    def _cell(self, record: dict, column: int, role: int) -> object:
         label = record["sentiment_label"]
-        if role == RawRole:
-            return record
         if role == LabelRole:
             return label
         if role == _DISPLAY:
@@ -305,33 +189,8 @@ class RepliesTableModel(QAbstractTableModel):
             return record["source_title"]
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Re-order all replies (not just the loaded ones) by asking core."""
-        key = SORT_ORDERS.get(column)
-        if key is None:
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._order, self._descending):
-            return
-        self._order, self._descending = key, descending
-        self.reload()
-
-    def sort_order(self) -> tuple[int, Qt.SortOrder]:
-        column = next(c for c, key in SORT_ORDERS.items() if key == self._order)
-        return column, (Qt.SortOrder.DescendingOrder if self._descending
-                        else Qt.SortOrder.AscendingOrder)
-
     # ------------------------------------------------------------------ for the view
 
     def reply_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < self._loaded else None
-
-    def record(self, row: int) -> dict | None:
-        """The row's reply dict (fetched if needed), or None."""
-        return self._record(row) if 0 <= row < self._loaded else None
-
-    def row_of(self, reply_id: int) -> int | None:
-        if self._positions is None:
-            self._positions = {value: row for row, value in enumerate(self._ids)}
-        row = self._positions.get(reply_id)
-        return row if row is not None and row < self._loaded else None
+        """The id shown in ``row``, or None outside the loaded rows."""
+        return self.row_id(row)

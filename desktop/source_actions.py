@@ -1,0 +1,165 @@
+"""The source commands the Monitor's tree, the Sources page and the File menu share.
+
+Refresh, edit, disable and remove a source (the context menu of both the Monitor's tree and
+the Sources page), Add source…, and OPML import/export, wired to core. Every write announces
+itself on ``ctx.bus.sources_changed`` (and ``items_changed`` when items went with it), so the
+Monitor's tree and the Sources page reload from one signal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from core.feeds import sources
+
+if TYPE_CHECKING:
+    from desktop.context import AppContext
+    from ui.add_source_dialog import AddSourceDialog, AddSourceServices
+    from ui.sources_page import SourceActions
+
+
+def source_actions(ctx: AppContext) -> SourceActions:
+    """The source menu's commands over core; small single-row writes on the user's click."""
+    from ui.sources_page import SourceActions
+
+    db, bus = ctx.db, ctx.bus
+
+    def refresh(source_id: int) -> None:
+        refresher = getattr(ctx.window, "refresher", None)
+        if refresher is None or not refresher.start(force=True, source_ids=[source_id]):
+            ctx.window.statusBar().showMessage(ctx.window.tr(
+                "A refresh is already running; this source is fetched with it or the next one"))
+
+    def update(source_id: int, values: dict) -> None:
+        sources.update_source(db, source_id, **values)
+        bus.sources_changed.emit()
+        bus.items_changed.emit()  # a new category or title changes what the table shows
+
+    def set_enabled(source_id: int, enabled: bool) -> None:
+        (sources.enable_source if enabled else sources.disable_source)(db, source_id)
+        bus.sources_changed.emit()
+
+    def remove(source_id: int) -> int:
+        count = sources.remove_source(db, source_id)
+        bus.sources_changed.emit()
+        bus.items_changed.emit()
+        ctx.window.statusBar().showMessage(
+            ctx.window.tr("Removed the source and {0} items").format(count))
+        return count
+
+    return SourceActions(refresh=refresh, update=update, set_enabled=set_enabled, remove=remove,
+                         categories=lambda: sources.categories(db),
+                         add_source=lambda: open_add_source(ctx))
+
+
+def add_source_services(ctx: AppContext) -> AddSourceServices:
+    """Preview and add exactly as ``attache sources add`` does (same core functions)."""
+    from core.settings import Settings
+    from core.social.registry import detect_kind
+    from ui.add_source_dialog import AddSourceServices
+
+    def with_fetcher(work):  # noqa: ANN001, ANN202 - a job helper: fetcher made and closed
+        from core.feeds.fetch import Fetcher
+
+        fetcher = Fetcher.from_settings(Settings.load())
+        try:
+            return work(fetcher)
+        finally:
+            fetcher.close()
+
+    def preview(text: str, kind: str) -> sources.SourcePreview:
+        return with_fetcher(lambda fetcher: sources.preview_source(fetcher, text, kind))
+
+    def add(request: dict) -> object:
+        from core.social.accounts import add_social_source
+
+        options = {"name": request["name"], "interval_minutes": request["interval_minutes"],
+                   "category": request["category"], "own": request["own"]}
+        if request["kind"] == "rss":
+            return with_fetcher(lambda fetcher: sources.add_source(
+                ctx.db, request["text"], fetcher=fetcher, **options))
+        return with_fetcher(lambda fetcher: add_social_source(
+            ctx.db, fetcher, request["text"], request["kind"], **options))
+
+    return AddSourceServices(detect_kind=detect_kind, preview=preview, add=add,
+                             run=ctx.runner.run, categories=sources.categories(ctx.db),
+                             default_interval=Settings.load().default_interval_minutes)
+
+
+def open_add_source(ctx: AppContext, text: str = "") -> AddSourceDialog:
+    """File → Add source…: a window-modal dialog; the new source is selected in the Monitor."""
+    from ui.add_source_dialog import AddSourceDialog
+
+    dialog = AddSourceDialog(add_source_services(ctx), ctx.window)
+    dialog.address.setText(text)
+
+    def added(source: object) -> None:
+        ctx.bus.sources_changed.emit()
+        source_id = getattr(source, "id", None)
+        ctx.window.monitor.select_key(("source", source_id))
+        ctx.window.statusBar().showMessage(ctx.window.tr(
+            "Added {0}; press F5 to fetch it").format(getattr(source, "title", None)
+                                                      or getattr(source, "url", "")))
+
+    dialog.added.connect(added)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
+
+
+def import_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
+    """File → Import OPML…: every feed in the file not already a source (a write job)."""
+    from core.feeds.opml import import_opml
+    from core.settings import Settings
+
+    window = ctx.window
+    if path is None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            window, window.tr("Import sources from OPML"), "",
+            window.tr("OPML files (*.opml *.xml);;All files (*)"))
+        if not chosen:
+            return
+        path = chosen
+    interval = Settings.load().default_interval_minutes
+
+    def done(report) -> None:  # noqa: ANN001
+        ctx.bus.sources_changed.emit()
+        text = window.tr("Imported {0} sources; {1} were already there").format(
+            len(report.added), len(report.already_present))
+        if report.invalid:
+            text += window.tr("; skipped {0} invalid addresses").format(len(report.invalid))
+        window.statusBar().showMessage(text)
+
+    ctx.runner.run(lambda _progress: import_opml(ctx.db, Path(path), interval), on_done=done,
+                   on_error=lambda exc: _failed(window, window.tr("OPML not imported"), exc),
+                   kind="write", name="Import OPML")
+
+
+def export_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
+    """File → Export OPML…: every source, folders for categories (a read job)."""
+    from core.feeds.opml import export_opml
+
+    window = ctx.window
+    if path is None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            window, window.tr("Export sources to OPML"), "attache-sources.opml",
+            window.tr("OPML files (*.opml);;All files (*)"))
+        if not chosen:
+            return
+        path = chosen
+    ctx.runner.run(lambda _progress: export_opml(ctx.db, Path(path)),
+                   on_done=lambda count: window.statusBar().showMessage(
+                       window.tr("Exported {0} sources to {1}").format(count, path)),
+                   on_error=lambda exc: _failed(window, window.tr("OPML not exported"), exc),
+                   kind="read", name="Export OPML")
+
+
+def _failed(parent: QWidget, title: str, exc: BaseException) -> None:
+    from core.errors import KnownError
+
+    if not isinstance(exc, KnownError):
+        raise exc  # a bug: the crash handler reports it
+    QMessageBox.warning(parent, title, str(exc))

@@ -1,0 +1,1 @@
+"""Small widgets and widget helpers that more than one page uses."""
