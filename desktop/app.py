@@ -106,5 +106,7 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     try:
         return app.exec()
     finally:
+        if window.isVisible():  # quit without closing (the start-up benchmark): stop work
+            window.close()
         hook.uninstall()
         db.dispose()

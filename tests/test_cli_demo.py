@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,28 +34,32 @@ def test_screenshots_of_the_demo(qapp, tmp_path: Path,  # noqa: ANN001 - pytest-
     assert not list(tmp_path.glob("shots/*.db"))  # the demo database lives elsewhere, briefly
 
 
-def test_demo_opens_the_window_on_a_temporary_database(
-        qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str],  # noqa: ANN001
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ATTACHE_EXIT_WHEN_SHOWN", "1")
-    code, _, err = call(capsys, "demo")
-    assert code == 0, err
-    found = re.search(r"demo database at (\S+attache-demo\.db) \(deleted when the window closes\)",
-                      err)
-    assert found, err
+def attache(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    """The real command in its own process: the window opens, shows and quits at once."""
+    env = dict(os.environ, ATTACHE_EXIT_WHEN_SHOWN="1", QT_QPA_PLATFORM="offscreen",
+               ATTACHE_DATA_DIR=str(data_dir))
+    return subprocess.run([sys.executable, "-m", "desktop.main", *args], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_demo_opens_the_window_on_a_temporary_database(tmp_path: Path) -> None:
+    done = attache("demo", data_dir=tmp_path / "data")
+    assert done.returncode == 0, done.stderr
+    found = re.search(r"demo database at (\S+attache-demo\.db) \(deleted when the window "
+                      r"closes\)", done.stderr)
+    assert found, done.stderr
     assert not Path(found.group(1)).parent.exists()  # cleaned up when the window closed
 
 
-def test_demo_keep_fills_once_then_reopens(
-        qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str],  # noqa: ANN001
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ATTACHE_EXIT_WHEN_SHOWN", "1")
+def test_demo_keep_fills_once_then_reopens(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "kept"
-    code, _, err = call(capsys, "demo", "--keep", str(folder))
-    assert code == 0 and "demo database at" in err, err
+    done = attache("demo", "--keep", str(folder), data_dir=tmp_path / "data")
+    assert done.returncode == 0 and "demo database at" in done.stderr, done.stderr
     assert (folder / "attache-demo.db").exists()
-    code, _, err = call(capsys, "demo", "--keep", str(folder))
-    assert code == 0 and "opening the demo database kept at" in err, err
+    done = attache("demo", "--keep", str(folder), data_dir=tmp_path / "data")
+    assert done.returncode == 0 and "opening the demo database kept at" in done.stderr, \
+        done.stderr
     code, out, _ = call(capsys, "sources", "list", "--db",
                         f"sqlite:///{(folder / 'attache-demo.db').as_posix()}")
     assert code == 0 and "Газета.uz" in out and "timed out" in out
