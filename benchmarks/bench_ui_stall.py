@@ -194,10 +194,11 @@ def window_refresh(folder: Path, urls: list[str]) -> Measurement:
 
     from benchmarks.bench_refresh import add_sources
     from core.storage.database import Database
-    from desktop.app import create_main_window
+    from desktop.app import create_main_window, finish_start
 
     db = Database(f"sqlite:///{folder / 'window.db'}")
-    window = create_main_window(db)  # migrates
+    window = create_main_window(db, build_pages=False)  # migrates
+    finish_start(window)  # as the app does once its window shows
     add_sources(db, urls)
     window.show()
     window.show_page("dashboard")

@@ -15,9 +15,13 @@ from datetime import date, datetime, tzinfo
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from core.errors import KnownError
 from core.settings import Settings
 from core.storage.database import Database
+
+translate = QCoreApplication.translate  # lupdate files these under their context
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QWidget
@@ -132,9 +136,9 @@ def _post_dialogs() -> ModuleType | None:
 def _unavailable(ctx: AppContext) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.warning(ctx.window, ctx.window.tr("Post editor unavailable"), ctx.window.tr(
-        "The post editor could not be loaded. Plan posts from the command line meanwhile: "
-        "attache posts add --title … --at \"YYYY-MM-DD HH:MM\""))
+    QMessageBox.warning(ctx.window, translate("MainWindow", "Post editor unavailable"), translate(
+        "MainWindow", "The post editor could not be loaded. Plan posts from the command line "
+        "meanwhile: attache posts add --title … --at \"YYYY-MM-DD HH:MM\""))
 
 
 def open_post_editor(ctx: AppContext, post_id: int | None = None,
@@ -184,7 +188,7 @@ def build(ctx: AppContext) -> CalendarView:
         ctx.runner.run(lambda _progress: ensure_packs(ctx.db, settings.countries,
                                                       settings.packs),
                        on_done=lambda counts: view.schedule_reload() if counts else None,
-                       kind="write", name=ctx.window.tr("Updating observance days"))
+                       kind="write", name=translate("MainWindow", "Updating observance days"))
 
     def settings_changed() -> None:
         view.data = calendar_data(ctx.db, _settings())
@@ -197,11 +201,12 @@ def build(ctx: AppContext) -> CalendarView:
     window = ctx.window
     file_menu = window.menus["file"]
     actions = [
-        window.add_action("file", window.tr("&New post…"), QKeySequence.StandardKey.New,
+        window.add_action("file", translate("MainWindow", "&New post…"),
+                          QKeySequence.StandardKey.New,
                           lambda: view.new_post_on(view.selected_day())),
-        window.add_action("file", window.tr("&Export calendar…"), None,
+        window.add_action("file", translate("MainWindow", "&Export calendar…"), None,
                           lambda: _open(ctx, "open_export_dialog")),
-        window.add_action("file", window.tr("&Import calendar…"), None,
+        window.add_action("file", translate("MainWindow", "&Import calendar…"), None,
                           lambda: _open(ctx, "open_import_dialog")),
     ]
     quit_action = getattr(window, "quit_action", None)
@@ -209,7 +214,8 @@ def build(ctx: AppContext) -> CalendarView:
         for action in actions:
             file_menu.insertAction(quit_action, action)
         file_menu.insertSeparator(quit_action)
-    view.new_button.setToolTip(view.tr("Plan a post on the selected day ({0})").format(
-        actions[0].shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+    shortcut = actions[0].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    view.new_button.setToolTip(translate(
+        "CalendarView", "Plan a post on the selected day ({0})").format(shortcut))
     return view
 

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from core.feeds.sources import list_sources
 from core.storage.database import Database
+
+translate = QCoreApplication.translate  # lupdate files these under their context
 
 if TYPE_CHECKING:
     from desktop.context import AppContext
@@ -43,11 +47,12 @@ def connect(ctx: AppContext) -> None:
     # File menu: the source entries go above "Refresh sources", where officers look first.
     file_menu = window.menus["file"]
     entries = [
-        window.add_action("file", window.tr("&Add source…"), QKeySequence("Ctrl+Shift+N"),
+        window.add_action("file", translate("MainWindow", "&Add source…"),
+                          QKeySequence("Ctrl+Shift+N"),
                           lambda: source_actions.open_add_source(ctx)),
-        window.add_action("file", window.tr("&Import OPML…"), None,
+        window.add_action("file", translate("MainWindow", "&Import OPML…"), None,
                           lambda: source_actions.import_opml_file(ctx)),
-        window.add_action("file", window.tr("&Export OPML…"), None,
+        window.add_action("file", translate("MainWindow", "&Export OPML…"), None,
                           lambda: source_actions.export_opml_file(ctx)),
     ]
     first = file_menu.actions()[0] if file_menu.actions() else None
@@ -64,9 +69,21 @@ def connect(ctx: AppContext) -> None:
 
         report = import_opml(ctx.db, default_sources() or DEFAULT_SOURCES_OPML)  # IT's first
         ctx.bus.sources_changed.emit()
-        window.statusBar().showMessage(window.tr(
+        window.statusBar().showMessage(translate("MainWindow",
             "Added {0} starter sources; press F5 to fetch them").format(len(report.added)))
 
     window.starter_sources_requested.connect(add_starter_sources)
-    ctx.bus.sources_changed.connect(window.show_sources)
+    # Read in the background (unread counts over 100k items are not free); a newer request
+    # wins over an older one still running.
+    generation = [0]
+
+    def reload_sources() -> None:
+        generation[0] += 1
+        mine = generation[0]
+        ctx.runner.run(lambda _progress: list_sources(ctx.db),
+                       on_done=lambda rows: window.show_sources(rows)
+                       if mine == generation[0] else None,
+                       kind="read", name="Loading sources")
+
+    ctx.bus.sources_changed.connect(reload_sources)
     ctx.bus.items_changed.connect(window.monitor.reload_items)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate  # lupdate files these under their context
+
 if TYPE_CHECKING:
     from core.feeds.refresh import RefreshResult
     from desktop.context import AppContext
@@ -42,7 +46,7 @@ class RefreshController:
         window = self.ctx.window
         self._quiet = quiet
         if not quiet:
-            window.show_task(window.tr("Refreshing…"))
+            window.show_task(translate("MainWindow", "Refreshing…"))
         self._task = True  # running; a synchronous runner finishes inside run()
         task = self.ctx.runner.run(
             lambda progress: self._job(progress, force, source_ids), on_done=self._done,
@@ -91,14 +95,15 @@ class RefreshController:
         self.ctx.bus.items_changed.emit()
         self.ctx.bus.replies_changed.emit()
         self.ctx.window.hide_task(
-            self.ctx.window.tr("Refreshed {0} sources: {1} new items").format(len(results), new)
-            + (self.ctx.window.tr(", {0} failed").format(failed) if failed else ""))
+            translate("MainWindow", "Refreshed {0} sources: {1} new items").format(
+                len(results), new)
+            + (translate("MainWindow", ", {0} failed").format(failed) if failed else ""))
         for callback in self.finished_callbacks:
             callback(results)
 
     def _failed(self, error: BaseException) -> None:
         self._task = None
-        self.ctx.window.hide_task(self.ctx.window.tr("Refresh failed: {0}").format(error))
+        self.ctx.window.hide_task(translate("MainWindow", "Refresh failed: {0}").format(error))
 
     def _on_task_finished(self, name: str) -> None:
         if name == "Refresh":

@@ -11,9 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core.feeds import sources
+
+translate = QCoreApplication.translate  # lupdate files these under their context
 
 if TYPE_CHECKING:
     from desktop.context import AppContext
@@ -30,7 +33,7 @@ def source_actions(ctx: AppContext) -> SourceActions:
     def refresh(source_id: int) -> None:
         refresher = getattr(ctx.window, "refresher", None)
         if refresher is None or not refresher.start(force=True, source_ids=[source_id]):
-            ctx.window.statusBar().showMessage(ctx.window.tr(
+            ctx.window.statusBar().showMessage(translate("MainWindow",
                 "A refresh is already running; this source is fetched with it or the next one"))
 
     def update(source_id: int, values: dict) -> None:
@@ -47,7 +50,7 @@ def source_actions(ctx: AppContext) -> SourceActions:
         bus.sources_changed.emit()
         bus.items_changed.emit()
         ctx.window.statusBar().showMessage(
-            ctx.window.tr("Removed the source and {0} items").format(count))
+            translate("MainWindow", "Removed the source and {0} items").format(count))
         return count
 
     return SourceActions(refresh=refresh, update=update, set_enabled=set_enabled, remove=remove,
@@ -100,7 +103,7 @@ def open_add_source(ctx: AppContext, text: str = "") -> AddSourceDialog:
         ctx.bus.sources_changed.emit()
         source_id = getattr(source, "id", None)
         ctx.window.monitor.select_key(("source", source_id))
-        ctx.window.statusBar().showMessage(ctx.window.tr(
+        ctx.window.statusBar().showMessage(translate("MainWindow",
             "Added {0}; press F5 to fetch it").format(getattr(source, "title", None)
                                                       or getattr(source, "url", "")))
 
@@ -118,8 +121,8 @@ def import_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
     window = ctx.window
     if path is None:
         chosen, _ = QFileDialog.getOpenFileName(
-            window, window.tr("Import sources from OPML"), "",
-            window.tr("OPML files (*.opml *.xml);;All files (*)"))
+            window, translate("MainWindow", "Import sources from OPML"), "",
+            translate("MainWindow", "OPML files (*.opml *.xml);;All files (*)"))
         if not chosen:
             return
         path = chosen
@@ -127,14 +130,16 @@ def import_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
 
     def done(report) -> None:  # noqa: ANN001
         ctx.bus.sources_changed.emit()
-        text = window.tr("Imported {0} sources; {1} were already there").format(
+        text = translate("MainWindow", "Imported {0} sources; {1} were already there").format(
             len(report.added), len(report.already_present))
         if report.invalid:
-            text += window.tr("; skipped {0} invalid addresses").format(len(report.invalid))
+            text += translate("MainWindow", "; skipped {0} invalid addresses").format(
+                len(report.invalid))
         window.statusBar().showMessage(text)
 
     ctx.runner.run(lambda _progress: import_opml(ctx.db, Path(path), interval), on_done=done,
-                   on_error=lambda exc: _failed(window, window.tr("OPML not imported"), exc),
+                   on_error=lambda exc: _failed(
+                       window, translate("MainWindow", "OPML not imported"), exc),
                    kind="write", name="Import OPML")
 
 
@@ -145,15 +150,16 @@ def export_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
     window = ctx.window
     if path is None:
         chosen, _ = QFileDialog.getSaveFileName(
-            window, window.tr("Export sources to OPML"), "attache-sources.opml",
-            window.tr("OPML files (*.opml);;All files (*)"))
+            window, translate("MainWindow", "Export sources to OPML"), "attache-sources.opml",
+            translate("MainWindow", "OPML files (*.opml);;All files (*)"))
         if not chosen:
             return
         path = chosen
     ctx.runner.run(lambda _progress: export_opml(ctx.db, Path(path)),
                    on_done=lambda count: window.statusBar().showMessage(
-                       window.tr("Exported {0} sources to {1}").format(count, path)),
-                   on_error=lambda exc: _failed(window, window.tr("OPML not exported"), exc),
+                       translate("MainWindow", "Exported {0} sources to {1}").format(count, path)),
+                   on_error=lambda exc: _failed(
+                       window, translate("MainWindow", "OPML not exported"), exc),
                    kind="read", name="Export OPML")
 
 

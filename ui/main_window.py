@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
 
     def show_sources(self, rows: Sequence[dict] | None = None) -> None:
         """Refresh the source list (rows as from core.feeds.sources.list_sources)."""
-        self.monitor.refresh_sources()
+        self.monitor.refresh_sources(rows)
         count = self.monitor.source_count()
         self.starter_button.setVisible(count == 0)
         if count:

@@ -189,12 +189,16 @@ class MonitorView(QWidget):
         """Enable the source context menu (Refresh, Edit…, Disable, Remove…)."""
         self.source_commands = SourceCommands(actions, self)
 
-    def refresh_sources(self) -> None:
-        """Reload the tree (counts, health) keeping the selection and folded folders."""
+    def refresh_sources(self, rows: Sequence[dict] | None = None) -> None:
+        """Reload the tree (counts, health) keeping the selection and folded folders.
+
+        ``rows`` (as ``data.sources()`` returns them) when desktop already read them off the
+        GUI thread: counting unread items over a big database is not free.
+        """
         key = self.current_key()
         self._refreshing = True
         try:
-            self.tree_model.set_sources(list(self.data.sources()))
+            self.tree_model.set_sources(list(self.data.sources() if rows is None else rows))
             self._expand(QModelIndex())
             index = self.tree_model.index_for_key(key) if key else QModelIndex()
             if not index.isValid():

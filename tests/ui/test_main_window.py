@@ -43,7 +43,7 @@ def test_empty_database_offers_the_starter_sources(qtbot, db: Database) -> None:
     assert "attache sources add" in window.summary.text()
     assert window.starter_button.isVisible()
     qtbot.mouseClick(window.starter_button, Qt.MouseButton.LeftButton)
-    assert window.monitor.source_count() >= 9
+    qtbot.waitUntil(lambda: window.monitor.source_count() >= 9)  # read in the background
     assert not window.starter_button.isVisible()
     assert window.current_page() == "monitor"
     assert window.monitor_page.currentWidget() is window.monitor
