@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self.add_action("file", self.tr("&Quit"),
                                            QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        if self.quit_action.shortcut().isEmpty():  # some platforms define no Quit key
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         # Undo for cheap, reversible edits (reschedule, relabel, mark read): pages push
         # QUndoCommands onto window.undo_stack.
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
