@@ -51,9 +51,11 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     window.refresher = RefreshController(ctx)
     window.notifier = Notifier(window)
     window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier, Settings.load)
-    tr = QCoreApplication.translate
-    titles = {"calendar": tr("MainWindow", "Calendar"), "listen": tr("MainWindow", "Listen"),
-              "dashboard": tr("MainWindow", "Dashboard"), "sources": tr("MainWindow", "Sources")}
+    translate = QCoreApplication.translate  # lupdate files these under MainWindow
+    titles = {"calendar": translate("MainWindow", "Calendar"),
+              "listen": translate("MainWindow", "Listen"),
+              "dashboard": translate("MainWindow", "Dashboard"),
+              "sources": translate("MainWindow", "Sources")}
     for key in PAGES:  # built when first shown: start-up pays for the Monitor only
         window.add_page(key, titles[key], lambda key=key: importlib.import_module(
             f"desktop.page_{key}").build(ctx))
@@ -76,7 +78,7 @@ def finish_start(window: MainWindow) -> None:
 
 
 def run_gui(db_url: str, log_path: Path | None = None) -> int:
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -107,8 +109,6 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
         return 1
     window.show()
     window.scheduler.start()
-    from PySide6.QtCore import QTimer
-
     # The Monitor is usable as soon as it shows; the other pages (and their menu entries,
     # Ctrl+N among them) are built in the next turn of the event loop.
     QTimer.singleShot(0, lambda: finish_start(window))
