@@ -267,20 +267,23 @@ class TermActivity:
     id: int
     term: str
     kind: str
-    per_day: list[int]  # one count per UTC day, oldest first, today last
+    per_day: list[int]  # one count per day in the officer's zone, oldest first, today last
     total: int
 
 
-def watch_activity(db: Database, days: int = 7, today: date | None = None) -> list[TermActivity]:
+def watch_activity(db: Database, days: int = 7, today: date | None = None,
+                   tz: str = "UTC") -> list[TermActivity]:
     """Per watch term, its hits on each of the last ``days`` days (the sparkline) and total.
 
-    Busiest first, then by name; terms without hits are kept (with zeros) so a quiet term is
-    visibly quiet rather than missing.
+    Days are calendar days in ``tz``, the zone the agenda and the Listen page use, so "today"
+    means the same day on every panel. Busiest first, then by name; terms without hits are
+    kept (with zeros) so a quiet term is visibly quiet rather than missing.
     """
-    today = today or datetime.now(UTC).date()
+    local = zone(tz)
+    today = today or datetime.now(local).date()
     first = today - timedelta(days=days - 1)
     counts: dict[int, list[int]] = {}
-    for row in hits_per_day(db, since=datetime.combine(first, time.min, UTC)):
+    for row in hits_per_day(db, since=datetime.combine(first, time.min, local), tz=local):
         offset = (date.fromisoformat(row["day"]) - first).days
         if 0 <= offset < days:
             counts.setdefault(row["term_id"], [0] * days)[offset] += row["hits"]
@@ -322,10 +325,14 @@ class SentimentWeek:
         return round(self.negative / self.supported, 4) if self.supported else None
 
 
-def sentiment_week(db: Database, days: int = 7, today: date | None = None) -> SentimentWeek:
-    today = today or datetime.now(UTC).date()
-    since = datetime.combine(today - timedelta(days=days - 1), time.min, UTC)
-    rows = [r for r in summary(db, by="day", since=since) if r["key"] <= today.isoformat()]
+def sentiment_week(db: Database, days: int = 7, today: date | None = None,
+                   tz: str = "UTC") -> SentimentWeek:
+    """Replies of the last ``days`` calendar days in ``tz`` (the agenda's and Listen's zone)."""
+    local = zone(tz)
+    today = today or datetime.now(local).date()
+    since = datetime.combine(today - timedelta(days=days - 1), time.min, local)
+    rows = [r for r in summary(db, by="day", since=since, tz=local)
+            if r["key"] <= today.isoformat()]
     totals = {label: sum(r[label] for r in rows)
               for label in (*SUPPORTED, "unsupported", "unscored")}
     supported = sum(totals[label] for label in SUPPORTED)
@@ -447,7 +454,7 @@ def dashboard(db: Database, now: datetime | None = None, tz: str = "UTC", *,
         today=today, tz=tz,
         agenda=agenda(db, today, agenda_days, tz, countries=countries),
         sources=source_health(db),
-        watch=watch_activity(db, recent_days, now.astimezone(UTC).date()),
-        sentiment=sentiment_week(db, recent_days, now.astimezone(UTC).date()),
+        watch=watch_activity(db, recent_days, today, tz),
+        sentiment=sentiment_week(db, recent_days, today, tz),
         accounts=accounts, absent_platforms=absent_platforms(accounts),
         agenda_days=agenda_days, ladder_weeks=ladder_weeks)

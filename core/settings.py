@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from core import paths, siteconfig
 from core.errors import KnownError
+from core.storage.urls import masked_proxy
 
 log = logging.getLogger("attache.settings")
 
@@ -177,11 +178,12 @@ def check_setting(key: str, value: object) -> object:
 def _check_proxy(value: str) -> None:
     parts = urlsplit(value)
     if parts.scheme.lower() not in PROXY_SCHEMES or not parts.hostname:
-        raise KnownError(f"proxy must look like http://proxy.example:8080, not {value!r}")
+        raise KnownError(f"proxy must look like http://proxy.example:8080, "
+                         f"not {masked_proxy(value)!r}")
     try:
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError:
-        raise KnownError(f"proxy {value!r} has a bad port number") from None
+        raise KnownError(f"proxy {masked_proxy(value)!r} has a bad port number") from None
 
 
 def _check_database_url(value: str) -> None:
@@ -191,6 +193,9 @@ def _check_database_url(value: str) -> None:
 
     try:
         url = make_url(value)
+    except ValueError:  # make_url's int() of a port such as "server:abc"
+        raise KnownError("database_url has a port that is not a number (e.g. server:5432)"
+                         ) from None
     except ArgumentError:
         raise KnownError("database_url is not a database URL (e.g. sqlite:///path/attache.db "
                          "or postgresql+psycopg://user@server/attache)") from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from sqlalchemy import Connection, and_, delete, func, insert, select
 
@@ -194,8 +194,11 @@ def list_hits(db: Database, *, term_id: int | None = None, since: datetime | Non
 
 
 def hits_per_day(db: Database, *, term_ids: Iterable[int] = (),
-                 since: datetime | None = None) -> list[dict]:
-    """Hit counts per term and UTC day: the numbers behind a trend chart."""
+                 since: datetime | None = None, tz: tzinfo = UTC) -> list[dict]:
+    """Hit counts per term and calendar day in ``tz``: the numbers behind a trend chart.
+
+    ``tz`` is the officer's zone where a day is shown to them (the Dashboard): a hit at 02:00
+    in Tashkent belongs to that Tashkent day, not to the UTC day before."""
     query = select(HITS.c.term_id, HITS.c.published)
     wanted = list(term_ids)
     if wanted:
@@ -205,7 +208,7 @@ def hits_per_day(db: Database, *, term_ids: Iterable[int] = (),
     counts: dict[tuple[int, date], int] = {}
     with db.read() as conn:
         for term, when in conn.execute(query):
-            key = (term, when.date())
+            key = (term, when.astimezone(tz).date())
             counts[key] = counts.get(key, 0) + 1
     return [{"term_id": t, "day": d.isoformat(), "hits": n}
             for (t, d), n in sorted(counts.items())]

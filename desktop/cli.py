@@ -375,10 +375,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def _shown_setting(key: str, value: object) -> object:
+    """A setting as the CLI echoes it: URLs that may carry a password have it masked (the
+    terminal, its scrollback and a pasted transcript are not the place for it)."""
+    from core.storage.urls import masked_proxy, masked_url
+
+    if not isinstance(value, str) or not value:
+        return value
+    if key == "database_url":
+        return masked_url(value)
+    if key == "proxy":
+        return masked_proxy(value)
+    return value
+
+
 def cmd_config_show(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    emit_json(asdict(Settings.load()))
+    emit_json({key: _shown_setting(key, value)
+               for key, value in asdict(Settings.load()).items()})
     return 0
 
 
@@ -389,7 +404,7 @@ def cmd_config_set(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise KnownError(f"bad value for {args.key}: {exc}") from None
     settings.save()
-    print(f"{args.key} = {getattr(settings, args.key)!r}")
+    print(f"{args.key} = {_shown_setting(args.key, getattr(settings, args.key))!r}")
     return 0
 
 

@@ -256,3 +256,31 @@ def test_no_command_opens_the_window_without_the_cli(argv: list[str], gui: bool)
     from desktop.main import wants_gui
 
     assert wants_gui(argv) is gui
+
+
+def test_config_never_echoes_a_password(capsys: pytest.CaptureFixture[str]) -> None:
+    url = "postgresql+psycopg://u:s3cret@db.local/attache?sslpassword=k3y-secret"
+    assert run(["config", "set", "database_url", url]) == 0
+    out = capsys.readouterr().out
+    assert "s3cret" not in out and "k3y-secret" not in out
+    assert "postgresql+psycopg://u:***@db.local/attache?sslpassword=***" in out
+    assert run(["config", "set", "proxy", "http://me:pa55word@proxy.local:8080"]) == 0
+    assert "pa55word" not in capsys.readouterr().out
+    assert run(["config", "show"]) == 0
+    out = capsys.readouterr().out
+    shown = json.loads(out)
+    assert (shown["database_url"], shown["proxy"]) == (
+        "postgresql+psycopg://u:***@db.local/attache?sslpassword=***",
+        "http://me:***@proxy.local:8080")
+    assert "s3cret" not in out and "pa55word" not in out
+    from core.settings import Settings
+
+    stored = Settings.load()  # only the echo is masked: the setting itself is whole
+    assert (stored.database_url, stored.proxy) == (url, "http://me:pa55word@proxy.local:8080")
+
+
+def test_config_refuses_a_database_url_with_a_bad_port(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["config", "set", "database_url", "postgresql+psycopg://u:p@h:abc/db"]) == 1
+    err = capsys.readouterr().err
+    assert "port" in err and "not a number" in err and "Traceback" not in err

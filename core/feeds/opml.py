@@ -17,7 +17,7 @@ from defusedxml.ElementTree import parse as safe_parse
 from sqlalchemy import insert, select
 
 from core.errors import KnownError
-from core.feeds.sources import SOURCES, list_sources, normalise_url
+from core.feeds.sources import CATEGORY_MAX_LENGTH, SOURCES, list_sources, normalise_url
 from core.storage.database import Database
 from core.storage.types import utcnow
 
@@ -86,7 +86,9 @@ def import_opml(db: Database, path: Path, interval_minutes: int = 60) -> ImportR
                 report.already_present.append(url)
                 continue
             conn.execute(insert(SOURCES).values(
-                url=url, kind="feed", title=feed.title, category=feed.category,
+                url=url, kind="feed", title=feed.title,
+                # Folders nested past the column's width keep their outer levels.
+                category=(feed.category or None) and feed.category[:CATEGORY_MAX_LENGTH],
                 site_url=feed.site_url, interval_minutes=interval_minutes, enabled=True,
                 status="new", error_count=0, created_at=utcnow()))
             known.add(url)

@@ -31,6 +31,7 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.IGNORECASE)
 ITEMS = Item.__table__
 _FOLDER_SPLIT = re.compile(r"\s+/\s*|\s*/\s+")
 PREVIEW_ITEMS = 10
+CATEGORY_MAX_LENGTH = SOURCES.c.category.type.length  # 200: VARCHAR(200) in migration 0001
 
 
 @dataclass
@@ -136,18 +137,30 @@ def insert_source(db: Database, *, url: str, kind: str, title: str | None,
     """Store a new source of any kind, refusing a URL that is already one."""
     if interval_minutes < 1:
         raise KnownError("the refresh interval must be at least 1 minute")
+    category = check_category(category)
     with db.write() as conn:
         existing = conn.execute(select(SOURCES.c.id).where(SOURCES.c.url == url)).scalar()
         if existing is not None:
             raise KnownError(f"{url} is already source {existing}")
         try:
             new_id = conn.execute(insert(SOURCES).values(
-                url=url, kind=kind, title=title, category=category or None, own=own,
+                url=url, kind=kind, title=title, category=category, own=own,
                 account_id=account_id, interval_minutes=interval_minutes, enabled=True,
                 status="new", error_count=0, created_at=utcnow())).inserted_primary_key[0]
         except IntegrityError as exc:  # another process added it a moment ago
             raise KnownError(f"{url} is already a source") from exc
     return get_source(db, new_id)
+
+
+def check_category(category: str | None) -> str | None:
+    """``category`` as stored (empty → None), refused in plain words when it is longer than
+    its column: SQLite would keep it whole, PostgreSQL would fail with a raw DataError."""
+    if not category:
+        return None
+    if len(category) > CATEGORY_MAX_LENGTH:
+        raise KnownError(f"a category can be at most {CATEGORY_MAX_LENGTH} characters long "
+                         f"(this one has {len(category)}); use a shorter name")
+    return category
 
 
 def get_source(db: Database, source_id: int) -> Source:
@@ -166,7 +179,9 @@ def list_sources(db: Database) -> list[dict]:
     query = (select(SOURCES, func.coalesce(counts.c.n, 0).label("item_count"),
                     func.coalesce(counts.c.unread, 0).label("unread"))
              .outerjoin(counts, counts.c.source_id == SOURCES.c.id)
-             .order_by(SOURCES.c.category, SOURCES.c.title, SOURCES.c.id))
+             # NULLs sort first on SQLite and last on PostgreSQL: say where (last) on both.
+             .order_by(SOURCES.c.category.is_(None), SOURCES.c.category,
+                       SOURCES.c.title.is_(None), SOURCES.c.title, SOURCES.c.id))
     with db.read() as conn:
         return [dict(row) for row in conn.execute(query).mappings()]
 
@@ -208,10 +223,11 @@ def update_source(db: Database, source_id: int, *, title: str | None,
         raise KnownError("the refresh interval must be at least 1 minute")
     # "A / B" nests; "TV/Radio" (no spaces around the slash) is one folder's name.
     folders = [part.strip() for part in _FOLDER_SPLIT.split(category or "") if part.strip()]
+    category = check_category(" / ".join(folders))
     get_source(db, source_id)
     with db.write() as conn:
         conn.execute(update(SOURCES).where(SOURCES.c.id == source_id).values(
-            title=(title or "").strip() or None, category=" / ".join(folders) or None,
+            title=(title or "").strip() or None, category=category,
             interval_minutes=interval_minutes))
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import NullPool
 
 from core.storage.migrate import _is_known, head_revision
+from core.storage.urls import masked_url, scrub
 
 log = logging.getLogger("attache.storage")
 
@@ -30,10 +31,12 @@ def test_connection(url: str) -> tuple[bool, str]:
     user's mistakes (a bad URL, a missing driver, a server that does not answer)."""
     try:
         parsed = make_url(url.strip())
+    except ValueError:  # make_url's int() of a port such as "h:abc"
+        return False, "The port in this URL is not a number (e.g. server:5432)."
     except ArgumentError:
         return False, ("This is not a database URL. Examples: sqlite:///C:/Data/attache.db or "
                        "postgresql+psycopg://user@server/attache")
-    shown = parsed.render_as_string(hide_password=True)
+    shown = masked_url(parsed)
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         return _test_sqlite(parsed)
@@ -80,7 +83,7 @@ def _inspect(engine, shown: str, parsed: URL) -> tuple[bool, str]:  # noqa: ANN0
             current = MigrationContext.configure(conn).get_current_revision()
             tables = set(inspect(conn).get_table_names())
     except DBAPIError as exc:
-        reason = _scrub(str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip()
+        reason = scrub(str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip()
                         else type(exc.orig).__name__, parsed)
         log.info("connection test of %s failed: %s", shown, reason)
         return False, f"Cannot connect to {shown}: {reason}"
@@ -104,13 +107,6 @@ def _inspect(engine, shown: str, parsed: URL) -> tuple[bool, str]:  # noqa: ANN0
                       "first).")
     return False, (f"Connected to {shown}, but it was written by a newer Attaché (schema "
                    f"{current}). Install the newer version to use it.")
-
-
-def _scrub(message: str, parsed: URL) -> str:
-    """Drivers may quote the connection string back; never show the password."""
-    if parsed.password:
-        message = message.replace(str(parsed.password), "***")
-    return message
 
 
 def _existing_parent(path: Path) -> Path | None:

@@ -17,10 +17,21 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlmodel import Session
 
 from core.errors import KnownError
+from core.storage.urls import masked_url, scrub
 
 log = logging.getLogger("attache.storage")
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
+def _unicode_lower(value: object) -> str | None:
+    """SQL ``lower()`` for every script; like SQLite's, NULL stays NULL and anything else
+    becomes text."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace").lower()
+    return str(value).lower()
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:
@@ -41,6 +52,11 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
+        # SQLite's own lower() folds ASCII only, so "sort by title" put "арбуз" after "Яблоко"
+        # (every capital Cyrillic letter sorts before every small one); Python's folds every
+        # script, as PostgreSQL's does. No index, trigger or FTS table uses lower(), so nothing
+        # stored depends on which one runs (the sqlite3 shell's builtin gives the same rows).
+        dbapi_conn.create_function("lower", 1, _unicode_lower, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
@@ -54,9 +70,9 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False) -> None:
         try:
             parsed = make_url(url)
-        except ArgumentError as exc:
-            raise KnownError(
-                f"not a database URL: {url!r} (e.g. sqlite:///path/attache.db)") from exc
+        except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+            raise KnownError(f"not a database URL: {masked_url(url)!r} "
+                             "(e.g. sqlite:///path/attache.db)") from exc
         self.url = parsed
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         if self.is_sqlite and parsed.database and parsed.database != ":memory:":
@@ -81,8 +97,9 @@ class Database:
         return Path(self.url.database).expanduser()
 
     def describe(self) -> str:
-        """The URL without its password, fit for messages and logs."""
-        return self.url.render_as_string(hide_password=True)
+        """The URL without its password (nor one in its query string), fit for messages and
+        logs."""
+        return masked_url(self.url)
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
@@ -115,7 +132,8 @@ class Database:
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
         except OperationalError as exc:
-            raise KnownError(f"cannot open database {self.describe()}: {exc.orig}") from exc
+            raise KnownError(f"cannot open database {self.describe()}: "
+                             f"{scrub(str(exc.orig), self.url)}") from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -103,3 +103,47 @@ def test_postgresql_wrong_database_name(pg_url: str) -> None:
         hide_password=False)
     ok, message = connection_test.test_connection(missing)
     assert not ok and "attache_no_such_db" in message
+
+
+def test_a_password_in_the_query_string_is_never_shown(caplog: pytest.LogCaptureFixture) -> None:
+    url = ("postgresql+psycopg://attache@127.0.0.1:1/attache"
+           "?password=qs-hunter2&sslpassword=key-hunter3&passfile=/home/a/.pgpass")
+    with caplog.at_level("INFO", logger="attache.storage"):
+        ok, message = connection_test.test_connection(url)
+    assert not ok and message.startswith("Cannot connect to postgresql+psycopg://attache@")
+    for secret in ("qs-hunter2", "key-hunter3", ".pgpass"):
+        assert secret not in message
+        assert secret not in caplog.text
+    assert "password=***" in message
+
+
+def test_a_short_password_does_not_garble_the_message() -> None:
+    """Scrubbing "x" everywhere would turn "does not exist" into "does not e***ist" and so
+    reveal it; a password under four characters is left to the masked URL alone."""
+    ok, message = connection_test.test_connection(
+        "postgresql+psycopg://attache:x@127.0.0.1:1/attache")
+    assert not ok
+    assert message.startswith("Cannot connect to postgresql+psycopg://attache:***@127.0.0.1:1/")
+    assert "***" not in message.split(": ", 1)[1].replace("attache:***@", "")
+
+
+def test_a_bad_port_is_a_plain_message_not_an_exception() -> None:
+    ok, message = connection_test.test_connection("postgresql+psycopg://u:s3cret@h:abc/db")
+    assert not ok and "port" in message and "not a number" in message
+    assert "s3cret" not in message
+
+
+def test_masked_url_and_scrub() -> None:
+    from sqlalchemy.engine import make_url
+
+    from core.storage.urls import masked_proxy, masked_url, scrub
+
+    assert masked_url("sqlite:////srv/data/attache.db") == "sqlite:////srv/data/attache.db"
+    assert masked_url("postgresql+psycopg://u:s3cret@h:abc/db?password=p2") == (
+        "postgresql+psycopg://u:***@h:abc/db?password=***")  # unreadable: masked by pattern
+    parsed = make_url("postgresql+psycopg://u:s3cret@h/db?sslpassword=k3y-secret")
+    assert scrub('password "s3cret" / "k3y-secret" rejected', parsed) == (
+        'password "***" / "***" rejected')
+    assert scrub("does not exist", make_url("postgresql://u:x@h/db")) == "does not exist"
+    assert masked_proxy("http://me:pa55@proxy.local:8080") == "http://me:***@proxy.local:8080"
+    assert masked_proxy("http://proxy.local:8080") == "http://proxy.local:8080"

@@ -299,3 +299,40 @@ def pg(pg_url: str) -> Iterator[Database]:
 @pytest.mark.postgres
 def test_every_panel_on_postgresql(pg: Database) -> None:
     check_everything(pg, seed(pg))
+
+
+def test_watch_and_sentiment_count_on_the_officers_day_not_the_utc_day(db: Database) -> None:
+    check_local_days(db)
+
+
+@pytest.mark.postgres
+def test_watch_and_sentiment_count_on_the_officers_day_on_postgresql(pg: Database) -> None:
+    check_local_days(pg)
+
+
+def check_local_days(db: Database) -> None:
+    """02:00 in Tashkent is 21:00 UTC the day before: it belongs to the Tashkent day, as on the
+    agenda and the Listen page."""
+    early = datetime(2026, 11, 19, 21, 0, tzinfo=UTC)  # 2026-11-20 02:00 Asia/Tashkent
+    local_today = date(2026, 11, 20)
+    feed = _feed(db, "https://e.test/state", "State Dept", status="ok")
+    own = _own(db, "mastodon", "https://mastodon.test/@embassy", "Embassy Mastodon")
+    with db.write() as conn:
+        store_entries(conn, feed, [entry("s1", "Fulbright 2027 is open", early)], early)
+        store_entries(conn, own, [entry("m1", "Post", early - timedelta(hours=3))], early)
+        store_replies(conn, own, "mastodon", [reply("r1", "m1", early)], early)
+    _label(db, "r1", "negative", -0.5)
+    add_term(db, "Fulbright")
+
+    (term,) = watch_activity(db, days=3, today=local_today, tz="Asia/Tashkent")
+    assert term.per_day == [0, 0, 1]
+    (utc_term,) = watch_activity(db, days=3, today=date(2026, 11, 19), tz="UTC")
+    assert utc_term.per_day == [0, 0, 1]  # the same hit, on the UTC day
+    day = sentiment_week(db, days=1, today=local_today, tz="Asia/Tashkent")
+    assert (day.negative, [r["key"] for r in day.per_day]) == (1, ["2026-11-20"])
+    assert sentiment_week(db, days=1, today=local_today, tz="UTC").total == 0
+
+    data = dashboard(db, early + timedelta(hours=1), "Asia/Tashkent")
+    assert data.today == local_today
+    assert data.watch[0].per_day[-1] == 1
+    assert (data.sentiment.negative, data.sentiment.per_day[-1]["key"]) == (1, "2026-11-20")

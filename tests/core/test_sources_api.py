@@ -79,3 +79,38 @@ def test_preview_a_feed_a_page_and_failures(server: FeedServer, fetcher: Fetcher
         preview_source(fetcher, server.static("/plain", "page_without_feed.html", "text/html"))
     with pytest.raises(KnownError, match="not a web address"):
         preview_source(fetcher, "mailto:press@e.test")
+
+
+def _order_and_lengths(database: Database) -> None:
+    """Uncategorised sources last and an over-long category refused, on either backend."""
+    add_source(database, "https://e.test/none", name="Без папки")
+    add_source(database, "https://e.test/z", name="Z", category="Zeta")
+    add_source(database, "https://e.test/a", name="A", category="Alpha")
+    assert [r["title"] for r in list_sources(database)] == ["A", "Z", "Без папки"]
+
+    long = "Я" * 201
+    with pytest.raises(KnownError, match="at most 200 characters"):
+        add_source(database, "https://e.test/long", category=long)
+    assert all(r["url"] != "https://e.test/long" for r in list_sources(database))
+    first = list_sources(database)[0]["id"]
+    with pytest.raises(KnownError, match="at most 200 characters"):
+        update_source(database, first, title="A", category=long, interval_minutes=60)
+    assert get_source(database, first).category == "Alpha"
+    update_source(database, first, title="A", category="Я" * 200, interval_minutes=60)
+    assert get_source(database, first).category == "Я" * 200
+
+
+def test_uncategorised_last_and_long_categories_refused_on_sqlite(db: Database) -> None:
+    _order_and_lengths(db)
+
+
+@pytest.mark.postgres
+def test_uncategorised_last_and_long_categories_refused_on_postgresql(pg_url: str) -> None:
+    from core.storage.migrate import ensure_schema
+
+    database = Database(pg_url)
+    try:
+        ensure_schema(database)
+        _order_and_lengths(database)
+    finally:
+        database.dispose()

@@ -58,6 +58,56 @@ def test_bad_database_url_is_a_known_error() -> None:
         Database("definitely not a url")
 
 
+def test_a_bad_port_is_a_known_error_without_the_password() -> None:
+    with pytest.raises(KnownError, match="not a database URL") as caught:
+        Database("postgresql+psycopg://u:s3cret@h:abc/db")
+    assert "s3cret" not in str(caught.value)
+
+
+def test_describe_hides_every_password() -> None:
+    database = Database("postgresql+psycopg://attache:hunter2@db.local/attache"
+                        "?password=qs-secret&sslpassword=key-secret&passfile=/home/a/.pgpass"
+                        "&sslmode=require")
+    try:
+        shown = database.describe()
+    finally:
+        database.dispose()
+    for secret in ("hunter2", "qs-secret", "key-secret", ".pgpass"):
+        assert secret not in shown
+    assert shown == ("postgresql+psycopg://attache:***@db.local/attache"
+                     "?passfile=***&password=***&sslmode=require&sslpassword=***")
+
+
+def test_sorting_by_title_folds_cyrillic_case_on_sqlite(db: Database) -> None:
+    """SQLite's builtin lower() is ASCII-only; PostgreSQL's is not. Both sort the same now."""
+    from core.feeds.items import item_ids, items_by_ids
+
+    source = add_source(db, "https://e.test/feed")
+    store(db, source.id, [entry("b", "Банан"), entry("y", "Яблоко"), entry("a", "арбуз")])
+    ids = item_ids(db, order="title", descending=False)
+    rows = items_by_ids(db, ids)
+    assert [rows[i]["title"] for i in ids] == ["арбуз", "Банан", "Яблоко"]
+    with db.read() as conn:
+        assert conn.exec_driver_sql("SELECT lower(NULL), lower('ÄБ'), lower(5)").one() == (
+            None, "äб", "5")
+    assert check_database(db)["ok"]
+
+
+def test_the_sqlite_shell_still_reads_the_file(db: Database, db_url: str) -> None:
+    """The lower() override lives in Attaché's connections only: nothing in the file (index,
+    trigger, FTS table) needs it, so another tool opening the file works as before."""
+    source = add_source(db, "https://e.test/feed")
+    store(db, source.id, [entry("a", "Арбуз", "visa news")])
+    db.dispose()
+    path = db_url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT lower(title) FROM item").fetchone() == ("Арбуз",)
+        conn.execute("UPDATE item SET title = 'Банан'")
+        assert conn.execute("SELECT count(*) FROM item_fts WHERE item_fts MATCH 'visa'"
+                            ).fetchone() == (1,)
+
+
 def test_dates_come_back_timezone_aware(db: Database) -> None:
     source = add_source(db, "https://e.test/feed")
     store(db, source.id, [entry("a", "first")])
