@@ -58,6 +58,7 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
                                                                **instants(f)),
         needs_attention=attention,
         score_pending=lambda: score_all_pending(db, scorer()),
+        unscored_count=lambda: replies.count_replies(db, label="unscored"),
     )
 
 

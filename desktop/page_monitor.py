@@ -86,4 +86,4 @@ def connect(ctx: AppContext) -> None:
                        kind="read", name="Loading sources")
 
     ctx.bus.sources_changed.connect(reload_sources)
-    ctx.bus.items_changed.connect(window.monitor.reload_items)
+    ctx.bus.items_changed.connect(window.monitor.refresh_items)

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 def build(ctx: AppContext) -> SourcesPage:
     from ui.sources_page import SourcesPage
 
-    page = SourcesPage(lambda: sources.list_sources(ctx.db), source_actions(ctx))
+    page = SourcesPage(lambda: sources.list_sources(ctx.db), source_actions(ctx),
+                       runner=ctx.runner)
     ctx.bus.sources_changed.connect(lambda: page.reload() if page.isVisible() else None)
     return page
 

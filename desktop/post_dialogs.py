@@ -209,8 +209,15 @@ def build_post_editor(ctx: AppContext, post_id: int | None = None,
 def open_post_editor(ctx: AppContext, post_id: int | None = None,
                      prefill: dict | None = None) -> QDialog:
     """Open the editor on a saved post, or on a new one with ``prefill`` (title, body, date,
-    time, observance_id, campaign_id, channels); non-modal, returned for the caller to keep."""
+    time, observance_id, campaign_id, channels); non-modal, returned for the caller to keep.
+
+    Deleted when closed: an officer opens many over a day, and each holds its data and
+    widgets. Its late callbacks (a plan check still running) check that it is still there.
+    """
+    from PySide6.QtCore import Qt
+
     editor = build_post_editor(ctx, post_id, prefill)
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     editor.open()
     return editor
 

@@ -72,8 +72,10 @@ class RefreshController:
         def on_result(result, done: int, total: int) -> None:  # noqa: ANN001
             nonlocal failed
             failed += result.failed
-            errors = f" — {failed} errors" if failed else ""
-            progress.report(done, total, f"Refreshing {done}/{total}{errors}")
+            text = (translate("MainWindow", "Refreshing {0}/{1} — {2} errors").format(
+                done, total, failed) if failed else
+                translate("MainWindow", "Refreshing {0}/{1}").format(done, total))
+            progress.report(done, total, text)
 
         refresher = FeedRefresher(self.ctx.db, fetcher, workers=settings.workers,
                                   per_host=settings.per_host, parse_pool=self._pool,

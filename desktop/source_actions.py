@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 
 def source_actions(ctx: AppContext) -> SourceActions:
-    """The source menu's commands over core; small single-row writes on the user's click."""
+    """The source menu's commands over core: small single-row writes on the user's click,
+    except Remove, which deletes every item of the source and so runs as a write job."""
     from ui.sources_page import SourceActions
 
     db, bus = ctx.db, ctx.bus
@@ -45,13 +46,28 @@ def source_actions(ctx: AppContext) -> SourceActions:
         (sources.enable_source if enabled else sources.disable_source)(db, source_id)
         bus.sources_changed.emit()
 
-    def remove(source_id: int) -> int:
-        count = sources.remove_source(db, source_id)
-        bus.sources_changed.emit()
-        bus.items_changed.emit()
-        ctx.window.statusBar().showMessage(
-            translate("MainWindow", "Removed the source and {0} items").format(count))
-        return count
+    def remove(source_id: int) -> None:
+        # Deleting every item of a big source takes a while and, during a refresh, would wait
+        # on SQLite's lock: a write job queues behind the refresh on the one writer thread.
+        def done(count: int) -> None:
+            bus.sources_changed.emit()
+            bus.items_changed.emit()
+            ctx.window.statusBar().showMessage(
+                translate("MainWindow", "Removed the source and {0} items").format(count))
+
+        def failed(exc: BaseException) -> None:
+            from core.errors import KnownError
+
+            detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            reason = detail if isinstance(exc, KnownError) else translate(
+                "MainWindow", "The database could not be changed ({0}). Try again in a "
+                "moment, when the refresh has finished.").format(detail)
+            QMessageBox.warning(ctx.window, translate("MainWindow", "Source not removed"),
+                                reason)
+
+        ctx.runner.run(lambda _progress: sources.remove_source(db, source_id), on_done=done,
+                       on_error=failed, kind="write",
+                       name=translate("MainWindow", "Removing a source"))
 
     return SourceActions(refresh=refresh, update=update, set_enabled=set_enabled, remove=remove,
                          categories=lambda: sources.categories(db),
@@ -89,25 +105,34 @@ def add_source_services(ctx: AppContext) -> AddSourceServices:
 
     return AddSourceServices(detect_kind=detect_kind, preview=preview, add=add,
                              run=ctx.runner.run, categories=sources.categories(ctx.db),
-                             default_interval=Settings.load().default_interval_minutes)
+                             default_interval=Settings.load().default_interval_minutes,
+                             on_added=lambda source: _source_added(ctx, source))
+
+
+def _source_added(ctx: AppContext, source: object) -> None:
+    """Announce a stored source and select it in the Monitor.
+
+    Called from the add job's completion, not from the dialog's ``added`` signal: the dialog
+    may have been closed (and deleted) while the add waited on the writer.
+    """
+    ctx.bus.sources_changed.emit()
+    source_id = getattr(source, "id", None)
+    ctx.window.monitor.select_key(("source", source_id))
+    ctx.window.statusBar().showMessage(translate("MainWindow",
+        "Added {0}; press F5 to fetch it").format(getattr(source, "title", None)
+                                                  or getattr(source, "url", "")))
 
 
 def open_add_source(ctx: AppContext, text: str = "") -> AddSourceDialog:
-    """File → Add source…: a window-modal dialog; the new source is selected in the Monitor."""
+    """File → Add source…: a window-modal dialog; the new source is selected in the Monitor.
+
+    Deleted when it closes, also while a preview or an add still runs (Cancel stays usable);
+    the dialog drops those late answers, and an add still announces the new source.
+    """
     from ui.add_source_dialog import AddSourceDialog
 
     dialog = AddSourceDialog(add_source_services(ctx), ctx.window)
     dialog.address.setText(text)
-
-    def added(source: object) -> None:
-        ctx.bus.sources_changed.emit()
-        source_id = getattr(source, "id", None)
-        ctx.window.monitor.select_key(("source", source_id))
-        ctx.window.statusBar().showMessage(translate("MainWindow",
-            "Added {0}; press F5 to fetch it").format(getattr(source, "title", None)
-                                                      or getattr(source, "url", "")))
-
-    dialog.added.connect(added)
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -60,6 +61,9 @@ class AddSourceServices:
     run: Callable[..., Any]
     categories: Sequence[str] = ()
     default_interval: int = 60
+    # The stored Source, on the GUI thread, whether or not the dialog is still open: the
+    # officer may close it while the add waits on the writer, and the source is stored anyway.
+    on_added: Callable[[Any], None] | None = None
 
 
 def plain_error(exc: BaseException) -> str:
@@ -125,8 +129,10 @@ class AddSourceDialog(QDialog):
         self.feeds.setObjectName("feeds")
         self.feeds.setToolTip(self.tr("The page links to several feeds: pick the one to add"))
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # errors quote feeds and servers
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # feed titles are not markup
         self.message.setOpenExternalLinks(False)
         self.items = QTreeWidget()
         self.items.setObjectName("preview-items")
@@ -223,6 +229,8 @@ class AddSourceDialog(QDialog):
                           on_error=self._failed, kind="network", name="Preview source")
 
     def _previewed(self, text: str, result: Any, keep_feeds: list) -> None:
+        if not shiboken6.isValid(self):  # closed (and deleted) while the preview ran
+            return
         self._set_busy(False)
         if keep_feeds and not result.feeds:
             result.feeds = keep_feeds
@@ -265,6 +273,8 @@ class AddSourceDialog(QDialog):
             self.preview(url)
 
     def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._set_busy(False)
         self.preview_result = None
         self.items.clear()
@@ -284,10 +294,19 @@ class AddSourceDialog(QDialog):
                    "category": self.category.currentText().strip() or None,
                    "interval_minutes": self.interval.value(), "own": self.own.isChecked()}
         self._set_busy(True, self.tr("Adding {0}…").format(text))
-        self.services.run(lambda _progress: self.services.add(request), on_done=self._saved,
+        on_added = self.services.on_added
+
+        def stored(source: Any) -> None:
+            if on_added is not None:
+                on_added(source)
+            self._saved(source)
+
+        self.services.run(lambda _progress: self.services.add(request), on_done=stored,
                           on_error=self._failed, kind="write", name="Add source")
 
     def _saved(self, source: Any) -> None:
+        if not shiboken6.isValid(self):  # closed while the add waited: it is stored anyway
+            return
         self._set_busy(False)
         self.added.emit(source)
         self.accept()

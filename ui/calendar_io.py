@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.post_editor import ChannelChoice, Runner, run_now, status_label
+from ui.widgets.plain import plain_tooltip
 
 FORMATS = (("ics", "iCalendar (.ics)"), ("csv", "CSV (.csv)"), ("xlsx", "Excel (.xlsx)"))
 
@@ -138,7 +139,7 @@ class ChoiceButton(QToolButton):
         names = [a.text() for a in self._actions if a.isChecked()]
         text = ", ".join(names) if names else self._everything
         self.setText(text if len(text) <= 40 else text[:39] + "…")
-        self.setToolTip(", ".join(names) if names else self._everything)
+        self.setToolTip(plain_tooltip(", ".join(names)) if names else self._everything)
 
 
 class PathField(QWidget):
@@ -223,6 +224,7 @@ class ExportDialog(QDialog):
             self.format.addItem(label, key)
         self.file = PathField(True, self.tr("Calendar files (*.ics *.csv *.xlsx)"))
         self.result = QLabel(objectName="result")
+        self.result.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote the file
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -399,7 +401,9 @@ class ImportDialog(QDialog):
     def check(self) -> None:
         """A dry run of the import: every problem, or what "Import" will make."""
         def checked(path: Path, result: ImportResult) -> None:
-            if not result.problems:
+            # The path may have been changed while the check ran: Import is for the file
+            # that was checked, never for a new, unchecked one.
+            if not result.problems and self.file.path() == path:
                 self._checked = path
                 self.import_button.setEnabled(True)
                 self.import_button.setDefault(True)
@@ -452,7 +456,7 @@ class ImportDialog(QDialog):
         for row, problem in enumerate(result.problems):
             for column, text in enumerate((problem.line, problem.field, problem.message)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(plain_tooltip(text))  # quotes the file: never rich text
                 if column == 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -49,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.sparkline import Sparkline
+from ui.widgets.plain import plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from core.dashboard import (
@@ -76,12 +78,30 @@ SENTIMENT_COLORS = {"positive": "#38a169", "neutral": "#a0aec0", "negative": "#e
 LEVEL_COLORS = {"present": "#a0aec0", "up-to-date": "#3182ce", "engaging": "#2f855a"}
 PLATFORMS = {"mastodon": "Mastodon", "bluesky": "Bluesky", "youtube": "YouTube",
              "telegram": "Telegram", "facebook": "Facebook", "instagram": "Instagram",
-             "feed": "Feed", "rss": "Feed"}
+             "feed": QT_TRANSLATE_NOOP("Dashboard", "Feed"),
+             "rss": QT_TRANSLATE_NOOP("Dashboard", "Feed")}
+# A planned post's status as the agenda shows it; looked up at run time and translated with
+# _t, so QT_TRANSLATE_NOOP marks them for lupdate.
+POST_STATUS_NAMES = {"idea": QT_TRANSLATE_NOOP("Dashboard", "idea"),
+                     "draft": QT_TRANSLATE_NOOP("Dashboard", "draft"),
+                     "review": QT_TRANSLATE_NOOP("Dashboard", "review"),
+                     "approved": QT_TRANSLATE_NOOP("Dashboard", "approved"),
+                     "scheduled": QT_TRANSLATE_NOOP("Dashboard", "scheduled"),
+                     "published": QT_TRANSLATE_NOOP("Dashboard", "published"),
+                     "cancelled": QT_TRANSLATE_NOOP("Dashboard", "cancelled")}
 MAX_TERMS = 8  # a dashboard shows the busiest; the rest are counted, not listed
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Dashboard", text)
+
+
+def platform_name(platform: str) -> str:
+    return _t(PLATFORMS[platform]) if platform in PLATFORMS else platform
+
+
+def post_status_name(status: str | None) -> str:
+    return _t(POST_STATUS_NAMES[status]) if status in POST_STATUS_NAMES else (status or "")
 
 
 def short_date(day: date) -> str:
@@ -164,7 +184,8 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tip(row)
+            # Titles, addresses and fetch errors come from outside: never rendered as HTML.
+            return plain_tooltip(column.tip(row)) or None
         if role == Qt.ItemDataRole.ForegroundRole:
             color = column.color(row)
             return QBrush(QColor(color)) if color else None
@@ -238,7 +259,7 @@ def agenda_columns() -> list[Column]:
 
     def what_tip(e: AgendaEntry) -> str:
         if e.kind == "post":
-            lines = [e.title, _t("Planned post · {0}").format(e.status)]
+            lines = [e.title, _t("Planned post · {0}").format(post_status_name(e.status))]
             if e.channels:
                 lines.append(_t("On: {0}").format(", ".join(e.channels)))
             if e.campaign:
@@ -255,7 +276,7 @@ def agenda_columns() -> list[Column]:
 
     def badge_text(e: AgendaEntry) -> str:
         if e.kind == "post":
-            return _t(e.status or "")
+            return post_status_name(e.status)
         if e.prep == "planned":
             return _t("planned ✓")
         if e.prep in ("due", "overdue") and e.prepare_by is not None:
@@ -324,7 +345,7 @@ def account_columns(weeks: int) -> list[Column]:
                    "and at least 1 reply per post on average)")
     return [
         Column(_t("Account"), lambda r: r.name, tip=lambda r: r.url),
-        Column(_t("Platform"), lambda r: PLATFORMS.get(r.platform, r.platform)),
+        Column(_t("Platform"), lambda r: platform_name(r.platform)),
         Column(_t("Last post"), lambda r: days_ago(r.days_since_last_post),
                tip=lambda r: r.last_post.strftime("%Y-%m-%d %H:%M UTC") if r.last_post
                else None,
@@ -459,7 +480,7 @@ class DashboardView(QWidget):
             font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.heading.setFont(font)
-        self.updated = QLabel()
+        self.updated = plain_label()  # may quote an error message
         self.updated.setObjectName("updated")
         self.updated.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.refresh_button = QPushButton(self.tr("Refresh"))
@@ -703,7 +724,7 @@ class DashboardView(QWidget):
         today = self.data.today if self.data else date.today()
         shown = list(terms)[:MAX_TERMS]
         for row, term in enumerate(shown):
-            name = QLabel(term.term)
+            name = plain_label(term.term)  # "<b>" in a term is text, not markup
             name.setObjectName("term")
             total = QLabel(str(term.total))
             total.setObjectName("term-total")
@@ -737,7 +758,7 @@ class DashboardView(QWidget):
                 "Sources and mark them as your own."))
             return
         self.accounts_card.show_content()
-        absent = [PLATFORMS.get(p, p) for p in data.absent_platforms]
+        absent = [platform_name(p) for p in data.absent_platforms]
         self.absent.setText(self.tr("Not present on: {0}").format(", ".join(absent))
                             if absent else "")
         self.absent.setVisible(bool(absent))

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
 
 from PySide6.QtCore import QDate, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -69,6 +68,9 @@ from ui.models.replies_table import (
     language_name,
 )
 from ui.sentiment_chart import PostBreakdownChart, TimelineChart
+from ui.widgets.keep_selection import remember, restore
+from ui.widgets.plain import plain_tooltip
+from ui.widgets.runner import Runner
 from ui.widgets.search_delay import search_after_pause
 
 RELABEL_KEYS = {Qt.Key.Key_1: "positive", Qt.Key.Key_2: "neutral", Qt.Key.Key_3: "negative",
@@ -97,14 +99,8 @@ class ListenData:
     breakdown: Callable[..., list[dict]]  # (limit, **filters)
     needs_attention: Callable[..., list[dict]]  # (start=...)
     score_pending: Callable[[], int] | None = None
-
-
-class Runner(Protocol):
-    """The part of ``desktop.tasks.TaskRunner`` the page uses."""
-
-    def run(self, job: Callable[[Any], Any], *, on_done: Callable[[Any], None] | None,
-            on_error: Callable[[BaseException], None] | None = ...,
-            kind: str = ..., name: str = ...) -> object: ...
+    # How many replies are not scored yet (counted in core, not by fetching their ids).
+    unscored_count: Callable[[], int] | None = None
 
 
 class RelabelCommand(QUndoCommand):
@@ -548,17 +544,24 @@ class ListenView(QWidget):
             self.status.emit(self.tr("No replies yet"))
             return
         self.stack.setCurrentIndex(1)
-        self.reload_table()
+        self.reload_table(keep_selection=True)
         self.reload_summaries()
         self._update_unscored()
 
-    def reload_table(self) -> None:
+    def reload_table(self, keep_selection: bool = False) -> None:
+        """Ask for the rows again. ``keep_selection`` when the replies changed underneath
+        (a refresh, an import): the replies being labelled stay selected. A filter change
+        starts from the top with nothing selected."""
         self._debounce.stop()
+        state = remember(self.table, self.model) if keep_selection else None
         self.model.reload()
+        if state is not None:
+            restore(self.table, self.model, state)
         self._update_counts()
 
     def _update_unscored(self) -> None:
-        count = len(self.data.reply_ids(label="unscored"))
+        count = (self.data.unscored_count() if self.data.unscored_count is not None
+                 else len(self.data.reply_ids(label="unscored")))
         self.unscored_banner.setVisible(bool(count))
         self.score_button.setVisible(self.data.score_pending is not None)
         self.unscored_text.setText(self.tr(
@@ -648,8 +651,8 @@ class ListenView(QWidget):
                      if share is None or not r.startswith(f"{share:.0%} of")]
             entry = QListWidgetItem("\n".join([title, "; ".join([numbers, *extra])]))
             entry.setData(Qt.ItemDataRole.UserRole, row["key"])
-            entry.setToolTip("\n".join([title, *row["reasons"], self.tr(
-                "Click to show the replies to this post")]))
+            entry.setToolTip(plain_tooltip("\n".join([title, *row["reasons"], self.tr(
+                "Click to show the replies to this post")])))  # a post title: not HTML
             entry.setIcon(self._swatch("negative"))
             self.attention.addItem(entry)
         self.attention.setVisible(bool(rows))

@@ -13,7 +13,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, QPoint, Qt, QTime, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTime,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,12 +46,17 @@ from ui.models.sources_tree import UNREAD, NodeKeyRole, SourcesTreeModel
 from ui.models.sources_tree import RawRole as SourceRowRole
 from ui.reader import ReaderView
 from ui.sources_page import SourceActions, SourceCommands
+from ui.widgets.keep_selection import remember, restore
 from ui.widgets.search_delay import search_after_pause
 
 ALL_ITEMS = ("all", None)
 # The date filter's choices: key -> days back (None: no bound; "custom": the two date edits).
-DATE_RANGES = (("any", "Any time"), ("today", "Today"), ("7", "Last 7 days"),
-               ("30", "Last 30 days"), ("custom", "Custom range…"))
+# Translated with self.tr where the combo is filled; QT_TRANSLATE_NOOP lets lupdate see them.
+DATE_RANGES = (("any", QT_TRANSLATE_NOOP("MonitorView", "Any time")),
+               ("today", QT_TRANSLATE_NOOP("MonitorView", "Today")),
+               ("7", QT_TRANSLATE_NOOP("MonitorView", "Last 7 days")),
+               ("30", QT_TRANSLATE_NOOP("MonitorView", "Last 30 days")),
+               ("custom", QT_TRANSLATE_NOOP("MonitorView", "Custom range…")))
 
 
 @dataclass
@@ -175,6 +190,8 @@ class MonitorView(QWidget):
             edit.dateChanged.connect(lambda _: self._on_custom_dates())
         self._current_key: object = None
         self._refreshing = False
+        self._shown_id: int | None = None  # the item in the reader
+        self._keeping = False  # True while refresh_items puts the selection back
         self.sources.selectionModel().currentChanged.connect(self._on_source_selected)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         for key, action in (("J", self.next_item), ("K", self.previous_item),
@@ -209,9 +226,11 @@ class MonitorView(QWidget):
         self.refresh_terms()
         new_key = self.current_key()
         # A folder's items depend on the sources filed in it; a source's do not.
-        if new_key != self._current_key or new_key[0] == "category":
+        if new_key != self._current_key:
             self._current_key = new_key
             self.reload_items()
+        elif new_key[0] == "category":
+            self.refresh_items()
 
     def _expand(self, parent: QModelIndex) -> None:
         for row in range(self.tree_model.rowCount(parent)):
@@ -310,16 +329,41 @@ class MonitorView(QWidget):
         return self.data.item_ids(order=order, descending=descending, **self.filters())
 
     def reload_items(self) -> None:
+        """The filters changed: show the new list from its top, nothing selected."""
         self.model.reload()
+        self._shown_id = None
         self.reader.clear_item()
+        self.status.emit(self.tr("{0} items").format(self.model.total()))
+
+    def refresh_items(self) -> None:
+        """Items changed underneath (a background refresh): reload, keeping the officer's place.
+
+        The selected item stays selected and in the reader — not re-rendered, not marked
+        read again — as long as it is still listed; the rows at the top of the view stay there.
+        """
+        state = remember(self.table, self.model)
+        self._keeping = True
+        try:
+            self.model.reload()
+            still_listed = restore(self.table, self.model, state)
+        finally:
+            self._keeping = False
+        if not still_listed and self._shown_id is not None:
+            self._shown_id = None
+            self.reader.clear_item()
         self.status.emit(self.tr("{0} items").format(self.model.total()))
 
     # ------------------------------------------------------------------ reading
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item_id = self.model.item_id(current.row()) if current.isValid() else None
         if item_id is None:
-            self.reader.clear_item()
+            if not self._keeping:
+                self._shown_id = None
+                self.reader.clear_item()
             return
+        if item_id == self._shown_id:
+            return  # the selection was put back after a reload: it is already shown
+        self._shown_id = item_id
         content = self.data.item_content(item_id)
         self.reader.allow_images(False)
         self.reader.show_item(content["title"], content["content_html"], content["url"])

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -45,6 +46,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.widgets.plain import plain_tooltip
 
 CHECK_DELAY_MS = 400  # re-check the plan this long after the last date/channel change
 OVER_COLOR = "#c62828"
@@ -454,7 +457,7 @@ class PostEditor(QDialog):
         for key, label_text, over, tip in shown:
             label = self.count_labels[key]
             label.setText(label_text)
-            label.setToolTip(tip)
+            label.setToolTip(plain_tooltip(tip))
             if bool(label.property("over")) != over:
                 label.setProperty("over", over)
                 label.setStyleSheet(f"color: {OVER_COLOR}; font-weight: bold;" if over else "")
@@ -487,11 +490,11 @@ class PostEditor(QDialog):
         draft = self.draft()
 
         def done(found: Sequence[str]) -> None:
-            if generation == self._check_generation:
+            if shiboken6.isValid(self) and generation == self._check_generation:
                 self._show_warnings(list(found))
 
         def failed(exc: BaseException) -> None:
-            if generation == self._check_generation:
+            if shiboken6.isValid(self) and generation == self._check_generation:
                 self._show_warnings([self.tr("The plan could not be checked: {0}")
                                      .format(exc)])
 
@@ -526,7 +529,8 @@ class PostEditor(QDialog):
             return
         self._set_busy(True)
         self._close_after_save = close_after
-        self.data.run(lambda: self.data.save(draft), self._saved, self._save_failed, "write")
+        self.data.run(lambda: self.data.save(draft),
+                      lambda post: self._saved(post, draft), self._save_failed, "write")
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -534,14 +538,33 @@ class PostEditor(QDialog):
             button.setEnabled(not busy and (button is not self.delete_button
                                             or self.draft_id is not None))
 
-    def _saved(self, post: PostDraft) -> None:
+    def _saved(self, post: PostDraft, sent: PostDraft) -> None:
+        if not shiboken6.isValid(self):  # closed and deleted while the save waited
+            return
         self._set_busy(False)
-        self._show(post)
+        if self.draft().comparable() == sent.comparable():
+            self._show(post)
+        else:
+            # The save waited on the writer while the officer kept typing: showing ``post``
+            # would overwrite that typing with the older text. Take only what the save
+            # changed (id, version, saved status) and leave the fields, still unsaved.
+            self._adopt(post)
         self.saved.emit(post.post_id)
-        if self._close_after_save:
+        if self._close_after_save and not self.is_modified():
             self.accept()
 
+    def _adopt(self, post: PostDraft) -> None:
+        """Make ``post`` the saved version under the fields without touching the fields."""
+        self.draft_id, self.version = post.post_id, post.version
+        self._saved_status = post.status
+        self._set_status(self._status)  # the allowed steps now start from the saved status
+        self.delete_button.setEnabled(post.post_id is not None)
+        self.setWindowTitle(self.tr("Edit Post"))
+        self._baseline = post.comparable()
+
     def _save_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._set_busy(False)
         if isinstance(exc, SaveConflict):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Saved by Someone Else"),
@@ -577,12 +600,16 @@ class PostEditor(QDialog):
         self._set_busy(True)
 
         def done(_: object) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._set_busy(False)
             self._baseline = self.draft().comparable()  # nothing left to save
             self.deleted.emit(post_id)
             self.accept()
 
         def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._set_busy(False)
             QMessageBox.warning(self, self.tr("Post Not Deleted"), str(exc))
 

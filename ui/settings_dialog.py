@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -39,6 +40,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.widgets.plain import plain_tooltip
 
 COUNTRY_CODES = ("UZ", "KZ", "KG", "TJ", "TM")
 PACK_KEYS = ("un", "us", "host", "programme")
@@ -178,9 +181,9 @@ class SettingsDialog(QDialog):
 
     def _lock(self, spec: _Field, message: str) -> None:
         spec.widget.setEnabled(False)
-        spec.widget.setToolTip(message)
+        spec.widget.setToolTip(plain_tooltip(message))
         for child in spec.widget.findChildren(QWidget):
-            child.setToolTip(message)
+            child.setToolTip(plain_tooltip(message))
         spec.error.setStyleSheet("color: palette(placeholder-text);")
         spec.error.show_error(message)  # core's words: "proxy is set by your IT department…"
 
@@ -350,6 +353,7 @@ class SettingsDialog(QDialog):
         self.test_button.setObjectName("test-connection")
         self.test_button.clicked.connect(self.test_connection)
         self.test_result = QLabel()
+        self.test_result.setTextFormat(Qt.TextFormat.PlainText)  # driver errors are not markup
         self.test_result.setObjectName("test-result")
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -419,6 +423,8 @@ class SettingsDialog(QDialog):
         self.data.test_connection(url, self._show_test_result)
 
     def _show_test_result(self, ok: bool, message: str) -> None:
+        if not shiboken6.isValid(self):  # closed (and deleted) while a slow test ran
+            return
         self.test_button.setEnabled(True)
         self.test_result.setStyleSheet("color: #1b5e20;" if ok else "color: #b00020;")
         self.test_result.setText(("✓ " if ok else "✗ ") + message)
@@ -555,7 +561,7 @@ class SettingsDialog(QDialog):
         status, _value, _title = self.secret_rows[name]
         if problem:
             status.setText(self.tr("not stored"))
-            status.setToolTip(problem)
+            status.setToolTip(plain_tooltip(problem))
             return
         stored = self.data.secret_stored(name)
         status.setText(self.tr("stored ✓") if stored else self.tr("not set"))

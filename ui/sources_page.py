@@ -45,6 +45,7 @@ from ui.models.sources_table import (
 )
 from ui.models.sources_tree import health
 from ui.source_edit_dialog import SourceEditDialog
+from ui.widgets.runner import Runner
 
 
 @dataclass
@@ -54,7 +55,9 @@ class SourceActions:
     refresh: Callable[[int], None]
     update: Callable[[int, dict], None]  # (id, {title, category, interval_minutes})
     set_enabled: Callable[[int, bool], None]
-    remove: Callable[[int], int]  # returns how many items went with it
+    # Starts removing the source and its items (a background write); desktop reports the
+    # outcome and announces it on the bus.
+    remove: Callable[[int], object]
     categories: Callable[[], Sequence[str]]
     add_source: Callable[[], None] = lambda: None  # opens the add-source dialog
 
@@ -142,11 +145,15 @@ class SourcesPage(QWidget):
     """Every source: health, category, when fetched and next checked, items, unread, error."""
 
     def __init__(self, sources: Callable[[], Sequence[dict]], actions: SourceActions,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, runner: Runner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sources-page")
         self.load_sources = sources
         self.actions = actions
+        # With a runner, ``sources`` (unread counts over every item) is read off the GUI
+        # thread; without one (tests, screenshots of a small db) it is called directly.
+        self.runner = runner
+        self._generation = 0
         self.commands = SourceCommands(actions, self)
         self.model = SourcesTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -204,6 +211,7 @@ class SourcesPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
+        self.stack.setCurrentWidget(self.table)  # not "No sources yet" before the first load
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
@@ -215,8 +223,25 @@ class SourcesPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Read the sources again (in the background with a runner; the newest request wins)."""
+        if self.runner is None:
+            self.show_sources(list(self.load_sources()))
+            return
+        self._generation += 1
+        mine = self._generation
+        load = self.load_sources
+
+        def done(rows: list[dict]) -> None:
+            if mine == self._generation:
+                self.show_sources(rows)
+
+        self.runner.run(lambda _progress: list(load()), on_done=done, kind="read",
+                        name=self.tr("Loading sources"))
+
+    def show_sources(self, rows: Sequence[dict]) -> None:
+        """Show these rows (as ``sources()`` returns them), keeping the selected source."""
         current = self.current_row()
-        rows = list(self.load_sources())
+        rows = list(rows)
         self.model.set_sources(rows)
         self.stack.setCurrentWidget(self.table if rows else self.empty)
         failing = sum(1 for r in rows if health(r) in ("error", "gone"))

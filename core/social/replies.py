@@ -250,6 +250,21 @@ def reply_ids(db: Database, *, item_id: int | None = None, source_id: int | None
                 if all(w in " ".join(filter(None, row[1:])).casefold() for w in words)]
 
 
+def count_replies(db: Database, *, item_id: int | None = None, source_id: int | None = None,
+                  campaign_id: int | None = None, label: str | None = None,
+                  language: str | None = None, since: datetime | None = None,
+                  until: datetime | None = None) -> int:
+    """How many replies match (filters as ``reply_filters``), counted by the database.
+
+    For a banner or a badge: ``len(reply_ids(...))`` would fetch every id to count them.
+    """
+    query = select(func.count()).select_from(REPLIES).where(*reply_filters(
+        item_id=item_id, source_id=source_id, campaign_id=campaign_id, label=label,
+        language=language, since=since, until=until))
+    with db.read() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
 def replies_by_ids(db: Database, ids: Sequence[int]) -> dict[int, dict]:
     """The rows the Listen table shows, keyed by id; ids that no longer exist are absent.
 

@@ -12,6 +12,7 @@ from core.errors import KnownError, NotFoundError
 from core.sentiment.aggregates import post_breakdown, summary, timeline
 from core.sentiment.scoring import label_reply, score_pending
 from core.social.replies import (
+    count_replies,
     list_replies,
     replied_posts,
     replies_by_ids,
@@ -55,6 +56,15 @@ def test_reply_ids_filter_like_the_page(db: Database, ids: dict[str, int]) -> No
         reply_ids(db, item_id=ids["p2"]))
     with pytest.raises(KnownError):
         reply_ids(db, order="mood")
+
+
+def test_count_replies_agrees_with_the_ids(db: Database, ids: dict[str, int]) -> None:
+    assert count_replies(db) == len(reply_ids(db)) == 6
+    assert count_replies(db, label="unscored") == 0
+    assert count_replies(db, label="unsupported") == len(reply_ids(db, label="unsupported"))
+    assert count_replies(db, item_id=ids["p1"], language="") == 1
+    restore_label(db, reply_ids(db, item_id=ids["p4"])[0], None, None)  # never scored
+    assert count_replies(db, label="unscored") == 1
 
 
 def _campaigns(db: Database) -> list[tuple[int, str]]:

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
+
 from core.feeds.sources import list_sources
 from desktop.context import AppContext
 from desktop.page_monitor import connect
@@ -140,3 +144,43 @@ def test_facebook_without_a_token_says_so(ctx: AppContext, qtbot,  # noqa: ANN00
     dialog.preview()  # no network needed: the token check comes first
     assert dialog.message.property("error")
     assert "needs a Page access token" in dialog.message.text()
+
+
+def test_closing_while_a_preview_or_an_add_runs(ctx: AppContext, qtbot,  # noqa: ANN001
+                                                server: FeedServer,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    connect(ctx)  # the Monitor follows the bus, as in the app
+    url = server.static("/feeds/rss2.xml", "rss2.xml")
+    pending: list[tuple] = []  # the dialog's jobs, on a slow network / behind a refresh
+    run_now = ctx.runner.run  # everything else (the Monitor's reloads) runs at once
+
+    def run(job, **options):  # noqa: ANN001, ANN003, ANN202
+        if options.get("name") in ("Preview source", "Add source"):
+            pending.append((job, options["on_done"]))
+        else:
+            run_now(job, **options)
+
+    def finish() -> None:
+        job, on_done = pending.pop(0)
+        on_done(job(None))
+
+    def close(dialog: AddSourceDialog) -> None:
+        dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert not shiboken6.isValid(dialog)
+
+    monkeypatch.setattr(ctx.runner, "run", run)
+    dialog = open_add_source(ctx, url)
+    dialog.preview_button.click()
+    close(dialog)  # Cancel stays usable during a long preview
+    finish()  # its answer is dropped, not shown on a deleted dialog
+    assert list_sources(ctx.db) == []
+
+    dialog = open_add_source(ctx, url)
+    dialog.save_button.click()
+    close(dialog)  # closed while the add waits on the writer
+    with qtbot.waitSignal(ctx.bus.sources_changed, timeout=1000):
+        finish()
+    [source] = list_sources(ctx.db)
+    assert source["url"] == url
+    assert ctx.window.monitor.current_source() == source["id"]  # the Monitor heard of it

@@ -210,3 +210,25 @@ def test_import_of_a_file_that_is_not_a_calendar(ctx: AppContext, qtbot,  # noqa
     dialog.file.edit.setText(str(tmp_path / "missing.csv"))
     dialog.check()
     assert "There is no file" in dialog.summary.text()
+
+
+def test_a_path_changed_while_checking_is_not_importable(
+        ctx: AppContext, qtbot, tmp_path: Path, db: Database,  # noqa: ANN001
+        plan: dict[str, int]) -> None:
+    good = tmp_path / "good.csv"
+    good.write_text(HEADER + "Navruz greetings,idea,2027-03-21,,,,\n", encoding="utf-8")
+    other = tmp_path / "other.csv"
+    other.write_text(HEADER + "Not checked,idea,2027-03-22,,,,\n", encoding="utf-8")
+    dialog = import_dialog(ctx, qtbot, good)
+    pending: list[tuple] = []  # the check waits behind another write
+    dialog.data.run = lambda job, done, failed, kind: pending.append((job, done))
+    dialog.check()
+    dialog.file.edit.setText(str(other))  # the officer picks another file meanwhile
+    job, done = pending.pop()
+    done(job())
+    assert "Import will make: 1 new" in dialog.summary.text()  # the result of good.csv
+    assert not dialog.import_button.isEnabled()  # other.csv was never checked
+    dialog.file.edit.setText(str(good))
+    dialog.data.run = lambda job, done, failed, kind: done(job())
+    dialog.check()
+    assert dialog.import_button.isEnabled()

@@ -103,3 +103,24 @@ def test_headers_come_from_the_subclass(model: Headlines) -> None:
     assert model.headerData(URL, Qt.Orientation.Horizontal,
                             Qt.ItemDataRole.ToolTipRole) is None
     assert model.headerData(9, Qt.Orientation.Horizontal) is None
+
+
+def test_a_selection_deep_in_the_list_survives_a_reload(qtbot, model: Headlines) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QTableView
+
+    from ui.widgets.keep_selection import remember, restore
+
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    model.fetchMore()
+    model.fetchMore()
+    deep = 2 * BATCH + 7  # past the first batch: a reload shows only that one
+    table.selectRow(deep)
+    wanted = model.row_id(deep)
+    state = remember(table, model)
+    model.reload()
+    assert model.rowCount() == BATCH
+    assert restore(table, model, state)
+    assert model.row_id(table.currentIndex().row()) == wanted
+    assert model.load_through(-1) is None  # an id no longer listed

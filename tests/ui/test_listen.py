@@ -245,3 +245,37 @@ def test_replies_from_elsewhere_reload_when_shown(ctx: AppContext, db: Database)
     ctx.bus.replies_changed.emit()
     assert page.stack.currentIndex() == 1 and page.model.total() == 5
     assert "2 not analysed" in page.counts.text()
+
+
+def test_replies_from_elsewhere_keep_the_selection(ctx: AppContext, seeded: dict) -> None:
+    page = page_for(ctx)
+    ctx.window.show()
+    ctx.window.show_page("listen")
+    page.table.selectRow(3)
+    page.table.selectionModel().select(
+        page.model.index(5, 0), page.table.selectionModel().SelectionFlag.Select
+        | page.table.selectionModel().SelectionFlag.Rows)
+    chosen = page.selected_reply_ids()
+    current = page.model.reply_id(3)
+    assert len(chosen) == 2
+    ctx.bus.replies_changed.emit()  # e.g. a background refresh stored replies
+    assert page.selected_reply_ids() == chosen
+    assert page.model.reply_id(page.table.currentIndex().row()) == current
+    page.label_filter.setCurrentIndex(page.label_filter.findData("negative"))  # own change
+    assert page.selected_reply_ids() == []
+
+
+def test_unscored_banner_counts_in_core(ctx: AppContext, seeded: dict) -> None:
+    from core.social.replies import reply_ids, restore_label
+
+    for reply_id in reply_ids(ctx.db)[:4]:
+        restore_label(ctx.db, reply_id, None, None)
+    page = page_for(ctx)
+    asked = []
+    data = page.data
+    listing = data.reply_ids
+    data.reply_ids = lambda **f: asked.append(f) or listing(**f)
+    page.reload()
+    assert not page.unscored_banner.isHidden()
+    assert page.unscored_text.text().startswith("4 replies")
+    assert all(f.get("label") != "unscored" for f in asked)  # counted, not listed

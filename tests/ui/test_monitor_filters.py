@@ -124,3 +124,47 @@ def test_opening_an_item_marks_it_read_and_the_tree_counts_it(monitor,
     assert tree.index_for_key(("source", monitor.ids["embassy"])).siblingAtColumn(
         UNREAD).data() == "2"
     assert len(item_ids(ctx.db, unread=True)) == 5
+
+
+def test_a_background_refresh_keeps_the_item_being_read(monitor,
+                                                        ctx: AppContext) -> None:  # noqa: ANN001
+    from desktop.page_monitor import connect
+
+    connect(ctx)
+    monitor.table.selectRow(1)
+    reading = monitor.model.item_id(1)
+    shown = monitor.reader.toPlainText()
+    assert shown
+    monitor.toggle_read()  # M: the officer keeps it unread on purpose
+    with ctx.db.write() as conn:  # a refresh brings a newer item: every row moves down
+        store_entries(conn, monitor.ids["un"],
+                      [entry("u2", "Breaking news", timedelta(seconds=1))], NOW)
+    ctx.bus.items_changed.emit()
+    assert monitor.model.total() == 6
+    row = monitor.table.currentIndex().row()
+    assert row == 2 and monitor.model.item_id(row) == reading
+    assert [i.row() for i in monitor.table.selectionModel().selectedRows()] == [2]
+    assert monitor.reader.toPlainText() == shown
+    assert reading in item_ids(ctx.db, unread=True)  # not marked read a second time
+    # A filter change is the officer's own: it starts afresh, nothing selected.
+    monitor.starred_only.setChecked(True)
+    assert not monitor.table.currentIndex().isValid()
+    assert monitor.reader.toPlainText() == ""
+
+
+def test_a_refresh_clears_the_reader_only_when_the_item_is_gone(monitor,
+                                                                ctx: AppContext) -> None:  # noqa: ANN001
+    from core.feeds.sources import remove_source
+    from desktop.page_monitor import connect
+
+    connect(ctx)
+    assert monitor.select_key(("category", "News"))
+    monitor.table.selectRow(0)
+    assert monitor.reader.toPlainText()
+    remove_source(ctx.db, monitor.ids["un"])
+    ctx.bus.sources_changed.emit()  # the folder stays selected; its items are reloaded
+    ctx.bus.items_changed.emit()
+    assert monitor.current_category() == "News"
+    assert shown_titles(monitor) == ["Брифинг МИД", "Заявление МИД"]
+    assert not monitor.table.currentIndex().isValid()
+    assert monitor.reader.toPlainText() == ""

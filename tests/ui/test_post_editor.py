@@ -6,7 +6,8 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from core.calendar.campaigns import add_campaign
@@ -16,7 +17,7 @@ from core.feeds.sources import insert_source
 from core.settings import Settings
 from core.storage.database import Database
 from desktop.context import AppContext
-from desktop.post_dialogs import build_post_editor, screenshot_widgets
+from desktop.post_dialogs import build_post_editor, open_post_editor, screenshot_widgets
 from ui.post_editor import PostEditor
 
 TASHKENT = ZoneInfo("Asia/Tashkent")
@@ -51,6 +52,31 @@ def editor_for(ctx: AppContext, qtbot, post_id: int | None = None,  # noqa: ANN0
 
 def saved_post(db: Database, post_id: int) -> dict:
     return get_post(db, post_id)
+
+
+class DeferredRunner:
+    """Holds back jobs of the kinds given (a write waiting behind a refresh) until
+    ``finish``; runs the others at once."""
+
+    def __init__(self, *kinds: str) -> None:
+        self.kinds = kinds
+        self.pending: list[tuple] = []
+
+    def __call__(self, job, on_done, on_error, kind: str) -> None:  # noqa: ANN001
+        if kind in self.kinds:
+            self.pending.append((job, on_done, on_error))
+        else:
+            on_done(job())
+
+    def finish(self) -> None:
+        while self.pending:
+            job, on_done, on_error = self.pending.pop(0)
+            try:
+                result = job()
+            except Exception as exc:  # noqa: BLE001 - handed on as the runner does
+                on_error(exc)
+            else:
+                on_done(result)
 
 
 def test_a_new_post_is_saved_with_everything_set_in_the_dialog(
@@ -312,3 +338,49 @@ def test_screenshot_widgets(ctx: AppContext, qtbot, db: Database,  # noqa: ANN00
     assert "Human Rights Day" in editor.observance.currentText()
     assert not editor.is_modified()
     assert set(widgets) >= {"post-editor", "export-dialog"}
+
+
+def test_typing_while_a_save_waits_is_kept(ctx: AppContext, qtbot, db: Database,  # noqa: ANN001
+                                          channels: dict[str, int]) -> None:
+    editor = editor_for(ctx, qtbot, prefill={"title": "Visa info", "date": date(2026, 12, 1)})
+    runner = editor.data.run = DeferredRunner("write")
+    editor.body.setPlainText("Apply online")
+    editor.save()
+    assert not editor.save_button.isEnabled()  # busy: the save waits on the writer
+    editor.body.setPlainText("Apply online at ustraveldocs.com")  # the officer keeps typing
+    with qtbot.waitSignal(ctx.bus.posts_changed, timeout=1000):
+        runner.finish()
+    [post] = list_posts(db)
+    assert post["body"] == "Apply online"  # what was sent
+    assert editor.body.toPlainText() == "Apply online at ustraveldocs.com"  # not overwritten
+    assert editor.is_modified()  # the typing is still unsaved
+    assert (editor.draft_id, editor.version) == (post["id"], 1)
+    assert editor.windowTitle() == "Edit Post" and editor.delete_button.isEnabled()
+    editor.save()
+    runner.finish()  # the second save is an update of the same post, not a new one
+    [post] = list_posts(db)
+    assert (post["body"], post["version"]) == ("Apply online at ustraveldocs.com", 2)
+    assert not editor.is_modified()
+
+
+def test_save_and_close_stays_open_for_text_typed_while_saving(
+        ctx: AppContext, qtbot, db: Database, channels: dict[str, int]) -> None:  # noqa: ANN001
+    editor = editor_for(ctx, qtbot, prefill={"title": "Visa info", "date": date(2026, 12, 1)})
+    runner = editor.data.run = DeferredRunner("write")
+    editor.save(close_after=True)
+    editor.title.setText("Visa info: new hours")
+    runner.finish()
+    assert editor.isVisible() and editor.is_modified()
+    assert [p["title"] for p in list_posts(db)] == ["Visa info"]
+
+
+def test_an_opened_editor_is_deleted_on_close_and_late_answers_are_dropped(
+        ctx: AppContext, qtbot, db: Database, channels: dict[str, int]) -> None:  # noqa: ANN001
+    editor = open_post_editor(ctx, prefill={"title": "Nowruz", "date": date(2027, 3, 21)})
+    runner = editor.data.run = DeferredRunner("read")
+    editor.day.setDate(editor.day.date().addDays(1))
+    editor.check_now()  # a plan check still running when the editor closes
+    editor.discard()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(editor)
+    runner.finish()  # no "Internal C++ object already deleted"

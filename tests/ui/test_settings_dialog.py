@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
@@ -212,3 +213,23 @@ def test_tools_menu_entry_and_shortcut(ctx: AppContext, qtbot) -> None:  # noqa:
     dialog = ctx.window.findChild(SettingsDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
+
+
+def test_closing_during_a_slow_connection_test(ctx: AppContext, db_url: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    pending: list[tuple] = []  # the test still waits on a slow server
+
+    def run(job, *, on_done, on_error, kind, name):  # noqa: ANN001, ANN202
+        pending.append((job, on_done))
+
+    monkeypatch.setattr(ctx.runner, "run", run)
+    dialog = wiring.open_settings(ctx)
+    dialog.db_sqlite.setChecked(True)
+    dialog.db_path.setText(db_url.removeprefix("sqlite:///"))
+    dialog.test_button.click()
+    assert dialog.test_result.text() == "Connecting…"
+    dialog.reject()  # deleted on close
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(dialog)
+    [(job, on_done)] = pending
+    on_done(job(None))  # the late answer is dropped, not shown on a deleted dialog

@@ -187,3 +187,58 @@ def test_opml_import_and_export_from_the_file_menu(ctx: AppContext, qtbot,  # no
     assert {r["category"] for r in list_sources(ctx.db)} == {"Embassy", "Media", None}
     assert "Imported 3 sources" in ctx.window.statusBar().currentMessage()
     assert ctx.window.monitor.source_count() == 3
+
+
+def test_sources_are_read_in_a_read_job_and_the_newest_wins(ctx: AppContext, qtbot) -> None:  # noqa: ANN001
+    from ui.sources_page import SourcesPage
+
+    ids = seed(ctx.db)
+    jobs = []
+
+    class Held:
+        """A runner that keeps the jobs until the test finishes them, in any order."""
+
+        def run(self, job, *, on_done, on_error=None, kind="network", name=""):  # noqa: ANN001, ANN201
+            jobs.append((kind, job, on_done))
+
+    page = SourcesPage(lambda: list_sources(ctx.db), build(ctx).actions, runner=Held())
+    qtbot.addWidget(page)
+    page.reload()
+    page.reload()
+    assert [kind for kind, *_ in jobs] == ["read", "read"]
+    assert page.model.rowCount() == 0  # nothing read on the GUI thread
+    (_, newer, newer_done), (_, older, older_done) = jobs[1], jobs[0]
+    newer_done(newer(None))
+    older_done(older(None)[:1])  # an older answer arriving late is dropped
+    assert page.model.rowCount() == 3 and page.model.row_of(ids["gone"]) >= 0
+
+
+def test_remove_is_a_write_job_with_a_plain_error(ctx: AppContext, qtbot,  # noqa: ANN001
+                                                  monkeypatch) -> None:  # noqa: ANN001
+    import sqlite3
+
+    from desktop import source_actions
+
+    ids = seed(ctx.db)
+    page = page_for(ctx, qtbot)
+    kinds = []
+    run = ctx.runner.run
+    monkeypatch.setattr(ctx.runner, "run",
+                        lambda job, **kw: kinds.append(kw.get("kind")) or run(job, **kw))
+    warnings = []
+    monkeypatch.setattr(source_actions.QMessageBox, "warning",
+                        lambda _parent, title, text: warnings.append((title, text)))
+
+    def locked(_db, _source_id):  # noqa: ANN001, ANN202
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(source_actions.sources, "remove_source", locked)
+    page.commands.confirm = lambda question, detail: True
+    changes = []
+    ctx.bus.items_changed.connect(lambda: changes.append(1))
+    page.commands.remove(row_of(page, ids["news"]))
+    assert "write" in kinds
+    assert warnings and warnings[0][0] == "Source not removed"
+    assert "database is locked" in warnings[0][1] and "Try again" in warnings[0][1]
+    assert not changes  # nothing changed, nothing announced
+    assert len(list_sources(ctx.db)) == 3

@@ -30,6 +30,7 @@ from ui.calendar.palette import (
     status_colour,
     status_label,
 )
+from ui.widgets.plain import plain_tooltip
 
 DATE, TIME, KIND, TITLE, STATUS, CHANNELS, CAMPAIGN = range(7)
 COLUMN_COUNT = 7
@@ -150,7 +151,7 @@ class AgendaModel(QAbstractTableModel):
                 return font
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
+            return plain_tooltip(self._tooltip(row)) or None  # descriptions come from files
         return None
 
     # ------------------------------------------------------------------ cell contents

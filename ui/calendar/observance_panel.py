@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.calendar.data import ObservanceEntry
 from ui.calendar.palette import category_colour, category_label
+from ui.widgets.plain import plain_tooltip
 
 UPCOMING_DAYS = 60
 EntryRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -103,7 +104,7 @@ class ObservancePanel(QWidget):
                 tip.append(self.tr("The date is an estimate: confirm it before publishing."))
             if observance.description:
                 tip.append(observance.description)
-            item.setToolTip("\n".join(tip))
+            item.setToolTip(plain_tooltip("\n".join(tip)))  # descriptions come from packs
             self.list.addItem(item)
             if current and current.observance_id == observance.observance_id \
                     and current.first == observance.first:

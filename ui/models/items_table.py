@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QObject, Qt
 from PySide6.QtGui import QFont
 
 # BATCH and PAGE are re-exported: tests and the benchmark read them from here.
@@ -25,13 +25,19 @@ from ui.models.lazy_table import BATCH as BATCH
 from ui.models.lazy_table import DEFAULT_CACHE_ROWS, FetchIds, FetchRows, IdRole, LazyTableModel
 from ui.models.lazy_table import PAGE as PAGE
 from ui.models.lazy_table import RawRole as RawRole
+from ui.widgets.plain import plain_tooltip
 
 # Columns, left to right.
 STAR, TITLE, SOURCE, PUBLISHED = range(4)
 COLUMN_COUNT = 4
-HEADERS = {STAR: "★", TITLE: "Title", SOURCE: "Source", PUBLISHED: "Published"}
-HEADER_TIPS = {STAR: "Starred", TITLE: "Title", SOURCE: "Source",
-               PUBLISHED: "Published (local time)"}
+# Translated when a model is made; QT_TRANSLATE_NOOP lets lupdate see them.
+HEADERS = {STAR: "★", TITLE: QT_TRANSLATE_NOOP("ItemsTable", "Title"),
+           SOURCE: QT_TRANSLATE_NOOP("ItemsTable", "Source"),
+           PUBLISHED: QT_TRANSLATE_NOOP("ItemsTable", "Published")}
+HEADER_TIPS = {STAR: QT_TRANSLATE_NOOP("ItemsTable", "Starred"),
+               TITLE: QT_TRANSLATE_NOOP("ItemsTable", "Title"),
+               SOURCE: QT_TRANSLATE_NOOP("ItemsTable", "Source"),
+               PUBLISHED: QT_TRANSLATE_NOOP("ItemsTable", "Published (local time)")}
 
 # Roles beyond Qt's own.
 ItemIdRole = IdRole  # int: the item's id (no row fetch needed)
@@ -46,6 +52,10 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ItemsTable", text)
 
 
 def local_time_text(value: datetime | None) -> str:
@@ -68,8 +78,8 @@ class ItemsTableModel(LazyTableModel):
     def __init__(self, fetch_ids: FetchIds, fetch_rows: FetchRows, *,
                  cache_rows: int = DEFAULT_CACHE_ROWS, parent: QObject | None = None) -> None:
         super().__init__(fetch_ids, fetch_rows, cache_rows=cache_rows, parent=parent)
-        self._headers = HEADERS
-        self._header_tips = HEADER_TIPS
+        self._headers = {k: _tr(v) for k, v in HEADERS.items()}
+        self._header_tips = {k: _tr(v) for k, v in HEADER_TIPS.items()}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -92,10 +102,11 @@ class ItemsTableModel(LazyTableModel):
         if role == _DISPLAY:
             return self._display(record, column)
         if role == _TOOLTIP:
+            # Feed text: escaped, or a title like "<b>x</b>" would be drawn as HTML.
             if column == TITLE:
-                return record["title"] or None
+                return plain_tooltip(record["title"]) or None
             if column == SOURCE:
-                return record["source_title"]
+                return plain_tooltip(record["source_title"]) or None
             return None
         return self._sort_key(record, column)
 
@@ -104,7 +115,7 @@ class ItemsTableModel(LazyTableModel):
         if column == STAR:
             return "★" if record["starred"] else "☆"
         if column == TITLE:
-            return record["title"] or "(no title)"
+            return record["title"] or _tr("(no title)")
         if column == SOURCE:
             return record["source_title"] or ""
         return local_time_text(record["published"] or record["sort_date"])

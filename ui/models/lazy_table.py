@@ -236,3 +236,18 @@ class LazyTableModel(QAbstractTableModel):
             self._positions = {value: row for row, value in enumerate(self._ids)}
         row = self._positions.get(row_id)
         return row if row is not None and row < self._loaded else None
+
+    def load_through(self, row_id: int) -> int | None:
+        """The row showing ``row_id``, fetching more batches first if it lies past them.
+
+        After a background reload the row the officer had selected may sit beyond the first
+        batch; restoring the selection needs it loaded. None if the id is no longer listed.
+        """
+        self.row_of(row_id)  # builds the positions
+        assert self._positions is not None
+        position = self._positions.get(row_id)
+        if position is None:
+            return None
+        while self._loaded <= position and self.canFetchMore():
+            self.fetchMore()
+        return self.row_of(row_id)

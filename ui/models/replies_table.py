@@ -25,6 +25,7 @@ from ui.models.items_table import local_time_text
 from ui.models.lazy_table import BATCH as BATCH
 from ui.models.lazy_table import DEFAULT_CACHE_ROWS, FetchIds, FetchRows, IdRole, LazyTableModel
 from ui.models.lazy_table import RawRole as RawRole
+from ui.widgets.plain import plain_tooltip
 
 # Columns, left to right.
 AUTHOR, TEXT, LABEL, POLARITY, LANGUAGE, POST, DATE = range(7)
@@ -129,7 +130,9 @@ class RepliesTableModel(LazyTableModel):
         if role == _DISPLAY:
             return self._display(record, column)
         if role == _TOOLTIP:
-            return self._tooltip(record, column)
+            if column == TEXT:
+                return self._reply_tooltip(record)
+            return plain_tooltip(self._tooltip(record, column)) or None
         if column == LABEL:
             key = label or "unscored"
             if role == _FOREGROUND:
@@ -163,12 +166,16 @@ class RepliesTableModel(LazyTableModel):
         return local_time_text(record["when"])
 
     @staticmethod
+    def _reply_tooltip(record: dict) -> str:
+        """The whole reply under its author's name: rich text, every untrusted part escaped."""
+        name = record["author_name"] or record["author_handle"] or ""
+        body = html.escape(record["text"] or "").replace("\n", "<br>")
+        return f"<p><b>{html.escape(name)}</b></p><p>{body}</p>"
+
+    @staticmethod
     def _tooltip(record: dict, column: int) -> str | None:
+        """Plain text (authors, titles: anything from the platform); escaped by the caller."""
         label = record["sentiment_label"]
-        if column == TEXT:
-            name = record["author_name"] or record["author_handle"] or ""
-            body = html.escape(record["text"] or "").replace("\n", "<br>")
-            return f"<p><b>{html.escape(name)}</b></p><p>{body}</p>"
         if column == AUTHOR:
             return record["author_name"] or record["author_handle"]
         if column in (LABEL, POLARITY):

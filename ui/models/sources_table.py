@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -22,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.models.items_table import local_time_text
 from ui.models.sources_tree import health, health_icon, health_text
+from ui.widgets.plain import plain_tooltip
 
 TITLE, KIND, CATEGORY, STATUS, LAST_FETCHED, NEXT_CHECK, ITEMS, UNREAD, ERROR = range(9)
 COLUMN_COUNT = 9
@@ -30,10 +32,16 @@ RawRole = int(Qt.ItemDataRole.UserRole) + 2  # the row dict
 SortRole = int(Qt.ItemDataRole.UserRole) + 3
 SourceIdRole = int(Qt.ItemDataRole.UserRole) + 4
 
-KIND_NAMES = {"feed": "Feed", "rss": "Feed", "mastodon": "Mastodon", "bluesky": "Bluesky",
-              "youtube": "YouTube", "telegram": "Telegram", "facebook": "Facebook",
-              "instagram": "Instagram"}
-STATUS_NAMES = {"ok": "OK", "error": "Error", "gone": "Gone", "new": "New", "off": "Disabled"}
+# Looked up at run time and translated with _tr: QT_TRANSLATE_NOOP lets lupdate see them.
+KIND_NAMES = {"feed": QT_TRANSLATE_NOOP("SourcesTable", "Feed"),
+              "rss": QT_TRANSLATE_NOOP("SourcesTable", "Feed"),
+              "mastodon": "Mastodon", "bluesky": "Bluesky", "youtube": "YouTube",
+              "telegram": "Telegram", "facebook": "Facebook", "instagram": "Instagram"}
+STATUS_NAMES = {"ok": QT_TRANSLATE_NOOP("SourcesTable", "OK"),
+                "error": QT_TRANSLATE_NOOP("SourcesTable", "Error"),
+                "gone": QT_TRANSLATE_NOOP("SourcesTable", "Gone"),
+                "new": QT_TRANSLATE_NOOP("SourcesTable", "New"),
+                "off": QT_TRANSLATE_NOOP("SourcesTable", "Disabled")}
 _NEVER = float("inf")  # never fetched / no next check: sorts after every date
 _ROOT = QModelIndex()
 
@@ -103,10 +111,11 @@ class SourcesTableModel(QAbstractTableModel):
         if role == int(Qt.ItemDataRole.DecorationRole) and column == STATUS:
             return health_icon(health(row))
         if role == int(Qt.ItemDataRole.ToolTipRole):
+            # Errors quote what servers said; addresses are whatever was added: escaped.
             if column in (STATUS, ERROR):
-                return health_text(row)
+                return plain_tooltip(health_text(row)) or None
             if column == TITLE:
-                return row.get("url")
+                return plain_tooltip(row.get("url")) or None
             return None
         if role == int(Qt.ItemDataRole.FontRole) and column == UNREAD and row.get("unread"):
             return self._bold

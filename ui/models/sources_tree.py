@@ -28,6 +28,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
+from ui.widgets.plain import plain_tooltip
+
 TITLE, UNREAD = range(2)
 COLUMN_COUNT = 2
 CATEGORY_SEPARATOR = " / "
@@ -323,7 +325,7 @@ class SourcesTreeModel(QAbstractItemModel):
                 return health_icon(health(node.row))
             return None
         if role == int(Qt.ItemDataRole.ToolTipRole):
-            return self._tooltip(node)
+            return plain_tooltip(self._tooltip(node))  # titles and errors come from feeds
         if role == int(Qt.ItemDataRole.AccessibleTextRole):
             return f"{node.title}, {self._counts(node)}"
         return None
