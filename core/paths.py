@@ -82,6 +82,11 @@ def resolve_db_url(cli_value: str | None = None) -> str:
     locked key with no value locks the default SQLite file); 4. the officer's own choice in
     settings.json (Settings → Database); 5. IT's unlocked ``database_url``; 6. SQLite in the
     data folder.
+
+    settings.json keeps no password (``core.settings``): for 4 and 5 the password the officer
+    saved for that login is taken from the OS keyring, unless the URL carries one. The others
+    are used as given — IT may rely on .pgpass, PGPASSWORD, a pg_service file or Kerberos, and
+    a keyring entry must not change what an explicit ``--db`` or a locked site URL means.
     """
     if cli_value:
         return cli_value
@@ -94,4 +99,9 @@ def resolve_db_url(cli_value: str | None = None) -> str:
     site_url = site.defaults.get("database_url") or None
     if "database_url" in site.locked:
         return site_url or default_db_url()
-    return Settings.load().database_url or site_url or default_db_url()
+    chosen = Settings.load().database_url  # the officer's, else IT's unlocked default
+    if chosen:
+        from core.secrets import with_database_secrets
+
+        return with_database_secrets(chosen)
+    return site_url or default_db_url()

@@ -403,8 +403,12 @@ def cmd_config_set(args: argparse.Namespace) -> int:
         settings.set(args.key, args.value)
     except ValueError as exc:
         raise KnownError(f"bad value for {args.key}: {exc}") from None
-    settings.save()
+    typed = getattr(settings, args.key)
+    settings.save()  # moves a database password into the OS keyring (or refuses)
     print(f"{args.key} = {_shown_setting(args.key, getattr(settings, args.key))!r}")
+    if args.key == "database_url" and typed != settings.database_url:
+        print("attache: the database password is kept in the OS keyring, not in "
+              "settings.json", file=sys.stderr)
     return 0
 
 

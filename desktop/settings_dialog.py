@@ -1,9 +1,9 @@
 """Wires the Settings dialog (Tools → Settings…, Ctrl+,) and the first-run welcome to core.
 
 ``ui/settings_dialog.py`` and ``ui/first_run.py`` only see callables; here they become
-``core.settings`` (load, check, save; site.toml's locks), ``core.secrets`` (the keyring), the
-connection test, the observance packs and the starter sources. After a save the bus announces
-``settings_changed`` so pages re-read what they use.
+``core.settings`` (load, check, save; site.toml's locks), ``core.secrets`` (the keyring, which
+also holds the database password), the connection test, the observance packs and the starter
+sources. After a save the bus announces ``settings_changed`` so pages re-read what they use.
 """
 
 from __future__ import annotations
@@ -44,6 +44,16 @@ RESTART_KEYS = ("database_url", "interface_language")
 
 def _values() -> dict[str, Any]:
     return asdict(Settings.load())
+
+
+def _dialog_values() -> dict[str, Any]:
+    """The settings with the database password from the keyring put back into the URL, in
+    memory only: the dialog shows it masked, an unchanged field keeps it, and Test connection
+    uses it. Saving moves it into the keyring again (``Settings.save``)."""
+    values = _values()
+    if values.get("database_url"):
+        values["database_url"] = secrets.with_database_secrets(values["database_url"])
+    return values
 
 
 def _locked() -> dict[str, str]:
@@ -102,9 +112,15 @@ def _secret_names() -> list[tuple[str, str]]:
     rows = [(name, purposes[name]) for name in GENERAL_SECRETS]
     for name in stored:
         platform, _sep, target = name.partition(":")
-        purpose = (translate("SettingsDialog", "{0} token for {1}").format(
-            platform.capitalize(), target) if target
-            else translate("SettingsDialog", "stored earlier"))
+        if platform == "database":
+            purpose = translate("SettingsDialog", "Database password for {0}").format(target)
+        elif platform == "database-sslpassword":
+            purpose = translate("SettingsDialog",
+                                "Passphrase of the database client key for {0}").format(target)
+        else:
+            purpose = (translate("SettingsDialog", "{0} token for {1}").format(
+                platform.capitalize(), target) if target
+                else translate("SettingsDialog", "stored earlier"))
         rows.append((name, purpose))
     return rows
 
@@ -133,13 +149,17 @@ def settings_data(ctx: AppContext) -> SettingsData:
     from ui.settings_dialog import SettingsData
 
     def test_connection(url: str, on_result) -> None:  # noqa: ANN001
-        ctx.runner.run(lambda _progress: connection_test.test_connection(url),
+        def job(_progress) -> tuple[bool, str]:  # noqa: ANN001
+            # The password typed in the field wins; without one, the one stored for the login.
+            return connection_test.test_connection(secrets.with_database_secrets(url))
+
+        ctx.runner.run(job,
                        on_done=lambda result: on_result(*result),
                        on_error=lambda exc: on_result(False, str(exc)),
                        kind="network", name="Test connection")
 
     return SettingsData(
-        values=_values, locked=_locked, check=_check, save=_save,
+        values=_dialog_values, locked=_locked, check=_check, save=_save,
         time_zones=time_zone_names, local_zone=local_zone_name,
         database_in_use=ctx.db.describe, default_database=_default_database,
         test_connection=test_connection,

@@ -149,15 +149,29 @@ class MemoryKeyring:
         self.store.pop((service, username), None)
 
 
+@pytest.fixture(autouse=True)
+def no_os_keyring() -> Iterator[None]:
+    """No test reads or writes the developer's real keyring: every test starts with keyring's
+    "no backend" (what CI has); ``memory_keyring`` swaps in an in-memory one."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
+def memory_keyring(no_os_keyring: None) -> Iterator[MemoryKeyring]:
     import keyring
     from keyring.backend import KeyringBackend
+
+    previous = keyring.get_keyring()  # before the class exists: keyring must not pick it
 
     class Backend(MemoryKeyring, KeyringBackend):
         pass
 
-    previous = keyring.get_keyring()
     backend = Backend()
     keyring.set_keyring(backend)
     yield backend

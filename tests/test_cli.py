@@ -258,25 +258,53 @@ def test_no_command_opens_the_window_without_the_cli(argv: list[str], gui: bool)
     assert wants_gui(argv) is gui
 
 
-def test_config_never_echoes_a_password(capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_never_echoes_a_password(capsys: pytest.CaptureFixture[str],
+                                       memory_keyring) -> None:  # noqa: ANN001
     url = "postgresql+psycopg://u:s3cret@db.local/attache?sslpassword=k3y-secret"
     assert run(["config", "set", "database_url", url]) == 0
-    out = capsys.readouterr().out
-    assert "s3cret" not in out and "k3y-secret" not in out
-    assert "postgresql+psycopg://u:***@db.local/attache?sslpassword=***" in out
+    out, err = capsys.readouterr()
+    assert "s3cret" not in out + err and "k3y-secret" not in out + err
+    assert "database_url = 'postgresql+psycopg://u@db.local/attache'" in out
+    assert "OS keyring" in err
     assert run(["config", "set", "proxy", "http://me:pa55word@proxy.local:8080"]) == 0
     assert "pa55word" not in capsys.readouterr().out
     assert run(["config", "show"]) == 0
     out = capsys.readouterr().out
     shown = json.loads(out)
     assert (shown["database_url"], shown["proxy"]) == (
-        "postgresql+psycopg://u:***@db.local/attache?sslpassword=***",
-        "http://me:***@proxy.local:8080")
+        "postgresql+psycopg://u@db.local/attache", "http://me:***@proxy.local:8080")
     assert "s3cret" not in out and "pa55word" not in out
+    from core import paths
     from core.settings import Settings
 
-    stored = Settings.load()  # only the echo is masked: the setting itself is whole
-    assert (stored.database_url, stored.proxy) == (url, "http://me:pa55word@proxy.local:8080")
+    # The database password and key passphrase are in the keyring, not in settings.json.
+    text = Settings.path().read_text(encoding="utf-8")
+    assert "s3cret" not in text and "k3y-secret" not in text
+    assert sorted(memory_keyring.store.values()) == ["k3y-secret", "s3cret"]
+    stored = Settings.load()
+    assert (stored.database_url, stored.proxy) == (
+        "postgresql+psycopg://u@db.local/attache", "http://me:pa55word@proxy.local:8080")
+    assert paths.resolve_db_url() == (
+        "postgresql+psycopg://u:s3cret@db.local/attache?sslpassword=k3y-secret")
+
+
+def test_config_refuses_a_database_password_without_a_keyring(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    from core.settings import Settings
+
+    previous = keyring.get_keyring()  # another test's memory keyring may be the default
+    keyring.set_keyring(fail.Keyring())
+    try:
+        code = run(["config", "set", "database_url", "postgresql+psycopg://u:s3cret@db/attache"])
+    finally:
+        keyring.set_keyring(previous)
+    out, err = capsys.readouterr()
+    assert code == 1 and "s3cret" not in out + err
+    assert ".pgpass" in err and "PGPASSWORD" in err and "Traceback" not in err
+    assert not Settings.path().exists()
 
 
 def test_config_refuses_a_database_url_with_a_bad_port(

@@ -56,6 +56,16 @@ def mask_password(url: str) -> str:
     return _PASSWORD_IN_URL.sub(r"\1***\3", url)
 
 
+def _keep_masked_password(text: str, stored: str | None) -> str:
+    """An edited URL that still shows ``user:***@`` means "keep the stored password" (the
+    officer changed the server or database name, not the password)."""
+    typed = _PASSWORD_IN_URL.match(text)
+    kept = _PASSWORD_IN_URL.match(stored or "")
+    if typed is None or kept is None or typed.group(2) != "***":
+        return text
+    return text[:typed.start(2)] + kept.group(2) + text[typed.end(2):]
+
+
 def describe_database(url: str) -> str:
     """An SQLite file as its path, a server as its URL without the password."""
     if url.startswith("sqlite:///"):
@@ -364,6 +374,8 @@ class SettingsDialog(QDialog):
         grid.addWidget(_hint(self.tr("A change of database takes effect after you restart "
                                      "Attaché. Nothing is copied between databases.")),
                        5, 0, 1, 3)
+        grid.addWidget(_hint(self.tr("A server password is kept in the system keyring, not in "
+                                     "the settings file.")), 6, 0, 1, 3)
         form = QFormLayout()
         self._add(form, "database_url", "", group, self._get_database, self._set_database)
         column.addLayout(form)
@@ -389,7 +401,7 @@ class SettingsDialog(QDialog):
             text = self.db_url.text().strip()
             if self._stored_db_url and text == mask_password(self._stored_db_url):
                 return self._stored_db_url  # unchanged: the password stays what it was
-            return text
+            return _keep_masked_password(text, self._stored_db_url)
         return None
 
     def _set_database(self, url: str | None) -> None:

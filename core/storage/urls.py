@@ -85,3 +85,52 @@ def scrub(message: str, url: URL) -> str:
     for secret in sorted(secrets_of(url), key=len, reverse=True):
         message = message.replace(secret, MASK)
     return message
+
+
+# Secrets a database URL may carry that belong in the OS keyring rather than settings.json:
+# the login password (``user:pw@`` or ``?password=``) and the client key's passphrase.
+# ``passfile`` is a path to IT's .pgpass, not a secret itself, so it stays in the URL.
+URL_SECRETS = ("password", "sslpassword")
+
+
+def split_secrets(url: str) -> tuple[str, dict[str, str]]:
+    """``url`` without its secrets, and the secrets by kind (``password``, ``sslpassword``).
+
+    A URL without secrets comes back exactly as given (no re-rendering surprises).
+    """
+    parsed = make_url(url.strip())
+    found: dict[str, str] = {}
+    if parsed.password:
+        found["password"] = str(parsed.password)
+    query: dict[str, str | tuple[str, ...]] = {}
+    for key, values in parsed.query.items():
+        kind = key.lower()
+        if kind in URL_SECRETS:
+            value = values if isinstance(values, str) else (values[0] if values else "")
+            if value:
+                found.setdefault(kind, value)  # user:pw@ wins over ?password=, as in libpq
+        else:
+            query[key] = values
+    if not found and parsed.password is None:
+        return url, {}
+    bare = parsed._replace(password=None).set(query=query)
+    return bare.render_as_string(hide_password=False), found
+
+
+def with_secrets(url: str, found: dict[str, str]) -> str:
+    """``url`` with the secrets of ``found`` it does not carry already (what the user typed
+    wins over what is stored)."""
+    if not found:
+        return url
+    parsed = make_url(url.strip())
+    keys = {key.lower() for key in parsed.query}
+    changed = False
+    if found.get("password") and parsed.password is None and "password" not in keys:
+        parsed = parsed.set(password=found["password"])
+        changed = True
+    extra = {kind: value for kind, value in found.items()
+             if kind != "password" and value and kind not in keys}
+    if extra:
+        parsed = parsed.update_query_dict(extra)
+        changed = True
+    return parsed.render_as_string(hide_password=False) if changed else url

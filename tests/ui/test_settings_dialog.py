@@ -180,7 +180,8 @@ def test_test_connection_on_postgresql(dialog: SettingsDialog, pg_url: str) -> N
 
 
 def test_database_choice_is_saved_and_the_password_stays_hidden(
-        ctx: AppContext, dialog: SettingsDialog, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+        ctx: AppContext, dialog: SettingsDialog, tmp_path: Path, qtbot,  # noqa: ANN001
+        memory_keyring) -> None:  # noqa: ANN001
     assert dialog.db_default.isChecked()
     assert dialog.findChild(QLineEdit, "data-folder").text() == str(
         wiring.paths.data_dir())
@@ -188,7 +189,11 @@ def test_database_choice_is_saved_and_the_password_stays_hidden(
     dialog.db_server.setChecked(True)
     dialog.db_url.setText(url)
     dialog.save()
-    assert Settings.load().database_url == url
+    assert dialog.result() == dialog.DialogCode.Accepted
+    # The password went to the keyring; settings.json has the URL without it.
+    assert Settings.load().database_url == "postgresql+psycopg://attache@db.mfa/attache"
+    assert "hunter2" not in Settings.path().read_text(encoding="utf-8")
+    assert secrets.get_secret("database:attache@db.mfa:5432/attache") == "hunter2"
     assert wiring.paths.resolve_db_url() == url
 
     again = _reopen(ctx, qtbot)
@@ -196,12 +201,72 @@ def test_database_choice_is_saved_and_the_password_stays_hidden(
     assert again.db_url.text() == mask_password(url) == (
         "postgresql+psycopg://attache:***@db.mfa/attache")
     assert again.changes() == {}  # the masked text stands for the stored URL
+    assert "database:attache@db.mfa:5432/attache" in again.secret_rows
+    _status, _field, title = again.secret_rows["database:attache@db.mfa:5432/attache"]
+    assert "Database password" in title.text()
     again.db_sqlite.setChecked(True)
     again.save()
     assert "database_url" in again.fields and not again.fields["database_url"].error.isHidden()
     again.db_path.setText(str(tmp_path / "mine.db"))
     again.save()
     assert Settings.load().database_url == f"sqlite:///{tmp_path / 'mine.db'}"
+
+
+def test_editing_the_server_keeps_the_masked_password(
+        ctx: AppContext, qtbot, memory_keyring) -> None:  # noqa: ANN001
+    settings = Settings.load()
+    settings.set("database_url", "postgresql+psycopg://attache:hunter2@db.mfa/attache")
+    settings.save()
+    dialog = _reopen(ctx, qtbot)
+    dialog.db_url.setText("postgresql+psycopg://attache:***@db.mfa/attache_test")
+    assert dialog.changes() == {
+        "database_url": "postgresql+psycopg://attache:hunter2@db.mfa/attache_test"}
+    dialog.save()
+    assert Settings.load().database_url == "postgresql+psycopg://attache@db.mfa/attache_test"
+    assert secrets.get_secret("database:attache@db.mfa:5432/attache_test") == "hunter2"
+
+
+def test_test_connection_uses_the_typed_or_the_stored_password(
+        ctx: AppContext, qtbot, memory_keyring,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.storage import connection_test
+
+    tried: list[str] = []
+    monkeypatch.setattr(connection_test, "test_connection",
+                        lambda url: (tried.append(url), (True, "Connected"))[1])
+    secrets.set_secret("database:attache@db.mfa:5432/attache", "stored-pw")
+    dialog = _reopen(ctx, qtbot)
+    dialog.db_server.setChecked(True)
+    dialog.db_url.setText("postgresql+psycopg://attache@db.mfa/attache")
+    dialog.test_button.click()
+    dialog.db_url.setText("postgresql+psycopg://attache:typed-pw@db.mfa/attache")
+    dialog.test_button.click()
+    assert tried == ["postgresql+psycopg://attache:stored-pw@db.mfa/attache",
+                     "postgresql+psycopg://attache:typed-pw@db.mfa/attache"]
+    assert "pw" not in dialog.test_result.text()
+
+
+def test_a_password_without_a_keyring_is_refused_and_nothing_saved(
+        dialog: SettingsDialog, monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+    from keyring.backends import fail
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text: warnings.append(text))
+    previous = keyring.get_keyring()  # another test's memory keyring may be the default
+    keyring.set_keyring(fail.Keyring())
+    try:
+        dialog.db_server.setChecked(True)
+        dialog.db_url.setText("postgresql+psycopg://attache:hunter2@db.mfa/attache")
+        dialog.save()
+    finally:
+        keyring.set_keyring(previous)
+    [text] = warnings
+    assert ".pgpass" in text and "hunter2" not in text
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert not Settings.path().exists()
 
 
 def test_tools_menu_entry_and_shortcut(ctx: AppContext, qtbot) -> None:  # noqa: ANN001
