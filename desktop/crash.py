@@ -20,6 +20,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from core.errors import KnownError
 
+translate = QCoreApplication.translate  # lupdate reads translate("Ctx", "…") calls
+
 log = logging.getLogger("attache.crash")
 
 Show = Callable[[str, str, bool], None]  # (title, text, is_bug)
@@ -27,7 +29,6 @@ Show = Callable[[str, str, bool], None]  # (title, text, is_bug)
 
 def plain_message(exc: BaseException) -> str | None:
     """A sentence the user can act on, or None when the exception is a bug."""
-    tr = QCoreApplication.translate
     if isinstance(exc, KnownError):
         return str(exc)
     text = str(exc).lower()
@@ -35,22 +36,23 @@ def plain_message(exc: BaseException) -> str | None:
         import requests
 
         if isinstance(exc, requests.exceptions.ProxyError):
-            return tr("crash", "The proxy refused the connection. Check the proxy in "
-                               "Settings → Network, or ask IT.")
+            return translate("crash", "The proxy refused the connection. Check the proxy "
+                                      "in Settings → Network, or ask IT.")
         if isinstance(exc, requests.exceptions.SSLError):
-            return tr("crash", "A secure connection could not be verified. If your office "
-                               "inspects TLS, IT must give Attaché its CA bundle "
-                               "(Settings → Network).")
+            return translate("crash", "A secure connection could not be verified. If your "
+                                      "office inspects TLS, IT must give Attaché its CA "
+                                      "bundle (Settings → Network).")
         if isinstance(exc, requests.exceptions.ConnectionError | requests.exceptions.Timeout):
-            return tr("crash", "The network cannot be reached: you may be offline or behind "
-                               "a proxy. Attaché keeps working with what it has stored.")
+            return translate("crash", "The network cannot be reached: you may be offline or "
+                                      "behind a proxy. Attaché keeps working with what it has "
+                                      "stored.")
     except ImportError:  # pragma: no cover - requests is a dependency
         pass
     if "database is locked" in text or "database is busy" in text:
-        return tr("crash", "The database is busy: another Attaché or a backup is using it. "
-                           "Try again in a moment.")
+        return translate("crash", "The database is busy: another Attaché or a backup is "
+                                  "using it. Try again in a moment.")
     if isinstance(exc, OSError) and exc.filename:
-        return tr("crash", "Attaché cannot use the file {0}: {1}").format(
+        return translate("crash", "Attaché cannot use the file {0}: {1}").format(
             exc.filename, exc.strerror or exc)
     return None
 
@@ -92,17 +94,17 @@ class ExceptionHook(QObject):
             log.error("unexpected error", exc_info=(exc_type, error, tb))
         else:
             log.warning("%s: %s", exc_type.__name__, error)
-        tr = QCoreApplication.translate
         if message is not None:
-            self._caught.emit(tr("crash", "Attaché"), message, False)
+            self._caught.emit(translate("crash", "Attaché"), message, False)
             return
-        where = (tr("crash", "The details are in the log file:\n{0}").format(self.log_path)
-                 if self.log_path else tr("crash", "The log file could not be written."))
+        where = (translate("crash", "The details are in the log file:\n{0}").format(
+                     self.log_path)
+                 if self.log_path else translate("crash", "The log file could not be written."))
         self._caught.emit(
-            tr("crash", "Attaché ran into a bug"),
-            tr("crash", "Something went wrong that Attaché did not expect ({0}: {1}).\n"
-                        "Your data is safe: every change is saved as it is made.\n\n{2}\n\n"
-                        "Please send that file to IT.").format(exc_type.__name__,
+            translate("crash", "Attaché ran into a bug"),
+            translate("crash", "Something went wrong that Attaché did not expect ({0}: {1}).\n"
+                               "Your data is safe: every change is saved as it is made.\n\n{2}\n\n"
+                               "Please send that file to IT.").format(exc_type.__name__,
                                                               str(error)[:300], where),
             True)
 

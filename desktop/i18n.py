@@ -47,6 +47,10 @@ def install_translator(app: QCoreApplication, language: str | None) -> list[QTra
     if own.load(locale, PREFIX, "_", str(translations_dir())):
         app.installTranslator(own)
         installed.append(own)
+        if language:
+            # Month and day names (the calendar's «ноябрь 2026», пн…вс) and number formats come
+            # from the default QLocale: the chosen interface language, not the system's.
+            QLocale.setDefault(locale)
     elif locale.language() != QLocale.Language.English:
         log.info("no translation for %s; using English", locale.name())
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -62,3 +66,4 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     """Undo ``install_translator`` (tests; a language switch without restart later)."""
     for translator in translators:
         app.removeTranslator(translator)
+    QLocale.setDefault(QLocale.system())

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 MESSAGE_MS = 8000
+translate = QCoreApplication.translate  # lupdate reads translate("Ctx", "…") calls
 
 
 def refresh_news(results: Sequence[RefreshResult]) -> str | None:
@@ -27,13 +28,13 @@ def refresh_news(results: Sequence[RefreshResult]) -> str | None:
     hits = sum(r.watch_hits for r in results)
     sources = sum(1 for r in results if r.new_items or r.new_replies)
     parts = []
-    tr = QCoreApplication.translate
     if new_items:
-        parts.append(tr("notify", "{0} new items from {1} sources").format(new_items, sources))
+        parts.append(translate("notify", "{0} new items from {1} sources").format(
+            new_items, sources))
     if new_replies:
-        parts.append(tr("notify", "{0} new replies").format(new_replies))
+        parts.append(translate("notify", "{0} new replies").format(new_replies))
     if hits:
-        parts.append(tr("notify", "{0} watch-term hits").format(hits))
+        parts.append(translate("notify", "{0} watch-term hits").format(hits))
     return "; ".join(parts) or None
 
 

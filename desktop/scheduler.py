@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from desktop.notify import Notifier, refresh_news
 
@@ -56,5 +56,5 @@ class RefreshScheduler(QObject):
             return  # the user pressed F5 and is looking at the window
         news = refresh_news(results)
         if news:
-            self.notifier.notify(self.notifier.tr("Attaché"), news,
+            self.notifier.notify(QCoreApplication.translate("Notifier", "Attaché"), news,
                                  enabled=self._settings().notifications)

@@ -11,8 +11,14 @@ import importlib
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.storage.database import Database
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
 
 SIZE = (1280, 800)
 
@@ -21,11 +27,26 @@ def take_screenshots(db: Database, folder: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from core.errors import KnownError
+    from core.settings import Settings
     from desktop.app import create_main_window
+    from desktop.i18n import install_translator, remove_translators
 
     app = QApplication.instance() or QApplication([])
+    # The pictures show the interface the user chose (``interface_language``), as the app does.
+    try:
+        language = Settings.load().interface_language
+    except KnownError:
+        language = None
+    translators = install_translator(app, language)
+    try:
+        return _grab_all(app, create_main_window(db), folder)
+    finally:
+        remove_translators(app, translators)  # a caller's QApplication stays as it was
+
+
+def _grab_all(app: QApplication, window: MainWindow, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    window = create_main_window(db)
     window.resize(*SIZE)
     window.show()
     written: list[Path] = []

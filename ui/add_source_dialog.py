@@ -44,8 +44,7 @@ KIND_LABELS = {"rss": "Feed (RSS, Atom, JSON)", "mastodon": "Mastodon account",
 DETECT_DELAY_MS = 150
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AddSourceDialog", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Ctx", "…")
 
 
 @dataclass
@@ -69,23 +68,30 @@ class AddSourceServices:
 def plain_error(exc: BaseException) -> str:
     """What went wrong, in words an officer can act on (core's KnownErrors already are)."""
     if not isinstance(exc, KnownError):
-        return (_tr("Something went wrong that Attaché did not expect ({0}: {1}). "
-                           "The details are in the log.").format(type(exc).__name__, exc))
+        return (translate("AddSourceDialog",
+                          "Something went wrong that Attaché did not expect ({0}: {1}). "
+                          "The details are in the log.").format(type(exc).__name__, exc))
     text = str(exc)
     hints = (
-        ("HTTP 404", _tr("The server has no page at this address (HTTP 404): "
-                                "check it for typos.")),
-        ("HTTP 403", _tr("The server refuses to let Attaché read it (HTTP 403).")),
-        ("HTTP 410", _tr("The server says this is gone for good (HTTP 410).")),
-        ("TLS certificate", _tr("The site's security certificate could not be "
-                                       "checked; a proxy may need its CA bundle "
-                                       "(Tools → Settings, or attache config set "
-                                       "ca_bundle).")),
-        ("cannot find the server", _tr("Attaché cannot reach the server: you may be "
-                                              "offline, or the host name is wrong.")),
-        ("refused the connection", _tr("The server refused the connection: it may be "
-                                              "down, or the port is wrong.")),
-        ("timed out", _tr("The server did not answer in time; try again later.")),
+        ("HTTP 404", translate("AddSourceDialog", "The server has no page at this address "
+                                                  "(HTTP 404): check it for typos.")),
+        ("HTTP 403", translate("AddSourceDialog",
+                               "The server refuses to let Attaché read it (HTTP 403).")),
+        ("HTTP 410", translate("AddSourceDialog",
+                               "The server says this is gone for good (HTTP 410).")),
+        ("TLS certificate", translate("AddSourceDialog",
+                                      "The site's security certificate could not be "
+                                      "checked; a proxy may need its CA bundle "
+                                      "(Tools → Settings, or attache config set "
+                                      "ca_bundle).")),
+        ("cannot find the server", translate("AddSourceDialog",
+                                             "Attaché cannot reach the server: you may be "
+                                             "offline, or the host name is wrong.")),
+        ("refused the connection", translate("AddSourceDialog",
+                                             "The server refused the connection: it may be "
+                                             "down, or the port is wrong.")),
+        ("timed out", translate("AddSourceDialog",
+                                "The server did not answer in time; try again later.")),
     )
     for needle, hint in hints:
         if needle in text:

@@ -81,7 +81,7 @@ PLATFORMS = {"mastodon": "Mastodon", "bluesky": "Bluesky", "youtube": "YouTube",
              "feed": QT_TRANSLATE_NOOP("Dashboard", "Feed"),
              "rss": QT_TRANSLATE_NOOP("Dashboard", "Feed")}
 # A planned post's status as the agenda shows it; looked up at run time and translated with
-# _t, so QT_TRANSLATE_NOOP marks them for lupdate.
+# translate("Dashboard", …), so QT_TRANSLATE_NOOP marks them for lupdate.
 POST_STATUS_NAMES = {"idea": QT_TRANSLATE_NOOP("Dashboard", "idea"),
                      "draft": QT_TRANSLATE_NOOP("Dashboard", "draft"),
                      "review": QT_TRANSLATE_NOOP("Dashboard", "review"),
@@ -92,16 +92,17 @@ POST_STATUS_NAMES = {"idea": QT_TRANSLATE_NOOP("Dashboard", "idea"),
 MAX_TERMS = 8  # a dashboard shows the busiest; the rest are counted, not listed
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Ctx", "…")
 
 
 def platform_name(platform: str) -> str:
-    return _t(PLATFORMS[platform]) if platform in PLATFORMS else platform
+    return translate("Dashboard", PLATFORMS[platform]) if platform in PLATFORMS else platform
 
 
 def post_status_name(status: str | None) -> str:
-    return _t(POST_STATUS_NAMES[status]) if status in POST_STATUS_NAMES else (status or "")
+    if status in POST_STATUS_NAMES:
+        return translate("Dashboard", POST_STATUS_NAMES[status])
+    return status or ""
 
 
 def short_date(day: date) -> str:
@@ -115,12 +116,12 @@ def clock(at: datetime) -> str:
 
 def days_ago(days: int | None) -> str:
     if days is None:
-        return _t("never")
+        return translate("Dashboard", "never")
     if days == 0:
-        return _t("today")
+        return translate("Dashboard", "today")
     if days == 1:
-        return _t("yesterday")
-    return _t("{0} days ago").format(days)
+        return translate("Dashboard", "yesterday")
+    return translate("Dashboard", "{0} days ago").format(days)
 
 
 def percent(share: float | None) -> str:
@@ -253,47 +254,51 @@ def agenda_columns() -> list[Column]:
         if e.at is not None:
             return clock(e.at)
         if e.end > e.day:
-            return _t("to {0}").format(QLocale().toString(
+            return translate("Dashboard", "to {0}").format(QLocale().toString(
                 QDate(e.end.year, e.end.month, e.end.day), "d MMM"))
         return ""  # all day: a blank reads quieter than the same words on every line
 
     def what_tip(e: AgendaEntry) -> str:
         if e.kind == "post":
-            lines = [e.title, _t("Planned post · {0}").format(post_status_name(e.status))]
+            lines = [e.title, translate("Dashboard", "Planned post · {0}").format(
+                post_status_name(e.status))]
             if e.channels:
-                lines.append(_t("On: {0}").format(", ".join(e.channels)))
+                lines.append(translate("Dashboard", "On: {0}").format(", ".join(e.channels)))
             if e.campaign:
-                lines.append(_t("Campaign: {0}").format(e.campaign))
+                lines.append(translate("Dashboard", "Campaign: {0}").format(e.campaign))
             return "\n".join(lines)
-        lines = [e.title, _t("Observance ({0})").format(e.category)]
+        lines = [e.title, translate("Dashboard", "Observance ({0})").format(e.category)]
         if e.start != e.end:
             lines.append(f"{short_date(e.start)} – {short_date(e.end)}")
         if e.estimated:
-            lines.append(_t("The date is estimated; confirm it before publishing."))
+            lines.append(translate("Dashboard",
+                                   "The date is estimated; confirm it before publishing."))
         if e.beyond:
-            lines.append(_t("After this period; listed because preparation is due."))
+            lines.append(translate("Dashboard",
+                                   "After this period; listed because preparation is due."))
         return "\n".join(lines)
 
     def badge_text(e: AgendaEntry) -> str:
         if e.kind == "post":
             return post_status_name(e.status)
         if e.prep == "planned":
-            return _t("planned ✓")
+            return translate("Dashboard", "planned ✓")
         if e.prep in ("due", "overdue") and e.prepare_by is not None:
-            return _t("prepare by {0}").format(short_date(e.prepare_by))
+            return translate("Dashboard", "prepare by {0}").format(short_date(e.prepare_by))
         return ""
 
     def badge_tip(e: AgendaEntry) -> str | None:
         if e.kind == "post":
-            return _t("Status of the planned post")
+            return translate("Dashboard", "Status of the planned post")
         if e.prep == "overdue":
-            return _t("Preparation should have started {0} days before ({1}).").format(
+            return translate("Dashboard",
+                             "Preparation should have started {0} days before ({1}).").format(
                 e.lead_days, short_date(e.prepare_by))  # type: ignore[arg-type]
         if e.prep == "due":
-            return _t("Lead time {0} days: start preparing by {1}.").format(
+            return translate("Dashboard", "Lead time {0} days: start preparing by {1}.").format(
                 e.lead_days, short_date(e.prepare_by))  # type: ignore[arg-type]
         if e.prep == "planned":
-            return _t("A planned post is linked to this observance.")
+            return translate("Dashboard", "A planned post is linked to this observance.")
         return None
 
     def badge_color(e: AgendaEntry) -> str | None:
@@ -302,66 +307,74 @@ def agenda_columns() -> list[Column]:
         return PREP_COLORS.get(e.prep or "")
 
     return [
-        Column(_t("Day"), day, color=lambda e: "#718096" if e.beyond else None),
-        Column(_t("Time"), when, color=lambda _e: "#718096"),
-        Column(_t("What"), lambda e: e.title + (" ≈" if e.estimated else ""), tip=what_tip,
+        Column(translate("Dashboard", "Day"), day, color=lambda e: "#718096" if e.beyond else None),
+        Column(translate("Dashboard", "Time"), when, color=lambda _e: "#718096"),
+        Column(translate("Dashboard", "What"), lambda e: e.title + (" ≈" if e.estimated else ""),
+               tip=what_tip,
                decoration=lambda e: (STATUS_COLORS.get(e.status or "") if e.kind == "post"
                                      else CATEGORY_COLORS.get(e.category or "", "#718096")),
                italic=lambda e: e.kind == "observance"),
-        Column(_t("Status"), badge_text, tip=badge_tip, badge=badge_color),
+        Column(translate("Dashboard", "Status"), badge_text, tip=badge_tip, badge=badge_color),
     ]
 
 
 def problem_columns() -> list[Column]:
     def tip(p: SourceProblem) -> str:
-        lines = [p.url, p.error or _t("(no error text)")]
+        lines = [p.url, p.error or translate("Dashboard", "(no error text)")]
         if not p.enabled:
-            lines.append(_t("Disabled"))
+            lines.append(translate("Dashboard", "Disabled"))
         return "\n".join(lines)
 
     def last_worked(p: SourceProblem) -> str:
         if p.last_new_item is None:
-            return _t("never")
+            return translate("Dashboard", "never")
         day = p.last_new_item.date()
         return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
 
     return [
-        Column(_t("Source"), lambda p: p.name, tip=tip,
+        Column(translate("Dashboard", "Source"), lambda p: p.name, tip=tip,
                decoration=lambda p: dict((k, c) for k, _m, c in HEALTH).get(p.status)),
-        Column(_t("Failures"), lambda p: _t("gone") if p.status == "gone" else str(
-            p.error_count), tip=lambda _p: _t("Failed fetches in a row"), align_right=True),
-        Column(_t("Last item"), last_worked, color=lambda _p: "#718096",
-               tip=lambda _p: _t("When the source last brought a new item")),
+        Column(translate("Dashboard", "Failures"),
+               lambda p: translate("Dashboard", "gone") if p.status == "gone" else str(
+                   p.error_count),
+               tip=lambda _p: translate("Dashboard", "Failed fetches in a row"),
+               align_right=True),
+        Column(translate("Dashboard", "Last item"), last_worked, color=lambda _p: "#718096",
+               tip=lambda _p: translate("Dashboard", "When the source last brought a new item")),
     ]
 
 
 def account_columns(weeks: int) -> list[Column]:
     def level(r: AccountRung) -> str:
-        names = {"present": _t("present"), "up-to-date": _t("up to date"),
-                 "engaging": _t("engaging")}
+        names = {"present": translate("Dashboard", "present"),
+                 "up-to-date": translate("Dashboard", "up to date"),
+                 "engaging": translate("Dashboard", "engaging")}
         return "●" * r.rung + "○" * (3 - r.rung) + " " + names[r.level]
 
-    level_tip = _t("Presence → up to date (posted in the last 7 days) → engaging (up to date, "
-                   "and at least 1 reply per post on average)")
+    level_tip = translate("Dashboard", "Presence → up to date (posted in the last 7 days) → "
+                                       "engaging (up to date, and at least 1 reply per post on "
+                                       "average)")
     return [
-        Column(_t("Account"), lambda r: r.name, tip=lambda r: r.url),
-        Column(_t("Platform"), lambda r: platform_name(r.platform)),
-        Column(_t("Last post"), lambda r: days_ago(r.days_since_last_post),
+        Column(translate("Dashboard", "Account"), lambda r: r.name, tip=lambda r: r.url),
+        Column(translate("Dashboard", "Platform"), lambda r: platform_name(r.platform)),
+        Column(translate("Dashboard", "Last post"), lambda r: days_ago(r.days_since_last_post),
                tip=lambda r: r.last_post.strftime("%Y-%m-%d %H:%M UTC") if r.last_post
                else None,
                color=lambda r: "#c53030" if r.level == "present" else None),  # not up to date
-        Column(_t("Posts/week"), lambda r: number(r.posts_per_week),
-               tip=lambda r: _t("{0} posts in the last {1} weeks").format(r.posts, weeks),
+        Column(translate("Dashboard", "Posts/week"), lambda r: number(r.posts_per_week),
+               tip=lambda r: translate("Dashboard", "{0} posts in the last {1} weeks").format(
+                   r.posts, weeks),
                align_right=True),
-        Column(_t("Replies/post"), lambda r: number(r.replies_per_post),
-               tip=lambda r: _t("{0} replies to those posts").format(r.replies),
+        Column(translate("Dashboard", "Replies/post"), lambda r: number(r.replies_per_post),
+               tip=lambda r: translate("Dashboard", "{0} replies to those posts").format(r.replies),
                align_right=True),
-        Column(_t("Negative"), lambda r: percent(r.negative_share),
-               tip=lambda r: _t("{0} of {1} analysed replies; replies in languages without "
-                                "an analyzer are not counted").format(r.negative, r.supported),
+        Column(translate("Dashboard", "Negative"), lambda r: percent(r.negative_share),
+               tip=lambda r: translate("Dashboard", "{0} of {1} analysed replies; replies in "
+                                                    "languages without an analyzer are not "
+                                                    "counted").format(r.negative, r.supported),
                color=lambda r: "#c53030" if (r.negative_share or 0) >= 0.4 else None,
                align_right=True),
-        Column(_t("Level"), level, tip=lambda _r: level_tip,
+        Column(translate("Dashboard", "Level"), level, tip=lambda _r: level_tip,
                color=lambda r: LEVEL_COLORS[r.level]),
     ]
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -65,6 +65,7 @@ from ui.models.replies_table import (
     POST,
     TEXT,
     RepliesTableModel,
+    label_name,
     language_name,
 )
 from ui.sentiment_chart import PostBreakdownChart, TimelineChart
@@ -108,8 +109,9 @@ class RelabelCommand(QUndoCommand):
 
     def __init__(self, view: ListenView, reply_id: int, label: str, previous: str | None,
                  previous_source: str | None) -> None:
-        super().__init__(view.tr("Label reply as {0}").format(
-            view.tr("automatic") if label == "auto" else label))
+        super().__init__(QCoreApplication.translate("ListenView", "Label reply as {0}").format(
+            QCoreApplication.translate("ListenView", "automatic") if label == "auto"
+            else label_name(label)))
         self.view, self.reply_id, self.label = view, reply_id, label
         self.previous, self.previous_source = previous, previous_source
 
@@ -303,11 +305,16 @@ class ListenView(QWidget):
         header.setMinimumSectionSize(40)
         metrics = self.table.fontMetrics()
         # Wide enough for their usual content, so the reply text gets the rest.
-        samples = {AUTHOR: "aziz.karimov_", LABEL: "✎ not analysed", POLARITY: "−0.00",
-                   LANGUAGE: "Russian", POST: "Fulbright 2027 ap", DATE: "2026-12-31 23:59"}
+        # Samples in the interface language: «✎ не проанализировано» is longer than English.
+        samples = {AUTHOR: "aziz.karimov_", LABEL: "✎ " + self.tr("not analysed"),
+                   POLARITY: "−0.00", LANGUAGE: language_name("ru"),
+                   POST: "Fulbright 2027 ap", DATE: "2026-12-31 23:59"}
+        header_metrics = header.fontMetrics()
         for column, sample in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample) + 18,
+                                             header_metrics.horizontalAdvance(title) + 28))
         header.setSortIndicator(*self.model.sort_order())
         self.table.setSortingEnabled(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -693,7 +700,7 @@ class ListenView(QWidget):
             return
         if len(targets) > 1:
             self.undo_stack.beginMacro(self.tr("Label {0} replies as {1}").format(
-                len(targets), self.tr("automatic") if label == "auto" else label))
+                len(targets), self.tr("automatic") if label == "auto" else label_name(label)))
         for reply_id, previous, source in targets:
             self.undo_stack.push(RelabelCommand(self, reply_id, label, previous, source))
         if len(targets) > 1:

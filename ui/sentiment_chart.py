@@ -34,15 +34,16 @@ from ui.models.replies_table import CHART_LABELS, LABEL_COLORS
 TITLE_CHARS = 30  # a post title on the breakdown axis
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Listen", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Ctx", "…")
 
 
 def set_names() -> dict[str, str]:
     """Legend entries (the note under the chart says why "not analysed" is separate)."""
-    return {"positive": tr("Positive"), "neutral": tr("Neutral"), "negative": tr("Negative"),
-            "unsupported": tr("Not analysed"),
-            "unscored": tr("Not scored yet")}
+    return {"positive": translate("Listen", "Positive"),
+            "neutral": translate("Listen", "Neutral"),
+            "negative": translate("Listen", "Negative"),
+            "unsupported": translate("Listen", "Not analysed"),
+            "unscored": translate("Listen", "Not scored yet")}
 
 
 def _bucket_start(key: str) -> date:
@@ -161,7 +162,7 @@ class _StackedChart(QChartView):
                 lines.append(f"<span style='color:{LABEL_COLORS[label]}'>■</span> "
                              f"{names[label]}: {count}")
         if len(lines) == 1:
-            lines.append(tr("No replies"))
+            lines.append(translate("Listen", "No replies"))
         QToolTip.showText(QCursor.pos(), "<br>".join(lines), self)
 
     def _row_title(self, row: dict) -> str:
@@ -221,7 +222,7 @@ class TimelineChart(_StackedChart):
         if self.by == "week":
             start = _bucket_start(key)
             end = start + timedelta(days=6)
-            return tr("Week {0}: {1} – {2}").format(
+            return translate("Listen", "Week {0}: {1} – {2}").format(
                 key.split("-W")[-1], f"{start.day} {start:%b}", f"{end.day} {end:%b %Y}")
         return f"{bucket_label(key)} {key[:4]}"
 
@@ -240,7 +241,7 @@ class PostBreakdownChart(_StackedChart):
         self._show_rows(rows)
         categories: list[str] = []
         for i, row in enumerate(rows):
-            title = " ".join(str(row.get("name") or tr("(untitled post)")).split())
+            title = " ".join(str(row.get("name") or translate("Listen", "(untitled post)")).split())
             if len(title) > TITLE_CHARS:
                 title = title[:TITLE_CHARS - 1].rstrip() + "…"
             while title in categories:  # two posts with one title: keep both bars

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,7 +31,8 @@ def category_box(categories: Sequence[str], current: str | None = None) -> QComb
     box.addItems(list(categories))
     box.setCurrentText(current or "")
     box.lineEdit().setPlaceholderText(
-        box.tr("none — type e.g. News / Uzbekistan to nest folders"))
+        QCoreApplication.translate("SourceEditDialog",
+                                   "none — type e.g. News / Uzbekistan to nest folders"))
     box.setMinimumContentsLength(24)
     return box
 
@@ -41,8 +42,9 @@ def interval_box(minutes: int) -> QSpinBox:
     box.setRange(1, MAX_INTERVAL_MINUTES)
     box.setSingleStep(15)
     box.setValue(max(1, minutes))
-    box.setSuffix(box.tr(" min"))
-    box.setToolTip(box.tr("How often Attaché checks this source for new items"))
+    box.setSuffix(QCoreApplication.translate("SourceEditDialog", " min"))
+    box.setToolTip(QCoreApplication.translate(
+        "SourceEditDialog", "How often Attaché checks this source for new items"))
     return box
 
 

@@ -194,7 +194,7 @@ class SourcesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         # Fits 1280×800 without a horizontal scroll bar; the error column takes the rest.
-        for column, width in ((TITLE, 250), (KIND, 75), (CATEGORY, 150), (STATUS, 85),
+        for column, width in ((TITLE, 225), (KIND, 75), (CATEGORY, 150), (STATUS, 110),
                               (LAST_FETCHED, 125), (NEXT_CHECK, 125), (ITEMS, 55),
                               (UNREAD, 60), (ERROR, 150)):
             self.table.setColumnWidth(column, width)

@@ -4,7 +4,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/first_run.py" line="+131"/>
+        <location filename="../../ui/first_run.py" line="+117"/>
         <source>Add the starter sources chosen by your IT department: %n feeds</source>
         <translation>
             <numerusform>Add the starter source chosen by your IT department: %n feed</numerusform>

@@ -2,274 +2,272 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
-    <name></name>
+    <name>AddSourceDialog</name>
     <message>
-        <location filename="../../desktop/crash.py" line="+38"/>
-        <source>crash</source>
-        <comment>The proxy refused the connection. Check the proxy in Settings → Network, or ask IT.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>crash</source>
-        <comment>A secure connection could not be verified. If your office inspects TLS, IT must give Attaché its CA bundle (Settings → Network).</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>crash</source>
-        <comment>The network cannot be reached: you may be offline or behind a proxy. Attaché keeps working with what it has stored.</comment>
+        <location filename="../../ui/add_source_dialog.py" line="+71"/>
+        <source>Something went wrong that Attaché did not expect ({0}: {1}). The details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>crash</source>
-        <comment>The database is busy: another Attaché or a backup is using it. Try again in a moment.</comment>
+        <source>The server has no page at this address (HTTP 404): check it for typos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server refuses to let Attaché read it (HTTP 403).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server says this is gone for good (HTTP 410).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The site&apos;s security certificate could not be checked; a proxy may need its CA bundle (Tools → Settings, or attache config set ca_bundle).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attaché cannot reach the server: you may be offline, or the host name is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>crash</source>
-        <comment>Attaché cannot use the file {0}: {1}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>crash</source>
-        <comment>Attaché</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>crash</source>
-        <comment>The details are in the log file:
-{0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>crash</source>
-        <comment>The log file could not be written.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>crash</source>
-        <comment>Attaché ran into a bug</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>crash</source>
-        <comment>Something went wrong that Attaché did not expect ({0}: {1}).
-Your data is safe: every change is saved as it is made.
-
-{2}
-
-Please send that file to IT.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/notify.py" line="+32"/>
-        <source>notify</source>
-        <comment>{0} new items from {1} sources</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>notify</source>
-        <comment>{0} new replies</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>notify</source>
-        <comment>{0} watch-term hits</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/replies_table.py" line="+69"/>
-        <source>positive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>neutral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>negative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not analysed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <source>not scored yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Not analysed: language not supported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>Author</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Sentiment</source>
-        <translation type="unfinished">Тональность</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Polarity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Post</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Positive, neutral or negative; “not analysed” when no analyzer reads the language. ✎ = labelled by hand. Keys 1/2/3 set it, 0 gives it back to the analyzer.</source>
+        <source>The server refused the connection: it may be down, or the port is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>The analyzer&apos;s score, from −1 (negative) to +1 (positive)</source>
+        <source>The server did not answer in time; try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>When the reply was written (local time)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+155"/>
-        <source>Counted as its own category, never as neutral. Press 1, 2 or 3 to label it by hand.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Not scored yet: the analyzer has not read this reply.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Labelled by hand. Press 0 to give it back to the analyzer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Labelled by the analyzer. Press 1, 2 or 3 to correct it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The language could not be told (emoji, numbers)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/sentiment_chart.py" line="+43"/>
-        <source>Positive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Neutral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Negative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not analysed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not scored yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+119"/>
-        <source>No replies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+60"/>
-        <source>Week {0}: {1} – {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>(untitled post)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AddSourceDialog</name>
-    <message>
-        <location filename="../../ui/add_source_dialog.py" line="+97"/>
-        <location line="+59"/>
+        <location line="+15"/>
+        <location line="+64"/>
         <source>Add source</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить источник</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-54"/>
         <source>https://… feed or web page, @user@instance, name.bsky.social, t.me/channel</source>
-        <translation type="unfinished"></translation>
+        <translation>https://… лента или веб-страница, @user@instance, name.bsky.social, t.me/channel</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Предпросмотр</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fetch the first items without adding the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить первые материалы, не добавляя источник</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>This page links to several feeds; pick one:</source>
-        <translation type="unfinished"></translation>
+        <source>Feeds on the page:</source>
+        <translation>Ленты на странице:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The page links to several feeds: pick the one to add</source>
+        <translation>На странице несколько лент: выберите, какую добавить</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Published</source>
+        <translation>Опубликовано</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the source&apos;s own title</source>
+        <translation>собственное название источника</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One of the embassy&apos;s own accounts (collect replies to its posts)</source>
+        <translation>Собственный аккаунт посольства (собирать ответы на его публикации)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Тип:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Category:</source>
+        <translation>&amp;Категория:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check &amp;every:</source>
+        <translation>Интервал &amp;обновления:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Recognise automatically — {0}</source>
+        <translation>Определить автоматически — {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognise automatically</source>
+        <translation>Определить автоматически</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Looking up {0}…</source>
+        <translation>Поиск {0}…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(untitled)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0}: {1} — the latest {2} items:</source>
+        <translation>{0}: {1} — последние материалы ({2}):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1} — no items to show yet.</source>
+        <translation>{0}: {1} — материалов пока нет.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Adding {0}…</source>
+        <translation>Добавление {0}…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Paste an address, then Preview to see its latest items before adding it. A web page is searched for its feeds.</source>
+        <translation>Вставьте адрес и нажмите «Предпросмотр», чтобы увидеть последние материалы до добавления. На веб-странице будет выполнен поиск лент.</translation>
+    </message>
+</context>
+<context>
+    <name>AllDayStrip</name>
+    <message>
+        <location filename="../../ui/calendar/week_view.py" line="+193"/>
+        <source>all day</source>
+        <translation>весь день</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>+{0} more</source>
+        <translation>ещё {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <location filename="../../ui/calendar/moves.py" line="+34"/>
+        <source>Move “{0}”</source>
+        <translation>Перенос «{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/palette.py" line="+76"/>
+        <source>idea</source>
+        <translation>идея</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in review</source>
+        <translation>на согласовании</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>утверждено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scheduled</source>
+        <translation>запланировано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>published</source>
+        <translation>опубликовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>UN day</source>
+        <translation>день ООН</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>US holiday</source>
+        <translation>праздник США</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host-country holiday</source>
+        <translation>праздник страны пребывания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>programme deadline</source>
+        <translation>срок программы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your observance</source>
+        <translation>ваша памятная дата</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>≈&amp;nbsp;estimated&amp;nbsp;date &amp;nbsp; ⚑&amp;nbsp;start&amp;nbsp;preparing &amp;nbsp; ⚠&amp;nbsp;plan&amp;nbsp;warning</source>
+        <translation>≈&amp;nbsp;примерная&amp;nbsp;дата &amp;nbsp; ⚑&amp;nbsp;начать&amp;nbsp;подготовку &amp;nbsp; ⚠&amp;nbsp;замечание&amp;nbsp;к&amp;nbsp;плану</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Posts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/agenda_model.py" line="+109"/>
+        <source>Date</source>
+        <translation type="unfinished">Дата</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -278,159 +276,119 @@ Please send that file to IT.</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>the source&apos;s own title</source>
+        <location line="+1"/>
+        <source>Status</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <location line="+1"/>
+        <source>all day</source>
+        <translation type="unfinished">весь день</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>One of the embassy&apos;s own accounts (collect replies to its posts)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Address:</source>
+        <source>Post ↻</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Kind:</source>
+        <source>Post</source>
+        <translation type="unfinished">Публикация</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prepare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check &amp;every:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Recognise automatically — {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recognise automatically</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Looking up {0}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>(untitled)</source>
+        <location line="+7"/>
+        <source>For {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>{0}: {1} — the latest {2} items:</source>
+        <source>date estimated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{0} days before {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/chips.py" line="+69"/>
+        <source>Status: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}, all day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration: {0} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Campaign: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;i&gt;Repeats: change its dates in the editor&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;i&gt;Drag to move · double-click to edit&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0} – {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>{0}: {1} — no items to show yet.</source>
+        <source>≈ The date is an estimate: confirm it before publishing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
-        <source>Adding {0}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AllDayStrip</name>
-    <message>
-        <location filename="../../ui/calendar/week_view.py" line="+292"/>
-        <source>all day</source>
+        <location line="+3"/>
+        <source>Prepare by {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>+{0} more</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Calendar</name>
-    <message>
-        <location filename="../../ui/calendar/moves.py" line="+34"/>
-        <source>Move “{0}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/calendar/palette.py" line="+69"/>
-        <source>idea</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>in review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>approved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>scheduled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>published</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cancelled</source>
+        <location line="+4"/>
+        <source>&lt;i&gt;Double-click to plan a post&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>UN day</source>
+        <source>Start preparing: {0} is on {1} ({2} days&apos; lead time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>US holiday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>host-country holiday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>programme deadline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>your observance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>≈&amp;nbsp;estimated&amp;nbsp;date &amp;nbsp; ⚑&amp;nbsp;start&amp;nbsp;preparing &amp;nbsp; ⚠&amp;nbsp;plan&amp;nbsp;warning</source>
+        <location line="+2"/>
+        <source>⚑ Prepare: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -439,386 +397,653 @@ Please send that file to IT.</comment>
     <message>
         <location filename="../../ui/calendar/view.py" line="+115"/>
         <source>T&amp;oday</source>
-        <translation type="unfinished"></translation>
+        <translation>Се&amp;годня</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Go to today</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейти к сегодняшнему дню</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous (Page Up in the month)</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад (Page Up в режиме месяца)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next (Page Down in the month)</source>
-        <translation type="unfinished"></translation>
+        <translation>Вперёд (Page Down в режиме месяца)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Вперёд</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Month</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Месяц</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Week</source>
-        <translation type="unfinished"></translation>
+        <translation>Неде&amp;ля</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Расписание</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;New post…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новая публикация…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plan a post on the selected day (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Запланировать публикацию на выбранный день (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+178"/>
         <source>Nothing planned in {0}.
 Press Ctrl+N to plan a post, or pick an observance on the right.</source>
-        <translation type="unfinished"></translation>
+        <translation>На период «{0}» ничего не запланировано.
+Нажмите Ctrl+N, чтобы запланировать публикацию, или выберите памятную дату справа.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No posts planned here yet — double-click a day or press Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикаций пока нет — дважды щёлкните день или нажмите Ctrl+N</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>1 post</source>
-        <translation type="unfinished"></translation>
+        <translation>1 публикация</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{0} posts</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикаций: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>1 observance</source>
-        <translation type="unfinished"></translation>
+        <translation>1 памятная дата</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} observances</source>
-        <translation type="unfinished"></translation>
+        <translation>Памятных дат: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Times are shown in {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Время указано в поясе {0}</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>“{0}” repeats: change its dates in the post editor</source>
-        <translation type="unfinished"></translation>
+        <translation>«{0}» повторяется: измените даты в редакторе публикации</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Moved “{0}” to {1} — Ctrl+Z puts it back</source>
-        <translation type="unfinished"></translation>
+        <translation>«{0}» перенесено на {1} — Ctrl+Z вернёт обратно</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Someone else changed this post after the calendar showed it, so it was not moved. The calendar now shows the latest version; move it again if you still want to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикацию изменил другой пользователь после того, как календарь её показал, поэтому она не перенесена. Теперь в календаре последняя версия; при необходимости перенесите её ещё раз.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The post could not be moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось перенести публикацию.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Post not moved</source>
+        <translation>Публикация не перенесена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/page_calendar.py" line="+218"/>
+        <source>Plan a post on the selected day ({0})</source>
+        <translation>Запланировать публикацию на выбранный день ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="+81"/>
+        <location line="+1"/>
+        <source>Feed</source>
+        <translation>Лента</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>idea</source>
+        <translation>идея</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>review</source>
+        <translation>на согласовании</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>утверждено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scheduled</source>
+        <translation>запланировано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>published</source>
+        <translation>опубликовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+211"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <source>today</source>
+        <translation type="unfinished">сегодня</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Planned post · {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Campaign: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Observance ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The date is estimated; confirm it before publishing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>After this period; listed because preparation is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>planned ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>prepare by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Status of the planned post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preparation should have started {0} days before ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lead time {0} days: start preparing by {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A planned post is linked to this observance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no error text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disabled</source>
+        <translation type="unfinished">Отключён</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Source</source>
+        <translation type="unfinished">Источник</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gone</source>
+        <translation type="unfinished">недоступны</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed fetches in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the source last brought a new item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>engaging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Presence → up to date (posted in the last 7 days) → engaging (up to date, and at least 1 reply per post on average)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Posts/week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} posts in the last {1} weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replies/post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} replies to those posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Negative</source>
+        <translation type="unfinished">Негативные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} of {1} analysed replies; replies in languages without an analyzer are not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+456"/>
+        <location line="+113"/>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Сводка</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recount everything now</source>
-        <translation type="unfinished"></translation>
+        <translation>Пересчитать всё сейчас</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Next 14 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Ближайшие 14 дней</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Failing sources, worst first</source>
-        <translation type="unfinished"></translation>
+        <translation>Источники с ошибками (сначала худшие)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every source fetched fine the last time it was due.</source>
-        <translation type="unfinished"></translation>
+        <translation>Все источники успешно загружены при последней проверке.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Source health</source>
-        <translation type="unfinished"></translation>
+        <translation>Состояние источников</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Sentiment, last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Тональность за 7 дней</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Watch terms, last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Отслеживаемые слова за 7 дней</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Own accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Собственные аккаунты</translation>
     </message>
     <message>
         <location line="+42"/>
         <location line="+4"/>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Подсчёт…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not update: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось обновить: {0}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Updated {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновлено в {0}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Next {0} days</source>
-        <translation type="unfinished"></translation>
+        <translation>Ближайшие дни: {0}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Nothing planned and no observances in the next {0} days.
 Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</source>
-        <translation type="unfinished"></translation>
+        <translation>В ближайшие дни ({0}) нет ни запланированных публикаций, ни памятных дат.
+Планируйте публикации в Календаре; наборы памятных дат (дни ООН, праздники США и стран пребывания, сроки программ) появятся здесь, если они включены.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No sources yet — add feeds and social accounts in Sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>Источников пока нет — добавьте ленты и аккаунты соцсетей на странице «Источники».</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>working</source>
-        <translation type="unfinished"></translation>
+        <translation>работают</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>failing</source>
-        <translation type="unfinished"></translation>
+        <translation>с ошибками</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>gone</source>
-        <translation type="unfinished"></translation>
+        <translation>недоступны</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>not fetched yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ещё не загружались</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{0} disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>отключено: {0}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Sentiment, last {0} days</source>
-        <translation type="unfinished"></translation>
+        <translation>Тональность за {0} дн.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No replies in the last {0} days. Replies to your own accounts&apos; posts are collected when sources refresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>За последние дни ({0}) ответов нет. Ответы на публикации собственных аккаунтов собираются при обновлении источников.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>positive</source>
-        <translation type="unfinished"></translation>
+        <translation>позитивных</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>neutral</source>
-        <translation type="unfinished"></translation>
+        <translation>нейтральных</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>negative</source>
-        <translation type="unfinished"></translation>
+        <translation>негативных</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not analysed (language)</source>
-        <translation type="unfinished"></translation>
+        <translation>не проанализировано (язык)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not scored yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ещё не оценено</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Mean polarity {0}, {1} negative — over the {2} analysed replies; only English is analysed today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Средняя полярность {0}, доля негативных {1} — по проанализированным ответам ({2}); пока анализируется только английский язык.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>None of these replies could be analysed (only English is analysed today).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ни один из этих ответов не удалось проанализировать (пока анализируется только английский язык).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No watch terms yet — add the words, #hashtags and @mentions you follow (Sources, or: attache watch add TERM).</source>
-        <translation type="unfinished"></translation>
+        <translation>Отслеживаемых слов пока нет — добавьте слова, #хэштеги и @упоминания («Источники» или: attache watch add TERM).</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>{0} mentions in {1} days</source>
-        <translation type="unfinished"></translation>
+        <translation>Упоминаний: {0} за {1} дн.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>and {0} quieter terms</source>
-        <translation type="unfinished"></translation>
+        <translation>и ещё менее упоминаемых слов: {0}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No own accounts yet — add your embassy&apos;s Mastodon/Bluesky/Telegram in Sources and mark them as your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Собственных аккаунтов пока нет — добавьте аккаунты посольства в Mastodon/Bluesky/Telegram на странице «Источники» и отметьте их как собственные.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not present on: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет присутствия в: {0}</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+199"/>
+        <location filename="../../ui/calendar_io.py" line="+200"/>
         <source>Export Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт календаря</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Все статусы</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Все кампании</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Все каналы</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Include observance days (with their “prepare by” reminders in .ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Включить памятные даты (с напоминаниями о подготовке в .ics)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Calendar files (*.ics *.csv *.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы календаря (*.ics *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;From – to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Период:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only:</source>
-        <translation type="unfinished"></translation>
+        <translation>Только:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>F&amp;ormat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Формат:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>F&amp;ile:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ф&amp;айл:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспорт</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Choose a file to export to (Browse…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите файл для экспорта («Обзор…»).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The range ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Конец периода раньше его начала.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0} is a folder; give a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — это папка; укажите имя файла.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Exported {0} posts and {1} observance days to {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировано в {2}: публикаций — {0}, памятных дат — {1}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Could not export to {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось экспортировать в {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -841,61 +1066,16 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+2"/>
-        <source>Uzbekistan</source>
-        <translation>Узбекистан</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Kazakhstan</source>
-        <translation>Казахстан</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kyrgyzstan</source>
-        <translation>Кыргызстан</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Tajikistan</source>
-        <translation>Таджикистан</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Turkmenistan</source>
-        <translation>Туркменистан</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Host countries (their public holidays and programme deadlines)</source>
         <translation>Страны пребывания (их праздники и сроки программ)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Observances in the calendar</source>
         <translation>Памятные даты в календаре</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>UN international days</source>
-        <translation>Международные дни ООН</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>US federal holidays</source>
-        <translation>Федеральные праздники США</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Public holidays of the host countries</source>
-        <translation>Государственные праздники стран пребывания</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Exchange-programme deadlines (Fulbright, FLEX, Humphrey)</source>
-        <translation>Сроки программ обмена (Fulbright, FLEX, Humphrey)</translation>
-    </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Add the starter sources chosen by your IT department: %n feeds</source>
         <translation>
             <numerusform>Добавить стартовые источники от ИТ-отдела: %n лента</numerusform>
@@ -943,309 +1123,143 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     <message>
         <location filename="../../ui/calendar_io.py" line="+18"/>
         <source>Import Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт календаря</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Calendar files (*.ics *.csv *.xlsx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы календаря (*.ics *.csv *.xlsx);;Все файлы (*)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An .ics, .csv or .xlsx file — e.g. an export edited in Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл .ics, .csv или .xlsx — например, экспорт, отредактированный в Excel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose a file, then Check it: nothing is written until you press Import, and a file with problems is not imported at all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите файл и нажмите «Проверить»: ничего не записывается, пока вы не нажмёте «Импортировать», а файл с ошибками не импортируется вовсе.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Строка</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Проблема</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Check</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Проверить</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Импортировать</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>F&amp;ile:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ф&amp;айл:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Checking {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка {0}…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
         <source>Importing {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт {0}…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Choose an .ics, .csv or .xlsx file to import (Browse…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите файл .ics, .csv или .xlsx для импорта («Обзор…»).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>There is no file {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл {0} не найден.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>{0} new, {1} changed, {2} unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>новых — {0}, изменённых — {1}, без изменений — {2}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, {0} observances added</source>
-        <translation type="unfinished"></translation>
+        <translation>, добавлено памятных дат — {0}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{0} problem(s) in the file; nothing was imported. Fix them (the line numbers are the rows Excel shows) and check again.</source>
-        <translation type="unfinished"></translation>
+        <source>{0} problem(s) in the file; nothing was imported. Fix them and check again (lines are the rows Excel shows).</source>
+        <translation>Проблем в файле: {0}; ничего не импортировано. Исправьте их и проверьте снова (номера строк соответствуют строкам в Excel).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Imported: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Импортировано: {0}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The file is fine. Import will make: {0}. Nothing has been written yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл в порядке. Результат импорта: {0}. Пока ничего не записано.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Note: {0}</source>
+        <translation>Примечание: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTable</name>
+    <message>
+        <location filename="../../ui/models/items_table.py" line="+34"/>
+        <location line="+4"/>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Published</source>
+        <translation>Опубликовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starred</source>
+        <translation>Избранное</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Published (local time)</source>
+        <translation>Опубликовано (местное время)</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>(no title)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>ListenView</name>
+    <name>Listen</name>
     <message>
-        <location filename="../../ui/listen.py" line="+176"/>
-        <source>Analyse them now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Search replies and authors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>All sentiments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+518"/>
-        <source>Positive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-517"/>
-        <location line="+518"/>
-        <source>Neutral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-518"/>
-        <location line="+519"/>
-        <source>Negative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-518"/>
-        <source>Not analysed (language not supported)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not scored yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Not analysed only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Only replies in languages no analyzer reads (Russian, Uzbek, Kazakh…): read them yourself and label them with 1/2/3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Any time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Between dates…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Clear filters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Post:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Campaign:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>When:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>Correct a label: select replies and press 1 positive · 2 neutral · 3 negative · 0 back to the analyzer (or right-click). Ctrl+Z undoes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Per day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Per week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Over time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By post</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>No post needs attention: none has an unusually high share of negative replies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&lt;b&gt;Needs attention&lt;/b&gt; — click a post to see its replies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>&lt;h3&gt;No replies yet&lt;/h3&gt;&lt;p&gt;Listen shows how people react to the embassy&apos;s own posts: every reply, positive, neutral or negative, and which posts need attention.&lt;/p&gt;&lt;p&gt;Add your own accounts in &lt;b&gt;Sources&lt;/b&gt; (Mastodon, Bluesky, YouTube, Telegram, Facebook, Instagram) as &lt;i&gt;own&lt;/i&gt; accounts, then refresh (F5): replies to posts of the last 30 days are collected.&lt;/p&gt;&lt;p&gt;Or import an X or Meta Business Suite export:&lt;br&gt;&lt;code&gt;attache replies import export.csv --platform x&lt;/code&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+99"/>
-        <source>All languages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>All posts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} ({1})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+140"/>
-        <source>(untitled post)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-137"/>
-        <source>All campaigns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Unknown — emoji, numbers ({0})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+111"/>
-        <source>not analysed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-78"/>
-        <source>No replies yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>{0} replies have not been analysed yet (imported from a file, or the analyzer was changed); they are counted as “not scored yet”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Sentiment charts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&lt;span style=&apos;color:{0}&apos;&gt;■&lt;/span&gt; &lt;b&gt;{1} not analysed: language not supported&lt;/b&gt;{2}. Shown on their own, never counted as neutral — read them and press 1/2/3 to label them by hand.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+14"/>
-        <source>{0} replies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-10"/>
+        <location filename="../../ui/models/replies_table.py" line="+58"/>
         <source>positive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1260,79 +1274,551 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>not analysed</source>
+        <translation type="unfinished">не проанализировано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>not scored yet</source>
+        <translation type="unfinished">ещё не оценено</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uzbek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kazakh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kyrgyz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tajik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turkmen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ukrainian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Azerbaijani</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Persian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pashto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turkish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Korean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Japanese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Arabic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>German</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Italian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hindi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Urdu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown</source>
+        <translation type="unfinished">неизвестно</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not analysed: language not supported</source>
+        <translation type="unfinished">Не проанализировано: язык не поддерживается</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Author</source>
+        <translation type="unfinished">Автор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply</source>
+        <translation type="unfinished">Ответ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sentiment</source>
+        <translation type="unfinished">Тональность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Polarity</source>
+        <translation type="unfinished">Полярность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation type="unfinished">Язык</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post</source>
+        <translation type="unfinished">Публикация</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation type="unfinished">Дата</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Positive, neutral or negative; “not analysed” when no analyzer reads the language. ✎ = labelled by hand. Keys 1/2/3 set it, 0 gives it back to the analyzer.</source>
+        <translation type="unfinished">Позитивная, нейтральная или негативная; «не проанализировано», если язык не поддерживается анализатором. ✎ — оценено вручную. Клавиши 1/2/3 задают оценку, 0 возвращает её анализатору.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The analyzer&apos;s score, from −1 (negative) to +1 (positive)</source>
+        <translation type="unfinished">Оценка анализатора от −1 (негативно) до +1 (позитивно)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the reply was written (local time)</source>
+        <translation type="unfinished">Когда написан ответ (местное время)</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Counted as its own category, never as neutral. Press 1, 2 or 3 to label it by hand.</source>
+        <translation type="unfinished">Учитывается отдельно и никогда не считается нейтральным. Нажмите 1, 2 или 3, чтобы оценить вручную.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not scored yet: the analyzer has not read this reply.</source>
+        <translation type="unfinished">Ещё не оценено: анализатор пока не обработал этот ответ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labelled by hand. Press 0 to give it back to the analyzer.</source>
+        <translation type="unfinished">Оценено вручную. Нажмите 0, чтобы вернуть оценку анализатору.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labelled by the analyzer. Press 1, 2 or 3 to correct it.</source>
+        <translation type="unfinished">Оценено анализатором. Нажмите 1, 2 или 3, чтобы исправить.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The language could not be told (emoji, numbers)</source>
+        <translation type="unfinished">Язык не удалось определить (эмодзи, цифры)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sentiment_chart.py" line="+42"/>
+        <source>Positive</source>
+        <translation type="unfinished">Позитивные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neutral</source>
+        <translation type="unfinished">Нейтральные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative</source>
+        <translation type="unfinished">Негативные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not analysed</source>
+        <translation type="unfinished">Не проанализированы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not scored yet</source>
+        <translation type="unfinished">Ещё не оценены</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>No replies</source>
+        <translation type="unfinished">Нет ответов</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Week {0}: {1} – {2}</source>
+        <translation type="unfinished">Неделя {0}: {1} – {2}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(untitled post)</source>
+        <translation type="unfinished">(публикация без названия)</translation>
+    </message>
+</context>
+<context>
+    <name>ListenView</name>
+    <message>
+        <location filename="../../ui/listen.py" line="+174"/>
+        <source>Analyse them now</source>
+        <translation>Проанализировать сейчас</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Search replies and authors</source>
+        <translation>Поиск по ответам и авторам</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All sentiments</source>
+        <translation>Любая тональность</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+528"/>
+        <source>Positive</source>
+        <translation>Позитивные</translation>
+    </message>
+    <message>
+        <location line="-527"/>
+        <location line="+528"/>
+        <source>Neutral</source>
+        <translation>Нейтральные</translation>
+    </message>
+    <message>
+        <location line="-528"/>
+        <location line="+529"/>
+        <source>Negative</source>
+        <translation>Негативные</translation>
+    </message>
+    <message>
+        <location line="-528"/>
+        <source>Not analysed (language not supported)</source>
+        <translation>Не проанализированы (язык не поддерживается)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not scored yet</source>
+        <translation>Ещё не оценены</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not analysed only</source>
+        <translation>Только непроанализированные</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only replies in languages no analyzer reads (Russian, Uzbek, Kazakh…): read them yourself and label them with 1/2/3</source>
+        <translation>Только ответы на языках, которые анализатор не поддерживает (русский, узбекский, казахский…): прочитайте их сами и оцените клавишами 1/2/3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Any time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 90 days</source>
+        <translation>Последние 90 дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Between dates…</source>
+        <translation>Между датами…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Clear filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Post:</source>
+        <translation>Публикация:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Campaign:</source>
+        <translation>Кампания:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When:</source>
+        <translation>Когда:</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Correct a label: select replies and press 1 positive · 2 neutral · 3 negative · 0 back to the analyzer (or right-click). Ctrl+Z undoes.</source>
+        <translation>Исправить оценку: выделите ответы и нажмите 1 — позитивная · 2 — нейтральная · 3 — негативная · 0 — вернуть анализатору (или щёлкните правой кнопкой). Ctrl+Z — отмена.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Per day</source>
+        <translation>По дням</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Per week</source>
+        <translation>По неделям</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Over time</source>
+        <translation>Динамика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By post</source>
+        <translation>По публикациям</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No post needs attention: none has an unusually high share of negative replies.</source>
+        <translation>Публикаций, требующих внимания, нет: ни у одной нет необычно высокой доли негативных ответов.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Needs attention&lt;/b&gt; — click a post to see its replies</source>
+        <translation>&lt;b&gt;Требует внимания&lt;/b&gt; — щёлкните публикацию, чтобы увидеть ответы</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&lt;h3&gt;No replies yet&lt;/h3&gt;&lt;p&gt;Listen shows how people react to the embassy&apos;s own posts: every reply, positive, neutral or negative, and which posts need attention.&lt;/p&gt;&lt;p&gt;Add your own accounts in &lt;b&gt;Sources&lt;/b&gt; (Mastodon, Bluesky, YouTube, Telegram, Facebook, Instagram) as &lt;i&gt;own&lt;/i&gt; accounts, then refresh (F5): replies to posts of the last 30 days are collected.&lt;/p&gt;&lt;p&gt;Or import an X or Meta Business Suite export:&lt;br&gt;&lt;code&gt;attache replies import export.csv --platform x&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Ответов пока нет&lt;/h3&gt;&lt;p&gt;В разделе «Отклики» видно, как аудитория реагирует на публикации посольства: все ответы — позитивные, нейтральные и негативные — и публикации, требующие внимания.&lt;/p&gt;&lt;p&gt;Добавьте аккаунты посольства на странице &lt;b&gt;«Источники»&lt;/b&gt; (Mastodon, Bluesky, YouTube, Telegram, Facebook, Instagram) как &lt;i&gt;собственные&lt;/i&gt; и обновите (F5): будут собраны ответы на публикации за последние 30 дней.&lt;/p&gt;&lt;p&gt;Или импортируйте экспорт из X или Meta Business Suite:&lt;br&gt;&lt;code&gt;attache replies import export.csv --platform x&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>All languages</source>
+        <translation>Все языки</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All posts</source>
+        <translation>Все публикации</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+147"/>
+        <source>(untitled post)</source>
+        <translation>(публикация без названия)</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>All campaigns</source>
+        <translation>Все кампании</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown — emoji, numbers ({0})</source>
+        <translation>Не определён — эмодзи, цифры ({0})</translation>
+    </message>
+    <message>
+        <location line="-206"/>
+        <location line="+209"/>
+        <location line="+118"/>
+        <source>not analysed</source>
+        <translation>не проанализировано</translation>
+    </message>
+    <message>
+        <location line="-524"/>
+        <source>Label reply as {0}</source>
+        <translation type="unfinished">Оценка ответа: {0}</translation>
+    </message>
+    <message>
+        <location line="+439"/>
+        <source>No replies yet</source>
+        <translation>Ответов пока нет</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{0} replies have not been analysed yet (imported from a file, or the analyzer was changed); they are counted as “not scored yet”.</source>
+        <translation>Ответов, ещё не проанализированных: {0} (импортированы из файла или был сменён анализатор); они учитываются как «ещё не оценено».</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Sentiment charts</source>
+        <translation>Диаграммы тональности</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;span style=&apos;color:{0}&apos;&gt;■&lt;/span&gt; &lt;b&gt;{1} not analysed: language not supported&lt;/b&gt;{2}. Shown on their own, never counted as neutral — read them and press 1/2/3 to label them by hand.</source>
+        <translation>&lt;span style=&apos;color:{0}&apos;&gt;■&lt;/span&gt; &lt;b&gt;Не проанализировано: {1} — язык не поддерживается&lt;/b&gt;{2}. Показываются отдельно и не считаются нейтральными — прочитайте их и оцените вручную клавишами 1/2/3.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+14"/>
+        <source>{0} replies</source>
+        <translation>Ответов: {0}</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>positive</source>
+        <translation>позитивных</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>neutral</source>
+        <translation>нейтральных</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>negative</source>
+        <translation>негативных</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>not scored yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ещё не оценено</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Всего &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; of {1} replies</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; из {1}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>{0} negative of {1} analysed replies</source>
-        <translation type="unfinished"></translation>
+        <translation>негативных: {0} из {1} проанализированных ответов</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Click to show the replies to this post</source>
-        <translation type="unfinished"></translation>
+        <translation>Щёлкните, чтобы показать ответы на эту публикацию</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Label {0} replies as {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Оценка ответов ({0}): {1}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-589"/>
+        <location line="+590"/>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>автоматически</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Could not change the label</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось изменить оценку</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Could not undo the label</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось отменить оценку</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Back to the analyzer</source>
-        <translation type="unfinished"></translation>
+        <translation>Вернуть анализатору</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Show only replies to this post</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать только ответы на эту публикацию</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open reply in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть ответ в браузере</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать текст</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Could not analyse the replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось проанализировать ответы</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Analysing replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Анализ ответов</translation>
     </message>
 </context>
 <context>
@@ -1398,7 +1884,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
@@ -1421,108 +1907,315 @@ or start with a curated set of public feeds:</source>
 Добавьте источник: Файл → Добавить источник… (или: attache sources add URL)
 или начните с подобранного набора открытых лент:</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app.py" line="+55"/>
+        <source>Calendar</source>
+        <translation>Календарь</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen</source>
+        <translation>Отклики</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dashboard</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Attaché cannot open its database</source>
+        <translation>Attaché не может открыть свою базу данных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/page_calendar.py" line="-79"/>
+        <source>Post editor unavailable</source>
+        <translation>Редактор публикаций недоступен</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The post editor could not be loaded. Plan posts from the command line meanwhile: attache posts add --title … --at &quot;YYYY-MM-DD HH:MM&quot;</source>
+        <translation>Не удалось загрузить редактор публикаций. Пока планируйте публикации из командной строки: attache posts add --title … --at &quot;YYYY-MM-DD HH:MM&quot;</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Updating observance days</source>
+        <translation>Обновление памятных дат</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;New post…</source>
+        <translation>&amp;Новая публикация…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export calendar…</source>
+        <translation>&amp;Экспорт календаря…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import calendar…</source>
+        <translation>И&amp;мпорт календаря…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/page_monitor.py" line="+50"/>
+        <source>&amp;Add source…</source>
+        <translation>&amp;Добавить источник…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import OPML…</source>
+        <translation>&amp;Импорт OPML…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export OPML…</source>
+        <translation>Э&amp;кспорт OPML…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Added {0} starter sources; press F5 to fetch them</source>
+        <translation>Добавлено стартовых источников: {0}; нажмите F5, чтобы загрузить их</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refresh.py" line="+49"/>
+        <source>Refreshing…</source>
+        <translation>Обновление…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Refreshing {0}/{1} — {2} errors</source>
+        <translation>Обновление {0}/{1} — ошибок: {2}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refreshing {0}/{1}</source>
+        <translation>Обновление {0}/{1}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Refreshed {0} sources: {1} new items</source>
+        <translation>Обновлено источников: {0}; новых материалов: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, {0} failed</source>
+        <translation>, с ошибками: {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refresh failed: {0}</source>
+        <translation>Ошибка обновления: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/source_actions.py" line="+37"/>
+        <source>A refresh is already running; this source is fetched with it or the next one</source>
+        <translation>Обновление уже выполняется; этот источник будет загружен в текущем или следующем обновлении</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Removed the source and {0} items</source>
+        <translation>Источник удалён вместе с материалами ({0})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database could not be changed ({0}). Try again in a moment, when the refresh has finished.</source>
+        <translation>Не удалось изменить базу данных ({0}). Повторите попытку, когда завершится обновление.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Source not removed</source>
+        <translation>Источник не удалён</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Removing a source</source>
+        <translation>Удаление источника</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Added {0}; press F5 to fetch it</source>
+        <translation>Добавлен источник {0}; нажмите F5, чтобы загрузить его</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Import sources from OPML</source>
+        <translation>Импорт источников из OPML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>Файлы OPML (*.opml *.xml);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Imported {0} sources; {1} were already there</source>
+        <translation>Импортировано источников: {0}; уже были в списке: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; skipped {0} invalid addresses</source>
+        <translation>; пропущено неверных адресов: {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>OPML not imported</source>
+        <translation>OPML не импортирован</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export sources to OPML</source>
+        <translation>Экспорт источников в OPML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OPML files (*.opml);;All files (*)</source>
+        <translation>Файлы OPML (*.opml);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported {0} sources to {1}</source>
+        <translation>Экспортировано источников: {0} в {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OPML not exported</source>
+        <translation>OPML не экспортирован</translation>
+    </message>
 </context>
 <context>
     <name>MonitorView</name>
     <message>
-        <location filename="../../ui/monitor.py" line="+89"/>
+        <location filename="../../ui/monitor.py" line="+55"/>
+        <source>Any time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range…</source>
+        <translation>Произвольный период…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Search titles and text (Ctrl+F) — Cyrillic and O‘zbek work too</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по заголовкам и тексту (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Непрочитанные</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only items not read yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Только непрочитанные материалы</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Starred</source>
-        <translation type="unfinished"></translation>
+        <translation>Избранное</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only starred items (S stars the current item)</source>
-        <translation type="unfinished"></translation>
+        <translation>Только избранные материалы (S — добавить текущий в избранное)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only items that mention a watch term</source>
-        <translation type="unfinished"></translation>
+        <translation>Только материалы с отслеживаемыми словами</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+126"/>
+        <location line="+130"/>
         <source>Any watch term</source>
-        <translation type="unfinished"></translation>
+        <translation>Любое отслеживаемое слово</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-122"/>
         <source>From (inclusive)</source>
-        <translation type="unfinished"></translation>
+        <translation>С (включительно)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To (inclusive)</source>
-        <translation type="unfinished"></translation>
+        <translation>По (включительно)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Load images</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить изображения</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Load {0} images</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить изображения ({0})</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+96"/>
         <source>{0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
+        <location line="+18"/>
         <source>{0} items</source>
-        <translation type="unfinished"></translation>
+        <translation>Материалов: {0}</translation>
     </message>
 </context>
 <context>
     <name>MonthGrid</name>
     <message>
-        <location filename="../../ui/calendar/month_view.py" line="+63"/>
+        <location filename="../../ui/calendar/month_view.py" line="+55"/>
         <source>Month calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Календарь на месяц</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+171"/>
         <source>+{0} more</source>
-        <translation type="unfinished"></translation>
+        <translation>ещё {0}</translation>
     </message>
 </context>
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../desktop/notify.py" line="+14"/>
+        <location filename="../../desktop/notify.py" line="+51"/>
+        <location filename="../../desktop/scheduler.py" line="+59"/>
         <source>Attaché</source>
-        <translation type="unfinished">Attaché</translation>
+        <translation>Attaché</translation>
     </message>
 </context>
 <context>
     <name>ObservancePanel</name>
     <message>
-        <location filename="../../ui/calendar/observance_panel.py" line="+37"/>
+        <location filename="../../ui/calendar/observance_panel.py" line="+38"/>
         <source>&lt;b&gt;Coming up&lt;/b&gt; — next {0} days</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ближайшие даты&lt;/b&gt; — {0} дн.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Upcoming observances</source>
-        <translation type="unfinished"></translation>
+        <translation>Ближайшие памятные даты</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1530,300 +2223,304 @@ or start with a curated set of public feeds:</source>
 Choose host countries and packs with:
 attache config set countries UZ
 attache config set packs un,us,host,programme</source>
-        <translation type="unfinished"></translation>
+        <translation>В ближайшие дни ({0}) памятных дат нет.
+Выберите страны пребывания и наборы дат:
+attache config set countries UZ
+attache config set packs un,us,host,programme</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Plan a post…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Запланировать публикацию…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the post editor with this observance&apos;s name and date filled in</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть редактор публикации с названием и датой этой памятной даты</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>сегодня</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>завтра</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>in {0} days</source>
-        <translation type="unfinished"></translation>
+        <translation>через {0} дн.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>✓ post planned</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ публикация запланирована</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>⚑ prepare now</source>
-        <translation type="unfinished"></translation>
+        <translation>⚑ пора готовить</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>⚑ from {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚑ с {0}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>⚑ Start preparing on {0} ({1} days ahead)</source>
-        <translation type="unfinished"></translation>
+        <translation>⚑ Начать подготовку {0} (за {1} дн.)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The date is an estimate: confirm it before publishing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата приблизительная: уточните её перед публикацией.</translation>
     </message>
 </context>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="-318"/>
+        <location filename="../../ui/calendar_io.py" line="-328"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished">&amp;Обзор…</translation>
+        <translation>&amp;Обзор…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Export To</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт в</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Import From</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт из</translation>
     </message>
 </context>
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../ui/post_editor.py" line="+148"/>
+        <location filename="../../ui/post_editor.py" line="+151"/>
         <source>What the post is about, for the calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>О чём публикация (для календаря)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The text that goes out</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст публикации</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>No accounts of the embassy yet: add them on the Sources page and mark them as own accounts; they then appear here as channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Аккаунтов посольства пока нет: добавьте их на странице «Источники» и отметьте как собственные — тогда они появятся здесь как каналы.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>All day</source>
-        <translation type="unfinished"></translation>
+        <translation>Весь день</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>None — type a name to start one</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет — введите название, чтобы создать</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>For the team: sources, approvals, image credits</source>
-        <translation type="unfinished"></translation>
+        <translation>Для команды: источники, согласования, авторство изображений</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Save and Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить и закрыть</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сохранить</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save and keep editing (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить и продолжить редактирование (Ctrl+S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Удалить…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Название:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Te&amp;xt:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Текст:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>C&amp;hannels:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Каналы:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;When:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Дата и время:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ca&amp;mpaign:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ка&amp;мпания:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Observance:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Памятная дата:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Заметки:</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Observance {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Памятная дата {0}</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Source {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Источник {0}</translation>
     </message>
     <message>
         <location line="+20"/>
+        <location line="+203"/>
         <source>Edit Post</source>
-        <translation type="unfinished"></translation>
+        <translation>Редактирование публикации</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-202"/>
         <source>New Post</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая публикация</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Move the post to “{0}” (saved with the post)</source>
-        <translation type="unfinished"></translation>
+        <translation>Перевести публикацию в статус «{0}» (сохраняется вместе с публикацией)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The post&apos;s status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус публикации</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not a next step from “{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Недоступно после статуса «{0}»</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>{0} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Символов: {0}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{0} {1} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} симв.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{0} characters too long for {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>На {0} симв. длиннее допустимого для {1}</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>The plan could not be checked: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось проверить план: {0}</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>No clashes on these channels, no public holiday, no missed deadline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет пересечений в этих каналах, государственных праздников и пропущенных сроков.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+36"/>
+        <location line="+56"/>
         <source>Post Not Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикация не сохранена</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-55"/>
         <source>Give the post a title: it is what the calendar shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите название публикации: именно оно отображается в календаре.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+44"/>
         <source>Saved by Someone Else</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено другим пользователем</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Someone else saved this post while you were editing it, so your changes were not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пока вы редактировали публикацию, её сохранил другой пользователь, поэтому ваши изменения не сохранены.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reload Their Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить их версию</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Keep Editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Продолжить редактирование</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Delete Post</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление публикации</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete “{0}” from the plan? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить «{0}» из плана? Это действие нельзя отменить.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>this post</source>
-        <translation type="unfinished"></translation>
+        <translation>эту публикацию</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>Post Not Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикация не удалена</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Несохранённые изменения</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the changes to “{0}” before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить изменения в «{0}» перед закрытием?</translation>
     </message>
 </context>
 <context>
@@ -1831,43 +2528,43 @@ attache config set packs un,us,host,programme</source>
     <message>
         <location line="+14"/>
         <source>Idea</source>
-        <translation type="unfinished"></translation>
+        <translation>Идея</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Черновик</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In Review</source>
-        <translation type="unfinished"></translation>
+        <translation>На согласовании</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Утверждено</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Запланировано</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Опубликовано</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+60"/>
+        <location filename="../../desktop/settings_dialog.py" line="+70"/>
         <source>No such file: {0}</source>
         <translation>Нет такого файла: {0}</translation>
     </message>
@@ -1892,7 +2589,17 @@ attache config set packs un,us,host,programme</source>
         <translation>Токен доступа Instagram (для всех аккаунтов без своего токена)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Database password for {0}</source>
+        <translation>Пароль базы данных для {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passphrase of the database client key for {0}</source>
+        <translation>Парольная фраза клиентского ключа базы данных для {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{0} token for {1}</source>
         <translation>Токен {0} для {1}</translation>
     </message>
@@ -1902,8 +2609,8 @@ attache config set packs un,us,host,programme</source>
         <translation>сохранён ранее</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <location filename="../../ui/settings_dialog.py" line="+118"/>
+        <location line="+59"/>
+        <location filename="../../ui/settings_dialog.py" line="+131"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -1959,12 +2666,12 @@ attache config set packs un,us,host,programme</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+231"/>
+        <location line="+222"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-220"/>
         <source>Default &amp;refresh interval:</source>
         <translation>&amp;Интервал обновления по умолчанию:</translation>
     </message>
@@ -2116,12 +2823,17 @@ attache config set packs un,us,host,programme</source>
         <translation>&amp;Проверить подключение</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>A change of database takes effect after you restart Attaché. Nothing is copied between databases.</source>
         <translation>Смена базы данных вступит в силу после перезапуска Attaché. Данные между базами не копируются.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>A server password is kept in the system keyring, not in the settings file.</source>
+        <translation>Пароль сервера хранится в системном хранилище паролей, а не в файле настроек.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Data folder</source>
         <translation>Папка данных</translation>
     </message>
@@ -2151,17 +2863,17 @@ attache config set packs un,us,host,programme</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+217"/>
         <source>Uzbekistan</source>
         <translation>Узбекистан</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Kazakhstan</source>
         <translation>Казахстан</translation>
     </message>
@@ -2171,7 +2883,7 @@ attache config set packs un,us,host,programme</source>
         <translation>Кыргызстан</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tajikistan</source>
         <translation>Таджикистан</translation>
     </message>
@@ -2181,12 +2893,12 @@ attache config set packs un,us,host,programme</source>
         <translation>Туркменистан</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-220"/>
         <source>Host countries</source>
         <translation>Страны пребывания</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Their public holidays and programme deadlines are shown.</source>
         <translation>Показываются их государственные праздники и сроки программ.</translation>
     </message>
@@ -2196,7 +2908,7 @@ attache config set packs un,us,host,programme</source>
         <translation>Памятные даты в календаре</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+219"/>
         <source>UN international days</source>
         <translation>Международные дни ООН</translation>
     </message>
@@ -2216,7 +2928,7 @@ attache config set packs un,us,host,programme</source>
         <translation>Сроки программ обмена (Fulbright, FLEX, Humphrey)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-211"/>
         <source>Warn when two posts on one channel are closer than:</source>
         <translation>Предупреждать, если две публикации в одном канале ближе, чем:</translation>
     </message>
@@ -2352,7 +3064,7 @@ attache config set packs un,us,host,programme</source>
         <translation>Настройки не сохранены</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+50"/>
         <source>This computer&apos;s zone ({0})</source>
         <translation>Пояс этого компьютера ({0})</translation>
     </message>
@@ -2365,338 +3077,385 @@ attache config set packs un,us,host,programme</source>
 <context>
     <name>SourceCommands</name>
     <message>
-        <location filename="../../ui/sources_page.py" line="+80"/>
+        <location filename="../../ui/sources_page.py" line="+83"/>
         <source>&amp;Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Обновить сейчас</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Изменить…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re-&amp;enable (it is back)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Включить снова (источник снова доступен)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Включить</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>О&amp;тключить</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re&amp;move…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Удалить…</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Remove “{0}” and its {1} items?</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить «{0}» и его материалы ({1})?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove “{0}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить «{0}»?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The items are deleted from this database; adding the source again fetches only what the feed still offers. To stop fetching but keep the items, choose Disable instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Материалы будут удалены из базы данных; при повторном добавлении источника загрузится только то, что лента ещё предлагает. Чтобы прекратить загрузку, но сохранить материалы, выберите «Отключить».</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Remove source</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление источника</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Source not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Источник не изменён</translation>
     </message>
 </context>
 <context>
     <name>SourceEditDialog</name>
     <message>
-        <location filename="../../ui/source_edit_dialog.py" line="+53"/>
-        <source>Edit source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>the feed&apos;s own title</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/source_edit_dialog.py" line="+34"/>
+        <source>none — type e.g. News / Uzbekistan to nest folders</source>
+        <translation type="unfinished">нет — например, Новости / Узбекистан для вложенных папок</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Address:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check &amp;every:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SourcesPage</name>
-    <message>
-        <location filename="../../ui/sources_page.py" line="+25"/>
-        <source>&amp;Add source…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Filter by title, category, status or error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>No sources yet.
-
-Add a feed, a web page, or a social account with “Add source…”,
-or bring a list from another reader with File → Import OPML…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>{0} sources</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>, {0} need attention</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>app</name>
-    <message>
-        <location filename="../../desktop/app.py" line="+79"/>
-        <source>Attaché cannot open its database</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>box</name>
-    <message>
-        <location filename="../../ui/source_edit_dialog.py" line="-36"/>
-        <source>none — type e.g. News / Uzbekistan to nest folders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
         <source> min</source>
         <translation type="unfinished"> мин</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How often Attaché checks this source for new items</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ctx.window</name>
-    <message>
-        <location filename="../../desktop/page_calendar.py" line="+135"/>
-        <source>Post editor unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Как часто Attaché проверяет этот источник на новые материалы</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The post editor could not be loaded. Plan posts from the command line meanwhile: attache posts add --title … --at &quot;YYYY-MM-DD HH:MM&quot;</source>
-        <translation type="unfinished"></translation>
+        <location line="+9"/>
+        <source>Edit source</source>
+        <translation>Изменение источника</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>Updating observance days</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>the feed&apos;s own title</source>
+        <translation>собственное название ленты</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_sources.py" line="+33"/>
-        <source>A refresh is already running; this source is fetched with it or the next one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Removed the source and {0} items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>Added {0}; press F5 to fetch it</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.ctx.window</name>
-    <message>
-        <location filename="../../desktop/refresh.py" line="+94"/>
-        <source>Refreshed {0} sources: {1} new items</source>
-        <translation type="unfinished"></translation>
+        <location line="+11"/>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>, {0} failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Refresh failed: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.notifier</name>
-    <message>
-        <location filename="../../desktop/scheduler.py" line="+59"/>
-        <source>Attaché</source>
-        <translation type="unfinished">Attaché</translation>
-    </message>
-</context>
-<context>
-    <name>view</name>
-    <message>
-        <location filename="../../desktop/page_calendar.py" line="+25"/>
-        <source>Plan a post on the selected day ({0})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/listen.py" line="-668"/>
-        <source>Label reply as {0}</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Title:</source>
+        <translation>&amp;Название:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>automatic</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../desktop/app.py" line="-29"/>
-        <source>Calendar</source>
-        <translation type="unfinished">Календарь</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Listen</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Category:</source>
+        <translation>&amp;Категория:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <source>Check &amp;every:</source>
+        <translation>Интервал &amp;обновления:</translation>
     </message>
+</context>
+<context>
+    <name>SourcesPage</name>
     <message>
-        <location line="+0"/>
-        <source>Sources</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/page_calendar.py" line="-12"/>
-        <source>&amp;New post…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Export calendar…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Import calendar…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/page_monitor.py" line="+46"/>
+        <location filename="../../ui/sources_page.py" line="+27"/>
         <source>&amp;Add source…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Добавить источник…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter by title, category, status or error</source>
+        <translation>Фильтр по названию, категории, состоянию или ошибке</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No sources yet.
+
+Add a feed, a web page, or a social account with “Add source…”,
+or bring a list from another reader with File → Import OPML…</source>
+        <translation>Источников пока нет.
+
+Добавьте ленту, веб-страницу или аккаунт в соцсети кнопкой «Добавить источник…»
+или перенесите список из другой программы: Файл → Импорт OPML…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Loading sources</source>
+        <translation>Загрузка источников</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0} sources</source>
+        <translation>Источников: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Import OPML…</source>
+        <source>, {0} need attention</source>
+        <translation>, требуют внимания: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesTable</name>
+    <message>
+        <location filename="../../ui/models/sources_table.py" line="+36"/>
+        <location line="+1"/>
+        <source>Feed</source>
+        <translation>Лента</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OK</source>
+        <translation>Работает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Gone</source>
+        <translation>Недоступен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Новый</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disabled</source>
+        <translation>Отключён</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Export OPML…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Added {0} starter sources; press F5 to fetch them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/page_sources.py" line="+17"/>
-        <source>Import sources from OPML</source>
+        <location line="+0"/>
+        <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>OPML files (*.opml *.xml);;All files (*)</source>
+        <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Imported {0} sources; {1} were already there</source>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unread</source>
+        <translation type="unfinished">Непрочитанные</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>; skipped {0} invalid addresses</source>
+        <source>next refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SourcesTree</name>
+    <message>
+        <location filename="../../ui/models/sources_tree.py" line="+65"/>
+        <source>Error: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the last fetch failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gone: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the feed no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — re-enable it if it came back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disabled: not fetched until you enable it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New: not fetched yet (press F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation type="unfinished">Работает</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>All items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+139"/>
+        <source>Source</source>
+        <translation type="unfinished">Источник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unread</source>
+        <translation type="unfinished">Непрочитанные</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{0} unread of {1} items</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../desktop/crash.py" line="+39"/>
+        <source>The proxy refused the connection. Check the proxy in Settings → Network, or ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A secure connection could not be verified. If your office inspects TLS, IT must give Attaché its CA bundle (Settings → Network).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>OPML not imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Export sources to OPML</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>OPML files (*.opml);;All files (*)</source>
+        <source>The network cannot be reached: you may be offline or behind a proxy. Attaché keeps working with what it has stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Exported {0} sources to {1}</source>
+        <source>The database is busy: another Attaché or a backup is using it. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attaché cannot use the file {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Attaché</source>
+        <translation type="unfinished">Attaché</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The details are in the log file:
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The log file could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attaché ran into a bug</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>OPML not exported</source>
+        <source>Something went wrong that Attaché did not expect ({0}: {1}).
+Your data is safe: every change is saved as it is made.
+
+{2}
+
+Please send that file to IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>notify</name>
+    <message>
+        <location filename="../../desktop/notify.py" line="-19"/>
+        <source>{0} new items from {1} sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/refresh.py" line="-56"/>
-        <source>Refreshing…</source>
+        <location line="+3"/>
+        <source>{0} new replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} watch-term hits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

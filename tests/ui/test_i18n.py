@@ -74,3 +74,71 @@ def test_unknown_languages_fall_back_to_english(qapp: QApplication, translators:
 
 def test_shipped_languages() -> None:
     assert {"en", "ru"} <= set(available_languages())
+
+
+def _texts(widget, kind: type) -> set[str]:  # noqa: ANN001
+    """Every visible-ish text of ``kind`` children: button labels, placeholders, check boxes."""
+    found = set()
+    for child in widget.findChildren(kind):
+        for getter in ("text", "placeholderText"):
+            value = getattr(child, getter, None)
+            if value and value():
+                found.add(value())
+    return found
+
+
+def test_russian_translates_every_page(qapp: QApplication, translators: list, db: Database,
+                                       qtbot) -> None:  # noqa: ANN001
+    """Navigation titles and one known string per page module come out in Russian."""
+    from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLineEdit, QPushButton
+
+    from desktop.app import create_main_window
+
+    translators += install_translator(qapp, "ru")
+    window = create_main_window(db, build_pages=False)
+    qtbot.addWidget(window)
+    titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert titles == ["Мониторинг", "Календарь", "Отклики", "Сводка", "Источники"]
+    expected = {  # page → (widget kind, a Russian text it must show, the English source)
+        "monitor": (QCheckBox, "Непрочитанные", "Unread"),
+        "calendar": (QAbstractButton, "Се&годня", "T&oday"),
+        "listen": (QLineEdit, "Поиск по ответам и авторам", "Search replies and authors"),
+        "dashboard": (QPushButton, "Обновить", "Refresh"),
+        "sources": (QPushButton, "&Добавить источник…", "&Add source…"),
+    }
+    for key, (kind, russian, english) in expected.items():
+        page = window.monitor if key == "monitor" else window.page(key)
+        texts = _texts(page, kind)
+        assert russian in texts, (key, sorted(texts))
+        assert english not in texts, key
+    file_menu = [a.text() for a in window.menus["file"].actions() if a.text()]
+    assert "&Новая публикация…" in file_menu and "&New post…" not in file_menu
+
+
+def test_russian_messages_keep_placeholders_and_one_accelerator() -> None:
+    """A translation that drops {0}, %n or HTML, or gains a second &, breaks the UI."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    from desktop.i18n import translations_dir
+
+    root = ET.parse(translations_dir() / "attache_ru.ts").getroot()
+    finished = 0
+    for message in root.iter("message"):
+        translation = message.find("translation")
+        if translation.get("type") in ("unfinished", "vanished", "obsolete"):
+            continue
+        source = message.findtext("source")
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [
+            translation.text or ""]
+        for text in forms:
+            assert text.strip(), source
+            assert sorted(re.findall(r"\{\d\}", text)) == sorted(
+                re.findall(r"\{\d\}", source)), (source, text)
+            assert ("%n" in text) == ("%n" in source), (source, text)
+            assert sorted(re.findall(r"</?\w+", text)) == sorted(
+                re.findall(r"</?\w+", source)), (source, text)
+            accelerators = len(re.findall(r"&(?!nbsp;|amp;)\w", text))
+            assert accelerators == len(re.findall(r"&(?!nbsp;|amp;)\w", source)), (source, text)
+        finished += 1
+    assert finished > 500

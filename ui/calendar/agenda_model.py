@@ -42,8 +42,7 @@ POST_ROW, OBSERVANCE_ROW, PREPARE_ROW = "post", "observance", "prepare"
 _ANY = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Calendar", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Ctx", "…")
 
 
 @dataclass(frozen=True)
@@ -107,9 +106,11 @@ class AgendaModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        headers = {DATE: _tr("Date"), TIME: _tr("Time"), KIND: _tr("Kind"),
-                   TITLE: _tr("Title"), STATUS: _tr("Status"), CHANNELS: _tr("Channels"),
-                   CAMPAIGN: _tr("Campaign")}
+        headers = {DATE: translate("Calendar", "Date"), TIME: translate("Calendar", "Time"),
+                   KIND: translate("Calendar", "Kind"), TITLE: translate("Calendar", "Title"),
+                   STATUS: translate("Calendar", "Status"),
+                   CHANNELS: translate("Calendar", "Channels"),
+                   CAMPAIGN: translate("Calendar", "Campaign")}
         return headers.get(section)
 
     def flags(self, index: _ANY) -> Qt.ItemFlag:
@@ -165,26 +166,27 @@ class AgendaModel(QAbstractTableModel):
             return text
         if column == TIME:
             if post:
-                return time_text(post) or _tr("all day")
-            return _tr("all day") if row.kind == OBSERVANCE_ROW else ""
+                return time_text(post) or translate("Calendar", "all day")
+            return translate("Calendar", "all day") if row.kind == OBSERVANCE_ROW else ""
         if column == KIND:
             if post:
-                return _tr("Post ↻") if post.recurring else _tr("Post")
+                return (translate("Calendar", "Post ↻") if post.recurring
+                        else translate("Calendar", "Post"))
             if row.kind == PREPARE_ROW:
-                return _tr("Prepare")
+                return translate("Calendar", "Prepare")
             label = category_label(observance.category)
             return label[:1].upper() + label[1:]
         if column == TITLE:
             if post:
                 return (f"⚠ {post.title}" if post.warnings else post.title)
             if row.kind == PREPARE_ROW:
-                return _tr("For {0} ({1})").format(
+                return translate("Calendar", "For {0} ({1})").format(
                     observance.name, QLocale().toString(observance.first, "d MMM"))
             return f"≈ {observance.name}" if observance.estimated else observance.name
         if column == STATUS:
             if post:
                 return status_label(post.status)
-            return _tr("date estimated") if observance.estimated and \
+            return translate("Calendar", "date estimated") if observance.estimated and \
                 row.kind == OBSERVANCE_ROW else ""
         if column == CHANNELS:
             if not post:
@@ -207,7 +209,7 @@ class AgendaModel(QAbstractTableModel):
         if row.observance and row.observance.description:
             return row.observance.description
         if row.kind == PREPARE_ROW and row.observance:
-            return _tr("{0} days before {1}").format(row.observance.lead_days,
+            return translate("Calendar", "{0} days before {1}").format(row.observance.lead_days,
                                                     row.observance.name)
         return None
 

@@ -30,8 +30,7 @@ STRIPE = 4.0
 RADIUS = 3.0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Calendar", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Ctx", "…")
 
 
 @dataclass(frozen=True)
@@ -67,18 +66,19 @@ def post_chip(post: PostEntry, campaigns: dict[str, str | None], *,
     stripe = campaign_colour(post.campaign, campaigns.get(post.campaign)) if post.campaign \
         else None
     lines = [f"<b>{_escape(post.title)}</b>",
-             _tr("Status: {0}").format(status_label(post.status))]
+             translate("Calendar", "Status: {0}").format(status_label(post.status))]
     when = post.timed_start
-    lines.append(_tr("When: {0}").format(
+    lines.append(translate("Calendar", "When: {0}").format(
         QLocale().toString(when.replace(tzinfo=None), "ddd d MMM yyyy, HH:mm") if when
-        else _tr("{0}, all day").format(_long_date(post.day))))
+        else translate("Calendar", "{0}, all day").format(_long_date(post.day))))
     if post.duration_minutes:
-        lines.append(_tr("Duration: {0} min").format(post.duration_minutes))
+        lines.append(translate("Calendar", "Duration: {0} min").format(post.duration_minutes))
     if post.campaign:
-        lines.append(_tr("Campaign: {0}").format(_escape(post.campaign)))
+        lines.append(translate("Calendar", "Campaign: {0}").format(_escape(post.campaign)))
     lines += [f"⚠ {_escape(w)}" for w in post.warnings]
-    lines.append(_tr("<i>Repeats: change its dates in the editor</i>") if post.recurring
-                 else _tr("<i>Drag to move · double-click to edit</i>"))
+    lines.append(translate("Calendar", "<i>Repeats: change its dates in the editor</i>")
+                 if post.recurring
+                 else translate("Calendar", "<i>Drag to move · double-click to edit</i>"))
     return Chip(POST, text, fill, readable_text(fill), "<br>".join(lines), stripe=stripe,
                 strike=post.status == "cancelled", post=post)
 
@@ -91,24 +91,27 @@ def observance_chip(observance: ObservanceEntry, day: date) -> Chip:
     lines = [f"<b>{_escape(observance.name)}</b>", category_label(observance.category)
              + (f" ({observance.country})" if observance.country else "")]
     if observance.last != observance.first:
-        lines.append(_tr("{0} – {1}").format(_long_date(observance.first),
+        lines.append(translate("Calendar", "{0} – {1}").format(_long_date(observance.first),
                                              _long_date(observance.last)))
     if observance.estimated:
-        lines.append(_tr("≈ The date is an estimate: confirm it before publishing"))
+        lines.append(translate("Calendar",
+                               "≈ The date is an estimate: confirm it before publishing"))
     if observance.prepare_by:
-        lines.append(_tr("Prepare by {0}").format(_long_date(observance.prepare_by)))
+        lines.append(translate("Calendar", "Prepare by {0}").format(
+            _long_date(observance.prepare_by)))
     if observance.description:
         lines.append(_escape(observance.description))
-    lines.append(_tr("<i>Double-click to plan a post</i>"))
+    lines.append(translate("Calendar", "<i>Double-click to plan a post</i>"))
     return Chip(OBSERVANCE, text, tint(colour, 0.16), colour.darker(150), "<br>".join(lines),
                 stripe=colour, observance=observance)
 
 
 def prepare_chip(observance: ObservanceEntry) -> Chip:
     colour = category_colour(observance.category)
-    tooltip = _tr("Start preparing: {0} is on {1} ({2} days' lead time)").format(
+    tooltip = translate("Calendar", "Start preparing: {0} is on {1} ({2} days' lead time)").format(
         _escape(observance.name), _long_date(observance.first), observance.lead_days)
-    return Chip(PREPARE, _tr("⚑ Prepare: {0}").format(observance.name), QColor(0, 0, 0, 0),
+    return Chip(PREPARE, translate("Calendar", "⚑ Prepare: {0}").format(observance.name),
+                QColor(0, 0, 0, 0),
                 colour.darker(130), tooltip, border=colour, dashed=True, observance=observance)
 
 

@@ -107,6 +107,8 @@ def legend_html() -> str:
     marks = QCoreApplication.translate(
         "Calendar", "≈&nbsp;estimated&nbsp;date &nbsp; ⚑&nbsp;start&nbsp;preparing &nbsp; "
         "⚠&nbsp;plan&nbsp;warning")
-    return (f"<b>{QCoreApplication.translate('Calendar', 'Posts:')}</b>&nbsp; {posts}"
-            f"&nbsp;<b>{QCoreApplication.translate('Calendar', 'Days:')}</b>&nbsp; {days}"
+    posts_title = QCoreApplication.translate("Calendar", "Posts:")
+    days_title = QCoreApplication.translate("Calendar", "Days:")
+    return (f"<b>{posts_title}</b>&nbsp; {posts}"
+            f"&nbsp;<b>{days_title}</b>&nbsp; {days}"
             f"&nbsp;{marks}")

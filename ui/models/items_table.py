@@ -54,8 +54,7 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ItemsTable", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Ctx", "…")
 
 
 def local_time_text(value: datetime | None) -> str:
@@ -78,8 +77,8 @@ class ItemsTableModel(LazyTableModel):
     def __init__(self, fetch_ids: FetchIds, fetch_rows: FetchRows, *,
                  cache_rows: int = DEFAULT_CACHE_ROWS, parent: QObject | None = None) -> None:
         super().__init__(fetch_ids, fetch_rows, cache_rows=cache_rows, parent=parent)
-        self._headers = {k: _tr(v) for k, v in HEADERS.items()}
-        self._header_tips = {k: _tr(v) for k, v in HEADER_TIPS.items()}
+        self._headers = {k: translate("ItemsTable", v) for k, v in HEADERS.items()}
+        self._header_tips = {k: translate("ItemsTable", v) for k, v in HEADER_TIPS.items()}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -115,7 +114,7 @@ class ItemsTableModel(LazyTableModel):
         if column == STAR:
             return "★" if record["starred"] else "☆"
         if column == TITLE:
-            return record["title"] or _tr("(no title)")
+            return record["title"] or translate("ItemsTable", "(no title)")
         if column == SOURCE:
             return record["source_title"] or ""
         return local_time_text(record["published"] or record["sort_date"])

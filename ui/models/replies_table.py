@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.models.items_table import local_time_text
@@ -49,31 +49,50 @@ LABEL_TINTS = {"positive": "#e6f4e7", "neutral": "#f0f0f0", "negative": "#fbe7e7
 CHART_LABELS = ("positive", "neutral", "negative", "unsupported")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Listen", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Ctx", "…")
 
 
 def label_name(label: str | None) -> str:
     """What the officer reads for a label: plain words, "not analysed" for unsupported."""
     return {
-        "positive": tr("positive"), "neutral": tr("neutral"), "negative": tr("negative"),
-        "unsupported": tr("not analysed"), None: tr("not scored yet"),
-        "unscored": tr("not scored yet"),
+        "positive": translate("Listen", "positive"), "neutral": translate("Listen", "neutral"),
+        "negative": translate("Listen", "negative"),
+        "unsupported": translate("Listen", "not analysed"),
+        None: translate("Listen", "not scored yet"),
+        "unscored": translate("Listen", "not scored yet"),
     }.get(label, label or "")
+
+
+# QLocale.languageToString is English only, and nativeLanguageName names a regional variant
+# ("American English"): the languages replies come in are named here, in the interface language.
+# Others keep Qt's English name.
+LANGUAGE_NAMES = {name for name in (
+    QT_TRANSLATE_NOOP("Listen", "English"), QT_TRANSLATE_NOOP("Listen", "Russian"),
+    QT_TRANSLATE_NOOP("Listen", "Uzbek"), QT_TRANSLATE_NOOP("Listen", "Kazakh"),
+    QT_TRANSLATE_NOOP("Listen", "Kyrgyz"), QT_TRANSLATE_NOOP("Listen", "Tajik"),
+    QT_TRANSLATE_NOOP("Listen", "Turkmen"), QT_TRANSLATE_NOOP("Listen", "Ukrainian"),
+    QT_TRANSLATE_NOOP("Listen", "Azerbaijani"), QT_TRANSLATE_NOOP("Listen", "Persian"),
+    QT_TRANSLATE_NOOP("Listen", "Pashto"), QT_TRANSLATE_NOOP("Listen", "Turkish"),
+    QT_TRANSLATE_NOOP("Listen", "Chinese"), QT_TRANSLATE_NOOP("Listen", "Korean"),
+    QT_TRANSLATE_NOOP("Listen", "Japanese"), QT_TRANSLATE_NOOP("Listen", "Arabic"),
+    QT_TRANSLATE_NOOP("Listen", "German"), QT_TRANSLATE_NOOP("Listen", "French"),
+    QT_TRANSLATE_NOOP("Listen", "Spanish"), QT_TRANSLATE_NOOP("Listen", "Italian"),
+    QT_TRANSLATE_NOOP("Listen", "Hindi"), QT_TRANSLATE_NOOP("Listen", "Urdu"))}
 
 
 def language_name(code: str | None) -> str:
     """``ru`` → "Russian" (in the interface language); unknown codes stay as they are."""
     if not code:
-        return tr("unknown")
+        return translate("Listen", "unknown")
     locale = QLocale(code)
     if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
         return code
-    return QLocale.languageToString(locale.language())
+    english = QLocale.languageToString(locale.language())
+    return translate("Listen", english) if english in LANGUAGE_NAMES else english
 
 
 def unsupported_reason(language: str | None) -> str:
-    text = tr("Not analysed: language not supported")
+    text = translate("Listen", "Not analysed: language not supported")
     return f"{text} ({language_name(language)})" if language else text
 
 
@@ -105,15 +124,19 @@ class RepliesTableModel(LazyTableModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._headers = {AUTHOR: tr("Author"), TEXT: tr("Reply"), LABEL: tr("Sentiment"),
-                         POLARITY: tr("Polarity"), LANGUAGE: tr("Language"),
-                         POST: tr("Post"), DATE: tr("Date")}
+        self._headers = {AUTHOR: translate("Listen", "Author"),
+                         TEXT: translate("Listen", "Reply"),
+                         LABEL: translate("Listen", "Sentiment"),
+                         POLARITY: translate("Listen", "Polarity"),
+                         LANGUAGE: translate("Listen", "Language"),
+                         POST: translate("Listen", "Post"), DATE: translate("Listen", "Date")}
         self._header_tips = {
-            LABEL: tr("Positive, neutral or negative; “not analysed” when no analyzer reads "
-                      "the language. ✎ = labelled by hand. Keys 1/2/3 set it, 0 gives it "
-                      "back to the analyzer."),
-            POLARITY: tr("The analyzer's score, from −1 (negative) to +1 (positive)"),
-            DATE: tr("When the reply was written (local time)"),
+            LABEL: translate("Listen", "Positive, neutral or negative; “not analysed” when no "
+                                       "analyzer reads the language. ✎ = labelled by hand. Keys "
+                                       "1/2/3 set it, 0 gives it back to the analyzer."),
+            POLARITY: translate("Listen",
+                                "The analyzer's score, from −1 (negative) to +1 (positive)"),
+            DATE: translate("Listen", "When the reply was written (local time)"),
         }
 
     # ------------------------------------------------------------------ cells
@@ -180,16 +203,19 @@ class RepliesTableModel(LazyTableModel):
             return record["author_name"] or record["author_handle"]
         if column in (LABEL, POLARITY):
             if label == "unsupported":
-                return unsupported_reason(record["language"]) + "\n" + tr(
+                return unsupported_reason(record["language"]) + "\n" + translate(
+                    "Listen",
                     "Counted as its own category, never as neutral. Press 1, 2 or 3 to "
                     "label it by hand.")
             if label is None:
-                return tr("Not scored yet: the analyzer has not read this reply.")
+                return translate("Listen", "Not scored yet: the analyzer has not read this reply.")
             if record["label_source"] == "manual":
-                return tr("Labelled by hand. Press 0 to give it back to the analyzer.")
-            return tr("Labelled by the analyzer. Press 1, 2 or 3 to correct it.")
+                return translate("Listen",
+                                 "Labelled by hand. Press 0 to give it back to the analyzer.")
+            return translate("Listen", "Labelled by the analyzer. Press 1, 2 or 3 to correct it.")
         if column == LANGUAGE:
-            return record["language"] or tr("The language could not be told (emoji, numbers)")
+            return record["language"] or translate(
+                "Listen", "The language could not be told (emoji, numbers)")
         if column == POST:
             return record["post_title"] or record["post_url"]
         if column == DATE:

@@ -32,7 +32,7 @@ RawRole = int(Qt.ItemDataRole.UserRole) + 2  # the row dict
 SortRole = int(Qt.ItemDataRole.UserRole) + 3
 SourceIdRole = int(Qt.ItemDataRole.UserRole) + 4
 
-# Looked up at run time and translated with _tr: QT_TRANSLATE_NOOP lets lupdate see them.
+# Looked up at run time and translated then: QT_TRANSLATE_NOOP lets lupdate see them.
 KIND_NAMES = {"feed": QT_TRANSLATE_NOOP("SourcesTable", "Feed"),
               "rss": QT_TRANSLATE_NOOP("SourcesTable", "Feed"),
               "mastodon": "Mastodon", "bluesky": "Bluesky", "youtube": "YouTube",
@@ -46,15 +46,18 @@ _NEVER = float("inf")  # never fetched / no next check: sorts after every date
 _ROOT = QModelIndex()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SourcesTable", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Ctx", "…")
 
 
 def _headers() -> dict[int, str]:
-    return {TITLE: _tr("Title"), KIND: _tr("Kind"), CATEGORY: _tr("Category"),
-            STATUS: _tr("Status"), LAST_FETCHED: _tr("Last fetched"),
-            NEXT_CHECK: _tr("Next check"), ITEMS: _tr("Items"), UNREAD: _tr("Unread"),
-            ERROR: _tr("Error")}
+    return {TITLE: translate("SourcesTable", "Title"), KIND: translate("SourcesTable", "Kind"),
+            CATEGORY: translate("SourcesTable", "Category"),
+            STATUS: translate("SourcesTable", "Status"),
+            LAST_FETCHED: translate("SourcesTable", "Last fetched"),
+            NEXT_CHECK: translate("SourcesTable", "Next check"),
+            ITEMS: translate("SourcesTable", "Items"),
+            UNREAD: translate("SourcesTable", "Unread"),
+            ERROR: translate("SourcesTable", "Error")}
 
 
 def _stamp(value: datetime | None) -> float:
@@ -129,13 +132,14 @@ class SourcesTableModel(QAbstractTableModel):
         if column == TITLE:
             return row.get("title") or row.get("url") or ""
         if column == KIND:
-            return _tr(KIND_NAMES.get(row.get("kind") or "feed", row.get("kind") or ""))
+            kind = row.get("kind") or "feed"
+            return translate("SourcesTable", KIND_NAMES.get(kind, row.get("kind") or ""))
         if column == CATEGORY:
             return row.get("category") or ""
         if column == STATUS:
-            return _tr(STATUS_NAMES[health(row)])
+            return translate("SourcesTable", STATUS_NAMES[health(row)])
         if column == LAST_FETCHED:
-            return local_time_text(row.get("last_fetched")) or _tr("never")
+            return local_time_text(row.get("last_fetched")) or translate("SourcesTable", "never")
         if column == NEXT_CHECK:
             return self._next_check(row)
         if column == ITEMS:
@@ -152,12 +156,12 @@ class SourcesTableModel(QAbstractTableModel):
     def _next_check(row: dict) -> str:
         state = health(row)
         if state == "off":
-            return _tr("disabled")
+            return translate("SourcesTable", "disabled")
         if state == "gone":
-            return _tr("not checked")
+            return translate("SourcesTable", "not checked")
         later = max((d for d in (row.get("next_fetch"), row.get("retry_after")) if d),
                     default=None)
-        return local_time_text(later) if later else _tr("next refresh")
+        return local_time_text(later) if later else translate("SourcesTable", "next refresh")
 
     def _sort_key(self, row: dict, column: int) -> object:
         if column == LAST_FETCHED:

@@ -47,8 +47,7 @@ ICON_SIZE = 12
 _ROOT = QModelIndex()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SourcesTree", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Ctx", "…")
 
 
 def health(row: dict) -> str:
@@ -63,15 +62,17 @@ def health_text(row: dict) -> str:
     """The health in words, for tooltips and the Sources table."""
     state = health(row)
     if state == "error":
-        return _tr("Error: {0}").format(row.get("error") or _tr("the last fetch failed"))
+        return translate("SourcesTree", "Error: {0}").format(
+            row.get("error") or translate("SourcesTree", "the last fetch failed"))
     if state == "gone":
-        return _tr("Gone: {0}").format(row.get("error") or _tr("the feed no longer exists")) \
-            + _tr(" — re-enable it if it came back")
+        return translate("SourcesTree", "Gone: {0}").format(
+            row.get("error") or translate("SourcesTree", "the feed no longer exists")) \
+            + translate("SourcesTree", " — re-enable it if it came back")
     if state == "off":
-        return _tr("Disabled: not fetched until you enable it")
+        return translate("SourcesTree", "Disabled: not fetched until you enable it")
     if state == "new":
-        return _tr("New: not fetched yet (press F5)")
-    return _tr("OK")
+        return translate("SourcesTree", "New: not fetched yet (press F5)")
+    return translate("SourcesTree", "OK")
 
 
 @cache
@@ -152,7 +153,7 @@ class SourcesTreeModel(QAbstractItemModel):
         """Rebuild from ``list_sources`` rows (which carry ``unread`` and ``item_count``)."""
         self.beginResetModel()
         root = _Node("root", None, "")
-        everything = _Node("all", None, _tr("All items"), root)
+        everything = _Node("all", None, translate("SourcesTree", "All items"), root)
         root.children.append(everything)
         folders: dict[str, _Node] = {}
         loose: list[_Node] = []
@@ -291,7 +292,8 @@ class SourcesTreeModel(QAbstractItemModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return {TITLE: _tr("Source"), UNREAD: _tr("Unread")}.get(section)
+        return {TITLE: translate("SourcesTree", "Source"),
+                UNREAD: translate("SourcesTree", "Unread")}.get(section)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -331,7 +333,7 @@ class SourcesTreeModel(QAbstractItemModel):
         return None
 
     def _counts(self, node: _Node) -> str:
-        return _tr("{0} unread of {1} items").format(node.unread, node.total)
+        return translate("SourcesTree", "{0} unread of {1} items").format(node.unread, node.total)
 
     def _tooltip(self, node: _Node) -> str:
         if node.row is None:
