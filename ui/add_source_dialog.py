@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,10 +37,14 @@ from core.errors import KnownError
 from ui.models.items_table import local_time_text
 from ui.source_edit_dialog import category_box, interval_box
 
-KIND_LABELS = {"rss": "Feed (RSS, Atom, JSON)", "mastodon": "Mastodon account",
-               "bluesky": "Bluesky account", "youtube": "YouTube channel",
-               "telegram": "Telegram public channel", "facebook": "Facebook Page",
-               "instagram": "Instagram account"}
+# Translated with self.tr at run time; QT_TRANSLATE_NOOP lets lupdate see them.
+KIND_LABELS = {"rss": QT_TRANSLATE_NOOP("AddSourceDialog", "Feed (RSS, Atom, JSON)"),
+               "mastodon": QT_TRANSLATE_NOOP("AddSourceDialog", "Mastodon account"),
+               "bluesky": QT_TRANSLATE_NOOP("AddSourceDialog", "Bluesky account"),
+               "youtube": QT_TRANSLATE_NOOP("AddSourceDialog", "YouTube channel"),
+               "telegram": QT_TRANSLATE_NOOP("AddSourceDialog", "Telegram public channel"),
+               "facebook": QT_TRANSLATE_NOOP("AddSourceDialog", "Facebook Page"),
+               "instagram": QT_TRANSLATE_NOOP("AddSourceDialog", "Instagram account")}
 DETECT_DELAY_MS = 150
 
 

@@ -15,6 +15,7 @@ plain callables over core, and (optionally) a task runner for the chart queries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -307,7 +308,9 @@ class ListenView(QWidget):
         # Wide enough for their usual content, so the reply text gets the rest.
         # Samples in the interface language: «✎ не проанализировано» is longer than English.
         samples = {AUTHOR: "aziz.karimov_", LABEL: "✎ " + self.tr("not analysed"),
-                   POLARITY: "−0.00", LANGUAGE: language_name("ru"),
+                   POLARITY: "−0.00",
+                   LANGUAGE: max((language_name(c) for c in ("en", "ru", "uz")),
+                                  key=metrics.horizontalAdvance),
                    POST: "Fulbright 2027 ap", DATE: "2026-12-31 23:59"}
         header_metrics = header.fontMetrics()
         for column, sample in samples.items():
@@ -654,16 +657,29 @@ class ListenView(QWidget):
                 f"{share:.0%}" if share is not None else "—", row["supported"])
             # The threshold reason repeats those numbers; any other reason (a jump above the
             # account's usual share) is added in words.
-            extra = [r for r in row["reasons"]
+            reasons = [self._reason_text(r) for r in row["reasons"]]
+            extra = [text for r, text in zip(row["reasons"], reasons, strict=True)
                      if share is None or not r.startswith(f"{share:.0%} of")]
             entry = QListWidgetItem("\n".join([title, "; ".join([numbers, *extra])]))
             entry.setData(Qt.ItemDataRole.UserRole, row["key"])
-            entry.setToolTip(plain_tooltip("\n".join([title, *row["reasons"], self.tr(
+            entry.setToolTip(plain_tooltip("\n".join([title, *reasons, self.tr(
                 "Click to show the replies to this post")])))  # a post title: not HTML
             entry.setIcon(self._swatch("negative"))
             self.attention.addItem(entry)
         self.attention.setVisible(bool(rows))
         self.attention_empty.setVisible(not rows)
+
+    def _reason_text(self, reason: str) -> str:
+        """core.sentiment.aggregates words its reasons in English (core has no Qt): the two
+        it gives are put in the interface language; anything else is shown as it came."""
+        threshold = re.fullmatch(r"(\d+%) of (\d+) supported replies are negative", reason)
+        if threshold:
+            return self.tr("{0} of {1} analysed replies are negative").format(
+                *threshold.groups())
+        jump = re.fullmatch(r"negative share (\d+%) vs the account's usual (\d+%)", reason)
+        if jump:
+            return self.tr("negative share {0} vs the account's usual {1}").format(*jump.groups())
+        return reason
 
     def _swatch(self, label: str) -> QIcon:
         pixmap = QPixmap(10, 10)

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.numbers import count_text
 from ui.widgets.plain import plain_tooltip
 
 CHECK_DELAY_MS = 400  # re-check the plan this long after the last date/channel change
@@ -430,19 +431,20 @@ class PostEditor(QDialog):
                 platforms.setdefault(choice.platform, choice.kind)
         shown: list[tuple[str, str, bool, str]] = []  # key, text, over, tooltip
         if not platforms:
-            shown.append(("characters", self.tr("{0} characters").format(f"{len(text):,}"),
+            shown.append(("characters", self.tr("{0} characters").format(count_text(len(text))),
                           False, ""))
         for platform, kind in platforms.items():
             used, limit = self.data.measure(kind, text)
             if limit is None:
-                shown.append((kind, self.tr("{0} {1} characters").format(platform, f"{used:,}"),
-                              False, ""))
-            elif used > limit:
-                shown.append((kind, f"{platform} {used:,}/{limit:,}", True,
-                              self.tr("{0} characters too long for {1}")
-                              .format(f"{used - limit:,}", platform)))
+                shown.append((kind, self.tr("{0} {1} characters").format(
+                    platform, count_text(used)), False, ""))
+                continue
+            counts = f"{platform} {count_text(used)}/{count_text(limit)}"
+            if used > limit:
+                shown.append((kind, counts, True, self.tr("{0} characters too long for {1}")
+                              .format(count_text(used - limit), platform)))
             else:
-                shown.append((kind, f"{platform} {used:,}/{limit:,}", False, ""))
+                shown.append((kind, counts, False, ""))
         wanted = [key for key, *_ in shown]
         if wanted != list(self.count_labels):  # the channels changed: lay the labels out again
             for label in self.count_labels.values():

@@ -25,7 +25,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -59,7 +59,7 @@ def bucket_label(key: str, by: str = "day") -> str:
         start = _bucket_start(key)
     except ValueError:
         return key
-    return f"{start.day} {start:%b}"
+    return QLocale().toString(QDate(start.year, start.month, start.day), "d MMM")
 
 
 def nice_step(raw: float) -> int:

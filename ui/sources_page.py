@@ -45,6 +45,7 @@ from ui.models.sources_table import (
 )
 from ui.models.sources_tree import health
 from ui.source_edit_dialog import SourceEditDialog
+from ui.widgets.numbers import count_text
 from ui.widgets.runner import Runner
 
 
@@ -113,7 +114,7 @@ class SourceCommands(QObject):
     def remove(self, row: dict) -> bool:
         name = row.get("title") or row.get("url")
         count = int(row.get("item_count") or 0)
-        question = (self.tr("Remove “{0}” and its {1} items?").format(name, f"{count:,}")
+        question = (self.tr("Remove “{0}” and its {1} items?").format(name, count_text(count))
                     if count else self.tr("Remove “{0}”?").format(name))
         detail = self.tr("The items are deleted from this database; adding the source again "
                          "fetches only what the feed still offers. To stop fetching but keep "
@@ -194,10 +195,13 @@ class SourcesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         # Fits 1280×800 without a horizontal scroll bar; the error column takes the rest.
+        # A translated header may be longer than English: never narrower than its title.
+        metrics = header.fontMetrics()
         for column, width in ((TITLE, 225), (KIND, 75), (CATEGORY, 150), (STATUS, 110),
                               (LAST_FETCHED, 125), (NEXT_CHECK, 125), (ITEMS, 55),
                               (UNREAD, 60), (ERROR, 150)):
-            self.table.setColumnWidth(column, width)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 24))
         QShortcut(QKeySequence.StandardKey.Delete, self.table,
                   activated=lambda: self._with_row(self.table.currentIndex(),
                                                    self.commands.remove))

@@ -4,44 +4,79 @@
 <context>
     <name>AddSourceDialog</name>
     <message>
-        <location filename="../../ui/add_source_dialog.py" line="+71"/>
+        <location filename="../../ui/add_source_dialog.py" line="+41"/>
+        <source>Feed (RSS, Atom, JSON)</source>
+        <translation>Лента (RSS, Atom, JSON)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mastodon account</source>
+        <translation>Аккаунт Mastodon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bluesky account</source>
+        <translation>Аккаунт Bluesky</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YouTube channel</source>
+        <translation>Канал YouTube</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telegram public channel</source>
+        <translation>Публичный канал Telegram</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facebook Page</source>
+        <translation>Страница Facebook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instagram account</source>
+        <translation>Аккаунт Instagram</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Something went wrong that Attaché did not expect ({0}: {1}). The details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Произошла непредвиденная ошибка ({0}: {1}). Подробности — в журнале.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The server has no page at this address (HTTP 404): check it for typos.</source>
-        <translation type="unfinished"></translation>
+        <translation>На сервере нет страницы по этому адресу (HTTP 404): проверьте, нет ли в нём опечаток.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server refuses to let Attaché read it (HTTP 403).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер не разрешает Attaché читать эту страницу (HTTP 403).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server says this is gone for good (HTTP 410).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер сообщает, что страница удалена навсегда (HTTP 410).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The site&apos;s security certificate could not be checked; a proxy may need its CA bundle (Tools → Settings, or attache config set ca_bundle).</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось проверить сертификат безопасности сайта; возможно, для прокси нужен пакет сертификатов ЦС (Сервис → Настройки или attache config set ca_bundle).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Attaché cannot reach the server: you may be offline, or the host name is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attaché не может связаться с сервером: возможно, нет подключения к сети или имя сервера указано неверно.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server refused the connection: it may be down, or the port is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер отклонил подключение: возможно, он не работает или указан неверный порт.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server did not answer in time; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер не ответил вовремя; попробуйте позже.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -248,148 +283,148 @@
     <message>
         <location line="+3"/>
         <source>Posts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикации:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Days:</source>
-        <translation type="unfinished"></translation>
+        <translation>Даты:</translation>
     </message>
     <message>
         <location filename="../../ui/calendar/agenda_model.py" line="+109"/>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Время</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Название</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Каналы</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Кампания</translation>
     </message>
     <message>
         <location line="+56"/>
         <location line="+1"/>
         <source>all day</source>
-        <translation type="unfinished">весь день</translation>
+        <translation>весь день</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Post ↻</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикация ↻</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Post</source>
-        <translation type="unfinished">Публикация</translation>
+        <translation>Публикация</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Prepare</source>
-        <translation type="unfinished"></translation>
+        <translation>Подготовка</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>For {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>К дате «{0}» ({1})</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>date estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>дата приблизительная</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>{0} days before {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>за {0} дн. до {1}</translation>
     </message>
     <message>
         <location filename="../../ui/calendar/chips.py" line="+69"/>
         <source>Status: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>When: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0}, all day</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}, весь день</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Duration: {0} min</source>
-        <translation type="unfinished"></translation>
+        <translation>Длительность: {0} мин</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Campaign: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Кампания: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;i&gt;Repeats: change its dates in the editor&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Повторяется: даты меняются в редакторе&lt;/i&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;i&gt;Drag to move · double-click to edit&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Перетащите, чтобы перенести · дважды щёлкните, чтобы изменить&lt;/i&gt;</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>{0} – {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} – {1}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>≈ The date is an estimate: confirm it before publishing</source>
-        <translation type="unfinished"></translation>
+        <translation>≈ Дата приблизительная: уточните её перед публикацией</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Prepare by {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Подготовить до {0}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;i&gt;Double-click to plan a post&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Дважды щёлкните, чтобы запланировать публикацию&lt;/i&gt;</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Start preparing: {0} is on {1} ({2} days&apos; lead time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Пора готовиться: {0} — {1} (срок подготовки — {2} дн.)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>⚑ Prepare: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚑ Подготовка: {0}</translation>
     </message>
 </context>
 <context>
@@ -564,217 +599,217 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <location line="+28"/>
         <location line="+211"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>никогда</translation>
     </message>
     <message>
         <location line="-209"/>
         <source>today</source>
-        <translation type="unfinished">сегодня</translation>
+        <translation>сегодня</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>вчера</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} days ago</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} дн. назад</translation>
     </message>
     <message>
         <location line="+133"/>
         <source>to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>по {0}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Planned post · {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Запланированная публикация · {0}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>On: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Каналы: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Campaign: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Кампания: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Observance ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Памятная дата ({0})</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The date is estimated; confirm it before publishing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата приблизительная; уточните её перед публикацией.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>After this period; listed because preparation is due.</source>
-        <translation type="unfinished"></translation>
+        <translation>За пределами периода; показано, потому что пора начинать подготовку.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>planned ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>запланировано ✓</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>prepare by {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>подготовить до {0}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Status of the planned post</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус запланированной публикации</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preparation should have started {0} days before ({1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Подготовку нужно было начать за {0} дн. ({1}).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Lead time {0} days: start preparing by {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок подготовки — {0} дн.: начните готовиться до {1}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A planned post is linked to this observance.</source>
-        <translation type="unfinished"></translation>
+        <translation>К этой памятной дате привязана запланированная публикация.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>День</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Время</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Что</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(no error text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(текст ошибки отсутствует)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disabled</source>
-        <translation type="unfinished">Отключён</translation>
+        <translation>Отключён</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Source</source>
-        <translation type="unfinished">Источник</translation>
+        <translation>Источник</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбои</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>gone</source>
-        <translation type="unfinished">недоступны</translation>
+        <translation>удалён</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failed fetches in a row</source>
-        <translation type="unfinished"></translation>
+        <translation>Неудачных загрузок подряд</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last item</source>
-        <translation type="unfinished"></translation>
+        <translation>Посл. материал</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>When the source last brought a new item</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда от источника в последний раз пришёл новый материал</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>present</source>
-        <translation type="unfinished"></translation>
+        <translation>присутствие</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>актуальность</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>engaging</source>
-        <translation type="unfinished"></translation>
+        <translation>вовлечённость</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Presence → up to date (posted in the last 7 days) → engaging (up to date, and at least 1 reply per post on average)</source>
-        <translation type="unfinished"></translation>
+        <translation>Присутствие → актуальность (публикации за последние 7 дней) → вовлечённость (актуальность и в среднем не меньше 1 ответа на публикацию)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Аккаунт</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Платформа</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last post</source>
-        <translation type="unfinished"></translation>
+        <translation>Последняя публикация</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Posts/week</source>
-        <translation type="unfinished"></translation>
+        <translation>Публ./нед.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} posts in the last {1} weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикаций за последние {1} нед.: {0}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Replies/post</source>
-        <translation type="unfinished"></translation>
+        <translation>Отв./публ.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} replies to those posts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответов на эти публикации: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Negative</source>
-        <translation type="unfinished">Негативные</translation>
+        <translation>Негативные</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} of {1} analysed replies; replies in languages without an analyzer are not counted</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} из {1} проанализированных ответов; ответы на языках, для которых нет анализатора, не учитываются</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Уровень</translation>
     </message>
 </context>
 <context>
@@ -1253,7 +1288,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     <message>
         <location line="+77"/>
         <source>(no title)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без заголовка)</translation>
     </message>
 </context>
 <context>
@@ -1261,269 +1296,269 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     <message>
         <location filename="../../ui/models/replies_table.py" line="+58"/>
         <source>positive</source>
-        <translation type="unfinished"></translation>
+        <translation>позитивно</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>neutral</source>
-        <translation type="unfinished"></translation>
+        <translation>нейтрально</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>negative</source>
-        <translation type="unfinished"></translation>
+        <translation>негативно</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not analysed</source>
-        <translation type="unfinished">не проанализировано</translation>
+        <translation>не проанализировано</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>not scored yet</source>
-        <translation type="unfinished">ещё не оценено</translation>
+        <translation>ещё не оценено</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>английский</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>русский</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Uzbek</source>
-        <translation type="unfinished"></translation>
+        <translation>узбекский</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kazakh</source>
-        <translation type="unfinished"></translation>
+        <translation>казахский</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kyrgyz</source>
-        <translation type="unfinished"></translation>
+        <translation>киргизский</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tajik</source>
-        <translation type="unfinished"></translation>
+        <translation>таджикский</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Turkmen</source>
-        <translation type="unfinished"></translation>
+        <translation>туркменский</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ukrainian</source>
-        <translation type="unfinished"></translation>
+        <translation>украинский</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Azerbaijani</source>
-        <translation type="unfinished"></translation>
+        <translation>азербайджанский</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Persian</source>
-        <translation type="unfinished"></translation>
+        <translation>персидский</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pashto</source>
-        <translation type="unfinished"></translation>
+        <translation>пушту</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Turkish</source>
-        <translation type="unfinished"></translation>
+        <translation>турецкий</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>китайский</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Korean</source>
-        <translation type="unfinished"></translation>
+        <translation>корейский</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Japanese</source>
-        <translation type="unfinished"></translation>
+        <translation>японский</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Arabic</source>
-        <translation type="unfinished"></translation>
+        <translation>арабский</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>немецкий</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>французский</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>испанский</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Italian</source>
-        <translation type="unfinished"></translation>
+        <translation>итальянский</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hindi</source>
-        <translation type="unfinished"></translation>
+        <translation>хинди</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Urdu</source>
-        <translation type="unfinished"></translation>
+        <translation>урду</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>unknown</source>
-        <translation type="unfinished">неизвестно</translation>
+        <translation>неизвестно</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Not analysed: language not supported</source>
-        <translation type="unfinished">Не проанализировано: язык не поддерживается</translation>
+        <translation>Не проанализировано: язык не поддерживается</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Author</source>
-        <translation type="unfinished">Автор</translation>
+        <translation>Автор</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reply</source>
-        <translation type="unfinished">Ответ</translation>
+        <translation>Ответ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sentiment</source>
-        <translation type="unfinished">Тональность</translation>
+        <translation>Тональность</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Polarity</source>
-        <translation type="unfinished">Полярность</translation>
+        <translation>Полярность</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Language</source>
-        <translation type="unfinished">Язык</translation>
+        <translation>Язык</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Post</source>
-        <translation type="unfinished">Публикация</translation>
+        <translation>Публикация</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Positive, neutral or negative; “not analysed” when no analyzer reads the language. ✎ = labelled by hand. Keys 1/2/3 set it, 0 gives it back to the analyzer.</source>
-        <translation type="unfinished">Позитивная, нейтральная или негативная; «не проанализировано», если язык не поддерживается анализатором. ✎ — оценено вручную. Клавиши 1/2/3 задают оценку, 0 возвращает её анализатору.</translation>
+        <translation>Позитивная, нейтральная или негативная; «не проанализировано», если язык не поддерживается анализатором. ✎ — оценено вручную. Клавиши 1/2/3 задают оценку, 0 возвращает её анализатору.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The analyzer&apos;s score, from −1 (negative) to +1 (positive)</source>
-        <translation type="unfinished">Оценка анализатора от −1 (негативно) до +1 (позитивно)</translation>
+        <translation>Оценка анализатора от −1 (негативно) до +1 (позитивно)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>When the reply was written (local time)</source>
-        <translation type="unfinished">Когда написан ответ (местное время)</translation>
+        <translation>Когда написан ответ (местное время)</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>Counted as its own category, never as neutral. Press 1, 2 or 3 to label it by hand.</source>
-        <translation type="unfinished">Учитывается отдельно и никогда не считается нейтральным. Нажмите 1, 2 или 3, чтобы оценить вручную.</translation>
+        <translation>Учитывается отдельно и никогда не считается нейтральным. Нажмите 1, 2 или 3, чтобы оценить вручную.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not scored yet: the analyzer has not read this reply.</source>
-        <translation type="unfinished">Ещё не оценено: анализатор пока не обработал этот ответ.</translation>
+        <translation>Ещё не оценено: анализатор пока не обработал этот ответ.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Labelled by hand. Press 0 to give it back to the analyzer.</source>
-        <translation type="unfinished">Оценено вручную. Нажмите 0, чтобы вернуть оценку анализатору.</translation>
+        <translation>Оценено вручную. Нажмите 0, чтобы вернуть оценку анализатору.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Labelled by the analyzer. Press 1, 2 or 3 to correct it.</source>
-        <translation type="unfinished">Оценено анализатором. Нажмите 1, 2 или 3, чтобы исправить.</translation>
+        <translation>Оценено анализатором. Нажмите 1, 2 или 3, чтобы исправить.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The language could not be told (emoji, numbers)</source>
-        <translation type="unfinished">Язык не удалось определить (эмодзи, цифры)</translation>
+        <translation>Язык не удалось определить (эмодзи, цифры)</translation>
     </message>
     <message>
         <location filename="../../ui/sentiment_chart.py" line="+42"/>
         <source>Positive</source>
-        <translation type="unfinished">Позитивные</translation>
+        <translation>Позитивные</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Neutral</source>
-        <translation type="unfinished">Нейтральные</translation>
+        <translation>Нейтральные</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Negative</source>
-        <translation type="unfinished">Негативные</translation>
+        <translation>Негативные</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not analysed</source>
-        <translation type="unfinished">Не проанализированы</translation>
+        <translation>Без анализа</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not scored yet</source>
-        <translation type="unfinished">Ещё не оценены</translation>
+        <translation>Ещё не оценены</translation>
     </message>
     <message>
         <location line="+119"/>
         <source>No replies</source>
-        <translation type="unfinished">Нет ответов</translation>
+        <translation>Нет ответов</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>Week {0}: {1} – {2}</source>
-        <translation type="unfinished">Неделя {0}: {1} – {2}</translation>
+        <translation>Неделя {0}: {1} – {2}</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>(untitled post)</source>
-        <translation type="unfinished">(публикация без названия)</translation>
+        <translation>(публикация без названия)</translation>
     </message>
 </context>
 <context>
     <name>ListenView</name>
     <message>
-        <location filename="../../ui/listen.py" line="+174"/>
+        <location filename="../../ui/listen.py" line="+175"/>
         <source>Analyse them now</source>
         <translation>Проанализировать сейчас</translation>
     </message>
@@ -1539,24 +1574,24 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+0"/>
-        <location line="+528"/>
+        <location line="+543"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-527"/>
-        <location line="+528"/>
+        <location line="-542"/>
+        <location line="+543"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-528"/>
-        <location line="+529"/>
+        <location line="-543"/>
+        <location line="+544"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-528"/>
+        <location line="-543"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -1621,7 +1656,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Когда:</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Correct a label: select replies and press 1 positive · 2 neutral · 3 negative · 0 back to the analyzer (or right-click). Ctrl+Z undoes.</source>
         <translation>Исправить оценку: выделите ответы и нажмите 1 — позитивная · 2 — нейтральная · 3 — негативная · 0 — вернуть анализатору (или щёлкните правой кнопкой). Ctrl+Z — отмена.</translation>
     </message>
@@ -1692,19 +1727,19 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Не определён — эмодзи, цифры ({0})</translation>
     </message>
     <message>
-        <location line="-206"/>
-        <location line="+209"/>
+        <location line="-208"/>
+        <location line="+211"/>
         <location line="+118"/>
         <source>not analysed</source>
         <translation>не проанализировано</translation>
     </message>
     <message>
-        <location line="-524"/>
+        <location line="-526"/>
         <source>Label reply as {0}</source>
-        <translation type="unfinished">Оценка ответа: {0}</translation>
+        <translation>Оценка ответа: {0}</translation>
     </message>
     <message>
-        <location line="+439"/>
+        <location line="+441"/>
         <source>No replies yet</source>
         <translation>Ответов пока нет</translation>
     </message>
@@ -1765,18 +1800,28 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>негативных: {0} из {1} проанализированных ответов</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Click to show the replies to this post</source>
         <translation>Щёлкните, чтобы показать ответы на эту публикацию</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+11"/>
+        <source>{0} of {1} analysed replies are negative</source>
+        <translation>{0} из {1} проанализированных ответов — негативные</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>negative share {0} vs the account&apos;s usual {1}</source>
+        <translation>доля негативных {0} при обычных для аккаунта {1}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Label {0} replies as {1}</source>
         <translation>Оценка ответов ({0}): {1}</translation>
     </message>
     <message>
-        <location line="-589"/>
-        <location line="+590"/>
+        <location line="-604"/>
+        <location line="+605"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
@@ -2300,7 +2345,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../ui/post_editor.py" line="+151"/>
+        <location filename="../../ui/post_editor.py" line="+152"/>
         <source>What the post is about, for the calendar</source>
         <translation>О чём публикация (для календаря)</translation>
     </message>
@@ -2411,12 +2456,12 @@ attache config set packs un,us,host,programme</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+203"/>
+        <location line="+204"/>
         <source>Edit Post</source>
         <translation>Редактирование публикации</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-203"/>
         <source>New Post</source>
         <translation>Новая публикация</translation>
     </message>
@@ -2446,7 +2491,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>{0}: {1} симв.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{0} characters too long for {1}</source>
         <translation>На {0} симв. длиннее допустимого для {1}</translation>
     </message>
@@ -3077,7 +3122,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>SourceCommands</name>
     <message>
-        <location filename="../../ui/sources_page.py" line="+83"/>
+        <location filename="../../ui/sources_page.py" line="+84"/>
         <source>&amp;Refresh now</source>
         <translation>&amp;Обновить сейчас</translation>
     </message>
@@ -3142,17 +3187,17 @@ attache config set packs un,us,host,programme</translation>
     <message>
         <location filename="../../ui/source_edit_dialog.py" line="+34"/>
         <source>none — type e.g. News / Uzbekistan to nest folders</source>
-        <translation type="unfinished">нет — например, Новости / Узбекистан для вложенных папок</translation>
+        <translation>нет — например, Новости / Узбекистан для вложенных папок</translation>
     </message>
     <message>
         <location line="+11"/>
         <source> min</source>
-        <translation type="unfinished"> мин</translation>
+        <translation> мин</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How often Attaché checks this source for new items</source>
-        <translation type="unfinished">Как часто Attaché проверяет этот источник на новые материалы</translation>
+        <translation>Как часто Attaché проверяет этот источник на новые материалы</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3198,7 +3243,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Фильтр по названию, категории, состоянию или ошибке</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>No sources yet.
 
 Add a feed, a web page, or a social account with “Add source…”,
@@ -3227,7 +3272,7 @@ or bring a list from another reader with File → Import OPML…</source>
 <context>
     <name>SourcesTable</name>
     <message>
-        <location filename="../../ui/models/sources_table.py" line="+36"/>
+        <location filename="../../ui/models/sources_table.py" line="+37"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
@@ -3261,62 +3306,62 @@ or bring a list from another reader with File → Import OPML…</source>
     <message>
         <location line="+9"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Название</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Категория</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last fetched</source>
-        <translation type="unfinished"></translation>
+        <translation>Посл. загрузка</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next check</source>
-        <translation type="unfinished"></translation>
+        <translation>След. проверка</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Всего</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unread</source>
-        <translation type="unfinished">Непрочитанные</translation>
+        <translation>Непрочит.</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>никогда</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>отключён</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>не проверяется</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>next refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>при следующем обновлении</translation>
     </message>
 </context>
 <context>
@@ -3324,62 +3369,62 @@ or bring a list from another reader with File → Import OPML…</source>
     <message>
         <location filename="../../ui/models/sources_tree.py" line="+65"/>
         <source>Error: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the last fetch failed</source>
-        <translation type="unfinished"></translation>
+        <translation>последняя загрузка не удалась</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Gone: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Недоступен: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the feed no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>лента больше не существует</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> — re-enable it if it came back</source>
-        <translation type="unfinished"></translation>
+        <translation> — включите его снова, если он снова появится</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disabled: not fetched until you enable it</source>
-        <translation type="unfinished"></translation>
+        <translation>Отключён: не загружается, пока вы его не включите</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New: not fetched yet (press F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый: ещё не загружался (нажмите F5)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OK</source>
-        <translation type="unfinished">Работает</translation>
+        <translation>Работает</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>All items</source>
-        <translation type="unfinished"></translation>
+        <translation>Все материалы</translation>
     </message>
     <message>
         <location line="+139"/>
         <source>Source</source>
-        <translation type="unfinished">Источник</translation>
+        <translation>Источник</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unread</source>
-        <translation type="unfinished">Непрочитанные</translation>
+        <translation>Непрочитанные</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>{0} unread of {1} items</source>
-        <translation type="unfinished"></translation>
+        <translation>Непрочитанных: {0} из {1}</translation>
     </message>
 </context>
 <context>
@@ -3387,48 +3432,49 @@ or bring a list from another reader with File → Import OPML…</source>
     <message>
         <location filename="../../desktop/crash.py" line="+39"/>
         <source>The proxy refused the connection. Check the proxy in Settings → Network, or ask IT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Прокси-сервер отклонил подключение. Проверьте прокси в разделе Настройки → Сеть или обратитесь в ИТ-отдел.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A secure connection could not be verified. If your office inspects TLS, IT must give Attaché its CA bundle (Settings → Network).</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось проверить защищённое соединение. Если в вашем офисе проверяется TLS-трафик, ИТ-отдел должен передать Attaché свой пакет сертификатов ЦС (Настройки → Сеть).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The network cannot be reached: you may be offline or behind a proxy. Attaché keeps working with what it has stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сеть недоступна: возможно, нет подключения или нужен прокси. Attaché продолжает работать с уже сохранёнными данными.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The database is busy: another Attaché or a backup is using it. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>База данных занята: её использует другая копия Attaché или резервное копирование. Повторите попытку чуть позже.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Attaché cannot use the file {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Attaché не может использовать файл {0}: {1}</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Attaché</source>
-        <translation type="unfinished">Attaché</translation>
+        <translation>Attaché</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The details are in the log file:
 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Подробности — в файле журнала:
+{0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The log file could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось записать файл журнала.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attaché ran into a bug</source>
-        <translation type="unfinished"></translation>
+        <translation>В Attaché произошла ошибка</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3438,7 +3484,12 @@ Your data is safe: every change is saved as it is made.
 {2}
 
 Please send that file to IT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Произошла непредвиденная ошибка ({0}: {1}).
+Ваши данные в безопасности: каждое изменение сохраняется сразу.
+
+{2}
+
+Отправьте этот файл в ИТ-отдел.</translation>
     </message>
 </context>
 <context>
@@ -3446,17 +3497,17 @@ Please send that file to IT.</source>
     <message>
         <location filename="../../desktop/notify.py" line="-19"/>
         <source>{0} new items from {1} sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Новые материалы: {0} (источников: {1})</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0} new replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Новые ответы: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} watch-term hits</source>
-        <translation type="unfinished"></translation>
+        <translation>Совпадения с отслеживаемыми словами: {0}</translation>
     </message>
 </context>
 </TS>

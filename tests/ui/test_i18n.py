@@ -142,3 +142,30 @@ def test_russian_messages_keep_placeholders_and_one_accelerator() -> None:
             assert accelerators == len(re.findall(r"&(?!nbsp;|amp;)\w", source)), (source, text)
         finished += 1
     assert finished > 500
+
+
+def test_russian_reaches_helper_strings_and_dates(qapp: QApplication,
+                                                  translators: list) -> None:
+    """Strings built outside a widget's own tr() (table columns, labels, crash messages) are
+    extracted under the context they are looked up with, and dates follow the language."""
+    from PySide6.QtCore import QDate, QLocale
+
+    from desktop.crash import plain_message
+    from ui.dashboard import account_columns, agenda_columns
+    from ui.models.replies_table import label_name, language_name
+
+    translators += install_translator(qapp, "ru")
+    assert [c.header for c in agenda_columns()] == ["День", "Время", "Что", "Статус"]
+    assert account_columns(4)[0].header == "Аккаунт"
+    assert label_name("unsupported") == "не проанализировано"
+    assert label_name("positive") == "позитивно"
+    assert language_name("uz") == "узбекский"
+    busy = plain_message(RuntimeError("database is locked"))
+    assert busy is not None and busy.startswith("База данных занята")
+    assert QLocale().standaloneMonthName(11) == "ноябрь"  # the calendar: «ноябрь 2026»
+    assert QLocale().toString(QDate(2026, 11, 30), "ddd") == "пн"
+    remove_translators(qapp, translators)
+    translators.clear()
+    assert agenda_columns()[0].header == "Day"
+    assert label_name("unsupported") == "not analysed"
+    assert language_name("uz") == "Uzbek"

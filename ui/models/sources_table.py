@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.models.items_table import local_time_text
 from ui.models.sources_tree import health, health_icon, health_text
+from ui.widgets.numbers import count_text
 from ui.widgets.plain import plain_tooltip
 
 TITLE, KIND, CATEGORY, STATUS, LAST_FETCHED, NEXT_CHECK, ITEMS, UNREAD, ERROR = range(9)
@@ -143,10 +144,10 @@ class SourcesTableModel(QAbstractTableModel):
         if column == NEXT_CHECK:
             return self._next_check(row)
         if column == ITEMS:
-            return f"{int(row.get('item_count') or 0):,}"
+            return count_text(int(row.get('item_count') or 0))
         if column == UNREAD:
             unread = int(row.get("unread") or 0)
-            return f"{unread:,}" if unread else ""
+            return count_text(unread) if unread else ""
         if column == ERROR:
             text = row.get("error") or ""
             return " ".join(text.split())
