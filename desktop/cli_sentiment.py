@@ -89,13 +89,7 @@ def cmd_sentiment_summary(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(rows)
         return 0
-    print(f"{args.by.upper():<32} {'POS':>5} {'NEU':>5} {'NEG':>5} {'N/A':>5} {'MEAN':>6} "
-          f"{'NEG%':>5}")
-    for r in rows:
-        mean = f"{r['mean_polarity']:+.2f}" if r["mean_polarity"] is not None else "–"
-        share = f"{r['negative_share']:.0%}" if r["negative_share"] is not None else "–"
-        print(f"{str(r['name'] or r['key'])[:32]:<32} {r['positive']:>5} {r['neutral']:>5} "
-              f"{r['negative']:>5} {r['unsupported']:>5} {mean:>6} {share:>5}")
+    print_tally(rows, args.by)
     return 0
 
 
@@ -122,12 +116,18 @@ def cmd_sentiment_coverage(args: argparse.Namespace) -> int:
     if not rows:
         print("no watched feed items yet (add watch terms: attache watch add TERM)")
         return 0
-    print(f"{args.by.upper():<32} {'POS':>5} {'NEU':>5} {'NEG':>5} {'N/A':>5} {'NEW':>5} "
-          f"{'MEAN':>6} {'NEG%':>5}")
+    print_tally(rows, args.by, unscored=True)
+    return 0
+
+
+def print_tally(rows: list[dict], by: str, *, unscored: bool = False) -> None:
+    """The text table of ``sentiment summary`` and ``sentiment coverage`` (one row a group)."""
+    new = f" {'NEW':>5}" if unscored else ""
+    print(f"{by.upper():<32} {'POS':>5} {'NEU':>5} {'NEG':>5} {'N/A':>5}{new} {'MEAN':>6} "
+          f"{'NEG%':>5}")
     for r in rows:
         mean = f"{r['mean_polarity']:+.2f}" if r["mean_polarity"] is not None else "–"
         share = f"{r['negative_share']:.0%}" if r["negative_share"] is not None else "–"
+        count = f" {r['unscored']:>5}" if unscored else ""
         print(f"{str(r['name'] or r['key'])[:32]:<32} {r['positive']:>5} {r['neutral']:>5} "
-              f"{r['negative']:>5} {r['unsupported']:>5} {r['unscored']:>5} {mean:>6} "
-              f"{share:>5}")
-    return 0
+              f"{r['negative']:>5} {r['unsupported']:>5}{count} {mean:>6} {share:>5}")
