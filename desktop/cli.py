@@ -339,7 +339,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
                                          ignore_cleanup_errors=True) as folder:
             db = Database(demo_database(folder))
             try:  # closed before the folder goes: Windows cannot delete an open file
-                paths = take_screenshots(db, Path(args.folder))
+                paths = take_screenshots(db, Path(args.folder), open_first_item=True)
             finally:
                 db.dispose()
     else:

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 SIZE = (1280, 800)
 
 
-def take_screenshots(db: Database, folder: Path) -> list[Path]:
+def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = False) -> list[Path]:
+    """Render every page and dialog to ``folder``; ``open_first_item`` shows the Monitor with
+    its newest item in the reader (it is then marked read: for the demo database only)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -40,12 +42,13 @@ def take_screenshots(db: Database, folder: Path) -> list[Path]:
         language = None
     translators = install_translator(app, language)
     try:
-        return _grab_all(app, create_main_window(db), folder)
+        return _grab_all(app, create_main_window(db), folder, open_first_item)
     finally:
         remove_translators(app, translators)  # a caller's QApplication stays as it was
 
 
-def _grab_all(app: QApplication, window: MainWindow, folder: Path) -> list[Path]:
+def _grab_all(app: QApplication, window: MainWindow, folder: Path,
+              open_first_item: bool) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(*SIZE)
     window.show()
@@ -67,6 +70,8 @@ def _grab_all(app: QApplication, window: MainWindow, folder: Path) -> list[Path]
     try:
         for key in window.page_keys:
             window.show_page(key)
+            if key == "monitor" and open_first_item and window.monitor.model.rowCount():
+                window.monitor.table.selectRow(0)
             save(window, key)
             try:
                 module = importlib.import_module(f"desktop.page_{key}")
