@@ -98,7 +98,8 @@ def draft_of(post: dict) -> PostDraft:
                      body=post["body"] or "", status=post["status"], day=day, at=at,
                      tz=post["tz"], channels=list(post["channels"]),
                      campaign=post["campaign"] or "", observance_id=post["observance_id"],
-                     notes=post["notes"] or "")
+                     notes=post["notes"] or "", rrule=post["rrule"] or "",
+                     duration_minutes=None if post["all_day"] else post["duration_minutes"])
 
 
 def fields_of(draft: PostDraft) -> post_ops.PostFields:
@@ -106,7 +107,8 @@ def fields_of(draft: PostDraft) -> post_ops.PostFields:
     return post_ops.PostFields(
         title=draft.title, body=draft.body, status=draft.status, at=at,
         day=None if at else draft.day, tz=draft.tz, channels=list(draft.channels),
-        campaign=draft.campaign, observance_id=draft.observance_id or 0, notes=draft.notes)
+        campaign=draft.campaign, observance_id=draft.observance_id or 0, notes=draft.notes,
+        rrule=draft.rrule, duration_minutes=(draft.duration_minutes or 0) if at else None)
 
 
 def save_draft(db: Database, draft: PostDraft) -> PostDraft:
@@ -153,8 +155,18 @@ def observance_choices(db: Database, day: date,
 
 
 def tz_label(name: str, day: date) -> str:
+    """The zone's offset on ``day`` ("UTC−05:00"): New York moves an hour in March."""
     offset = datetime.combine(day, time(12), tzinfo=zone(name)).strftime("%z")
-    return f"{name} (UTC{offset[:3]}:{offset[3:]})"
+    return f"UTC{offset[:3]}:{offset[3:]}"
+
+
+def rrule_error(text: str) -> str:
+    """Why core would refuse ``text`` as a post's RRULE ("" when it would take it)."""
+    try:
+        post_ops.valid_rrule(text)
+    except KnownError as exc:
+        return str(exc)
+    return ""
 
 
 # ------------------------------------------------------------------------------ wiring
@@ -169,6 +181,7 @@ def runner_of(ctx: AppContext, name: str) -> Callable[..., None]:
 
 
 def post_editor_data(ctx: AppContext) -> Any:
+    from desktop.settings_dialog import time_zone_names
     from ui.post_editor import PostEditorData
 
     db = ctx.db
@@ -186,6 +199,12 @@ def post_editor_data(ctx: AppContext) -> Any:
                                            countries=countries),
         save=lambda draft: save_draft(db, draft),
         delete=lambda post_id: post_ops.delete_post(db, post_id),
+        time_zones=time_zone_names,
+        repeat_rule=lambda every, day, until, count, all_day: post_ops.preset_rrule(
+            every, day, until=until, count=count, all_day=all_day),
+        repeat_preset=lambda rule, day, all_day: post_ops.rrule_preset(
+            rule, day, all_day=all_day),
+        rrule_error=rrule_error,
         default_tz=default_zone_name(settings.timezone),
         tz_label=tz_label,
         run=runner_of(ctx, "post"),

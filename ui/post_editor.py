@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
+    QLocale,
     Qt,
     QTime,
     QTimer,
@@ -42,11 +43,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
+    QSpinBox,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.settings_dialog import time_zone_combo
 from ui.widgets.numbers import count_text
 from ui.widgets.plain import plain_tooltip
 
@@ -105,12 +109,14 @@ class PostDraft:
     campaign: str = ""
     observance_id: int | None = None
     notes: str = ""
+    rrule: str = ""  # "" : a single post
+    duration_minutes: int | None = None  # timed posts only; None: a moment, not a span
 
     def comparable(self) -> tuple:
         """What "unsaved changes" compares (not the id nor the version)."""
         return (self.title.strip(), self.body, self.status, self.day, self.at, self.tz,
                 sorted(self.channels), self.campaign.strip(), self.observance_id,
-                self.notes)
+                self.notes, self.rrule.strip(), self.duration_minutes or None)
 
 
 @dataclass
@@ -127,8 +133,14 @@ class PostEditorData:
     check: Callable[[PostDraft], Sequence[str]]  # warnings on the plan with this draft in it
     save: Callable[[PostDraft], PostDraft]  # the saved post; raises SaveConflict
     delete: Callable[[int], None]
+    time_zones: Callable[[], Sequence[str]]  # IANA names for the zone combo
+    # (every, first day, until, count, all day) -> the RRULE of a "Repeat" preset
+    repeat_rule: Callable[[str, date, date | None, int | None, bool], str]
+    # (rrule, first day, all day) -> (every, until, count) of the preset it is, None: custom
+    repeat_preset: Callable[[str, date, bool], tuple[str, date | None, int | None] | None]
+    rrule_error: Callable[[str], str]  # "" when core accepts the RRULE, else why not
     default_tz: str = "UTC"
-    tz_label: Callable[[str, date], str] = lambda tz, day: tz  # "Asia/Tashkent (UTC+05:00)"
+    tz_label: Callable[[str, date], str] = lambda tz, day: ""  # "UTC+05:00" on that day
     run: Runner = run_now
 
 
@@ -173,9 +185,44 @@ class PostEditor(QDialog):
         self.at = QTimeEdit(objectName="time")
         self.at.setDisplayFormat("HH:mm")
         self.all_day = QCheckBox(self.tr("All day"), objectName="all-day")
-        self.tz = QLabel(objectName="tz")
+        # The zone the wall-clock time is in: "10:00 in New York" stays 10:00 when the zone
+        # changes, because that is what was planned; the stored instant moves instead.
+        self.tz_combo = time_zone_combo(self, data.time_zones(), None)
+        self.tz_combo.setObjectName("tz-combo")
+        self.tz_combo.setToolTip(self.tr("The time zone the time above is in"))
+        self.tz = QLabel(objectName="tz")  # the zone's offset on the post's day
         self.tz.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._tz_name = data.default_tz
+        self.duration = QSpinBox(objectName="duration")
+        self.duration.setRange(0, 24 * 60)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(self.tr(" min"))
+        self.duration.setSpecialValueText(self.tr("None"))
+        self.duration.setToolTip(self.tr("How long it runs (a live session, an event); "
+                                         "none for a post that simply goes out"))
+        self.ends_at = QLabel(objectName="ends-at")
+
+        self.repeat = QComboBox(objectName="repeat")
+        for key in ("", "daily", "weekly", "monthly", "custom"):
+            self.repeat.addItem(key, key)  # texts set by _update_repeat_labels
+        self.rrule = QLineEdit(objectName="rrule")
+        self.rrule.setPlaceholderText("FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10")
+        self.rrule.setToolTip(self.tr("An iCalendar RRULE, as calendar programs write it"))
+        self.ends = QComboBox(objectName="repeat-ends")
+        self.ends.addItem(self.tr("Forever"), "never")
+        self.ends.addItem(self.tr("Until"), "until")
+        self.ends.addItem(self.tr("Times:"), "count")
+        self.until = QDateEdit(objectName="repeat-until")
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("d MMM yyyy")
+        self.count = QSpinBox(objectName="repeat-count")
+        self.count.setRange(2, 999)
+        self.count.setValue(10)
+        self.rrule_error = QLabel(objectName="rrule-error")
+        self.rrule_error.setWordWrap(True)
+        self.rrule_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.rrule_error.setStyleSheet(f"color: {OVER_COLOR};")
+        self.rrule_error.hide()
 
         self.status_group = QButtonGroup(self)
         self.status_group.setExclusive(True)
@@ -236,26 +283,52 @@ class PostEditor(QDialog):
         when.addWidget(self.day)
         when.addWidget(self.at)
         when.addWidget(self.all_day)
-        when.addSpacing(8)
-        when.addWidget(self.tz, 1)
+        when.addStretch(1)
+        zone_row = QHBoxLayout()
+        zone_row.addWidget(self.tz_combo, 1)
+        zone_row.addWidget(self.tz)
+        duration_row = QHBoxLayout()
+        duration_row.addWidget(self.duration)
+        duration_row.addWidget(self.ends_at)
+        duration_row.addStretch(1)
+        repeat_row = QHBoxLayout()
+        repeat_row.addWidget(self.repeat)
+        repeat_row.addWidget(self.rrule, 1)
+        repeat_row.addWidget(self.ends)
+        repeat_row.addWidget(self.until)
+        repeat_row.addWidget(self.count)
+        repeat_row.addStretch(0)
+        repeat_box = QVBoxLayout()
+        repeat_box.setSpacing(2)
+        repeat_box.addLayout(repeat_row)
+        repeat_box.addWidget(self.rrule_error)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("&Title:"), self.title)
         form.addRow(self.tr("Te&xt:"), self.body)
         form.addRow("", self.counts)
-        channels = QVBoxLayout()
+        # Expanding: the form grows only expanding fields, and a wrapped hint kept at its
+        # narrow preferred width would need more lines than the row gives it (clipped).
+        channels_box = QWidget(objectName="channels-box")
+        channels_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        channels = QVBoxLayout(channels_box)
+        channels.setContentsMargins(0, 0, 0, 0)
         channels.setSpacing(2)
         channels.addWidget(self.channel_list)
         channels.addWidget(self.no_channels)
-        form.addRow(self.tr("C&hannels:"), channels)
+        form.addRow(self.tr("C&hannels:"), channels_box)
         form.addRow(self.tr("&When:"), when)
+        form.addRow(self.tr("Time &zone:"), zone_row)
+        form.addRow(self.tr("D&uration:"), duration_row)
+        form.addRow(self.tr("&Repeat:"), repeat_box)
         form.addRow(self.tr("Status:"), status_row)
         form.addRow(self.tr("Ca&mpaign:"), self.campaign)
         form.addRow(self.tr("&Observance:"), self.observance)
         form.addRow(self.tr("&Notes:"), self.notes)
         for label, buddy in ((0, self.title), (1, self.body), (3, self.channel_list),
-                             (4, self.day), (6, self.campaign), (7, self.observance),
-                             (8, self.notes)):
+                             (4, self.day), (5, self.tz_combo), (6, self.duration),
+                             (7, self.repeat), (9, self.campaign), (10, self.observance),
+                             (11, self.notes)):
             item = form.itemAt(label, QFormLayout.ItemRole.LabelRole)
             if item is not None and isinstance(item.widget(), QLabel):
                 item.widget().setBuddy(buddy)
@@ -284,10 +357,15 @@ class PostEditor(QDialog):
         self.body.textChanged.connect(self._update_counts)
         self.channel_list.itemChanged.connect(self._channels_changed)
         self.day.dateChanged.connect(self._when_changed)
-        self.at.timeChanged.connect(self._schedule_check)
+        self.at.timeChanged.connect(self._time_changed)
         self.all_day.toggled.connect(self._all_day_toggled)
+        self.tz_combo.currentIndexChanged.connect(self._tz_chosen)
+        self.duration.valueChanged.connect(self._time_changed)
+        self.repeat.currentIndexChanged.connect(self._repeat_chosen)
+        self.rrule.textChanged.connect(self._update_repeat)
+        self.ends.currentIndexChanged.connect(self._update_repeat)
         self.status_group.buttonClicked.connect(self._status_clicked)
-        self.resize(760, 760)
+        self.resize(780, 860)
 
     # ------------------------------------------------------------------ filling
 
@@ -322,7 +400,8 @@ class PostEditor(QDialog):
         """Put ``draft`` in the fields; it becomes what "unsaved changes" compares with."""
         self.draft_id, self.version = draft.post_id, draft.version
         widgets = (self.title, self.body, self.day, self.at, self.all_day, self.channel_list,
-                   self.campaign, self.observance, self.notes)
+                   self.campaign, self.observance, self.notes, self.tz_combo, self.duration,
+                   self.repeat, self.rrule, self.ends, self.until, self.count)
         for widget in widgets:
             widget.blockSignals(True)
         self.title.setText(draft.title)
@@ -333,6 +412,11 @@ class PostEditor(QDialog):
         at = draft.at or time(10, 0)
         self.at.setTime(QTime(at.hour, at.minute))
         self._tz_name = draft.tz
+        if self.tz_combo.findData(draft.tz) < 0:  # a zone the list leaves out (US/Eastern)
+            self.tz_combo.addItem(draft.tz, draft.tz)
+        self.tz_combo.setCurrentIndex(self.tz_combo.findData(draft.tz))
+        self.duration.setValue(draft.duration_minutes or 0)
+        self._show_repeat(draft)
         known = {self.channel_list.item(i).data(Qt.ItemDataRole.UserRole)
                  for i in range(self.channel_list.count())}
         for channel in draft.channels:  # a channel that is no longer an own account
@@ -360,6 +444,7 @@ class PostEditor(QDialog):
         self.setWindowTitle(self.tr("Edit Post") if draft.post_id is not None
                             else self.tr("New Post"))
         self._update_tz()
+        self._update_repeat()
         self._update_counts()
         self._baseline = self.draft().comparable()
         self.check_now()
@@ -376,7 +461,62 @@ class PostEditor(QDialog):
             at=None if self.all_day.isChecked() else time(qtime.hour(), qtime.minute()),
             tz=self._tz_name, channels=self.chosen_channels(),
             campaign=self.campaign.currentText().strip(),
-            observance_id=self.observance.currentData(), notes=self.notes.toPlainText())
+            observance_id=self.observance.currentData(), notes=self.notes.toPlainText(),
+            rrule=self._rule(), duration_minutes=(None if self.all_day.isChecked()
+                                                  else self.duration.value() or None))
+
+    def _first_day(self) -> date:
+        qdate = self.day.date()
+        return date(qdate.year(), qdate.month(), qdate.day())
+
+    def _rule(self) -> str:
+        """The RRULE the repeat fields say: a preset's is spelled by core."""
+        every = self.repeat.currentData()
+        if not every:
+            return ""
+        if every == "custom":
+            return self.rrule.text().strip()
+        ends = self.ends.currentData()
+        qdate = self.until.date()
+        until = date(qdate.year(), qdate.month(), qdate.day()) if ends == "until" else None
+        count = self.count.value() if ends == "count" else None
+        return self.data.repeat_rule(every, self._first_day(), until, count,
+                                     self.all_day.isChecked())
+
+    def _show_repeat(self, draft: PostDraft) -> None:
+        """Show a saved rule as its preset when it is one, else as Custom with its text."""
+        rule = draft.rrule.strip()
+        preset = (self.data.repeat_preset(rule, draft.day, draft.at is None)
+                  if rule else None)
+        self.ends.setCurrentIndex(0)
+        self.until.setDate(QDate(draft.day.year, draft.day.month, draft.day.day).addMonths(3))
+        if not rule:
+            self.repeat.setCurrentIndex(0)
+            self.rrule.clear()
+            return
+        if preset is None:
+            self.repeat.setCurrentIndex(self.repeat.findData("custom"))
+            self.rrule.setText(rule)
+            return
+        every, until, count = preset
+        self.repeat.setCurrentIndex(self.repeat.findData(every))
+        self.rrule.setText(rule)
+        if until is not None:
+            self.ends.setCurrentIndex(self.ends.findData("until"))
+            self.until.setDate(QDate(until.year, until.month, until.day))
+        elif count:
+            self.ends.setCurrentIndex(self.ends.findData("count"))
+            self.count.setValue(count)
+
+    def rrule_problem(self) -> str:
+        """Why core refuses the custom RRULE ("" when it is fine or not custom)."""
+        if self.repeat.currentData() != "custom":
+            return ""
+        text = self.rrule.text().strip()
+        if not text:
+            return self.tr("Write the rule, e.g. FREQ=WEEKLY;BYDAY=TU,TH, or choose "
+                           "another Repeat.")
+        return self.data.rrule_error(text)
 
     def chosen_channels(self) -> list[int]:
         return [self.channel_list.item(i).data(Qt.ItemDataRole.UserRole)
@@ -420,7 +560,64 @@ class PostEditor(QDialog):
     # ------------------------------------------------------------------ live feedback
 
     def _update_tz(self) -> None:
-        self.tz.setText(self.data.tz_label(self._tz_name, self.draft().day))
+        self.tz.setText(self.data.tz_label(self._tz_name, self._first_day()))
+        self._update_ends_at()
+
+    def _update_ends_at(self) -> None:
+        minutes = self.duration.value()
+        timed = not self.all_day.isChecked()
+        self.duration.setEnabled(timed)
+        if timed and minutes:
+            end = self.at.time().addSecs(minutes * 60)
+            self.ends_at.setText(self.tr("ends {0}").format(end.toString("HH:mm")))
+        else:
+            self.ends_at.setText(self.tr("all-day posts have no duration") if not timed else "")
+
+    def _tz_chosen(self) -> None:
+        name = self.tz_combo.currentData()
+        if not name or name == self._tz_name:
+            return
+        self._tz_name = name
+        self._update_tz()
+        self._schedule_check()
+
+    def _time_changed(self) -> None:
+        self._update_ends_at()
+        self._schedule_check()
+
+    def _repeat_chosen(self) -> None:
+        if self.repeat.currentData() == "custom" and not self.rrule.text().strip():
+            self.rrule.setText(self._preset_text())  # start from what was shown
+        self._update_repeat()
+
+    def _preset_text(self) -> str:
+        return self.rrule.property("preset") or ""
+
+    def _update_repeat(self) -> None:
+        """Show the fields the chosen repeat needs, and core's word on a custom rule."""
+        every = self.repeat.currentData()
+        custom = every == "custom"
+        self.rrule.setVisible(custom)
+        self.ends.setVisible(bool(every) and not custom)
+        ends = self.ends.currentData()
+        self.until.setVisible(bool(every) and not custom and ends == "until")
+        self.count.setVisible(bool(every) and not custom and ends == "count")
+        if every and not custom:
+            self.rrule.setProperty("preset", self._rule())
+        self._update_repeat_labels()
+        problem = self.rrule_problem()
+        self.rrule_error.setText(problem)
+        self.rrule_error.setVisible(bool(problem))
+
+    def _update_repeat_labels(self) -> None:
+        day = self._first_day()
+        weekday = QLocale().dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
+        texts = {"": self.tr("Does not repeat"), "daily": self.tr("Daily"),
+                 "weekly": self.tr("Weekly on {0}").format(weekday),
+                 "monthly": self.tr("Monthly on day {0}").format(day.day),
+                 "custom": self.tr("Custom (RRULE)…")}
+        for i in range(self.repeat.count()):
+            self.repeat.setItemText(i, texts[self.repeat.itemData(i)])
 
     def _update_counts(self) -> None:
         text = self.body.toPlainText()
@@ -474,11 +671,13 @@ class PostEditor(QDialog):
 
     def _when_changed(self) -> None:
         self._update_tz()
+        self._update_repeat()  # "Weekly on Thursday" follows the day
         self._fill_observances(self.draft().day, self.observance.currentData())
         self._schedule_check()
 
     def _all_day_toggled(self, checked: bool) -> None:
         self.at.setEnabled(not checked)
+        self._update_ends_at()
         self._schedule_check()
 
     def _schedule_check(self) -> None:
@@ -528,6 +727,10 @@ class PostEditor(QDialog):
                                 self.tr("Give the post a title: it is what the calendar "
                                         "shows."))
             self.title.setFocus()
+            return
+        if self.rrule_problem():  # shown under the rule already; nothing is sent to core
+            self._update_repeat()
+            self.rrule.setFocus()
             return
         self._set_busy(True)
         self._close_after_save = close_after
@@ -667,6 +870,7 @@ def _draft_from_prefill(prefill: dict, default_tz: str) -> PostDraft:
         status=prefill.get("status") or "draft", day=day, at=prefill.get("time"),
         tz=prefill.get("tz") or default_tz, channels=list(prefill.get("channels") or []),
         campaign=prefill.get("campaign") or "", observance_id=prefill.get("observance_id"),
-        notes=prefill.get("notes") or "")
+        notes=prefill.get("notes") or "", rrule=prefill.get("rrule") or "",
+        duration_minutes=prefill.get("duration_minutes"))
 
 

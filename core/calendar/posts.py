@@ -207,6 +207,51 @@ def valid_rrule(text: str) -> str:
     return rule
 
 
+# The editor's "Repeat" presets, anchored on the post's first day. Kept here, beside
+# ``valid_rrule``, so the ui only chooses a preset and never spells an RRULE itself.
+REPEAT_PRESETS = ("daily", "weekly", "monthly")
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def preset_rrule(every: str, day: date, *, until: date | None = None,
+                 count: int | None = None, all_day: bool = False) -> str:
+    """The RRULE of a preset: "weekly" on a Thursday is ``FREQ=WEEKLY;BYDAY=TH``.
+
+    ``until`` is inclusive; a timed post's UNTIL is the end of that day in wall-clock time,
+    as ``occurrences`` expands timed posts without a zone (10:00 stays 10:00).
+    """
+    if every not in REPEAT_PRESETS:
+        raise KnownError(f"unknown repetition {every!r}; one of {', '.join(REPEAT_PRESETS)}")
+    parts = {"daily": ["FREQ=DAILY"],
+             "weekly": ["FREQ=WEEKLY", f"BYDAY={_WEEKDAYS[day.weekday()]}"],
+             "monthly": ["FREQ=MONTHLY", f"BYMONTHDAY={day.day}"]}[every]
+    if until is not None:
+        parts.append(f"UNTIL={until:%Y%m%d}" + ("" if all_day else "T235959"))
+    elif count:
+        parts.append(f"COUNT={count}")
+    return ";".join(parts)
+
+
+def rrule_preset(rule: str, day: date, *, all_day: bool = False
+                 ) -> tuple[str, date | None, int | None] | None:
+    """Which preset ``rule`` is for a post on ``day``: (every, until, count), or None when it
+    is something else (another weekday, an interval, …) and must be shown as written."""
+    text = rule.strip().upper().removeprefix("RRULE:")
+    parts = dict(p.split("=", 1) for p in text.split(";") if "=" in p)
+    every = {"DAILY": "daily", "WEEKLY": "weekly", "MONTHLY": "monthly"}.get(parts.get("FREQ", ""))
+    if every is None:
+        return None
+    until = None
+    if "UNTIL" in parts:
+        try:
+            until = datetime.strptime(parts["UNTIL"][:8], "%Y%m%d").date()
+        except ValueError:
+            return None
+    count = int(parts["COUNT"]) if parts.get("COUNT", "").isdigit() else None
+    wanted = preset_rrule(every, day, until=until, count=count, all_day=all_day)
+    return (every, until, count) if set(wanted.split(";")) == set(text.split(";")) else None
+
+
 def _set_channels(conn: Connection, post_id: int, channels: Iterable[int]) -> None:
     wanted = sorted(set(channels))
     if wanted:

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTime
 from PySide6.QtWidgets import QMessageBox
 
 from core.calendar.campaigns import add_campaign
@@ -89,7 +89,8 @@ def test_a_new_post_is_saved_with_everything_set_in_the_dialog(
         "title": "Human Rights Day", "date": day, "time": time(10, 30),
         "observance_id": observance, "campaign_id": 1, "channels": [channels["bluesky"]]})
     assert editor.windowTitle() == "New Post"
-    assert editor.tz.text() == "Asia/Tashkent (UTC+05:00)"
+    assert editor.tz_combo.currentData() == "Asia/Tashkent"
+    assert editor.tz.text() == "UTC+05:00"
     assert editor.observance.currentData() == observance
     assert editor.campaign.currentText() == "Human Rights Week"
     assert not editor.delete_button.isEnabled()
@@ -384,3 +385,123 @@ def test_an_opened_editor_is_deleted_on_close_and_late_answers_are_dropped(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not shiboken6.isValid(editor)
     runner.finish()  # no "Internal C++ object already deleted"
+
+
+# ------------------------------------------------------------------------------ zone, repeat
+
+def test_a_weekly_post_through_the_dialog(ctx: AppContext, qtbot, db: Database,  # noqa: ANN001
+                                          channels: dict[str, int]) -> None:
+    thursday = date(2026, 11, 26)
+    editor = editor_for(ctx, qtbot, prefill={"title": "Visa Q&A live", "date": thursday,
+                                             "time": time(16, 0)})
+    assert editor.repeat.currentData() == "" and not editor.rrule.isVisible()
+    editor.repeat.setCurrentIndex(editor.repeat.findData("weekly"))
+    assert editor.repeat.currentText() == "Weekly on Thursday"
+    editor.duration.setValue(45)
+    assert editor.ends_at.text() == "ends 16:45"
+    editor.save()
+    [post] = list_posts(db)
+    assert (post["rrule"], post["duration_minutes"]) == ("FREQ=WEEKLY;BYDAY=TH", 45)
+    assert not editor.is_modified()
+    assert [p["id"] for p in list_posts(db, first=date(2026, 12, 3), last=date(2026, 12, 3))
+            ] == [post["id"]]  # a Thursday in December
+
+
+def test_repeat_until_a_date_and_a_number_of_times(ctx: AppContext, qtbot,  # noqa: ANN001
+                                                  db: Database,
+                                                  channels: dict[str, int]) -> None:
+    editor = editor_for(ctx, qtbot, prefill={"title": "Daily tip", "date": date(2026, 11, 2),
+                                             "time": time(9, 0)})
+    editor.repeat.setCurrentIndex(editor.repeat.findData("daily"))
+    editor.ends.setCurrentIndex(editor.ends.findData("count"))
+    editor.count.setValue(5)
+    editor.save()
+    post = list_posts(db)[0]
+    assert post["rrule"] == "FREQ=DAILY;COUNT=5"
+    editor.repeat.setCurrentIndex(editor.repeat.findData("monthly"))
+    assert editor.repeat.currentText() == "Monthly on day 2"
+    editor.ends.setCurrentIndex(editor.ends.findData("until"))
+    editor.until.setDate(QDate(2027, 3, 2))
+    editor.save()
+    assert saved_post(db, post["id"])["rrule"] == "FREQ=MONTHLY;BYMONTHDAY=2;UNTIL=20270302T235959"
+    reopened = editor_for(ctx, qtbot, post["id"])
+    assert reopened.repeat.currentData() == "monthly"
+    assert reopened.ends.currentData() == "until" and reopened.until.date() == QDate(2027, 3, 2)
+
+
+def test_an_existing_custom_rule_shows_as_custom(ctx: AppContext, qtbot,  # noqa: ANN001
+                                                db: Database,
+                                                channels: dict[str, int]) -> None:
+    # Thursday, but repeating on Tuesdays and Thursdays: no preset says that
+    post_id = create_post(db, PostFields(
+        title="Visa Q&A", tz="Asia/Tashkent", rrule="FREQ=WEEKLY;BYDAY=TU,TH;COUNT=8",
+        at=datetime(2026, 11, 26, 16, 0, tzinfo=TASHKENT)))
+    editor = editor_for(ctx, qtbot, post_id)
+    assert editor.repeat.currentData() == "custom"
+    assert editor.rrule.isVisible() and editor.rrule.text() == "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=8"
+    assert not editor.rrule_error.isVisible() and not editor.is_modified()
+    editor.title.setText("Visa Q&A (live)")
+    editor.save()
+    assert saved_post(db, post_id)["rrule"] == "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=8"
+
+
+def test_an_invalid_custom_rule_is_shown_inline_and_not_saved(
+        ctx: AppContext, qtbot, db: Database, channels: dict[str, int],  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    post_id = create_post(db, PostFields(title="Visa Q&A", tz="Asia/Tashkent",
+                                         at=datetime(2026, 11, 26, 16, 0, tzinfo=TASHKENT)))
+    editor = editor_for(ctx, qtbot, post_id)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: asked.append(a[2]))
+    editor.repeat.setCurrentIndex(editor.repeat.findData("custom"))
+    editor.rrule.setText("FREQ=FORTNIGHTLY")
+    assert editor.rrule_error.isVisible()
+    assert "not a valid RRULE" in editor.rrule_error.text()
+    editor.save()
+    post = saved_post(db, post_id)
+    assert (post["rrule"], post["version"]) == (None, 1)
+    assert editor.is_modified() and not asked
+    editor.rrule.setText("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH")
+    assert not editor.rrule_error.isVisible()
+    editor.save()
+    assert saved_post(db, post_id)["rrule"] == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH"
+
+
+def test_a_post_planned_in_new_york_keeps_its_wall_clock_time(
+        ctx: AppContext, qtbot, db: Database, channels: dict[str, int]) -> None:  # noqa: ANN001
+    editor = editor_for(ctx, qtbot, prefill={"title": "Visa Q&A for Washington",
+                                             "date": date(2026, 11, 26), "time": time(10, 0)})
+    assert editor.tz_combo.currentData() == "Asia/Tashkent"
+    editor.tz_combo.setCurrentIndex(editor.tz_combo.findData("America/New_York"))
+    assert editor.at.time() == QTime(10, 0)  # the time shown stays as planned
+    assert editor.tz.text() == "UTC-05:00"
+    assert editor.check_timer.isActive()  # the warnings are checked again
+    editor.check_now()
+    editor.save()
+    [post] = list_posts(db)
+    assert (post["tz"], post["start"]) == ("America/New_York", "2026-11-26T10:00:00-05:00")
+    reopened = editor_for(ctx, qtbot, post["id"])
+    assert reopened.tz_combo.currentData() == "America/New_York"
+    assert reopened.at.time() == QTime(10, 0) and not reopened.is_modified()
+
+
+def test_the_zone_combo_finds_a_zone_as_you_type(ctx: AppContext, qtbot,  # noqa: ANN001
+                                                db: Database,
+                                                channels: dict[str, int]) -> None:
+    editor = editor_for(ctx, qtbot, prefill={"title": "x", "date": date(2026, 11, 26)})
+    completer = editor.tz_combo.completer()
+    completer.setCompletionPrefix("york")
+    assert completer.currentCompletion() == "America/New_York"
+
+
+def test_an_all_day_post_has_no_duration(ctx: AppContext, qtbot, db: Database,  # noqa: ANN001
+                                         channels: dict[str, int]) -> None:
+    post_id = create_post(db, PostFields(title="Live", tz="Asia/Tashkent", duration_minutes=60,
+                                         at=datetime(2026, 11, 26, 16, 0, tzinfo=TASHKENT)))
+    editor = editor_for(ctx, qtbot, post_id)
+    assert editor.duration.value() == 60 and editor.duration.isEnabled()
+    editor.all_day.setChecked(True)
+    assert not editor.duration.isEnabled()
+    editor.save()
+    post = saved_post(db, post_id)
+    assert (post["all_day"], post["duration_minutes"]) == (True, None)
