@@ -161,5 +161,5 @@ def build(ctx: AppContext, now: Callable[[], datetime] = _utcnow) -> QWidget:
     view.post_activated.connect(lambda i: _open_agenda_entry(ctx, view, "post", i))
     view.observance_activated.connect(lambda i: _open_agenda_entry(ctx, view, "observance", i))
     view.source_activated.connect(lambda i: _open(ctx, "sources", "select_source", i))
-    view.account_activated.connect(lambda _i: _open(ctx, "listen"))
+    view.account_activated.connect(lambda i: _open(ctx, "listen", "show_account", i))
     return view

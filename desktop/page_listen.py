@@ -39,9 +39,9 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
             result["until"] = datetime.combine(end + timedelta(days=1), time(), tz)
         return result
 
-    def attention(start: object = None) -> list[dict]:
+    def attention(start: object = None, source_id: int | None = None) -> list[dict]:
         since = instants({"start": start})["since"] if start is not None else None
-        return aggregates.needs_attention(db, since=since)
+        return aggregates.needs_attention(db, since=since, source_id=source_id)
 
     return ListenData(
         reply_ids=lambda **f: replies.reply_ids(db, **instants(f)),
@@ -59,6 +59,7 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
         needs_attention=attention,
         score_pending=lambda: score_all_pending(db, scorer()),
         unscored_count=lambda: replies.count_replies(db, label="unscored"),
+        accounts=lambda: replies.reply_accounts(db),
     )
 
 

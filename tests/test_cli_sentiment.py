@@ -108,3 +108,26 @@ def test_coverage_is_off_until_turned_on_then_scored_and_summarised(cli, db_url:
     assert json.loads(out) == []
     code, _, err = cli("sentiment", "coverage", "--by", "week")
     assert code == 2
+
+
+def test_attention_keeps_its_sentences_and_adds_the_numbers(cli, db_url: str) -> None:  # noqa: ANN001
+    from core.storage.database import Database
+    from core.storage.migrate import ensure_schema
+
+    db = Database(db_url)
+    ensure_schema(db)
+    ids = seed(db, {"bad": ["This is a disgrace 😡", "Terrible, useless embassy",
+                            "Thank you, great event!"]})
+    db.dispose()
+    cli("sentiment", "run")
+    code, out, _ = cli("sentiment", "attention", "--min-replies", "2", "--json")
+    assert code == 0
+    (row,) = json.loads(out)
+    assert {"key", "name", "negative", "supported", "negative_share", "source_id", "posted",
+            "reasons", "details"} <= row.keys()
+    assert row["key"] == ids["bad"]
+    assert row["reasons"] == ["67% of 3 supported replies are negative"]
+    assert row["details"] == [{"reason": "share", "negative_share": 0.6667, "supported": 3,
+                               "threshold": 0.4}]
+    code, out, _ = cli("sentiment", "attention", "--min-replies", "2")
+    assert code == 0 and "67% of 3 supported replies are negative" in out

@@ -15,7 +15,6 @@ plain callables over core, and (optionally) a task runner for the chart queries.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -85,9 +84,9 @@ BREAKDOWN_POSTS = 8
 class ListenData:
     """What the Listen page may ask of core (wired by desktop).
 
-    Filters are keyword arguments: ``item_id``, ``campaign_id``, ``language`` ("" = could not
-    be told), ``start``/``end`` (dates, both included) and, for replies only, ``label`` and
-    ``search``.
+    Filters are keyword arguments: ``source_id`` (an own account), ``item_id``,
+    ``campaign_id``, ``language`` ("" = could not be told), ``start``/``end`` (dates, both
+    included) and, for replies only, ``label`` and ``search``.
     """
 
     reply_ids: Callable[..., list[int]]  # (**filters, order, descending)
@@ -99,10 +98,12 @@ class ListenData:
     campaigns: Callable[[], list[dict]]  # id, name
     timeline: Callable[..., list[dict]]  # (by, **filters)
     breakdown: Callable[..., list[dict]]  # (limit, **filters)
-    needs_attention: Callable[..., list[dict]]  # (start=...)
+    needs_attention: Callable[..., list[dict]]  # (start=..., source_id=...)
     score_pending: Callable[[], int] | None = None
     # How many replies are not scored yet (counted in core, not by fetching their ids).
     unscored_count: Callable[[], int] | None = None
+    # The own accounts an "Account" filter offers: id, title, url, replies.
+    accounts: Callable[[], list[dict]] | None = None
 
 
 class RelabelCommand(QUndoCommand):
@@ -228,13 +229,19 @@ class ListenView(QWidget):
         self.unsupported_only.setToolTip(self.tr(
             "Only replies in languages no analyzer reads (Russian, Uzbek, Kazakh…): "
             "read them yourself and label them with 1/2/3"))
+        self.account_filter = QComboBox()
+        self.account_filter.setObjectName("account-filter")
+        self.account_filter.setToolTip(self.tr("Only replies to the posts of one of your "
+                                               "own accounts"))
         self.post_filter = QComboBox()
         self.post_filter.setObjectName("post-filter")
         self.campaign_filter = QComboBox()
         self.campaign_filter.setObjectName("campaign-filter")
-        for combo in (self.post_filter, self.campaign_filter, self.language_filter):
+        for combo in (self.account_filter, self.post_filter, self.campaign_filter,
+                      self.language_filter):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.account_filter.setMinimumContentsLength(16)
         self.post_filter.setMinimumContentsLength(26)
         self.campaign_filter.setMinimumContentsLength(14)
         self.language_filter.setMinimumContentsLength(14)
@@ -262,6 +269,10 @@ class ListenView(QWidget):
         first.addWidget(self.unsupported_only)
         second = QHBoxLayout()
         second.setContentsMargins(0, 0, 0, 0)
+        self.account_label = QLabel(self.tr("Account:"))
+        self.account_label.setBuddy(self.account_filter)
+        second.addWidget(self.account_label)
+        second.addWidget(self.account_filter, 1)
         second.addWidget(QLabel(self.tr("Post:")))
         second.addWidget(self.post_filter, 2)
         second.addWidget(QLabel(self.tr("Campaign:")))
@@ -282,7 +293,8 @@ class ListenView(QWidget):
         self._debounce = search_after_pause(self.search, self.reload_table)
         self.label_filter.currentIndexChanged.connect(lambda _: self.reload_table())
         self.unsupported_only.toggled.connect(self._on_unsupported_only)
-        for combo in (self.language_filter, self.post_filter, self.campaign_filter):
+        for combo in (self.language_filter, self.account_filter, self.post_filter,
+                      self.campaign_filter):
             combo.currentIndexChanged.connect(lambda _: self._filters_changed())
         self.period.currentIndexChanged.connect(self._on_period)
         self.start_date.dateChanged.connect(lambda _: self._filters_changed())
@@ -423,7 +435,8 @@ class ListenView(QWidget):
     def filters(self) -> dict:
         """What the charts are filtered by (the table adds label and search)."""
         result: dict = {}
-        for key, combo in (("item_id", self.post_filter), ("campaign_id", self.campaign_filter),
+        for key, combo in (("source_id", self.account_filter), ("item_id", self.post_filter),
+                           ("campaign_id", self.campaign_filter),
                            ("language", self.language_filter)):
             value = combo.currentData()
             if value is not None:
@@ -477,12 +490,35 @@ class ListenView(QWidget):
     def reset_filters(self) -> None:
         self._filling = True
         try:
-            self.search.clear()
-            self.label_filter.setCurrentIndex(0)
-            self.unsupported_only.setChecked(False)
-            for combo in (self.language_filter, self.post_filter, self.campaign_filter,
-                          self.period):
-                combo.setCurrentIndex(0)
+            self._clear_filters()
+        finally:
+            self._filling = False
+        self._debounce.stop()
+        self.reload_table()
+        self.reload_summaries()
+
+    def _clear_filters(self) -> None:
+        self.search.clear()
+        self.label_filter.setCurrentIndex(0)
+        self.unsupported_only.setChecked(False)
+        for combo in (self.language_filter, self.account_filter, self.post_filter,
+                      self.campaign_filter, self.period):
+            combo.setCurrentIndex(0)
+
+    def show_account(self, source_id: int) -> None:
+        """Every reply to one own account (from the Dashboard): the other filters are
+        cleared, so what shows is that account's replies and nothing less."""
+        if not self.loaded or self.stale:
+            self.reload()
+        if self.account_filter.findData(source_id) < 0:
+            self._fill_combos()  # an account added since the page was filled
+        index = self.account_filter.findData(source_id)
+        if index < 0:
+            return  # not an account (deleted meanwhile): leave the page as it is
+        self._filling = True
+        try:
+            self._clear_filters()
+            self.account_filter.setCurrentIndex(index)
         finally:
             self._filling = False
         self._debounce.stop()
@@ -503,6 +539,14 @@ class ListenView(QWidget):
             self._refill(self.language_filter, self.tr("All languages"), [
                 (self._language_entry(r), "" if r["language"] is None else r["language"])
                 for r in self._languages])
+            accounts = list(self.data.accounts()) if self.data.accounts is not None else []
+            self._refill(self.account_filter, self.tr("All accounts"), [
+                (self.tr("{0} ({1})").format(
+                    " ".join((a["title"] or a["url"]).split())[:60], a["replies"]), a["id"])
+                for a in accounts])
+            # One account (or none) is nothing to choose between.
+            self.account_label.setVisible(len(accounts) > 1)
+            self.account_filter.setVisible(len(accounts) > 1)
             self._refill(self.post_filter, self.tr("All posts"), [
                 (self.tr("{0} ({1})").format(
                     " ".join((p["title"] or self.tr("(untitled post)")).split())[:80],
@@ -586,14 +630,14 @@ class ListenView(QWidget):
         generation = self._generation
         by = "week" if self.by_week.isChecked() else "day"
         filters = self.filters()
-        start = filters.get("start")
+        start, account = filters.get("start"), filters.get("source_id")
         data = self.data
 
         def job(_progress: object) -> dict:
             return {"by": by,
                     "timeline": data.timeline(by, **filters),
                     "breakdown": data.breakdown(BREAKDOWN_POSTS, **filters),
-                    "attention": data.needs_attention(start=start)}
+                    "attention": data.needs_attention(start=start, source_id=account)}
 
         def done(result: dict) -> None:
             if generation == self._generation:
@@ -654,12 +698,17 @@ class ListenView(QWidget):
             share = row["negative_share"]
             title = " ".join((row["name"] or self.tr("(untitled post)")).split())
             numbers = self.tr("{0} negative of {1} analysed replies").format(
-                f"{share:.0%}" if share is not None else "—", row["supported"])
-            # The threshold reason repeats those numbers; any other reason (a jump above the
-            # account's usual share) is added in words.
-            reasons = [self._reason_text(r) for r in row["reasons"]]
-            extra = [text for r, text in zip(row["reasons"], reasons, strict=True)
-                     if share is None or not r.startswith(f"{share:.0%} of")]
+                _percent(share), row["supported"])
+            # Core gives each reason as numbers (``details``); older callers may give only
+            # its English sentences (``reasons``), shown as they came.
+            details = row.get("details")
+            if details is None:
+                reasons, extra = list(row.get("reasons", ())), list(row.get("reasons", ()))
+            else:
+                reasons = [self.reason_text(d) for d in details]
+                # The threshold reason repeats the numbers line; only the others are added.
+                extra = [text for d, text in zip(details, reasons, strict=True)
+                         if d.get("reason") != "share"]
             entry = QListWidgetItem("\n".join([title, "; ".join([numbers, *extra])]))
             entry.setData(Qt.ItemDataRole.UserRole, row["key"])
             entry.setToolTip(plain_tooltip("\n".join([title, *reasons, self.tr(
@@ -669,17 +718,17 @@ class ListenView(QWidget):
         self.attention.setVisible(bool(rows))
         self.attention_empty.setVisible(not rows)
 
-    def _reason_text(self, reason: str) -> str:
-        """core.sentiment.aggregates words its reasons in English (core has no Qt): the two
-        it gives are put in the interface language; anything else is shown as it came."""
-        threshold = re.fullmatch(r"(\d+%) of (\d+) supported replies are negative", reason)
-        if threshold:
+    def reason_text(self, detail: dict) -> str:
+        """One of core's ``needs_attention`` reasons, worded in the interface language from
+        its numbers (core has no Qt, so it cannot translate its own sentences)."""
+        share = _percent(detail.get("negative_share"))
+        if detail.get("reason") == "share":
             return self.tr("{0} of {1} analysed replies are negative").format(
-                *threshold.groups())
-        jump = re.fullmatch(r"negative share (\d+%) vs the account's usual (\d+%)", reason)
-        if jump:
-            return self.tr("negative share {0} vs the account's usual {1}").format(*jump.groups())
-        return reason
+                share, detail.get("supported"))
+        if detail.get("reason") == "jump":
+            return self.tr("negative share {0} vs the account's usual {1}").format(
+                share, _percent(detail.get("baseline_share")))
+        return self.tr("unusually many negative replies ({0})").format(share)
 
     def _swatch(self, label: str) -> QIcon:
         pixmap = QPixmap(10, 10)
@@ -806,3 +855,8 @@ class ListenView(QWidget):
         self.runner.run(lambda _p: score(), on_done=done, on_error=failed, kind="write",
                         name=self.tr("Analysing replies"))
 
+
+
+def _percent(share: float | None) -> str:
+    """A share as a whole percentage (0.667 → 67%), or a dash when nothing was analysed."""
+    return f"{share:.0%}" if share is not None else "—"

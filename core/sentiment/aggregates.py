@@ -94,16 +94,16 @@ def _campaigns(db: Database) -> dict[int, tuple[int, str]]:
 
 def summary(db: Database, by: str = "item", since: datetime | None = None, *,
             until: datetime | None = None, item_id: int | None = None,
-            campaign_id: int | None = None, language: str | None = None,
-            tz: tzinfo = UTC) -> list[dict]:
+            source_id: int | None = None, campaign_id: int | None = None,
+            language: str | None = None, tz: tzinfo = UTC) -> list[dict]:
     """Counts per group; the keyword filters are those of the Listen page (``reply_filters``)
     and ``tz`` is the zone whose calendar days and weeks replies are counted in."""
     if by not in GROUPINGS:
         raise KnownError(f"--by takes one of {', '.join(GROUPINGS)}")
     campaigns = _campaigns(db) if by == "campaign" else {}
     tallies: dict[object, Tally] = {}
-    for row in _rows(db, since, until=until, item_id=item_id, campaign_id=campaign_id,
-                     language=language):
+    for row in _rows(db, since, until=until, item_id=item_id, source_id=source_id,
+                     campaign_id=campaign_id, language=language):
         when = row["published"] or row["fetched_at"]
         if by in ("day", "week"):
             when = when.astimezone(tz)
@@ -128,13 +128,19 @@ def summary(db: Database, by: str = "item", since: datetime | None = None, *,
 
 
 def needs_attention(db: Database, *, threshold: float = 0.4, min_supported: int = 10,
-                    jump: float = 0.2, trailing: int = 10,
-                    since: datetime | None = None) -> list[dict]:
+                    jump: float = 0.2, trailing: int = 10, since: datetime | None = None,
+                    source_id: int | None = None) -> list[dict]:
     """Posts whose negative share crosses ``threshold`` (with enough supported replies), or
-    jumps ``jump`` above the account's trailing average over its previous posts."""
+    jumps ``jump`` above the account's trailing average over its previous posts.
+
+    Each flagged post carries ``reasons`` (English sentences, for the CLI) and ``details``:
+    the same reasons as numbers (``attention_reason``), so a translated interface words them
+    itself instead of parsing English. ``source_id`` keeps one account's posts (each account's
+    baseline is its own, so this only drops rows).
+    """
     per_item: dict[int, Tally] = {}
     meta: dict[int, dict] = {}
-    for row in _rows(db, since):
+    for row in _rows(db, since, source_id=source_id):
         tally = per_item.setdefault(row["item_id"], Tally(row["item_id"], row["title"]))
         tally.add(row["sentiment_label"], row["polarity"], row["published"])
         meta[row["item_id"]] = row
@@ -148,33 +154,47 @@ def needs_attention(db: Database, *, threshold: float = 0.4, min_supported: int 
         for item_id in items:
             tally = per_item[item_id]
             share = tally.negative_share
-            reasons = []
+            details = []
             if share is not None and tally.supported >= min_supported and share >= threshold:
-                reasons.append(f"{share:.0%} of {tally.supported} supported replies are negative")
+                details.append({"reason": "share", "negative_share": share,
+                                "supported": tally.supported, "threshold": threshold})
             if share is not None and len(history) >= 3 and tally.supported >= min_supported // 2:
-                baseline = sum(history[-trailing:]) / len(history[-trailing:])
+                recent = history[-trailing:]
+                baseline = sum(recent) / len(recent)
                 if share - baseline >= jump:
-                    reasons.append(f"negative share {share:.0%} vs the account's usual "
-                                   f"{baseline:.0%}")
-            if reasons:
+                    details.append({"reason": "jump", "negative_share": share,
+                                    "supported": tally.supported,
+                                    "baseline_share": round(baseline, 4), "jump": jump,
+                                    "baseline_posts": len(recent)})
+            if details:
                 flagged.append({**tally.to_json("item"), "source_id": meta[item_id]["source_id"],
-                                "posted": iso(meta[item_id]["posted"]), "reasons": reasons})
+                                "posted": iso(meta[item_id]["posted"]),
+                                "reasons": [attention_reason(d) for d in details],
+                                "details": details})
             if share is not None and tally.supported:
                 history.append(share)
     return flagged
 
 
+def attention_reason(detail: dict) -> str:
+    """One ``needs_attention`` detail as the English sentence the CLI prints."""
+    if detail["reason"] == "share":
+        return (f"{detail['negative_share']:.0%} of {detail['supported']} supported replies "
+                f"are negative")
+    return (f"negative share {detail['negative_share']:.0%} vs the account's usual "
+            f"{detail['baseline_share']:.0%}")
+
 
 def timeline(db: Database, by: str = "day", *, since: datetime | None = None,
              until: datetime | None = None, item_id: int | None = None,
-             campaign_id: int | None = None, language: str | None = None,
-             tz: tzinfo = UTC) -> list[dict]:
+             source_id: int | None = None, campaign_id: int | None = None,
+             language: str | None = None, tz: tzinfo = UTC) -> list[dict]:
     """``summary`` by day or week with the quiet days (weeks) in between filled with zeros,
     so a chart's bars stand at their true distance in time."""
     if by not in ("day", "week"):
         raise KnownError("a timeline is by day or by week")
-    rows = summary(db, by, since, until=until, item_id=item_id, campaign_id=campaign_id,
-                   language=language, tz=tz)
+    rows = summary(db, by, since, until=until, item_id=item_id, source_id=source_id,
+                   campaign_id=campaign_id, language=language, tz=tz)
     if len(rows) < 2:
         return rows
     found = {r["key"]: r for r in rows}
@@ -207,10 +227,11 @@ def _bucket_key(day: date, by: str) -> str:
 
 def post_breakdown(db: Database, *, limit: int = 8, since: datetime | None = None,
                    until: datetime | None = None, item_id: int | None = None,
-                   campaign_id: int | None = None, language: str | None = None) -> list[dict]:
+                   source_id: int | None = None, campaign_id: int | None = None,
+                   language: str | None = None) -> list[dict]:
     """Per-post counts for the posts with the most replies (or the one ``item_id``), most
     replied first: how did each recent post land, side by side."""
-    rows = summary(db, "item", since, until=until, item_id=item_id, campaign_id=campaign_id,
-                   language=language)
+    rows = summary(db, "item", since, until=until, item_id=item_id, source_id=source_id,
+                   campaign_id=campaign_id, language=language)
     rows.sort(key=lambda r: (-r["total"], -r["key"]))
     return rows[:limit] if limit else rows

@@ -321,6 +321,23 @@ def replied_posts(db: Database) -> list[dict]:
         return [dict(r) for r in conn.execute(query).mappings()]
 
 
+def reply_accounts(db: Database) -> list[dict]:
+    """The embassy's own accounts (and any other source replies were stored for), by name:
+    ``id, title, url, kind, replies`` — what an "account" filter offers. An own account with
+    no replies yet is listed too, so it can be chosen (from the Dashboard) and show nothing."""
+    count = func.count(REPLIES.c.id)
+    query = (select(SOURCES.c.id, SOURCES.c.title, SOURCES.c.url, SOURCES.c.kind,
+                    count.label("replies"))
+             .outerjoin(REPLIES, REPLIES.c.source_id == SOURCES.c.id)
+             .group_by(SOURCES.c.id, SOURCES.c.title, SOURCES.c.url, SOURCES.c.kind,
+                       SOURCES.c.own)
+             .having(SOURCES.c.own.is_(True) | (count > 0))
+             .order_by(func.lower(func.coalesce(SOURCES.c.title, SOURCES.c.url)),
+                       SOURCES.c.id))
+    with db.read() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
 def restore_label(db: Database, reply_id: int, label: str | None,
                   label_source: str | None) -> None:
     """Put a reply's label back exactly as it was (undoing a relabel), without re-scoring.

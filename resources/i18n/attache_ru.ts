@@ -1558,7 +1558,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message>
-        <location filename="../../ui/listen.py" line="+175"/>
+        <location filename="../../ui/listen.py" line="+176"/>
         <source>Analyse them now</source>
         <translation>Проанализировать сейчас</translation>
     </message>
@@ -1574,24 +1574,24 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+0"/>
-        <location line="+543"/>
+        <location line="+591"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-542"/>
-        <location line="+543"/>
+        <location line="-590"/>
+        <location line="+591"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-543"/>
-        <location line="+544"/>
+        <location line="-591"/>
+        <location line="+592"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-543"/>
+        <location line="-591"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -1611,7 +1611,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Только ответы на языках, которые анализатор не поддерживает (русский, узбекский, казахский…): прочитайте их сами и оцените клавишами 1/2/3</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
+        <source>Only replies to the posts of one of your own accounts</source>
+        <translation>Только ответы на публикации одного из ваших аккаунтов</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Any time</source>
         <translation>За всё время</translation>
     </message>
@@ -1642,6 +1647,11 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+10"/>
+        <source>Account:</source>
+        <translation>Аккаунт:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Post:</source>
         <translation>Публикация:</translation>
     </message>
@@ -1656,7 +1666,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Когда:</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Correct a label: select replies and press 1 positive · 2 neutral · 3 negative · 0 back to the analyzer (or right-click). Ctrl+Z undoes.</source>
         <translation>Исправить оценку: выделите ответы и нажмите 1 — позитивная · 2 — нейтральная · 3 — негативная · 0 — вернуть анализатору (или щёлкните правой кнопкой). Ctrl+Z — отмена.</translation>
     </message>
@@ -1696,17 +1706,23 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>&lt;h3&gt;Ответов пока нет&lt;/h3&gt;&lt;p&gt;В разделе «Отклики» видно, как аудитория реагирует на публикации посольства: все ответы — позитивные, нейтральные и негативные — и публикации, требующие внимания.&lt;/p&gt;&lt;p&gt;Добавьте аккаунты посольства на странице &lt;b&gt;«Источники»&lt;/b&gt; (Mastodon, Bluesky, YouTube, Telegram, Facebook, Instagram) как &lt;i&gt;собственные&lt;/i&gt; и обновите (F5): будут собраны ответы на публикации за последние 30 дней.&lt;/p&gt;&lt;p&gt;Или импортируйте экспорт из X или Meta Business Suite:&lt;br&gt;&lt;code&gt;attache replies import export.csv --platform x&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+125"/>
         <source>All languages</source>
         <translation>Все языки</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>All accounts</source>
+        <translation>Все аккаунты</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>All posts</source>
         <translation>Все публикации</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
+        <location line="+7"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
@@ -1727,19 +1743,19 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Не определён — эмодзи, цифры ({0})</translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+211"/>
+        <location line="-240"/>
+        <location line="+243"/>
         <location line="+118"/>
         <source>not analysed</source>
         <translation>не проанализировано</translation>
     </message>
     <message>
-        <location line="-526"/>
+        <location line="-569"/>
         <source>Label reply as {0}</source>
         <translation>Оценка ответа: {0}</translation>
     </message>
     <message>
-        <location line="+441"/>
+        <location line="+484"/>
         <source>No replies yet</source>
         <translation>Ответов пока нет</translation>
     </message>
@@ -1800,7 +1816,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>негативных: {0} из {1} проанализированных ответов</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Click to show the replies to this post</source>
         <translation>Щёлкните, чтобы показать ответы на эту публикацию</translation>
     </message>
@@ -1810,18 +1826,23 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>{0} из {1} проанализированных ответов — негативные</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>negative share {0} vs the account&apos;s usual {1}</source>
         <translation>доля негативных {0} при обычных для аккаунта {1}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+2"/>
+        <source>unusually many negative replies ({0})</source>
+        <translation>необычно много негативных ответов ({0})</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Label {0} replies as {1}</source>
         <translation>Оценка ответов ({0}): {1}</translation>
     </message>
     <message>
-        <location line="-604"/>
-        <location line="+605"/>
+        <location line="-652"/>
+        <location line="+653"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
@@ -2345,7 +2366,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../ui/post_editor.py" line="+152"/>
+        <location filename="../../ui/post_editor.py" line="+164"/>
         <source>What the post is about, for the calendar</source>
         <translation>О чём публикация (для календаря)</translation>
     </message>
@@ -2365,7 +2386,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Весь день</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+57"/>
         <source>None — type a name to start one</source>
         <translation>Нет — введите название, чтобы создать</translation>
     </message>
@@ -2400,7 +2421,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+35"/>
         <source>&amp;Title:</source>
         <translation>&amp;Название:</translation>
     </message>
@@ -2410,7 +2431,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>&amp;Текст:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>C&amp;hannels:</source>
         <translation>&amp;Каналы:</translation>
     </message>
@@ -2420,7 +2441,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>&amp;Дата и время:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Status:</source>
         <translation>Статус:</translation>
     </message>
@@ -2440,33 +2461,89 @@ attache config set packs un,us,host,programme</translation>
         <translation>&amp;Заметки:</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="-127"/>
+        <location line="+191"/>
         <source>None</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-199"/>
+        <source>The time zone the time above is in</source>
+        <translation>Часовой пояс, в котором указано время выше</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How long it runs (a live session, an event); none for a post that simply goes out</source>
+        <translation>Сколько длится (прямой эфир, мероприятие); для обычной публикации — нет</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An iCalendar RRULE, as calendar programs write it</source>
+        <translation>Правило RRULE в формате iCalendar, как его записывают календарные программы</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forever</source>
+        <translation>Бессрочно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times:</source>
+        <translation>Раз:</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Часовой пояс:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uration:</source>
+        <translation>Дл&amp;ительность:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat:</source>
+        <translation>П&amp;овтор:</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Observance {0}</source>
         <translation>Памятная дата {0}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Source {0}</source>
         <translation>Источник {0}</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+204"/>
+        <location line="+323"/>
         <source>Edit Post</source>
         <translation>Редактирование публикации</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-322"/>
         <source>New Post</source>
         <translation>Новая публикация</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+72"/>
+        <source>Write the rule, e.g. FREQ=WEEKLY;BYDAY=TU,TH, or choose another Repeat.</source>
+        <translation>Запишите правило, например FREQ=WEEKLY;BYDAY=TU,TH, или выберите другой вариант повтора.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Move the post to “{0}” (saved with the post)</source>
         <translation>Перевести публикацию в статус «{0}» (сохраняется вместе с публикацией)</translation>
     </message>
@@ -2481,7 +2558,42 @@ attache config set packs un,us,host,programme</translation>
         <translation>Недоступно после статуса «{0}»</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
+        <source>ends {0}</source>
+        <translation>до {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all-day posts have no duration</source>
+        <translation>у публикации на весь день нет длительности</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Does not repeat</source>
+        <translation>Не повторяется</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Daily</source>
+        <translation>Ежедневно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly on {0}</source>
+        <translation>Еженедельно: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly on day {0}</source>
+        <translation>Ежемесячно, {0}-го числа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom (RRULE)…</source>
+        <translation>Своё правило (RRULE)…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{0} characters</source>
         <translation>Символов: {0}</translation>
     </message>
@@ -2496,7 +2608,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>На {0} симв. длиннее допустимого для {1}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>The plan could not be checked: {0}</source>
         <translation>Не удалось проверить план: {0}</translation>
     </message>
@@ -2507,17 +2619,17 @@ attache config set packs un,us,host,programme</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Post Not Saved</source>
         <translation>Публикация не сохранена</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-59"/>
         <source>Give the post a title: it is what the calendar shows.</source>
         <translation>Укажите название публикации: именно оно отображается в календаре.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Saved by Someone Else</source>
         <translation>Сохранено другим пользователем</translation>
     </message>

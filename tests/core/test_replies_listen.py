@@ -16,6 +16,7 @@ from core.social.replies import (
     list_replies,
     replied_posts,
     replies_by_ids,
+    reply_accounts,
     reply_ids,
     reply_languages,
     restore_label,
@@ -128,3 +129,30 @@ def test_post_breakdown_most_replied_first(db: Database, ids: dict[str, int]) ->
     assert [r["key"] for r in post_breakdown(db, item_id=ids["p4"])] == [ids["p4"]]
     assert post_breakdown(db, language="ru")[0]["total"] == 1
     assert post_breakdown(db, since=datetime(2030, 1, 1, tzinfo=UTC)) == []
+
+
+def test_accounts_for_the_filter_and_one_account_everywhere(db: Database,
+                                                           ids: dict[str, int]) -> None:
+    from core.feeds.sources import add_source
+    from tests.core.test_aggregates_attention import other_account
+
+    other = other_account(db, "https://mastodon.example/@consulate",
+                          ["Thank you, great event!", "This is a disgrace 😡"])
+    quiet = add_source(db, "https://bsky.example/profile/embassy", own=True).id
+    add_source(db, "https://news.example/feed")  # a watched feed: not an account
+    score_pending(db, SHIPPED)
+    accounts = {a["id"]: a for a in reply_accounts(db)}
+    embassy = replies_by_ids(db, reply_ids(db, item_id=ids["p1"]))
+    first = next(iter(embassy.values()))["source_id"]
+    assert set(accounts) == {first, other, quiet}
+    assert (accounts[first]["replies"], accounts[other]["replies"],
+            accounts[quiet]["replies"]) == (6, 2, 0)
+
+    assert len(reply_ids(db, source_id=other)) == count_replies(db, source_id=other) == 2
+    assert count_replies(db, source_id=quiet) == 0
+    assert sum(d["total"] for d in timeline(db, "day", source_id=other)) == 2
+    assert sum(d["total"] for d in timeline(db, "day", source_id=first)) == 6
+    assert {r["key"] for r in post_breakdown(db, source_id=other)} == {
+        r["item_id"] for r in replies_by_ids(db, reply_ids(db, source_id=other)).values()}
+    (row,) = summary(db, "source", source_id=other)
+    assert row["key"] == other and row["negative"] == 1

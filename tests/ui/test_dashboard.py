@@ -187,3 +187,30 @@ def test_sparkline_scales_from_zero(qtbot) -> None:  # noqa: ANN001
     assert {round(p.y()) for p in spark.points()} == {19}
     spark.grab()  # paints without error, empty or not
     Sparkline([]).grab()
+
+
+def test_an_account_opens_listen_filtered_to_it(ctx: AppContext, db: Database,
+                                                tashkent: None) -> None:
+    from core.social.replies import count_replies
+    from desktop import page_listen
+
+    ids = seed(db)
+    listen = page_listen.build(ctx)
+    ctx.window.add_page("listen", "Listen", listen)
+    page = build(ctx)
+    ctx.window.add_page("dashboard", "Dashboard", page)
+    ctx.window.show_page("dashboard")
+    model = page.accounts_model
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 0).data(RawRole).source_id == ids["mastodon"])
+    page.accounts_view.clicked.emit(model.index(row, 0))
+    assert ctx.window.current_page() == "listen"
+    assert listen.account_filter.currentData() == ids["mastodon"]
+    assert listen.model.total() == count_replies(db, source_id=ids["mastodon"]) > 0
+    ctx.window.show_page("dashboard")
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 0).data(RawRole).source_id == ids["telegram"])
+    page.accounts_view.activated.emit(model.index(row, 0))  # Enter on the row
+    assert ctx.window.current_page() == "listen"
+    assert listen.account_filter.currentData() == ids["telegram"]
+    assert listen.model.total() == count_replies(db, source_id=ids["telegram"]) == 0

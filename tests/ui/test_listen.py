@@ -279,3 +279,83 @@ def test_unscored_banner_counts_in_core(ctx: AppContext, seeded: dict) -> None:
     assert not page.unscored_banner.isHidden()
     assert page.unscored_text.text().startswith("4 replies")
     assert all(f.get("label") != "unscored" for f in asked)  # counted, not listed
+
+
+def test_account_filter_narrows_the_table_and_charts(ctx: AppContext, seeded: dict) -> None:
+    from core.social.replies import count_replies
+    from tests.core.test_aggregates_attention import mix, other_account
+
+    other = other_account(ctx.db, "https://mastodon.example/@consulate", mix(8, 10))
+    score_pending(ctx.db, SHIPPED)
+    page = page_for(ctx)
+    everything = page.model.total()
+    assert not page.account_filter.isHidden()  # two accounts: something to choose
+    assert page.account_filter.itemText(0) == "All accounts"
+    assert page.account_filter.count() == 3
+    assert page.account_filter.itemText(page.account_filter.findData(other)).endswith("(10)")
+    assert {r["key"] for r in page.attention_rows} == {seeded["visa"], _other_post(ctx)}
+
+    page.account_filter.setCurrentIndex(page.account_filter.findData(other))
+    assert page.model.total() == count_replies(ctx.db, source_id=other) == 10 < everything
+    assert {page.model.record(r)["source_id"] for r in range(page.model.rowCount())} == {other}
+    assert sum(map(sum, page.timeline.series_counts().values())) == 10
+    assert {r["key"] for r in page.breakdown._rows} == {_other_post(ctx)}
+    assert [r["source_id"] for r in page.attention_rows] == [other]
+    assert "<b>10</b> replies" in page.counts.text()
+
+    page.reset_filters()
+    assert page.account_filter.currentData() is None and page.model.total() == everything
+
+
+def _other_post(ctx: AppContext) -> int:
+    with ctx.db.read() as conn:
+        return conn.exec_driver_sql("SELECT id FROM item WHERE guid = 'x1'").scalar_one()
+
+
+def test_show_account_clears_other_filters_and_loads_first(ctx: AppContext,
+                                                           seeded: dict) -> None:
+    page = build(ctx)  # never shown yet: show_account loads it
+    ctx.window.add_page("listen", "Listen", page)
+    source = list_replies(ctx.db, limit=1)[0]["source_id"]
+    page.show_account(source)
+    assert page.loaded and page.account_filter.currentData() == source
+    page.post_filter.setCurrentIndex(page.post_filter.findData(seeded["visa"]))
+    page.show_account(source)
+    assert page.post_filter.currentData() is None
+    assert page.model.total() == len(list_replies(ctx.db, limit=0, source_id=source))
+    assert page.account_filter.isHidden()  # one account only: no choice to offer
+    page.show_account(99999)  # not an account: nothing changes
+    assert page.account_filter.currentData() == source
+
+
+def test_attention_reasons_are_worded_from_numbers(ctx: AppContext) -> None:
+    page = build(ctx)
+    page.show_summaries({"by": "day", "timeline": [], "breakdown": [], "attention": [
+        {"key": 7, "name": "Visa update", "negative_share": 0.6, "supported": 10,
+         "reasons": ["(the CLI's sentence, not shown)"],
+         "details": [{"reason": "share", "negative_share": 0.6, "supported": 10,
+                      "threshold": 0.4},
+                     {"reason": "jump", "negative_share": 0.6, "supported": 10,
+                      "baseline_share": 0.075, "jump": 0.2, "baseline_posts": 4}]}]})
+    item = page.attention.item(0)
+    assert item.text() == ("Visa update\n60% negative of 10 analysed replies; "
+                           "negative share 60% vs the account's usual 8%")
+    assert "60% of 10 analysed replies are negative" in item.toolTip()
+    assert "CLI" not in item.toolTip()
+
+
+def test_attention_reasons_in_russian(qapp, ctx: AppContext) -> None:  # noqa: ANN001
+    from desktop.i18n import install_translator, remove_translators
+
+    installed = install_translator(qapp, "ru")
+    try:
+        page = build(ctx)
+        texts = [page.reason_text(d) for d in (
+            {"reason": "share", "negative_share": 0.6, "supported": 10, "threshold": 0.4},
+            {"reason": "jump", "negative_share": 0.3, "supported": 10,
+             "baseline_share": 0.0, "jump": 0.2, "baseline_posts": 3})]
+        assert texts == ["60% из 10 проанализированных ответов — негативные",
+                         "доля негативных 30% при обычных для аккаунта 0%"]
+        assert page.account_label.text() == "Аккаунт:"
+    finally:
+        remove_translators(qapp, installed)
