@@ -105,6 +105,14 @@ def database_url() -> str | None:
     return url or None
 
 
+def starter_opml() -> Path:
+    """The starter sources offered to a new user: IT's OPML if site.toml names one, else the
+    curated list shipped in resources/."""
+    from resources import DEFAULT_SOURCES_OPML
+
+    return default_sources() or DEFAULT_SOURCES_OPML
+
+
 def default_sources() -> Path | None:
     """The OPML file IT wants offered on first run, if site.toml names one that exists."""
     site = load_site_config()

@@ -216,12 +216,10 @@ def cmd_sources_disable(args: argparse.Namespace) -> int:
 def cmd_opml_import(args: argparse.Namespace) -> int:
     if bool(args.file) == bool(args.starter):
         raise KnownError("give an OPML file or --starter (not both)")
-    from core.siteconfig import default_sources
-    from resources import DEFAULT_SOURCES_OPML
+    from core.siteconfig import starter_opml
 
     # --starter: IT's own list (site.toml default_sources) if there is one, else ours.
-    starter = default_sources() or DEFAULT_SOURCES_OPML
-    path = Path(starter) if args.starter else Path(args.file)
+    path = starter_opml() if args.starter else Path(args.file)
     report = opml.import_opml(open_db(args), path, Settings.load().default_interval_minutes)
     print(f"imported {len(report.added)} feeds; {len(report.already_present)} already present"
           + (f"; {len(report.invalid)} invalid URLs skipped" if report.invalid else ""))

@@ -64,13 +64,16 @@ def connect(ctx: AppContext) -> None:
 
     def add_starter_sources() -> None:
         from core.feeds.opml import import_opml
-        from core.siteconfig import default_sources
-        from resources import DEFAULT_SOURCES_OPML
+        from core.siteconfig import starter_opml
 
-        report = import_opml(ctx.db, default_sources() or DEFAULT_SOURCES_OPML)  # IT's first
-        ctx.bus.sources_changed.emit()
-        window.statusBar().showMessage(translate("MainWindow",
-            "Added {0} starter sources; press F5 to fetch them").format(len(report.added)))
+        def added(report) -> None:  # noqa: ANN001
+            ctx.bus.sources_changed.emit()
+            window.statusBar().showMessage(translate(
+                "MainWindow", "Added {0} starter sources; press F5 to fetch them").format(
+                len(report.added)))
+
+        ctx.runner.run(lambda _progress: import_opml(ctx.db, starter_opml()), on_done=added,
+                       kind="write", name="Starter sources")
 
     window.starter_sources_requested.connect(add_starter_sources)
     # Read in the background (unread counts over 100k items are not free); a newer request

@@ -223,12 +223,6 @@ def install(ctx: AppContext) -> QAction:
 
 # ---------------------------------------------------------------------------- first run
 
-def _starter_opml() -> Path:
-    from resources import DEFAULT_SOURCES_OPML
-
-    return siteconfig.default_sources() or DEFAULT_SOURCES_OPML  # IT's list first
-
-
 def first_run_data(ctx: AppContext) -> FirstRunData:
     from ui.first_run import FirstRunData
 
@@ -236,7 +230,8 @@ def first_run_data(ctx: AppContext) -> FirstRunData:
         from core.feeds.opml import read_opml
 
         try:
-            return len(read_opml(_starter_opml())), siteconfig.default_sources() is not None
+            from_it = siteconfig.default_sources() is not None
+            return len(read_opml(siteconfig.starter_opml())), from_it
         except KnownError:
             return 0, False
 
@@ -264,7 +259,7 @@ def _finish_first_run(ctx: AppContext, choice: FirstRunChoice) -> str | None:
         ensure_packs(ctx.db, settings.countries, settings.packs)
         if not choice.starter_sources:
             return 0
-        report = import_opml(ctx.db, _starter_opml(), settings.default_interval_minutes)
+        report = import_opml(ctx.db, siteconfig.starter_opml(), settings.default_interval_minutes)
         return len(report.added)
 
     def done(added: int) -> None:
