@@ -11,7 +11,7 @@ from typing import Any
 from core.errors import KnownError
 from core.sentiment import coverage
 from core.sentiment.aggregates import GROUPINGS, needs_attention, summary
-from core.sentiment.scoring import Scorer, score_pending
+from core.sentiment.scoring import Scorer
 from core.settings import Settings
 from desktop.cli_calendar import Command
 from desktop.cli_support import emit_json, open_db
@@ -76,10 +76,9 @@ def cmd_sentiment_run(args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         print(f"[{done}/{total}] scored", file=sys.stderr)
 
-    count = score_pending(db, scorer, rescore=args.rescore, progress=progress)
+    count, items = coverage.score_backlog(db, scorer, rescore=args.rescore, progress=progress)
     print(f"scored {count} replies with {scorer.analyzer.name}")
-    if scorer.coverage:
-        items = coverage.score_coverage(db, scorer, rescore=args.rescore, progress=progress)
+    if items is not None:
         print(f"scored {items} watched feed items (tone of coverage)")
     return 0
 

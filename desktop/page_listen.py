@@ -24,6 +24,7 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
     """The Listen page's window onto core: plain callables, so ui/ never sees SQL."""
     from core.calendar.campaigns import list_campaigns
     from core.sentiment import aggregates
+    from core.sentiment.coverage import score_backlog
     from core.sentiment.scoring import label_reply
     from core.social import replies
     from ui.listen import ListenData
@@ -57,22 +58,12 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
         breakdown=lambda limit, **f: aggregates.post_breakdown(db, limit=limit,
                                                                **instants(f)),
         needs_attention=attention,
-        score_pending=lambda: score_all_pending(db, scorer()),
+        # Watched items too when tone of coverage is on: switching it on in Settings then
+        # scores what is already watched.
+        score_pending=lambda: score_backlog(db, scorer())[0],
         unscored_count=lambda: replies.count_replies(db, label="unscored"),
         accounts=lambda: replies.reply_accounts(db),
     )
-
-
-def score_all_pending(db: Database, scorer: Scorer) -> int:
-    """Replies never scored, and watched items too when tone of coverage is switched on
-    (turning it on in Settings then scores what is already watched)."""
-    from core.sentiment.coverage import score_coverage
-    from core.sentiment.scoring import score_pending
-
-    scored = score_pending(db, scorer)
-    if scorer.coverage:
-        score_coverage(db, scorer)
-    return scored
 
 
 def build(ctx: AppContext) -> ListenView:

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from core.errors import KnownError
 from core.sentiment.aggregates import Tally
-from core.sentiment.scoring import CHUNK, Scorer
+from core.sentiment.scoring import CHUNK, Scorer, score_pending
 from core.storage.database import Database
 from core.storage.models import Item, ItemSentiment, Source, WatchHit, WatchTerm
 from core.storage.types import utcnow
@@ -107,6 +107,16 @@ def score_coverage(db: Database, scorer: Scorer, *, rescore: bool = False,
     return done
 
 
+def score_backlog(db: Database, scorer: Scorer, *, rescore: bool = False,
+                  progress: Callable[[int, int], None] | None = None) -> tuple[int, int | None]:
+    """Everything waiting for a score: replies, then watched items when tone of coverage is
+    on. Returns (replies scored, items scored or None when coverage is off)."""
+    replies = score_pending(db, scorer, rescore=rescore, progress=progress)
+    if not scorer.coverage:
+        return replies, None
+    return replies, score_coverage(db, scorer, rescore=rescore, progress=progress)
+
+
 def coverage_summary(db: Database, since: datetime | None = None, by: str = "term", *,
                      tz: tzinfo = UTC) -> list[dict]:
     """Counts of watched items per term, source or day, shaped like ``aggregates.summary``.
@@ -150,5 +160,5 @@ def coverage_summary(db: Database, since: datetime | None = None, by: str = "ter
     return [tally.to_json(by) for tally in ordered]
 
 
-__all__ = ["GROUPINGS", "coverage_summary", "coverage_text", "score_coverage",
+__all__ = ["GROUPINGS", "coverage_summary", "coverage_text", "score_backlog", "score_coverage",
            "score_item_ids", "score_new_items"]
