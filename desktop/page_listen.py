@@ -67,11 +67,10 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
 
 
 def build(ctx: AppContext) -> ListenView:
-    from PySide6.QtGui import QDesktopServices
-
     from core.calendar.timezones import default_zone_name, zone
     from core.sentiment.scoring import Scorer
     from core.settings import Settings
+    from desktop.links import open_external
     from ui.listen import ListenView
 
     cache: dict[str, object] = {}
@@ -90,7 +89,7 @@ def build(ctx: AppContext) -> ListenView:
 
     view = ListenView(listen_data(ctx.db, planning_zone, scorer), runner=ctx.runner,
                       undo_stack=ctx.window.undo_stack)
-    view.open_link.connect(QDesktopServices.openUrl)
+    view.open_link.connect(open_external)
     view.status.connect(lambda text: view.isVisible() and ctx.window.statusBar().showMessage(
         f"{text} — {ctx.window.database_label}"))
 

@@ -36,12 +36,13 @@ def monitor_data(db: Database) -> MonitorData:
 
 def connect(ctx: AppContext) -> None:
     """Links, the starter sources and change notifications for the Monitor the window owns."""
-    from PySide6.QtGui import QDesktopServices, QKeySequence
+    from PySide6.QtGui import QKeySequence
 
     from desktop import source_actions
+    from desktop.links import open_external
 
     window = ctx.window
-    window.monitor.open_link.connect(QDesktopServices.openUrl)
+    window.monitor.open_link.connect(open_external)
     window.monitor.set_source_actions(source_actions.source_actions(ctx))
 
     # File menu: the source entries go above "Refresh sources", where officers look first.

@@ -15,13 +15,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
 
 from core import paths, secrets, siteconfig
 from core.calendar.timezones import local_zone_name
 from core.errors import KnownError
 from core.settings import Settings, check_setting
+from desktop.links import open_folder
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QWidget
@@ -139,7 +140,7 @@ def _default_database() -> str:
 
 
 def _open_folder(folder: str) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+    open_folder(folder)
 
 
 # ---------------------------------------------------------------------------- Settings

@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.links import openable_link
 from ui.models.replies_table import (
     AUTHOR,
     DATE,
@@ -808,6 +809,10 @@ class ListenView(QWidget):
         if index.row() not in {i.row() for i in self.table.selectionModel().selectedRows()}:
             self.table.selectRow(index.row())
         record = self.model.record(index.row()) or {}
+        self.reply_menu(record).popup(self.table.viewport().mapToGlobal(position))
+
+    def reply_menu(self, record: dict) -> QMenu:
+        """Relabel, filter to its post, open (safe links only) and copy, for one reply."""
         menu = QMenu(self)
         for text, label, key in ((self.tr("Positive"), "positive", "1"),
                                  (self.tr("Neutral"), "neutral", "2"),
@@ -821,12 +826,13 @@ class ListenView(QWidget):
         if record.get("item_id") is not None:
             menu.addAction(self.tr("Show only replies to this post"),
                            lambda: self.select_post(record["item_id"]))
-        if record.get("url"):
+        link = openable_link(record.get("url"))
+        if link:  # a stored link is checked again: older databases may hold any scheme
             menu.addAction(self.tr("Open reply in browser"),
-                           lambda: self.open_link.emit(QUrl(record["url"])))
+                           lambda: self.open_link.emit(QUrl(link)))
         menu.addAction(self.tr("Copy text"),
                        lambda: QGuiApplication.clipboard().setText(record.get("text") or ""))
-        menu.popup(self.table.viewport().mapToGlobal(position))
+        return menu
 
     # ------------------------------------------------------------------ scoring
 

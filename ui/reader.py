@@ -29,9 +29,10 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from core.links import openable_link
+
 log = logging.getLogger("attache.ui.reader")
 
-LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 IMAGE_SCHEMES = frozenset({"http", "https"})
 PLACEHOLDER_SIZE = (160, 90)
 PLACEHOLDER_TEXT = "image not loaded"
@@ -136,7 +137,7 @@ class ReaderView(QTextBrowser):
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         scheme = url.scheme().lower()
-        if scheme in LINK_SCHEMES:
+        if openable_link(url.toString(QUrl.ComponentFormattingOption.FullyEncoded)):
             self.link_activated.emit(url)
         elif not scheme and url.hasFragment() and not url.path():
             self.scrollToAnchor(url.fragment())

@@ -18,6 +18,7 @@ from sqlalchemy import insert, select
 
 from core.errors import KnownError
 from core.feeds.sources import CATEGORY_MAX_LENGTH, SOURCES, list_sources, normalise_url
+from core.links import stored_link
 from core.storage.database import Database
 from core.storage.types import utcnow
 
@@ -89,7 +90,8 @@ def import_opml(db: Database, path: Path, interval_minutes: int = 60) -> ImportR
                 url=url, kind="feed", title=feed.title,
                 # Folders nested past the column's width keep their outer levels.
                 category=(feed.category or None) and feed.category[:CATEGORY_MAX_LENGTH],
-                site_url=feed.site_url, interval_minutes=interval_minutes, enabled=True,
+                site_url=stored_link(feed.site_url), interval_minutes=interval_minutes,
+                enabled=True,
                 status="new", error_count=0, created_at=utcnow()))
             known.add(url)
             report.added.append(url)

@@ -25,6 +25,7 @@ from core.feeds.parse import ParsedFeed, ParseError, parse_feed
 from core.feeds.parsepool import ParsePool
 from core.feeds.schedule import backoff_delay, why_not_due
 from core.feeds.store import ITEMS, store_entries
+from core.links import stored_link
 from core.sentiment.scoring import Scorer, score_reply_ids
 from core.social.base import Gone, RateLimited, SyncRequest, SyncResult
 from core.social.registry import adapter_for
@@ -333,8 +334,8 @@ def _score_coverage(conn: Connection, scorer: Scorer, item_ids: Sequence[int]) -
 
 def _feed_values(job: _Job, feed: ParsedFeed) -> dict:
     values = {"feed_format": feed.format[:20], "parse_warning": feed.warning}
-    if feed.site_url:
-        values["site_url"] = feed.site_url
+    if stored_link(feed.site_url):
+        values["site_url"] = stored_link(feed.site_url)
     if feed.title and not job.has_title:
         values["title"] = feed.title
     return values

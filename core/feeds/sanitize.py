@@ -11,6 +11,8 @@ import re
 
 import nh3
 
+from core.links import OPENABLE_SCHEMES
+
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
     "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
@@ -28,7 +30,7 @@ ALLOWED_ATTRIBUTES = {
     "q": {"cite"},
     "blockquote": {"cite"},
 }
-URL_SCHEMES = {"http", "https", "mailto"}
+URL_SCHEMES = set(OPENABLE_SCHEMES)  # the same rule as every link the app opens
 
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _TINY = re.compile(r'\b(?:width|height)="\s*[01](?:px)?\s*"', re.IGNORECASE)

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from core.feeds.parse import ParsedEntry
+from core.links import stored_link
 from core.storage.models import Item
 
 ITEMS = Item.__table__
@@ -38,7 +39,7 @@ def store_entries(conn: Connection, source_id: int, entries: Sequence[ParsedEntr
         if known is None:
             published = entry.published or fetched_at  # no usable date: when we first saw it
             new_rows.append({
-                "source_id": source_id, "guid": entry.guid, "url": entry.url,
+                "source_id": source_id, "guid": entry.guid, "url": stored_link(entry.url),
                 "title": entry.title, "author": entry.author, "published": published,
                 "published_raw": entry.published_raw,
                 "sort_date": min(published, fetched_at),  # future dates sort as "now"
@@ -49,7 +50,7 @@ def store_entries(conn: Connection, source_id: int, entries: Sequence[ParsedEntr
             existing[entry.guid] = (-1, digest)
         elif known[1] != digest:
             row = {
-                "item_id": known[0], "url": entry.url, "title": entry.title,
+                "item_id": known[0], "url": stored_link(entry.url), "title": entry.title,
                 "author": entry.author, "content_html": entry.content_html,
                 "content_text": entry.content_text, "content_hash": digest,
                 "updated_at": fetched_at,

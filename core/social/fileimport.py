@@ -63,6 +63,7 @@ from core.errors import KnownError
 from core.feeds.parse import ParsedEntry
 from core.feeds.sanitize import text_to_html
 from core.feeds.store import store_entries
+from core.links import stored_link
 from core.social.base import SocialReply
 from core.social.replies import store_replies
 from core.storage.database import Database
@@ -430,7 +431,7 @@ def _posts(rows: list[_Row], platform: str) -> list[ParsedEntry]:
         text = row.post_text or ""
         title = " ".join(text.split())[:120] if text else POST_TITLE
         posts[guid] = ParsedEntry(
-            guid=guid, url=url if url and url.startswith(("http://", "https://")) else None,
+            guid=guid, url=stored_link(url),
             title=title, author=None, published=None, published_raw=None,
             content_html=text_to_html(text), content_text=text)
     return list(posts.values())

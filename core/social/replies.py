@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 
 from core.errors import KnownError, NotFoundError
+from core.links import stored_link
 from core.social.base import SocialReply
 from core.storage.database import Database
 from core.storage.models import Item, PlannedPost, Reply, Source
@@ -76,7 +77,7 @@ def store_replies(conn: Connection, source_id: int, platform: str,
         values = {
             "text": reply.text, "html": reply.html, "likes": reply.likes,
             "author_handle": reply.author_handle, "author_name": reply.author_name,
-            "url": reply.url, "content_hash": digest,
+            "url": stored_link(reply.url), "content_hash": digest,
         }
         if known is None:
             new_rows.append({**values, "source_id": source_id, "item_id": item_id,

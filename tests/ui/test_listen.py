@@ -359,3 +359,22 @@ def test_attention_reasons_in_russian(qapp, ctx: AppContext) -> None:  # noqa: A
         assert page.account_label.text() == "Аккаунт:"
     finally:
         remove_translators(qapp, installed)
+
+
+def test_open_in_browser_is_offered_only_for_safe_links(ctx: AppContext, qtbot) -> None:  # noqa: ANN001
+    """A database written before links were checked may still hold any scheme (issue 16)."""
+    page = page_for(ctx)
+    emitted: list[str] = []
+    page.open_link.connect(lambda url: emitted.append(url.toString()))
+
+    def open_action(url: str | None):  # noqa: ANN202
+        menu = page.reply_menu({"id": 1, "item_id": None, "url": url, "text": "x"})
+        return next((a for a in menu.actions() if a.text() == "Open reply in browser"), None)
+
+    for hostile in ("file:///C:/Windows/System32/calc.exe", "ms-msdt:/id PCWDiagnostic",
+                    "smb://evil.example/share", "javascript:alert(1)", None):
+        assert open_action(hostile) is None
+    action = open_action("https://mastodon.example/@kind/r2")
+    assert action is not None
+    action.trigger()
+    assert emitted == ["https://mastodon.example/@kind/r2"]
