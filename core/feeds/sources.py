@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from sqlalchemy import case, delete, func, insert, select, update
+from sqlalchemy import Row, case, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.errors import KnownError, NotFoundError
@@ -119,7 +119,7 @@ def _charset(content_type: str) -> str | None:
 
 def add_source(db: Database, url: str, *, fetcher: Fetcher | None = None,
                name: str | None = None, interval_minutes: int = 60,
-               category: str | None = None, own: bool = False) -> Source:
+               category: str | None = None, own: bool = False) -> Row:
     """Add a feed. With a fetcher, the URL is checked and autodiscovery applies."""
     url = normalise_url(url)
     title = name
@@ -133,7 +133,7 @@ def add_source(db: Database, url: str, *, fetcher: Fetcher | None = None,
 
 def insert_source(db: Database, *, url: str, kind: str, title: str | None,
                   category: str | None, own: bool, interval_minutes: int,
-                  account_id: str | None = None) -> Source:
+                  account_id: str | None = None) -> Row:
     """Store a new source of any kind, refusing a URL that is already one."""
     if interval_minutes < 1:
         raise KnownError("the refresh interval must be at least 1 minute")
@@ -163,9 +163,10 @@ def check_category(category: str | None) -> str | None:
     return category
 
 
-def get_source(db: Database, source_id: int) -> Source:
-    with db.session() as session:
-        source = session.get(Source, source_id)
+def get_source(db: Database, source_id: int) -> Row:
+    """The source's row: ``source.title``, ``source.url`` and every other column by name."""
+    with db.read() as conn:
+        source = conn.execute(select(SOURCES).where(SOURCES.c.id == source_id)).first()
     if source is None:
         raise NotFoundError(f"there is no source {source_id} (see: attache sources list)")
     return source

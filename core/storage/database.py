@@ -14,7 +14,6 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
-from sqlmodel import Session
 
 from core.errors import KnownError
 from core.storage.urls import masked_url, scrub
@@ -123,9 +122,6 @@ class Database:
     def read(self) -> Iterator[Connection]:
         with self.engine.connect() as conn:
             yield conn
-
-    def session(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
 
     def check_reachable(self) -> None:
         try:

@@ -3,240 +3,288 @@
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
 on replies. 0005: tone of coverage (sentiment of watched feed items).
+
+The code reads and writes with SQLAlchemy Core: ``Source.__table__`` is the table, and
+``Item.guid`` its column, for statements. Plain ``Table`` objects, because every command and
+every start of the app imports this module: as SQLModel classes (whose pydantic half nothing
+used) they cost a good half of SQLAlchemy's own import time, as declarative ORM classes still
+three times what the tables alone cost. ``tests/core/test_models_match_migrations.py`` checks
+them against the migrated schema. ``default=`` values fill columns an ``insert`` leaves out.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from typing import ClassVar
 
-from sqlalchemy import Column, Date, Float, ForeignKey, Index, Integer, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
-from core.storage.types import UTCDateTime, utcnow
+from core.storage.types import UTCDateTime
+
+metadata = MetaData()  # what Alembic compares the migrations with
+
+
+class Model:
+    """A table, with its columns as class attributes (``Item.guid``); the class itself stands
+    for its table in statements (``select_from(Item)``), as an ORM class would."""
+
+    __table__: ClassVar[Table]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        for column in cls.__table__.columns:
+            setattr(cls, column.name, column)
+
+    @classmethod
+    def __clause_element__(cls) -> Table:  # SQLAlchemy's protocol for "use me as SQL"
+        return cls.__table__
+
 
 SOURCE_STATUSES = ("new", "ok", "error", "gone")
 
 
-class Source(SQLModel, table=True):
+class Source(Model):
     """A place Attaché reads from: a feed URL (later also social accounts)."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    url: str = Field(sa_column=Column(Text, nullable=False, unique=True))
-    kind: str = Field(default="feed", max_length=20)  # feed: rss|atom|json found at fetch time
-    feed_format: str | None = Field(default=None, max_length=20)  # rss20, atom10, json11 ...
-    title: str | None = Field(default=None, sa_column=Column(Text))
-    site_url: str | None = Field(default=None, sa_column=Column(Text))
-    category: str | None = Field(default=None, max_length=200)
-    interval_minutes: int = Field(default=60)
-    enabled: bool = Field(default=True)
-    status: str = Field(default="new", max_length=10)
-    error: str | None = Field(default=None, sa_column=Column(Text))
-    parse_warning: str | None = Field(default=None, sa_column=Column(Text))
-    error_count: int = Field(default=0)
-    etag: str | None = Field(default=None, sa_column=Column(Text))
-    last_modified: str | None = Field(default=None, sa_column=Column(Text))
-    last_fetched: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    next_fetch: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    retry_after: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
-    # 0003: social sources. ``own``: one of the embassy's accounts (replies are collected).
-    own: bool = Field(default=False)
-    account_id: str | None = Field(default=None, sa_column=Column(Text))  # resolved platform id
-    state: str | None = Field(default=None, sa_column=Column(Text))  # adapter cursor (JSON)
-    replies_days: int = Field(default=30)
+    __table__ = Table(
+        "source", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("url", Text, nullable=False, unique=True),
+        # feed: rss|atom|json found at fetch time
+        Column("kind", String(20), nullable=False, default="feed"),
+        Column("feed_format", String(20)),  # rss20, atom10, json11 ...
+        Column("title", Text),
+        Column("site_url", Text),
+        Column("category", String(200)),
+        Column("interval_minutes", Integer, nullable=False, default=60),
+        Column("enabled", Boolean, nullable=False, default=True),
+        Column("status", String(10), nullable=False, default="new"),
+        Column("error", Text),
+        Column("parse_warning", Text),
+        Column("error_count", Integer, nullable=False, default=0),
+        Column("etag", Text),
+        Column("last_modified", Text),
+        Column("last_fetched", UTCDateTime()),
+        Column("next_fetch", UTCDateTime()),
+        Column("retry_after", UTCDateTime()),
+        Column("created_at", UTCDateTime()),
+        # 0003: social sources. ``own``: one of the embassy's accounts (replies are collected).
+        Column("own", Boolean, nullable=False, default=False),
+        Column("account_id", Text),  # resolved platform id
+        Column("state", Text),  # adapter cursor (JSON)
+        Column("replies_days", Integer, nullable=False, default=30),
+    )
 
 
-class Item(SQLModel, table=True):
+class Item(Model):
     """One entry of a source, stored exactly once per (source, guid)."""
 
-    __table_args__ = (
+    __table__ = Table(
+        "item", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"),
+               nullable=False),
+        Column("guid", Text, nullable=False),
+        Column("url", Text),
+        Column("title", Text, nullable=False),
+        Column("author", Text),
+        Column("published", UTCDateTime()),
+        Column("published_raw", Text),
+        # What lists sort by: the published date, but never later than when we saw it.
+        Column("sort_date", UTCDateTime(), nullable=False),
+        Column("fetched_at", UTCDateTime(), nullable=False),
+        Column("updated_at", UTCDateTime()),
+        Column("content_html", Text, nullable=False),
+        Column("content_text", Text, nullable=False),
+        Column("content_hash", String(64), nullable=False, default=""),
+        Column("read", Boolean, nullable=False, default=False),
+        Column("starred", Boolean, nullable=False, default=False),
         UniqueConstraint("source_id", "guid", name="uq_item_source_guid"),
         Index("ix_item_sort_date", "sort_date"),
         Index("ix_item_source_sort", "source_id", "sort_date"),
     )
-
-    id: int | None = Field(default=None, primary_key=True)
-    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE")
-    guid: str = Field(sa_column=Column(Text, nullable=False))
-    url: str | None = Field(default=None, sa_column=Column(Text))
-    title: str = Field(default="", sa_column=Column(Text, nullable=False))
-    author: str | None = Field(default=None, sa_column=Column(Text))
-    published: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    published_raw: str | None = Field(default=None, sa_column=Column(Text))
-    # What lists sort by: the published date, but never later than when we saw it.
-    sort_date: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    fetched_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    updated_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    content_html: str = Field(default="", sa_column=Column(Text, nullable=False))
-    content_text: str = Field(default="", sa_column=Column(Text, nullable=False))
-    content_hash: str = Field(default="", max_length=64)
-    read: bool = Field(default=False)
-    starred: bool = Field(default=False)
 
 
 POST_STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")
 OBSERVANCE_CATEGORIES = ("un", "us", "host", "programme", "custom")
 
 
-class Campaign(SQLModel, table=True):
+class Campaign(Model):
     """A named push (e.g. 16 Days of Activism 2026) that posts belong to."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(sa_column=Column(Text, nullable=False, unique=True))
-    color: str | None = Field(default=None, max_length=20)
-    start_date: date | None = Field(default=None, sa_column=Column(Date))
-    end_date: date | None = Field(default=None, sa_column=Column(Date))
-    hashtags: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON list
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
+    __table__ = Table(
+        "campaign", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("name", Text, nullable=False, unique=True),
+        Column("color", String(20)),
+        Column("start_date", Date),
+        Column("end_date", Date),
+        Column("hashtags", Text, nullable=False),  # JSON list
+        Column("created_at", UTCDateTime()),
+    )
 
 
-class Observance(SQLModel, table=True):
+class Observance(Model):
     """A moment to plan around. ``rule`` (JSON) says when it falls; see core.calendar.rules."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(sa_column=Column(Text, nullable=False, unique=True))  # un:human-rights-day
-    name: str = Field(sa_column=Column(Text, nullable=False))
-    rule: str = Field(sa_column=Column(Text, nullable=False))
-    category: str = Field(max_length=20)
-    country: str | None = Field(default=None, max_length=2)
-    lead_days: int = Field(default=14)
-    description: str | None = Field(default=None, sa_column=Column(Text))
-    source_url: str | None = Field(default=None, sa_column=Column(Text))
-    estimated: bool = Field(default=False)
-    pack: str | None = Field(default=None, max_length=40)  # None: the user's own observance
+    __table__ = Table(
+        "observance", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("key", Text, nullable=False, unique=True),  # un:human-rights-day
+        Column("name", Text, nullable=False),
+        Column("rule", Text, nullable=False),
+        Column("category", String(20), nullable=False),
+        Column("country", String(2)),
+        Column("lead_days", Integer, nullable=False, default=14),
+        Column("description", Text),
+        Column("source_url", Text),
+        Column("estimated", Boolean, nullable=False, default=False),
+        Column("pack", String(40)),  # None: the user's own observance
+    )
 
 
-class PlannedPost(SQLModel, table=True):
+class PlannedPost(Model):
     """A post the press section intends to publish; ``version`` guards team edits."""
 
-    __tablename__ = "planned_post"
-    __table_args__ = (Index("ix_planned_post_start", "start_at", "start_date"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    uid: str = Field(sa_column=Column(Text, nullable=False, unique=True))  # iCalendar UID
-    title: str = Field(sa_column=Column(Text, nullable=False))
-    body: str = Field(default="", sa_column=Column(Text, nullable=False))
-    status: str = Field(default="idea", max_length=20)
-    all_day: bool = Field(default=False)
-    start_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    start_date: date | None = Field(default=None, sa_column=Column(Date))  # all-day posts
-    duration_minutes: int | None = Field(default=None)  # timed posts; None = a moment
-    tz: str = Field(default="UTC", max_length=64)  # IANA zone the officer planned in
-    rrule: str | None = Field(default=None, sa_column=Column(Text))  # RFC 5545 RRULE
-    campaign_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("campaign.id", ondelete="SET NULL")))
-    observance_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("observance.id", ondelete="SET NULL")))
-    item_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("item.id", ondelete="SET NULL")))  # the published item
-    owner: str | None = Field(default=None, sa_column=Column(Text))
-    notes: str | None = Field(default=None, sa_column=Column(Text))
-    version: int = Field(default=1)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
-    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
+    __table__ = Table(
+        "planned_post", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("uid", Text, nullable=False, unique=True),  # iCalendar UID
+        Column("title", Text, nullable=False),
+        Column("body", Text, nullable=False),
+        Column("status", String(20), nullable=False, default="idea"),
+        Column("all_day", Boolean, nullable=False, default=False),
+        Column("start_at", UTCDateTime()),
+        Column("start_date", Date),  # all-day posts
+        Column("duration_minutes", Integer),  # timed posts; None = a moment
+        Column("tz", String(64), nullable=False, default="UTC"),  # IANA zone planned in
+        Column("rrule", Text),  # RFC 5545 RRULE
+        Column("campaign_id", Integer, ForeignKey("campaign.id", ondelete="SET NULL")),
+        Column("observance_id", Integer, ForeignKey("observance.id", ondelete="SET NULL")),
+        Column("item_id", Integer, ForeignKey("item.id", ondelete="SET NULL")),  # published
+        Column("owner", Text),
+        Column("notes", Text),
+        Column("version", Integer, nullable=False, default=1),
+        Column("created_at", UTCDateTime()),
+        Column("updated_at", UTCDateTime()),
+        Index("ix_planned_post_start", "start_at", "start_date"),
+    )
 
 
-class PostChannel(SQLModel, table=True):
+class PostChannel(Model):
     """Which sources (the embassy's own accounts) a planned post goes out on."""
 
-    __tablename__ = "post_channel"
+    __table__ = Table(
+        "post_channel", metadata,
+        Column("post_id", Integer, ForeignKey("planned_post.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"),
+               primary_key=True),
+    )
 
-    post_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("planned_post.id", ondelete="CASCADE"), primary_key=True))
-    source_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("source.id", ondelete="CASCADE"), primary_key=True))
 
-
-class PostRevision(SQLModel, table=True):
+class PostRevision(Model):
     """Each saved version of a planned post: says what changed when a team edit conflicts."""
 
-    __tablename__ = "post_revision"
+    __table__ = Table(
+        "post_revision", metadata,
+        Column("post_id", Integer, ForeignKey("planned_post.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("version", Integer, primary_key=True, autoincrement=False),
+        Column("data", Text, nullable=False),  # JSON snapshot
+        Column("saved_at", UTCDateTime(), nullable=False),
+    )
 
-    post_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("planned_post.id", ondelete="CASCADE"), primary_key=True))
-    version: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
-    data: str = Field(sa_column=Column(Text, nullable=False))  # JSON snapshot
-    saved_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
-
-class Meta(SQLModel, table=True):
+class Meta(Model):
     """Small facts about this database (e.g. which observance packs were last synced)."""
 
-    key: str = Field(sa_column=Column(Text, primary_key=True))
-    value: str = Field(sa_column=Column(Text, nullable=False))
+    __table__ = Table(
+        "meta", metadata,
+        Column("key", Text, primary_key=True),
+        Column("value", Text, nullable=False),
+    )
 
 
-class Reply(SQLModel, table=True):
+class Reply(Model):
     """A reply or comment to an item (a post of one of the embassy's own accounts)."""
 
-    __table_args__ = (
+    __table__ = Table(
+        "reply", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"),
+               nullable=False),
+        Column("item_id", Integer, ForeignKey("item.id", ondelete="CASCADE"), nullable=False),
+        Column("parent_id", Integer, ForeignKey("reply.id", ondelete="SET NULL")),
+        Column("platform", String(20), nullable=False),
+        Column("platform_id", Text, nullable=False),
+        Column("parent_platform_id", Text),
+        Column("author_handle", Text),
+        Column("author_name", Text),
+        Column("text", Text, nullable=False),
+        Column("html", Text, nullable=False),
+        Column("published", UTCDateTime()),
+        Column("language", String(16)),
+        Column("likes", Integer),
+        Column("url", Text),
+        Column("content_hash", String(64), nullable=False, default=""),
+        Column("fetched_at", UTCDateTime(), nullable=False),
+        Column("updated_at", UTCDateTime()),
+        # 0004: sentiment. label: positive|neutral|negative|unsupported; None = not scored.
+        Column("sentiment_label", String(12)),
+        Column("polarity", Float),
+        Column("subjectivity", Float),
+        Column("label_source", String(6)),  # auto | manual
+        Column("analyzer", String(40)),
+        Column("scored_at", UTCDateTime()),
         UniqueConstraint("platform", "platform_id", name="uq_reply_platform_id"),
         Index("ix_reply_item", "item_id"),
         Index("ix_reply_published", "published"),
         Index("ix_reply_label", "sentiment_label"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    source_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("source.id", ondelete="CASCADE"), nullable=False))
-    item_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("item.id", ondelete="CASCADE"), nullable=False))
-    parent_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("reply.id", ondelete="SET NULL")))
-    platform: str = Field(max_length=20)
-    platform_id: str = Field(sa_column=Column(Text, nullable=False))
-    parent_platform_id: str | None = Field(default=None, sa_column=Column(Text))
-    author_handle: str | None = Field(default=None, sa_column=Column(Text))
-    author_name: str | None = Field(default=None, sa_column=Column(Text))
-    text: str = Field(default="", sa_column=Column(Text, nullable=False))
-    html: str = Field(default="", sa_column=Column(Text, nullable=False))
-    published: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    language: str | None = Field(default=None, max_length=16)
-    likes: int | None = Field(default=None)
-    url: str | None = Field(default=None, sa_column=Column(Text))
-    content_hash: str = Field(default="", max_length=64)
-    fetched_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    updated_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    # 0004: sentiment. label: positive|neutral|negative|unsupported; None = not scored yet.
-    sentiment_label: str | None = Field(default=None, max_length=12)
-    polarity: float | None = Field(default=None, sa_column=Column(Float))
-    subjectivity: float | None = Field(default=None, sa_column=Column(Float))
-    label_source: str | None = Field(default=None, max_length=6)  # auto | manual
-    analyzer: str | None = Field(default=None, max_length=40)
-    scored_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
 
-
-class WatchTerm(SQLModel, table=True):
+class WatchTerm(Model):
     """A word, phrase, #hashtag or @mention the press section tracks."""
 
-    __tablename__ = "watch_term"
+    __table__ = Table(
+        "watch_term", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("term", Text, nullable=False, unique=True),
+        Column("kind", String(10), nullable=False),  # word | phrase | hashtag | mention
+        Column("created_at", UTCDateTime()),
+    )
 
-    id: int | None = Field(default=None, primary_key=True)
-    term: str = Field(sa_column=Column(Text, nullable=False, unique=True))
-    kind: str = Field(max_length=10)  # word | phrase | hashtag | mention
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
 
-
-class WatchHit(SQLModel, table=True):
+class WatchHit(Model):
     """One item or reply that mentions a watch term."""
 
-    __tablename__ = "watch_hit"
-    __table_args__ = (
+    __table__ = Table(
+        "watch_hit", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("term_id", Integer, ForeignKey("watch_term.id", ondelete="CASCADE"),
+               nullable=False),
+        Column("item_id", Integer, ForeignKey("item.id", ondelete="CASCADE")),
+        Column("reply_id", Integer, ForeignKey("reply.id", ondelete="CASCADE")),
+        Column("published", UTCDateTime(), nullable=False),
         UniqueConstraint("term_id", "item_id", "reply_id", name="uq_watch_hit"),
         Index("ix_watch_hit_term_day", "term_id", "published"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    term_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("watch_term.id", ondelete="CASCADE"), nullable=False))
-    item_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("item.id", ondelete="CASCADE")))
-    reply_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("reply.id", ondelete="CASCADE")))
-    published: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
-
-class ItemSentiment(SQLModel, table=True):
+class ItemSentiment(Model):
     """0005: the tone of one watched feed item (title and lede), when coverage scoring is on.
 
     A table of its own, not columns on ``item``: only items that hit a watch term are scored,
@@ -244,13 +292,13 @@ class ItemSentiment(SQLModel, table=True):
     the wide, full-text-indexed ``item`` table stays as it was.
     """
 
-    __tablename__ = "item_sentiment"
-
-    item_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("item.id", ondelete="CASCADE"), primary_key=True))
-    language: str | None = Field(default=None, max_length=16)
-    sentiment_label: str = Field(max_length=12)  # positive|neutral|negative|unsupported
-    polarity: float | None = Field(default=None, sa_column=Column(Float))
-    subjectivity: float | None = Field(default=None, sa_column=Column(Float))
-    analyzer: str = Field(max_length=40)
-    scored_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    __table__ = Table(
+        "item_sentiment", metadata,
+        Column("item_id", Integer, ForeignKey("item.id", ondelete="CASCADE"), primary_key=True),
+        Column("language", String(16)),
+        Column("sentiment_label", String(12), nullable=False),  # positive|neutral|negative|...
+        Column("polarity", Float),
+        Column("subjectivity", Float),
+        Column("analyzer", String(40), nullable=False),
+        Column("scored_at", UTCDateTime(), nullable=False),
+    )
