@@ -198,7 +198,9 @@ def window_refresh(folder: Path, urls: list[str]) -> Measurement:
 
     db = Database(f"sqlite:///{folder / 'window.db'}")
     window = create_main_window(db, build_pages=False)  # migrates
-    finish_start(window)  # as the app does once its window shows
+    built = QEventLoop()
+    finish_start(window, built.quit)  # as the app does once its window shows: page by page
+    built.exec()
     add_sources(db, urls)
     window.show()
     window.show_page("dashboard")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,15 +67,29 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     return window
 
 
-def finish_start(window: MainWindow) -> None:
-    """What the app does once its window shows: build the other pages, then move everything
-    alive so far out of the garbage collector's way (``gc.freeze``). Without that, a full
-    collection triggered by a worker thread mid-refresh walks every widget wrapper and module
-    object while holding the GIL: 100+ ms frozen window (benchmarks/bench_ui_stall.py)."""
+def finish_start(window: MainWindow, then: Callable[[], None] | None = None) -> None:
+    """What the app does once its window shows: build the other pages, one per turn of the
+    event loop (the window answers clicks and keys between them instead of freezing for all
+    of them at once), then move everything alive so far out of the garbage collector's way
+    (``gc.freeze``). Without that, a full collection triggered by a worker thread mid-refresh
+    walks every widget wrapper and module object while holding the GIL: 100+ ms frozen window
+    (benchmarks/bench_ui_stall.py). ``then`` runs after the last page."""
     import gc
 
-    window.build_pages()
-    gc.freeze()
+    from PySide6.QtCore import QTimer
+
+    pending = list(window.page_keys)
+
+    def next_page() -> None:
+        if pending:
+            window.page(pending.pop(0))  # already built (the page shown): returns at once
+            QTimer.singleShot(0, next_page)
+            return
+        gc.freeze()
+        if then is not None:
+            then()
+
+    next_page()
 
 
 def run_gui(db_url: str, log_path: Path | None = None) -> int:
@@ -108,13 +123,16 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
         hook.uninstall()
         return 1
     window.show()
+    # Start-up benchmarks and smoke tests: quit once the window is shown (its first turn of
+    # the event loop), or with "all" once every page is built too.
+    exit_when = os.environ.get("ATTACHE_EXIT_WHEN_SHOWN")
+    if exit_when and exit_when != "all":
+        QTimer.singleShot(0, app.quit)
     window.scheduler.start()
     # The Monitor is usable as soon as it shows; the other pages (and their menu entries,
-    # Ctrl+N among them) are built in the next turn of the event loop.
-    QTimer.singleShot(0, lambda: finish_start(window))
+    # Ctrl+N among them) are built in the next turns of the event loop.
+    QTimer.singleShot(0, lambda: finish_start(window, app.quit if exit_when == "all" else None))
     maybe_first_run(window.ctx)  # non-modal: the window stays usable behind it
-    if os.environ.get("ATTACHE_EXIT_WHEN_SHOWN"):  # start-up benchmarks and smoke tests
-        QTimer.singleShot(0, app.quit)
     try:
         return app.exec()
     finally:
