@@ -9,7 +9,7 @@ The officer's own database (Settings → Database, ``config set database_url``) 
 password under ``database:<user>@<host>:<port>/<database>`` — one per login and server, so a
 test server and the team's server, or two roles on one server, never overwrite each other —
 and a client key's passphrase (``?sslpassword=``) under ``database-sslpassword:<same>``.
-settings.json then holds the URL without them; ``core.paths.resolve_db_url`` puts them back.
+settings.json then holds the URL without them; ``core.database_url.resolve_db_url`` puts them back.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ read, later overriding earlier:
 2. ``site.toml`` next to the executable of a frozen build (a bundle or portable copy carries
    its own). A source checkout has no such file: the repository is not a site.
 
-``[defaults]`` takes any setting (``core.settings.Settings``) plus ``database_url`` (used when
+``[defaults]`` takes any setting (``core.settings_schema``) plus ``database_url`` (used when
 neither ``--db`` nor ``$ATTACHE_DB_URL`` is given) and ``default_sources`` (an OPML file offered
 on first run). ``[locked] keys = [...]`` are values the user's settings.json cannot change.
 Relative paths (``default_sources``, ``ca_bundle``) are relative to the site.toml that names
@@ -23,12 +23,13 @@ import logging
 import os
 import sys
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from core import paths
 from core.errors import KnownError
+from core.settings_schema import builtin_defaults, check_setting
 
 log = logging.getLogger("attache.siteconfig")
 
@@ -144,10 +145,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _validated(raw: dict[str, Any], path: Path) -> tuple[dict[str, Any], set[str]]:
-    from core.settings import Settings  # settings imports this module
-
-    plain = Settings()
-    builtin = {f.name: getattr(plain, f.name) for f in fields(Settings)}
+    builtin = builtin_defaults()
     known = set(builtin) | set(EXTRA_KEYS)
     for key in raw:
         if key not in _TOP_LEVEL:
@@ -183,8 +181,6 @@ def _validated(raw: dict[str, Any], path: Path) -> tuple[dict[str, Any], set[str
 
 def _converted(key: str, value: Any, default: Any, path: Path) -> Any:
     """The value as the setting's type, or KnownError naming the file and the key."""
-    from core.settings import check_setting
-
     def wrong(kind: str) -> KnownError:
         return KnownError(f"site configuration {path}: {key} must be {kind}, not {value!r}")
 

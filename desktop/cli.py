@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from core import __version__
+from core.database_url import resolve_db_url
 from core.errors import KnownError
 from core.feeds import items as item_ops
 from core.feeds import opml, sources
 from core.feeds.fetch import Fetcher
 from core.feeds.parsepool import ParsePool
 from core.feeds.refresh import FeedRefresher, RefreshResult
-from core.paths import resolve_db_url
 from core.sentiment.scoring import Scorer
 from core.settings import Settings
 from core.social.accounts import add_social_source

@@ -7,8 +7,8 @@ import json
 import sys
 from typing import Any
 
+from core.database_url import resolve_db_url
 from core.feeds.fetch import Fetcher
-from core.paths import resolve_db_url
 from core.settings import Settings
 from core.storage.database import Database
 from core.storage.migrate import ensure_schema

@@ -274,7 +274,7 @@ def test_config_never_echoes_a_password(capsys: pytest.CaptureFixture[str],
     assert (shown["database_url"], shown["proxy"]) == (
         "postgresql+psycopg://u@db.local/attache", "http://me:***@proxy.local:8080")
     assert "s3cret" not in out and "pa55word" not in out
-    from core import paths
+    from core import database_url
     from core.settings import Settings
 
     # The database password and key passphrase are in the keyring, not in settings.json.
@@ -284,7 +284,7 @@ def test_config_never_echoes_a_password(capsys: pytest.CaptureFixture[str],
     stored = Settings.load()
     assert (stored.database_url, stored.proxy) == (
         "postgresql+psycopg://u@db.local/attache", "http://me:pa55word@proxy.local:8080")
-    assert paths.resolve_db_url() == (
+    assert database_url.resolve_db_url() == (
         "postgresql+psycopg://u:s3cret@db.local/attache?sslpassword=k3y-secret")
 
 
