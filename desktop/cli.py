@@ -27,7 +27,7 @@ from core.social.accounts import add_social_source
 from core.social.registry import KINDS, detect_kind
 from core.storage.backup import backup_database
 from core.storage.migrate import ensure_schema, schema_state
-from desktop.cli_admin import register_admin_commands
+from desktop.cli_admin import register_admin_commands, register_db_commands
 from desktop.cli_calendar import register_calendar_commands
 from desktop.cli_sentiment import register_sentiment_commands
 from desktop.cli_social import register_social_commands
@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     command(dbp, "backup", cmd_db_backup, "write a consistent copy of the database").add_argument(
         "file")
+    register_db_commands(dbp, command)
 
     cfg = sub.add_parser("config", help="show or change settings").add_subparsers(
         dest="sub", metavar="ACTION", required=True)

@@ -80,9 +80,8 @@ def _clean_statement(conn: Connection, cursor: object, statement: str, parameter
 class Database:
     """An engine plus the few ways Attaché talks to it."""
 
-    def __init__(self, url: str, *, echo: bool = False,
-                 busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
-                 write_wait_s: float = WRITE_WAIT_S) -> None:
+    def __init__(self, url: str, *, echo: bool = False, busy_timeout_ms: int | None = None,
+                 write_wait_s: float | None = None) -> None:
         try:
             parsed = make_url(url)
         except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
@@ -90,8 +89,10 @@ class Database:
                              "(e.g. sqlite:///path/attache.db)") from exc
         self.url = parsed
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
-        self.busy_timeout_ms = busy_timeout_ms
-        self.write_wait_s = write_wait_s
+        # None: the module's values, read now (tests and tools may change them).
+        self.busy_timeout_ms = (SQLITE_BUSY_TIMEOUT_MS if busy_timeout_ms is None
+                                else busy_timeout_ms)
+        self.write_wait_s = WRITE_WAIT_S if write_wait_s is None else write_wait_s
         # Called (from the writing thread) when a write starts waiting for another process.
         self.busy_listeners: list[Callable[[str], None]] = []
         self.read_only = False

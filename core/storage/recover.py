@@ -91,6 +91,10 @@ def daily_backup(db: Database, *, keep: int = KEEP, every: timedelta = EVERY) ->
         log.warning("no automatic backup of %s: %s", path, exc)
         target.unlink(missing_ok=True)
         return None
+    if not is_usable(target):  # a copy of damage must never push a good copy out
+        log.warning("the automatic backup of %s failed its check; removed", path)
+        target.unlink(missing_ok=True)
+        return None
     for old in existing[max(keep - 1, 0):]:
         old.unlink(missing_ok=True)
     log.info("automatic backup of %s written to %s", path, target)
