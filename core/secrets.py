@@ -10,17 +10,27 @@ password under ``database:<user>@<host>:<port>/<database>`` — one per login an
 test server and the team's server, or two roles on one server, never overwrite each other —
 and a client key's passphrase (``?sslpassword=``) under ``database-sslpassword:<same>``.
 settings.json then holds the URL without them; ``core.database_url.resolve_db_url`` puts them back.
+
+Only an OS keyring is used. The ``keyring`` library picks the highest-priority backend it can
+load, and some Linux distributions ship ``keyrings.alt``, whose ``PlaintextKeyring`` (a plain
+file in the home folder) or obfuscated/encrypted-file backends then win wherever no Secret
+Service runs — tokens in a file any backup, sync tool or other program copies with the home
+folder. Such a backend is refused, and said so, unless IT names it in site.toml
+(``[defaults] allowed_keyring_backends = ["keyrings.alt.file.EncryptedKeyring"]``): IT may
+have reasons (a kiosk with an encrypted home folder) and then owns the decision.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from dataclasses import dataclass
 
 import keyring
+from keyring.backends.chainer import ChainerBackend
 from keyring.errors import KeyringError, NoKeyringError
 
-from core import paths
+from core import paths, siteconfig
 from core.errors import KnownError
 
 SERVICE = "Attaché"
@@ -42,33 +52,107 @@ def _names() -> list[str]:
         return []
 
 
-def _usable_backend() -> None:
-    if not keyring_available():
-        raise KnownError(NO_BACKEND)
+# Backends that keep secrets in the operating system's own protected store.
+OS_KEYRINGS = {
+    "keyring.backends.Windows": "Windows Credential Manager",
+    "keyring.backends.macOS": "the macOS Keychain",
+    "keyring.backends.SecretService": "the Secret Service (GNOME Keyring or KWallet)",
+    "keyring.backends.libsecret": "the Secret Service (libsecret)",
+    "keyring.backends.kwallet": "KWallet",
+}
+SITE_KEY = "allowed_keyring_backends"
+
+
+@dataclass(frozen=True)
+class Backend:
+    """Where secrets would go, and whether Attaché may put them there."""
+
+    name: str  # module.Class, as IT writes it in site.toml
+    where: str  # for people: "Windows Credential Manager", "a plain-text file …"
+    usable: bool
+    reason: str = ""  # why not, when not usable
+    allowed_by_site: bool = False
+
+    def describe(self) -> str:
+        """One truthful line for self-test and messages."""
+        if not self.usable:
+            return self.reason
+        if self.allowed_by_site:
+            return f"{self.where} ({self.name}; not an OS keyring, allowed by IT in site.toml)"
+        return f"{self.where} ({self.name})"
+
+
+def _storing_backend() -> object:
+    """The backend a secret would be written to (the first of a chain)."""
+    backend = keyring.get_keyring()
+    if isinstance(backend, ChainerBackend) and backend.backends:
+        return backend.backends[0]
+    return backend
+
+
+def _name(backend: object) -> str:
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
+def current_backend() -> Backend:
+    backend = _storing_backend()
+    module, name = type(backend).__module__, _name(backend)
+    if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
+        return Backend(name, "no keyring", False, NO_BACKEND)
+    for prefix, where in OS_KEYRINGS.items():
+        if module == prefix or module.startswith(prefix + "."):
+            return Backend(name, where, True)
+    where = (f"a file ({getattr(backend, 'file_path', 'in your home folder')})"
+             if hasattr(backend, "file_path") else "a store that is not an OS keyring")
+    try:
+        allowed = name in (siteconfig.load_site_config().defaults.get(SITE_KEY) or ())
+    except KnownError:
+        allowed = False
+    if allowed:
+        return Backend(name, where, True, allowed_by_site=True)
+    kind = ("keeps secrets in a plain-text file (base64, which anyone can decode)"
+            if "Plaintext" in name
+            else "keeps secrets in a file of its own, not in the OS keyring")
+    return Backend(name, where, False, (
+        f"the keyring backend {name} {kind} ({where}): anyone or anything that can read your "
+        "files or their backups could read the tokens, so Attaché does not use it. Use the "
+        "OS keyring (on Linux: GNOME Keyring or KWallet, unlocked), or IT can allow this "
+        f"backend in site.toml ([defaults] {SITE_KEY} = [\"{name}\"])."))
+
+
+def _usable_backend() -> Backend:
+    backend = current_backend()
+    if not backend.usable:
+        raise KnownError(backend.reason)
+    return backend
 
 
 def keyring_available() -> bool:
-    """Whether an OS keyring can store secrets (not keyring's "fail" or null backends)."""
-    backend = keyring.get_keyring()
-    return backend.priority > 0 and not type(backend).__module__.startswith(
-        ("keyring.backends.fail", "keyring.backends.null"))
+    """Whether an OS keyring (or one IT allowed) can store secrets: not keyring's "fail" or
+    null backends, nor a file backend IT did not allow."""
+    return current_backend().usable
 
 
-def set_secret(name: str, value: str) -> None:
+def set_secret(name: str, value: str) -> str:
+    """Store ``value`` under ``name``; returns where it went, in words (for the message)."""
     if not name.strip() or not value:
         raise KnownError("a secret needs a name and a value")
-    _usable_backend()
+    backend = _usable_backend()
     try:
         keyring.set_password(SERVICE, name, value)
     except (NoKeyringError, KeyringError) as exc:
         raise KnownError(f"{NO_BACKEND} ({type(exc).__name__})") from None
     names = sorted(set(_names()) | {name})
     _index_path().write_text(json.dumps(names), encoding="utf-8")
-    log.info("stored secret %s", name)  # the name only
+    log.info("stored secret %s in %s", name, backend.name)  # the name only, never the value
+    return backend.where
 
 
 def get_secret(*names: str) -> str | None:
-    """The first of ``names`` that is stored; None if none is (or there is no keyring)."""
+    """The first of ``names`` that is stored; None if none is (or there is no keyring, or only
+    one Attaché refuses: a token planted in a plain-text file is not read either)."""
+    if not keyring_available():
+        return None
     for name in names:
         try:
             value = keyring.get_password(SERVICE, name)

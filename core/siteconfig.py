@@ -35,7 +35,10 @@ log = logging.getLogger("attache.siteconfig")
 
 SITE_FILE = "site.toml"
 ENV_VAR = "ATTACHE_SITE_CONFIG"
-EXTRA_KEYS = ("database_url", "default_sources")  # site-only: not user settings
+# Site-only keys, not user settings. allowed_keyring_backends: keyring backends that are not
+# an OS keyring but IT allows for secrets (core.secrets; e.g. "keyrings.alt.file.…").
+EXTRA_KEYS = ("database_url", "default_sources", "allowed_keyring_backends")
+LIST_KEYS = ("allowed_keyring_backends",)
 PATH_KEYS = ("default_sources", "ca_bundle")  # resolved against the file's folder
 _TOP_LEVEL = ("defaults", "locked")
 
@@ -184,6 +187,10 @@ def _converted(key: str, value: Any, default: Any, path: Path) -> Any:
     def wrong(kind: str) -> KnownError:
         return KnownError(f"site configuration {path}: {key} must be {kind}, not {value!r}")
 
+    if key in LIST_KEYS:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise wrong('a list of text, e.g. ["keyrings.alt.file.EncryptedKeyring"]')
+        return value
     if key in EXTRA_KEYS or default is None:  # text settings whose default is "none"
         if not isinstance(value, str):
             raise wrong("text")
