@@ -10,6 +10,8 @@ password under ``database:<user>@<host>:<port>/<database>`` — one per login an
 test server and the team's server, or two roles on one server, never overwrite each other —
 and a client key's passphrase (``?sslpassword=``) under ``database-sslpassword:<same>``.
 settings.json then holds the URL without them; ``core.database_url.resolve_db_url`` puts them back.
+The proxy's password (``config set proxy http://user:PW@proxy:8080``) is kept the same way,
+under ``proxy:<scheme>://<user>@<host>:<port>``; ``Settings.proxy_url`` puts it back.
 
 Only an OS keyring is used. The ``keyring`` library picks the highest-priority backend it can
 load, and some Linux distributions ship ``keyrings.alt``, whose ``PlaintextKeyring`` (a plain
@@ -238,3 +240,52 @@ def with_database_secrets(url: str) -> str:
         return url
     found = {kind: value for kind, name in names.items() if (value := get_secret(name))}
     return with_secrets(url, found)
+
+
+# ---------------------------------------------------------------------------- proxy URLs
+
+PROXY_NO_BACKEND = (
+    "the proxy URL has a password, and {reason} Attaché never writes passwords to its "
+    "settings file. Save the proxy without the password (http://user@proxy:8080) and ask IT "
+    "to set HTTPS_PROXY for Attaché, or to set up a keyring.")
+
+
+def proxy_secret_name(url: str) -> str | None:
+    """The keyring name of the password of ``url``'s proxy user; None without a user."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    if not parts.username:
+        return None
+    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower(), "")
+    return f"proxy:{parts.scheme.lower()}://{parts.username}@{(parts.hostname or '')}:{port}"
+
+
+def store_proxy_secret(url: str) -> str:
+    """Move ``url``'s password into the keyring; ``url`` without it (unchanged if none)."""
+    from core.storage.urls import split_proxy_password
+
+    bare, password = split_proxy_password(url)
+    name = proxy_secret_name(bare)
+    if password is None or name is None:
+        return url
+    if not keyring_available():
+        raise KnownError(PROXY_NO_BACKEND.format(reason="there is no OS keyring to keep it "
+                                                        "safely."))
+    try:
+        set_secret(name, password)
+    except KnownError as exc:
+        raise KnownError(PROXY_NO_BACKEND.format(
+            reason=f"the OS keyring refused it ({exc}).")) from None
+    return bare
+
+
+def with_proxy_secret(url: str) -> str:
+    """``url`` with its user's stored password, when it names a user and carries none."""
+    from core.storage.urls import with_proxy_password
+
+    try:
+        name = proxy_secret_name(url)
+    except ValueError:  # a bad port: the proxy check reports it where it is set
+        return url
+    return with_proxy_password(url, get_secret(name)) if name else url

@@ -4,17 +4,20 @@ A plain file rather than QSettings so the CLI, the app and IT scripts read the s
 IT's site.toml (``core.siteconfig``) sits underneath: its ``[defaults]`` replace the built-in
 defaults, and its ``[locked]`` keys are never taken from the user's file nor changed by ``set``.
 
-The database password never goes into the file: ``save`` moves it into the OS keyring
-(``core.secrets``) and writes the URL without it, and ``load`` moves one that an older build
-wrote. ``core.database_url.resolve_db_url`` puts it back when the database is opened.
+Passwords never go into the file — the database's and the proxy's: ``save`` moves them into
+the OS keyring (``core.secrets``) and writes the URLs without them, and ``load`` moves one that
+an older build wrote. ``core.database_url.resolve_db_url`` puts the database password back when
+the database is opened, ``Settings.proxy_url`` the proxy's when the network is used.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlalchemy.exc import ArgumentError
 
@@ -36,7 +39,8 @@ __all__ = ["HOST_COUNTRIES", "MINIMUMS", "OPTIONAL_TEXT", "PACKS", "PROXY_SCHEME
            "check_setting"]
 
 log = logging.getLogger("attache.settings")
-_warned_plain_passwords: set[Path] = set()  # warn once per file and process, not per load
+# Warn once per file, setting and process, not per load.
+_warned_plain_passwords: set[tuple[Path, str]] = set()
 
 
 @dataclass
@@ -64,7 +68,7 @@ class Settings(SettingsFields):
                 raw = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
                 raise KnownError(f"cannot read settings file {path}: {exc}") from exc
-        legacy_url = _move_database_password(path, raw)
+        legacy = {key: url for key in SECRET_URLS if (url := _move_password(path, raw, key))}
         plain = cls()
         for spec in fields(cls):
             if spec.name not in raw:
@@ -78,8 +82,12 @@ class Settings(SettingsFields):
                 values[spec.name] = value
         settings = cls(**values)
         settings._site = site
-        settings._legacy_url = legacy_url
+        settings._legacy = legacy
         return settings
+
+    def proxy_url(self) -> str | None:
+        """The proxy to use, with its user's password from the keyring put back."""
+        return secrets.with_proxy_secret(self.proxy) if self.proxy else None
 
     def _site_config(self) -> siteconfig.SiteConfig:
         site = getattr(self, "_site", None)
@@ -91,21 +99,22 @@ class Settings(SettingsFields):
         """Write what the user chose: not locked keys, nor values that are IT's defaults (so a
         later change to site.toml reaches the user)."""
         site = self._site_config()
-        self._keep_database_password_out(site)
+        self._keep_passwords_out(site)
         data = {k: v for k, v in asdict(self).items()
                 if k not in site.locked and not (k in site.defaults and site.defaults[k] == v)}
         self.path().write_text(json.dumps(data, indent=2), encoding="utf-8")
 
-    def _keep_database_password_out(self, site: siteconfig.SiteConfig) -> None:
-        """Store database_url's password in the keyring (before anything is written) and keep
-        the URL without it; no keyring is a KnownError, except for a URL an older build wrote
-        that ``load`` could not move (refusing would block every other setting)."""
-        url = self.database_url
-        if not url or "database_url" in site.locked:
-            return
-        if url == getattr(self, "_legacy_url", None) and not secrets.keyring_available():
-            return
-        self.database_url = secrets.store_database_secrets(url)
+    def _keep_passwords_out(self, site: siteconfig.SiteConfig) -> None:
+        """Store the passwords of URL settings in the keyring (before anything is written)
+        and keep the URLs without them; no keyring is a KnownError, except for a URL an older
+        build wrote that ``load`` could not move (refusing would block every other setting)."""
+        for key, (_has_password, store, _advice) in SECRET_URLS.items():
+            url = getattr(self, key)
+            if not url or key in site.locked:
+                continue
+            if url == getattr(self, "_legacy", {}).get(key) and not secrets.keyring_available():
+                continue
+            setattr(self, key, store(url))
 
     def set(self, key: str, value: str) -> None:
         """Set one setting from text (the CLI), converting to the field's type."""
@@ -132,33 +141,51 @@ class Settings(SettingsFields):
         setattr(self, key, check_setting(key, converted))
 
 
-def _move_database_password(path: Path, raw: dict) -> str | None:
+def _database_url_has_password(url: str) -> bool:
+    try:
+        return bool(split_secrets(url)[1])
+    except (ArgumentError, ValueError):
+        return False  # not a URL: the check on save or the database will say so
+
+
+def _proxy_has_password(url: str) -> bool:
+    try:
+        return urlsplit(url).password is not None
+    except ValueError:
+        return False
+
+
+# Settings holding a URL whose password belongs in the keyring: (has one?, move it to the
+# keyring and return the URL without it, what to do instead when there is no keyring).
+SECRET_URLS: dict[str, tuple[Callable[[str], bool], Callable[[str], str], str]] = {
+    "database_url": (_database_url_has_password, secrets.store_database_secrets,
+                     "use a .pgpass file or PGPASSWORD instead, or ask IT"),
+    "proxy": (_proxy_has_password, secrets.store_proxy_secret,
+              "ask IT to set HTTPS_PROXY for Attaché instead"),
+}
+
+
+def _move_password(path: Path, raw: dict, key: str) -> str | None:
     """Move a password an older build wrote in settings.json into the keyring, and rewrite
     the file without it. Returns the URL still holding one when there is no keyring (it is
     then used as before, with a warning that never shows the password)."""
-    url = raw.get("database_url")
-    if not isinstance(url, str) or not url:
+    url = raw.get(key)
+    has_password, store, advice = SECRET_URLS[key]
+    if not isinstance(url, str) or not url or not has_password(url):
         return None
     try:
-        _bare, found = split_secrets(url)
-    except (ArgumentError, ValueError):
-        return None  # not a URL: the check on save or the database will say so
-    if not found:
-        return None
-    try:
-        raw["database_url"] = secrets.store_database_secrets(url)
+        raw[key] = store(url)
     except KnownError:
-        if path not in _warned_plain_passwords:
-            _warned_plain_passwords.add(path)
-            log.warning("%s holds the database password in plain text and there is no OS "
-                        "keyring to move it to; use a .pgpass file or PGPASSWORD instead, or "
-                        "ask IT", path)
+        if (path, key) not in _warned_plain_passwords:
+            _warned_plain_passwords.add((path, key))
+            log.warning("%s holds the %s password in plain text and there is no OS keyring "
+                        "to move it to; %s", path, key, advice)
         return url
     try:
         path.write_text(json.dumps(raw, indent=2), encoding="utf-8")
     except OSError as exc:
-        log.warning("database password stored in the OS keyring, but %s could not be "
-                    "rewritten without it: %s", path, exc.strerror or exc)
+        log.warning("%s password stored in the OS keyring, but %s could not be rewritten "
+                    "without it: %s", key, path, exc.strerror or exc)
     else:
-        log.info("moved the database password from %s to the OS keyring", path)
+        log.info("moved the %s password from %s to the OS keyring", key, path)
     return None

@@ -405,8 +405,9 @@ def cmd_config_set(args: argparse.Namespace) -> int:
     typed = getattr(settings, args.key)
     settings.save()  # moves a database password into the OS keyring (or refuses)
     print(f"{args.key} = {_shown_setting(args.key, getattr(settings, args.key))!r}")
-    if args.key == "database_url" and typed != settings.database_url:
-        print("attache: the database password is kept in the OS keyring, not in "
+    if args.key in ("database_url", "proxy") and typed != getattr(settings, args.key):
+        what = "database" if args.key == "database_url" else "proxy"
+        print(f"attache: the {what} password is kept in the OS keyring, not in "
               "settings.json", file=sys.stderr)
     return 0
 
