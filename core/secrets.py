@@ -27,10 +27,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-
-import keyring
-from keyring.backends.chainer import ChainerBackend
-from keyring.errors import KeyringError, NoKeyringError
+from types import ModuleType
 
 from core import paths, siteconfig
 from core.errors import KnownError
@@ -41,6 +38,20 @@ log = logging.getLogger("attache.secrets")
 NO_BACKEND = ("no OS keyring is available to store secrets safely. On Windows and macOS it is "
               "built in; on Linux install and unlock a Secret Service (GNOME Keyring or "
               "KWallet), or ask IT. Attaché does not fall back to a plain-text file.")
+
+
+def _keyring() -> ModuleType:
+    """keyring, imported on first use: finding its backends takes a few dozen milliseconds
+    that every command would pay (settings import this module), and few ever need a secret."""
+    import keyring
+
+    return keyring
+
+
+def _keyring_errors() -> tuple[type[Exception], ...]:
+    from keyring.errors import KeyringError, NoKeyringError
+
+    return NoKeyringError, KeyringError
 
 
 def _index_path():  # noqa: ANN202
@@ -86,7 +97,9 @@ class Backend:
 
 def _storing_backend() -> object:
     """The backend a secret would be written to (the first of a chain)."""
-    backend = keyring.get_keyring()
+    from keyring.backends.chainer import ChainerBackend
+
+    backend = _keyring().get_keyring()
     if isinstance(backend, ChainerBackend) and backend.backends:
         return backend.backends[0]
     return backend
@@ -141,8 +154,8 @@ def set_secret(name: str, value: str) -> str:
         raise KnownError("a secret needs a name and a value")
     backend = _usable_backend()
     try:
-        keyring.set_password(SERVICE, name, value)
-    except (NoKeyringError, KeyringError) as exc:
+        _keyring().set_password(SERVICE, name, value)
+    except _keyring_errors() as exc:
         raise KnownError(f"{NO_BACKEND} ({type(exc).__name__})") from None
     names = sorted(set(_names()) | {name})
     _index_path().write_text(json.dumps(names), encoding="utf-8")
@@ -157,8 +170,8 @@ def get_secret(*names: str) -> str | None:
         return None
     for name in names:
         try:
-            value = keyring.get_password(SERVICE, name)
-        except (NoKeyringError, KeyringError):
+            value = _keyring().get_password(SERVICE, name)
+        except _keyring_errors():
             return None
         if value:
             return value
@@ -167,8 +180,8 @@ def get_secret(*names: str) -> str | None:
 
 def delete_secret(name: str) -> None:
     try:
-        keyring.delete_password(SERVICE, name)
-    except (NoKeyringError, KeyringError):
+        _keyring().delete_password(SERVICE, name)
+    except _keyring_errors():
         pass
     names = [n for n in _names() if n != name]
     _index_path().write_text(json.dumps(names), encoding="utf-8")
