@@ -2,7 +2,8 @@
 
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
-on replies. 0005: tone of coverage (sentiment of watched feed items).
+on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: indexes on the
+foreign keys deletes and joins walk (the migration lists the audit).
 
 The code reads and writes with SQLAlchemy Core: ``Source.__table__`` is the table, and
 ``Item.guid`` its column, for statements. Plain ``Table`` objects, because every command and
@@ -180,6 +181,9 @@ class PlannedPost(Model):
         Column("created_at", UTCDateTime()),
         Column("updated_at", UTCDateTime()),
         Index("ix_planned_post_start", "start_at", "start_date"),
+        Index("ix_planned_post_campaign", "campaign_id"),
+        Index("ix_planned_post_observance", "observance_id"),
+        Index("ix_planned_post_item", "item_id"),
     )
 
 
@@ -192,6 +196,7 @@ class PostChannel(Model):
                primary_key=True),
         Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"),
                primary_key=True),
+        Index("ix_post_channel_source", "source_id"),
     )
 
 
@@ -253,6 +258,8 @@ class Reply(Model):
         Index("ix_reply_item", "item_id"),
         Index("ix_reply_published", "published"),
         Index("ix_reply_label", "sentiment_label"),
+        Index("ix_reply_source", "source_id"),
+        Index("ix_reply_parent", "parent_id"),
     )
 
 
@@ -281,6 +288,8 @@ class WatchHit(Model):
         Column("published", UTCDateTime(), nullable=False),
         UniqueConstraint("term_id", "item_id", "reply_id", name="uq_watch_hit"),
         Index("ix_watch_hit_term_day", "term_id", "published"),
+        Index("ix_watch_hit_item", "item_id"),
+        Index("ix_watch_hit_reply", "reply_id"),
     )
 
 

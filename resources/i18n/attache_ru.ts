@@ -1558,7 +1558,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message>
-        <location filename="../../ui/listen.py" line="+176"/>
+        <location filename="../../ui/listen.py" line="+177"/>
         <source>Analyse them now</source>
         <translation>Проанализировать сейчас</translation>
     </message>
@@ -1574,24 +1574,24 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+0"/>
-        <location line="+591"/>
+        <location line="+595"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-590"/>
-        <location line="+591"/>
+        <location line="-594"/>
+        <location line="+595"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-591"/>
-        <location line="+592"/>
+        <location line="-595"/>
+        <location line="+596"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-591"/>
+        <location line="-595"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -1857,7 +1857,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Не удалось отменить оценку</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Back to the analyzer</source>
         <translation>Вернуть анализатору</translation>
     </message>
@@ -1867,7 +1867,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Показать только ответы на эту публикацию</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Open reply in browser</source>
         <translation>Открыть ответ в браузере</translation>
     </message>
@@ -1994,7 +1994,7 @@ or start with a curated set of public feeds:</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+57"/>
         <source>Attaché cannot open its database</source>
         <translation>Attaché не может открыть свою базу данных</translation>
     </message>
@@ -2029,7 +2029,7 @@ or start with a curated set of public feeds:</source>
         <translation>И&amp;мпорт календаря…</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_monitor.py" line="+50"/>
+        <location filename="../../desktop/page_monitor.py" line="+51"/>
         <source>&amp;Add source…</source>
         <translation>&amp;Добавить источник…</translation>
     </message>
@@ -2044,7 +2044,7 @@ or start with a curated set of public feeds:</source>
         <translation>Э&amp;кспорт OPML…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Added {0} starter sources; press F5 to fetch them</source>
         <translation>Добавлено стартовых источников: {0}; нажмите F5, чтобы загрузить их</translation>
     </message>
@@ -2721,7 +2721,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+70"/>
+        <location filename="../../desktop/settings_dialog.py" line="+71"/>
         <source>No such file: {0}</source>
         <translation>Нет такого файла: {0}</translation>
     </message>
@@ -2787,7 +2787,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+58"/>
         <source>Added {0} starter sources; they are fetched now (F5 fetches again).</source>
         <translation>Добавлено стартовых источников: {0}; они загружаются (F5 — загрузить снова).</translation>
     </message>
@@ -3542,7 +3542,7 @@ or bring a list from another reader with File → Import OPML…</source>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/crash.py" line="+39"/>
+        <location filename="../../desktop/crash.py" line="+47"/>
         <source>The proxy refused the connection. Check the proxy in Settings → Network, or ask IT.</source>
         <translation>Прокси-сервер отклонил подключение. Проверьте прокси в разделе Настройки → Сеть или обратитесь в ИТ-отдел.</translation>
     </message>
@@ -3557,9 +3557,24 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>Сеть недоступна: возможно, нет подключения или нужен прокси. Attaché продолжает работать с уже сохранёнными данными.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The database is busy: another Attaché or a backup is using it. Try again in a moment.</source>
         <translation>База данных занята: её использует другая копия Attaché или резервное копирование. Повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk holding your database is full. Free some space on it, then try again; nothing was half-written.</source>
+        <translation>Диск, на котором лежит ваша база данных, заполнен. Освободите на нём место и повторите попытку; ничего не записано наполовину.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database is damaged. Close Attaché and run &apos;attache db restore&apos; to put the newest automatic backup in its place (the damaged file is kept).</source>
+        <translation>База данных повреждена. Закройте Attaché и выполните «attache db restore», чтобы вернуть последнюю автоматическую резервную копию (повреждённый файл сохранится).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database is read-only: Attaché can show what is stored but cannot change it. Ask IT for write access.</source>
+        <translation>База данных доступна только для чтения: Attaché может показать сохранённое, но не может ничего изменить. Попросите ИТ-отдел дать право на запись.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3620,6 +3635,37 @@ Please send that file to IT.</source>
         <location line="+2"/>
         <source>{0} watch-term hits</source>
         <translation>Совпадения с отслеживаемыми словами: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <location filename="../../desktop/recovery.py" line="+45"/>
+        <source>{0}
+
+Attaché keeps automatic backups. Restore the newest one, from {1}?
+
+Changes made after it will be missing. The damaged file is not deleted: it is kept beside the database as {2}.damaged-….</source>
+        <translation>{0}
+
+Attaché хранит автоматические резервные копии. Восстановить последнюю, от {1}?
+
+Изменения, сделанные после неё, пропадут. Повреждённый файл не удаляется: он останется рядом с базой под именем {2}.damaged-….</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attaché&apos;s database is damaged</source>
+        <translation>База данных Attaché повреждена</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restore backup</source>
+        <translation>Восстановить из копии</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Выйти</translation>
     </message>
 </context>
 </TS>
