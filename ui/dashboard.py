@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import core.platforms
 from ui.sparkline import Sparkline
 from ui.widgets.plain import plain_label, plain_tooltip
 
@@ -76,8 +77,7 @@ HEALTH = (("ok", "●", "#2f855a"), ("error", "▲", "#c53030"), ("gone", "✕",
 SENTIMENT_COLORS = {"positive": "#38a169", "neutral": "#a0aec0", "negative": "#e53e3e",
                     "unsupported": "#b794f4", "unscored": "#cbd5e0"}
 LEVEL_COLORS = {"present": "#a0aec0", "up-to-date": "#3182ce", "engaging": "#2f855a"}
-PLATFORMS = {"mastodon": "Mastodon", "bluesky": "Bluesky", "youtube": "YouTube",
-             "telegram": "Telegram", "facebook": "Facebook", "instagram": "Instagram",
+PLATFORMS = {**{p.key: p.name for p in core.platforms.PLATFORMS},
              "feed": QT_TRANSLATE_NOOP("Dashboard", "Feed"),
              "rss": QT_TRANSLATE_NOOP("Dashboard", "Feed")}
 # A planned post's status as the agenda shows it; looked up at run time and translated with

@@ -4,42 +4,42 @@
 <context>
     <name>AddSourceDialog</name>
     <message>
-        <location filename="../../ui/add_source_dialog.py" line="+41"/>
+        <location filename="../../ui/add_source_dialog.py" line="+43"/>
         <source>Feed (RSS, Atom, JSON)</source>
         <translation>Лента (RSS, Atom, JSON)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/platforms.py" line="+85"/>
         <source>Mastodon account</source>
         <translation>Аккаунт Mastodon</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Bluesky account</source>
         <translation>Аккаунт Bluesky</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>YouTube channel</source>
         <translation>Канал YouTube</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Telegram public channel</source>
         <translation>Публичный канал Telegram</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Facebook Page</source>
         <translation>Страница Facebook</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Instagram account</source>
         <translation>Аккаунт Instagram</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../ui/add_source_dialog.py" line="+29"/>
         <source>Something went wrong that Attaché did not expect ({0}: {1}). The details are in the log.</source>
         <translation>Произошла непредвиденная ошибка ({0}: {1}). Подробности — в журнале.</translation>
     </message>
@@ -996,7 +996,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+200"/>
+        <location filename="../../ui/calendar_io.py" line="+204"/>
         <source>Export Calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
@@ -1022,8 +1022,8 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+7"/>
-        <source>Calendar files (*.ics *.csv *.xlsx)</source>
-        <translation>Файлы календаря (*.ics *.csv *.xlsx)</translation>
+        <source>Calendar files ({0})</source>
+        <translation>Файлы календаря ({0})</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1051,7 +1051,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Choose a file to export to (Browse…).</source>
         <translation>Выберите файл для экспорта («Обзор…»).</translation>
     </message>
@@ -1162,8 +1162,8 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+2"/>
-        <source>Calendar files (*.ics *.csv *.xlsx);;All files (*)</source>
-        <translation>Файлы календаря (*.ics *.csv *.xlsx);;Все файлы (*)</translation>
+        <source>Calendar files ({0});;All files (*)</source>
+        <translation>Файлы календаря ({0});;Все файлы (*)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1974,7 +1974,7 @@ or start with a curated set of public feeds:</source>
 или начните с подобранного набора открытых лент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="+55"/>
+        <location filename="../../desktop/app.py" line="+56"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
@@ -1994,7 +1994,7 @@ or start with a curated set of public feeds:</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+71"/>
         <source>Attaché cannot open its database</source>
         <translation>Attaché не может открыть свою базу данных</translation>
     </message>
@@ -2348,7 +2348,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="-328"/>
+        <location filename="../../ui/calendar_io.py" line="-329"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Обзор…</translation>
     </message>
@@ -2721,7 +2721,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+71"/>
+        <location filename="../../desktop/settings_dialog.py" line="+74"/>
         <source>No such file: {0}</source>
         <translation>Нет такого файла: {0}</translation>
     </message>
@@ -2731,22 +2731,22 @@ attache config set packs un,us,host,programme</translation>
         <translation>Не удаётся записать файл настроек: {0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../core/platforms.py" line="-21"/>
         <source>YouTube Data API key (comments on the embassy&apos;s videos)</source>
         <translation>Ключ YouTube Data API (комментарии к видео посольства)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>Facebook Page access token (for every Page without its own)</source>
         <translation>Токен доступа страницы Facebook (для всех страниц без своего токена)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>Instagram access token (for every account without its own)</source>
         <translation>Токен доступа Instagram (для всех аккаунтов без своего токена)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../desktop/settings_dialog.py" line="+23"/>
         <source>Database password for {0}</source>
         <translation>Пароль базы данных для {0}</translation>
     </message>
@@ -2756,7 +2756,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Парольная фраза клиентского ключа базы данных для {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{0} token for {1}</source>
         <translation>Токен {0} для {1}</translation>
     </message>
@@ -3384,13 +3384,13 @@ or bring a list from another reader with File → Import OPML…</source>
 <context>
     <name>SourcesTable</name>
     <message>
-        <location filename="../../ui/models/sources_table.py" line="+37"/>
+        <location filename="../../ui/models/sources_table.py" line="+38"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>OK</source>
         <translation>Работает</translation>
     </message>
