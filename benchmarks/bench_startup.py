@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     for ours, base, target in results:
         print(ours.line())
         print(base.line())
-        print(ratio_line(ours, base, target))
+        print(ratio_line(ours, base, target, label="ours / baseline"))
     return 0
 
 

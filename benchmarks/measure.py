@@ -51,12 +51,13 @@ class Samples:
 
 
 def ratio_line(ours: Samples, base: Samples, target: float | None = None,
-               width: int = 34) -> str:
+               width: int = 34, label: str | None = None) -> str:
     """``ours / base`` for min and median (and the median of the per-round ratios)."""
     rounds = statistics.median(a / b for a, b in zip(ours.seconds, base.seconds, strict=True))
     goal = f"  (target <= {target:g}x)" if target is not None else ""
-    return (f"{'  ratio ' + ours.name + ' / ' + base.name:<{width}} min {ours.min / base.min:5.2f}x"
-            f"  median {ours.median / base.median:5.2f}x  per-round median {rounds:5.2f}x{goal}")
+    name = f"  ratio {label or 'to ' + base.name}"
+    return (f"{name:<{width}} min {ours.min / base.min:5.2f}x  median "
+            f"{ours.median / base.median:5.2f}x  per-round median {rounds:5.2f}x{goal}")
 
 
 def interleave(contenders: Sequence[tuple[Samples, Callable[[], float | tuple[float, float]]]],
