@@ -99,6 +99,7 @@ def post_entries(post: dict, first: date, last: date, zone: tzinfo,
     all_day = post["all_day"]
     # occurrences() expands the stored row; rebuild its columns from the JSON contract.
     row = {"all_day": all_day, "rrule": post["rrule"], "tz": post["tz"],
+           "exdates": post.get("exdates"),
            "duration_minutes": post["duration_minutes"],
            "start_date": date.fromisoformat(post["start"]) if all_day else None,
            "start_at": None if all_day else datetime.fromisoformat(post["start"])}

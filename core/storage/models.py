@@ -123,6 +123,9 @@ class PlannedPost(SQLModel, table=True):
     duration_minutes: int | None = Field(default=None)  # timed posts; None = a moment
     tz: str = Field(default="UTC", max_length=64)  # IANA zone the officer planned in
     rrule: str | None = Field(default=None, sa_column=Column(Text))  # RFC 5545 RRULE
+    # Occurrences of the series that do not happen (cancelled, or moved to a post of their
+    # own): comma-separated wall-clock YYYYMMDDTHHMMSS, or YYYYMMDD for all-day posts.
+    exdates: str | None = Field(default=None, sa_column=Column(Text))
     campaign_id: int | None = Field(default=None, sa_column=Column(
         Integer, ForeignKey("campaign.id", ondelete="SET NULL")))
     observance_id: int | None = Field(default=None, sa_column=Column(
