@@ -316,7 +316,9 @@ def read_calendar(data: bytes, default_tz: str) -> ParsedCalendar:
         raise KnownError("this is not an iCalendar (.ics) file: no BEGIN:VCALENDAR")
     components = [c for cal in calendars for c in cal.walk("VEVENT")]
     lines = found.events if len(found.events) == len(components) else []
-    zones = _file_zones(calendars, found.custom_zones)
+    zones = _Zones(_file_zones(calendars, found.custom_zones),
+                   floating=found.calendar_zone or default_tz,
+                   utc=found.calendar_zone or "UTC")
     events: list[IcsEvent] = []
     problems: list[RejectedEntry] = []
     generated: dict[str, int] = {}
@@ -325,7 +327,7 @@ def read_calendar(data: bytes, default_tz: str) -> ParsedCalendar:
         uid = str(component.get("uid", "") or "").strip()
         label_uid = uid or "generated"
         try:
-            event = _event(component, number, default_tz, where, zones)
+            event = _event(component, number, where, zones)
             if not event.uid:
                 event.uid = _generated_uid(component, generated)
                 event.generated_uid = True
@@ -354,6 +356,17 @@ def _generated_uid(component: Event, seen: dict[str, int]) -> str:
     seen[digest] = seen.get(digest, 0) + 1
     suffix = f"-{seen[digest]}" if seen[digest] > 1 else ""  # two identical events
     return f"{digest}{suffix}{GENERATED_SUFFIX}"
+
+
+@dataclass
+class _Zones:
+    """How this file's times are placed: zones it defines itself (by TZID), the zone of its
+    floating times and the planning zone of its UTC ones (X-WR-TIMEZONE, else the officer's
+    zone and UTC)."""
+
+    custom: dict[str, tzinfo]
+    floating: str
+    utc: str
 
 
 def _file_zones(calendars: list[Calendar], custom: set[str]) -> dict[str, tzinfo]:
@@ -389,8 +402,8 @@ def _single(component: Event, name: str, where: icsscan.EventLines | None) -> ob
     return value
 
 
-def _event(component: Event, number: int, default_tz: str,
-           where: icsscan.EventLines | None, zones: dict[str, tzinfo]) -> IcsEvent:
+def _event(component: Event, number: int, where: icsscan.EventLines | None,
+           zones: _Zones) -> IcsEvent:
     errors = getattr(component, "errors", None)
     if errors:
         name, message = errors[0]
@@ -402,11 +415,11 @@ def _event(component: Event, number: int, default_tz: str,
     uid = str(component.get("uid", "") or "").strip()
     if component.get("dtstart") is None:
         raise EventProblem("it has no start (DTSTART)")
-    start, tz, floating = _moment(component["dtstart"], default_tz, zones,
+    start, tz, floating = _moment(component["dtstart"], zones,
                                   _line(where, "DTSTART"))
     end: date | datetime | None = None
     if component.get("dtend") is not None:
-        end, _, _ = _moment(component["dtend"], default_tz, zones, _line(where, "DTEND"))
+        end, _, _ = _moment(component["dtend"], zones, _line(where, "DTEND"))
     elif component.get("duration") is not None:
         length = component["duration"].dt
         if not isinstance(length, timedelta):
@@ -427,7 +440,7 @@ def _event(component: Event, number: int, default_tz: str,
                for name, value in component.property_items(recursive=False, sorted=False)
                if str(name).upper().startswith("X-ATTACHE-")}
     if all_day:  # a day has no zone in RFC 5545: ours says which; else the officer's own
-        tz = icsscan.iana_name(attache.get("TZ", "")) or default_tz
+        tz = icsscan.iana_name(attache.get("TZ", "")) or zones.floating
     status = component.get("status")
     url = component.get("url")
     event = IcsEvent(
@@ -440,11 +453,11 @@ def _event(component: Event, number: int, default_tz: str,
         alarm_days=_alarm_days(component), attache=attache, number=number,
         line=where.begin if where else None, floating=floating)
     if component.get("recurrence-id") is not None:
-        event.recurrence_id, _, _ = _moment(component["recurrence-id"], default_tz, zones,
+        event.recurrence_id, _, _ = _moment(component["recurrence-id"], zones,
                                             _line(where, "RECURRENCE-ID"))
-    event.exdates = _dates(component, "EXDATE", default_tz, zones, where)
+    event.exdates = _dates(component, "EXDATE", zones, where)
     if component.get("rdate") is not None:
-        extra = _dates(component, "RDATE", default_tz, zones, where)
+        extra = _dates(component, "RDATE", zones, where)
         event.notes.append(f"its {len(extra)} extra date(s) (RDATE) were left out: a post "
                            "repeats by one rule; plan those days as posts of their own")
     return event
@@ -465,7 +478,7 @@ def _rrule(component: Event, where: icsscan.EventLines | None) -> str | None:
         raise EventProblem(f"bad RRULE: {exc}", _line(where, "RRULE")) from None
 
 
-def _dates(component: Event, name: str, default_tz: str, zones: dict[str, tzinfo],
+def _dates(component: Event, name: str, zones: _Zones,
            where: icsscan.EventLines | None) -> list[date | datetime]:
     found = component.get(name)
     if found is None:
@@ -479,15 +492,14 @@ def _dates(component: Event, name: str, default_tz: str, zones: dict[str, tzinfo
             if isinstance(value, tuple):  # RDATE;VALUE=PERIOD: the start counts
                 value = value[0]
             if isinstance(value, datetime):
-                value = _placed(value, tzid or item.params.get("TZID"), default_tz, zones,
-                                line)[0]
+                value = _placed(value, tzid or item.params.get("TZID"), zones, line)[0]
             elif not isinstance(value, date):
                 raise EventProblem(f"bad {name}: not a date or time", line)
             values.append(value)
     return values
 
 
-def _moment(prop: object, default_tz: str, zones: dict[str, tzinfo],
+def _moment(prop: object, zones: _Zones,
             line: int | None) -> tuple[date | datetime, str, bool]:
     """A DTSTART/DTEND/RECURRENCE-ID value, the zone it is in, and whether it was floating."""
     value = getattr(prop, "dt", None)
@@ -496,11 +508,11 @@ def _moment(prop: object, default_tz: str, zones: dict[str, tzinfo],
             raise EventProblem(f"not a date or time: {value!r}", line)
         return value, "UTC", False
     params = getattr(prop, "params", {})
-    moment, tz, floating = _placed(value, params.get("TZID"), default_tz, zones, line)
+    moment, tz, floating = _placed(value, params.get("TZID"), zones, line)
     return moment, tz, floating
 
 
-def _placed(value: datetime, tzid: str | None, default_tz: str, zones: dict[str, tzinfo],
+def _placed(value: datetime, tzid: str | None, zones: _Zones,
             line: int | None) -> tuple[datetime, str, bool]:
     """``value`` (icalendar's reading) as an aware time and the IANA zone it belongs to.
 
@@ -513,16 +525,17 @@ def _placed(value: datetime, tzid: str | None, default_tz: str, zones: dict[str,
         iana = icsscan.iana_name(tzid)
         if iana:
             return wall.replace(tzinfo=ZoneInfo(iana)), iana, False
-        own = zones.get(str(tzid).strip())
+        own = zones.custom.get(str(tzid).strip())
         if own is not None:
             return wall.replace(tzinfo=own).astimezone(UTC), "UTC", False
         raise EventProblem(f"its time zone {str(tzid)!r} is neither defined in the file "
                            "(VTIMEZONE) nor a zone Attaché knows, so the time cannot be "
                            "placed", line)
-    if value.tzinfo is not None:  # "Z"
-        return value.astimezone(UTC), "UTC", False
-    # Floating time (RFC 5545: "the same hour wherever you are"): the officer's zone.
-    return wall.replace(tzinfo=zone(default_tz)), default_tz, True
+    if value.tzinfo is not None:  # "Z": the instant, in the calendar's zone when it names one
+        return value.astimezone(zone(zones.utc)), zones.utc, False
+    # Floating time (RFC 5545: "the same hour wherever you are"): the calendar's zone
+    # (X-WR-TIMEZONE), else the officer's.
+    return wall.replace(tzinfo=zone(zones.floating)), zones.floating, True
 
 
 def _categories(component: Event) -> list[str]:

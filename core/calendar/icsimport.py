@@ -106,8 +106,9 @@ def import_ics(db: Database, data: bytes, *, default_tz: str) -> ImportReport:
     report.skipped = entries
     floating = [e for e in parsed.events if e.floating]
     if floating:
+        zones = ", ".join(sorted({e.tz for e in floating}))
         report.warnings.append(f"{len(floating)} event(s) have times without a time zone "
-                               f"(floating); they were read as {default_tz} time")
+                               f"(floating); they were read as {zones} time")
     report.warnings += [f"{e.label()}: {note}" for e in parsed.events for note in e.notes]
     _apply(db, context.plan, report)
     log.info("ics import: %d created, %d updated, %d unchanged, %d observances added, "

@@ -39,7 +39,6 @@ FIRST_ZONE_YEAR = 1583  # the first Gregorian year (Outlook writes 1601)
 
 _WINDOWS = {name.lower(): iana for name, iana in WINDOWS_TO_OLSON.items()}
 _NAME = re.compile(r"^([A-Za-z0-9-]+)")
-_PARAM_TZID = re.compile(r';TZID=("?)([^";:]*)\1', re.IGNORECASE)
 
 
 def iana_name(tzid: str | None) -> str | None:
@@ -91,6 +90,8 @@ class Scan:
     events: list[EventLines]
     custom_zones: set[str]  # TZIDs defined by the file that no table knows
     prodid: str
+    # X-WR-TIMEZONE (Google, Apple): the calendar's own zone, for its floating and UTC times.
+    calendar_zone: str | None = None
 
 
 @dataclass
@@ -113,6 +114,7 @@ def scan(data: bytes) -> Scan:
     zones: list[_Zone] = []
     stack: list[str] = []
     prodid = ""
+    calendar_zone: str | None = None
     zone: _Zone | None = None
     for number, line in _logical_lines(text):
         match = _NAME.match(line)
@@ -141,12 +143,14 @@ def scan(data: bytes) -> Scan:
             continue
         if stack == ["VCALENDAR"] and name == "PRODID":
             prodid = value
+        elif stack == ["VCALENDAR"] and name == "X-WR-TIMEZONE":
+            calendar_zone = iana_name(value)
         elif stack == ["VCALENDAR", "VEVENT"] and events:
             events[-1].properties.setdefault(name, []).append(number)
         elif zone is not None:
             _zone_line(zone, stack, name, line, value, number)
     custom = _check_zones(zones)
-    return Scan(events, custom, prodid)
+    return Scan(events, custom, prodid, calendar_zone)
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
@@ -208,7 +212,3 @@ def _check_zones(zones: list[_Zone]) -> set[str]:
                          f"most {MAX_CUSTOM_ZONES}")
     return custom
 
-
-def tzids_in(line: str) -> list[str]:
-    """The TZID parameters on one content line (for messages)."""
-    return [m[2] for m in _PARAM_TZID.finditer(line)]

@@ -123,16 +123,19 @@ def stored_rule(text: str, *, all_day: bool, tz: str) -> str:
     """The rule as it is kept with a post: checked, UNTIL in the post's own terms.
 
     Timed posts: UNTIL in wall-clock time of ``tz`` (a UTC ``…Z`` is converted; a bare date
-    means the end of that day). All-day posts: UNTIL a date (a UTC time gives its UTC date,
-    the day on which the last occurrence starts).
+    means the end of that day). All-day posts: UNTIL a date — a UTC time gives its date in
+    ``tz``, as programs that write one (Apple, Outlook) take the last day's midnight there.
     """
-    rule = check_rule(text)
+    return _own_until(check_rule(text), all_day=all_day, tz=tz)
+
+
+def _own_until(rule: str, *, all_day: bool, tz: str) -> str:
     until = _until_value(rule)
     if until is None:
         return rule
     if all_day:
         day = until if not isinstance(until, datetime) else (
-            until.astimezone(UTC).date() if until.tzinfo else until.date())
+            until.astimezone(ZoneInfo(tz)).date() if until.tzinfo else until.date())
         return _with_until(rule, f"{day:%Y%m%d}")
     if not isinstance(until, datetime):
         return _with_until(rule, f"{until:%Y%m%d}T235959")
@@ -144,7 +147,8 @@ def stored_rule(text: str, *, all_day: bool, tz: str) -> str:
 def export_rule(rule: str, *, all_day: bool, tz: str) -> str:
     """The rule for an .ics whose DTSTART is a DATE (all-day) or has a zone: UNTIL a DATE, or
     in UTC (RFC 5545 §3.3.10)."""
-    stored = stored_rule(rule, all_day=all_day, tz=tz)
+    # Not checked again: a rule saved before the checks existed still exports.
+    stored = _own_until(rule.strip().removeprefix("RRULE:"), all_day=all_day, tz=tz)
     until = _until_value(stored)
     if until is None or all_day:
         return stored

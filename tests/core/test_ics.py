@@ -27,6 +27,7 @@ from core.storage.database import Database
 from core.storage.migrate import ensure_schema
 from core.storage.models import PlannedPost, Source
 from core.storage.types import utcnow
+from tests.icscheck import check_export
 
 TASHKENT = ZoneInfo("Asia/Tashkent")
 HUMAN_RIGHTS = "Посольство США: День прав человека"
@@ -63,7 +64,9 @@ def make_plan(db: Database) -> dict[str, int]:
 
 
 def export(db: Database) -> bytes:
-    return export_ics(list_posts(db), list_occurrences(db, FIRST, LAST))
+    data = export_ics(list_posts(db), list_occurrences(db, FIRST, LAST))
+    check_export(data)
+    return data
 
 
 def events_by_uid(data: bytes) -> dict[str, object]:
