@@ -352,3 +352,16 @@ def test_an_emptied_summary_is_refused_before_anything_is_written(
     with pytest.raises(ImportRejected, match=r"it has no title \(SUMMARY\)"):
         import_ics(db, calendar.to_ical(), default_tz="UTC")
     assert get_post(db, plan["weekly"])["title"] == "Weekly Q&A"
+
+
+def test_an_until_preset_on_a_timed_post_exports_utc_until(db: Database) -> None:
+    """The editor's "until 31 December" on a 10:00 Tashkent post: RFC 5545 §3.3.10 wants
+    UNTIL in UTC beside DTSTART;TZID (the strict parser refused the floating form)."""
+    from core.calendar.posts import preset_rrule
+
+    rule = preset_rrule("weekly", date(2026, 12, 3), until=date(2026, 12, 31))
+    create_post(db, PostFields(title="Weekly", at=datetime(2026, 12, 3, 10, 0, tzinfo=TASHKENT),
+                               tz="Asia/Tashkent", rrule=rule))
+    data = export(db)  # checked by icalendar, vobject and ical
+    assert b"RRULE:FREQ=WEEKLY;UNTIL=20261231T185959Z;BYDAY=TH\r\n" in data
+    assert import_ics(db, data, default_tz="UTC").updated == 0
