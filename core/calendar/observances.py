@@ -47,8 +47,9 @@ def list_occurrences(db: Database, first: date, last: date, *,
 
 
 def occurrence_json(row: dict, occurrence: rules.Occurrence) -> dict:
+    name = f"{row['name']}: {occurrence.note}" if occurrence.note else row["name"]
     return {
-        "id": row["id"], "name": row["name"], "date": occurrence.start.isoformat(),
+        "id": row["id"], "name": name, "date": occurrence.start.isoformat(),
         "end": occurrence.end.isoformat(), "category": row["category"],
         "country": row["country"], "lead_days": row["lead_days"],
         "estimated": bool(row["estimated"] or occurrence.estimated),
