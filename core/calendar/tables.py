@@ -71,8 +71,8 @@ from core.calendar.posts import (
     PostFields,
     change_post,
     find_post_by_uid,
-    get_post,
     insert_post,
+    post_json,
     valid_rrule,  # the post editor's own RRULE check, run before anything is written
 )
 from core.calendar.timezones import zone
@@ -395,12 +395,13 @@ def _current(conn, db: Database, row: dict[str, str]) -> dict | None:  # noqa: A
         raise KnownError(f"id {raw_id!r} is not a number")
     if uid:
         found = find_post_by_uid(conn, uid)
-        return get_post(db, found["id"]) if found else None
+        return post_json(conn, found) if found else None
     if not raw_id:
         return None
-    if conn.execute(select(POSTS.c.id).where(POSTS.c.id == int(raw_id))).first() is None:
+    saved = conn.execute(select(POSTS).where(POSTS.c.id == int(raw_id))).mappings().first()
+    if saved is None:
         raise KnownError(f"there is no post {raw_id}; clear the id to add it as a new post")
-    return get_post(db, int(raw_id))
+    return post_json(conn, dict(saved))
 
 
 def _change(line: int, row: dict[str, str], current: dict | None, default_tz: str,
