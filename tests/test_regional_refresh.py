@@ -73,3 +73,64 @@ def test_a_channel_without_comments_is_ok_with_a_note(db: Database, server: Feed
     [row] = list_sources(db)
     assert row["status"] == "ok" and row["error"] is None
     assert row["parse_warning"] == telegram.NO_COMMENTS
+
+
+VK_CLOCK = datetime(2025, 11, 5, 12, 0, tzinfo=UTC)  # posts 409–412 in the last 30 days
+
+
+def test_own_vk_community_posts_and_comments_reach_listen(
+        db: Database, server: FeedServer, fetcher: Fetcher, memory_keyring,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.secrets import SERVICE
+    from core.social import vk
+    from tests.core.test_vk import TOKEN, VkApi
+
+    monkeypatch.setattr(vk, "PACER", vk.Pacer(1000.0))
+    monkeypatch.setenv("ATTACHE_VK_API", server.url("/method"))
+    api = VkApi(server)
+    memory_keyring.set_password(SERVICE, "vk", TOKEN)
+    source = add_social_source(db, fetcher, "vk.com/examplestan_kz", "vk", own=True)
+    assert (source.url, source.account_id) == ("https://vk.com/examplestan_kz", "-218000111")
+    visas, _ = add_term(db, "виз*")
+    scorer = Scorer(SocialAnalyzer(), Thresholds())
+    refresher = FeedRefresher(db, fetcher, scorer=scorer, clock=lambda: VK_CLOCK)
+
+    [result] = refresher.refresh()
+    assert (result.status, result.kind) == ("ok", "vk")
+    assert result.new_items == 5 and result.new_replies == 6
+    assert "comments of 1 post(s)" in result.warning  # 410's are closed: said, not an error
+    replies = {r["platform_id"].rsplit("=", 1)[1]: r for r in
+               list_replies(db, source_id=source.id, limit=0)}
+    assert replies["9005"]["parent_id"] == replies["9004"]["id"]
+    assert replies["9006"]["parent_id"] == replies["9001"]["id"]
+    for reply in replies.values():
+        assert reply["sentiment_label"] == scorer.score(reply["text"]).label
+    assert [h["kind"] for h in list_hits(db, term_id=visas)] == ["reply"]  # "А визы всё…"
+    [row] = list_sources(db)
+    assert row["kind"] == "vk" and row["status"] == "ok" and row["parse_warning"]
+
+    again = refresher.refresh(force=True)  # counts unchanged: only the closed post is asked
+    assert again[0].new_replies == 0
+    assert [c["post_id"] for c in api.calls("wall.getComments")][-1:] == ["410"]
+
+
+def test_a_refused_vk_token_marks_the_source_and_others_go_on(
+        db: Database, server: FeedServer, fetcher: Fetcher, memory_keyring,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.secrets import SERVICE
+    from core.social import vk
+    from tests.core.test_vk import TOKEN, VkApi
+
+    monkeypatch.setattr(vk, "PACER", vk.Pacer(1000.0))
+    monkeypatch.setenv("ATTACHE_VK_API", server.url("/method"))
+    api = VkApi(server)
+    DiscussionSite(server)
+    memory_keyring.set_password(SERVICE, "vk", TOKEN)
+    add_social_source(db, fetcher, "https://vk.com/examplestan_kz", "vk", own=True)
+    add_social_source(db, fetcher, server.url(f"/{CHANNEL}"), "telegram", own=True)
+    api.errors["wall.get"] = ["error_5.json"]
+    results = {r.kind: r for r in FeedRefresher(db, fetcher,
+                                                clock=lambda: TELEGRAM_CLOCK).refresh()}
+    assert results["vk"].status == "error" and "attache secrets set vk" in results["vk"].error
+    assert TOKEN not in results["vk"].error
+    assert results["telegram"].status == "ok" and results["telegram"].new_items == 7
