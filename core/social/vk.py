@@ -515,6 +515,8 @@ class _Comments:
     def collect(self, targets: list[str], counts: dict[str, int]) -> list[SocialReply]:
         seen = self.state.get("comment_counts")
         known: dict[str, int] = dict(seen) if isinstance(seen, dict) else {}
+        listed = self.state.get("comments_denied")
+        denied = {g for g in listed if isinstance(g, str)} if isinstance(listed, list) else set()
         replies: list[SocialReply] = []
         read = 0
         for guid in targets:
@@ -532,13 +534,18 @@ class _Comments:
             except VkError as exc:
                 if exc.code not in (15, 212):
                     raise
-                self.denied += 1  # comments closed, or hidden from this token
+                denied.add(guid)  # comments closed, or hidden from this token: asked again
+                if count is not None:  # only when the count moves
+                    known[guid] = count
                 continue
+            denied.discard(guid)
             replies += found
             self.truncated += not complete
             if count is not None and complete:
                 known[guid] = count
         self.state["comment_counts"] = {g: known[g] for g in targets if g in known}
+        self.state["comments_denied"] = sorted(g for g in denied if g in targets)
+        self.denied = len(self.state["comments_denied"])
         return replies
 
     def note(self) -> str | None:

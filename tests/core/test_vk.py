@@ -269,7 +269,9 @@ def test_own_community_comments_with_threads(fetcher: Fetcher, api: VkApi,
     assert "&lt;b&gt;Алдын ала&lt;/b&gt;" in typed.html and "<b>" not in typed.html
 
     assert "comments of 1 post(s)" in result.warning  # 410: comments closed (error 212)
-    assert result.state["comment_counts"] == {key: 7, f"{OWNER}_411": 0, f"{OWNER}_409": 1}
+    assert result.state["comment_counts"] == {key: 7, f"{OWNER}_411": 0, f"{OWNER}_410": 2,
+                                              f"{OWNER}_409": 1}
+    assert result.state["comments_denied"] == [f"{OWNER}_410"]
 
 
 def test_comments_are_read_again_only_when_the_count_changes(fetcher: Fetcher, api: VkApi,
@@ -277,9 +279,10 @@ def test_comments_are_read_again_only_when_the_count_changes(fetcher: Fetcher, a
     first = sync(fetcher, own=True)
     api.server.requests.clear()
     again = sync(fetcher, own=True, state=first.state)
-    assert [c["post_id"] for c in api.calls("wall.getComments")] == ["410"]  # never read
-    assert again.replies == []
+    assert api.calls("wall.getComments") == [] and again.replies == []
+    assert "comments of 1 post(s)" in again.warning  # the closed post is still said
     api.wall["items"][1]["comments"]["count"] = 8  # a new comment on 412
+    api.wall["items"][3]["comments"]["count"] = 3  # …and one on the closed post
     api.server.requests.clear()
     sync(fetcher, own=True, state=again.state)
     assert {c["post_id"] for c in api.calls("wall.getComments")} == {"412", "410"}
