@@ -39,6 +39,11 @@
         <translation>Аккаунт Instagram</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>VK community or page</source>
+        <translation>Сообщество или страница ВКонтакте</translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>Something went wrong that Attaché did not expect ({0}: {1}). The details are in the log.</source>
         <translation>Произошла непредвиденная ошибка ({0}: {1}). Подробности — в журнале.</translation>
@@ -555,7 +560,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+81"/>
+        <location filename="../../ui/dashboard.py" line="+82"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
@@ -3390,7 +3395,7 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>Лента</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>OK</source>
         <translation>Работает</translation>
     </message>
@@ -3461,7 +3466,12 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>Note: {0}</source>
+        <translation>Примечание: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>disabled</source>
         <translation>отключён</translation>
     </message>
@@ -3512,6 +3522,11 @@ or bring a list from another reader with File → Import OPML…</source>
         <location line="+2"/>
         <source>New: not fetched yet (press F5)</source>
         <translation>Новый: ещё не загружался (нажмите F5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK, with a note: {0}</source>
+        <translation>OK, с примечанием: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
