@@ -177,8 +177,8 @@ def cmd_secrets_set(args: argparse.Namespace) -> int:
         value = getpass.getpass(f"Value for {args.name} (not shown): ")
     else:  # IT scripts pipe the token in; it never appears on a command line
         value = sys.stdin.readline().rstrip("\r\n")
-    secrets.set_secret(args.name, value)
-    print(f"stored {args.name} in the OS keyring")
+    where = secrets.set_secret(args.name, value)
+    print(f"stored {args.name} in {where}")
     return 0
 
 

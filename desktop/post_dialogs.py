@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("attache.calendar.dialogs")
 
 PLATFORMS = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "instagram": "Instagram",
-             "telegram": "Telegram", "facebook": "Facebook", "youtube": "YouTube",
+             "telegram": "Telegram", "facebook": "Facebook", "youtube": "YouTube", "vk": "VK",
              "feed": "Website", "rss": "Website"}
 OBSERVANCE_WINDOW = (timedelta(days=30), timedelta(days=120))  # before / after the post's day
 

@@ -1,7 +1,7 @@
 """Exception dates of recurring posts: cancelled or moved occurrences (EXDATE, RECURRENCE-ID).
 
 Revision ID: 0010
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-05
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
