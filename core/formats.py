@@ -53,7 +53,7 @@ def _write_ics(posts: list[dict], days: list[dict]) -> bytes:
 
 
 def _read_ics(db: Database, path: Path, default_tz: str) -> ImportReport:
-    from core.calendar.ics import import_ics
+    from core.calendar.icsimport import import_ics
 
     return import_ics(db, path.read_bytes(), default_tz=default_tz)
 

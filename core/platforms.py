@@ -48,11 +48,13 @@ class Platform:
     # (``@user@server``, ``name.bsky.social``). ``hosts``: its web addresses' host names
     # (``www.`` and ``m.`` are ignored), with ``paths`` the path prefixes that make an address
     # on them an account (empty: any). ``profile_path``: a path that names an account on any
-    # host (Mastodon's ``/@user``), checked after every platform's hosts.
+    # host (Mastodon's ``/@user``), checked after every platform's hosts. ``bare_hosts``: an
+    # address on its hosts typed without ``https://`` (``t.me/channel``) still names it.
     handles: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()
     profile_path: str | None = None
+    bare_hosts: bool = False
     # What a token stored under the bare key is for (Settings → Secrets lists it); None: none.
     general_token: str | None = None
     # Reply exports of this platform can be imported from files (``replies import``).
@@ -71,6 +73,10 @@ class Platform:
 
     def owns_url(self, host: str, path: str) -> bool:
         return host in self.hosts and (not self.paths or path.startswith(self.paths))
+
+    def names_bare_address(self, text: str) -> bool:
+        host = text.split("/", 1)[0].lower().removeprefix("www.").removeprefix("m.")
+        return self.bare_hosts and "/" in text and host in self.hosts
 
 
 PLATFORMS: tuple[Platform, ...] = (
@@ -106,7 +112,7 @@ PLATFORMS: tuple[Platform, ...] = (
         "telegram", "Telegram", limit=4_096,
         adapter="core.social.telegram:TelegramAdapter",
         account_label=QT_TRANSLATE_NOOP("AddSourceDialog", "Telegram public channel"),
-        hosts=("t.me", "telegram.me"),
+        hosts=("t.me", "telegram.me"), bare_hosts=True,
     ),
     Platform(
         "facebook", "Facebook", limit=63_206,
@@ -125,6 +131,14 @@ PLATFORMS: tuple[Platform, ...] = (
         general_token=QT_TRANSLATE_NOOP(
             "SettingsDialog", "Instagram access token (for every account without its own)"),
         reply_exports=True,
+    ),
+    Platform(
+        "vk", "VK",
+        adapter="core.social.vk:VkAdapter",
+        account_label=QT_TRANSLATE_NOOP("AddSourceDialog", "VK community or page"),
+        hosts=("vk.com", "vk.ru", "new.vk.com"), bare_hosts=True,
+        general_token=QT_TRANSLATE_NOOP(
+            "SettingsDialog", "VK service token (for every page without its own)"),
     ),
 )
 
@@ -163,6 +177,8 @@ def recognise(text: str) -> str | None:
     for candidate in candidates:
         if candidate.names_handle(text):
             return candidate.key
+    if "://" not in text and any(c.names_bare_address(text) for c in candidates):
+        text = "https://" + text
     if "://" not in text:
         return None
     parts = urlsplit(text)

@@ -172,6 +172,9 @@ class PlannedPost(Model):
         Column("duration_minutes", Integer),  # timed posts; None = a moment
         Column("tz", String(64), nullable=False, default="UTC"),  # IANA zone planned in
         Column("rrule", Text),  # RFC 5545 RRULE
+        # Occurrences of the series that do not happen (cancelled, or moved to a post of their
+        # own): comma-separated wall-clock YYYYMMDDTHHMMSS, or YYYYMMDD for all-day posts.
+        Column("exdates", Text),
         Column("campaign_id", Integer, ForeignKey("campaign.id", ondelete="SET NULL")),
         Column("observance_id", Integer, ForeignKey("observance.id", ondelete="SET NULL")),
         Column("item_id", Integer, ForeignKey("item.id", ondelete="SET NULL")),  # published

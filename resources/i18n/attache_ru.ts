@@ -9,7 +9,7 @@
         <translation>Лента (RSS, Atom, JSON)</translation>
     </message>
     <message>
-        <location filename="../../core/platforms.py" line="+85"/>
+        <location filename="../../core/platforms.py" line="+91"/>
         <source>Mastodon account</source>
         <translation>Аккаунт Mastodon</translation>
     </message>
@@ -37,6 +37,11 @@
         <location line="+9"/>
         <source>Instagram account</source>
         <translation>Аккаунт Instagram</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>VK community or page</source>
+        <translation>Сообщество или страница ВКонтакте</translation>
     </message>
     <message>
         <location filename="../../ui/add_source_dialog.py" line="+29"/>
@@ -547,7 +552,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Публикация не перенесена</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="+218"/>
+        <location filename="../../desktop/page_calendar.py" line="+236"/>
         <source>Plan a post on the selected day ({0})</source>
         <translation>Запланировать публикацию на выбранный день ({0})</translation>
     </message>
@@ -996,7 +1001,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+204"/>
+        <location filename="../../ui/calendar_io.py" line="+206"/>
         <source>Export Calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
@@ -1226,7 +1231,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Файл {0} не найден.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>{0} new, {1} changed, {2} unchanged</source>
         <translation>новых — {0}, изменённых — {1}, без изменений — {2}</translation>
     </message>
@@ -1249,6 +1254,15 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <location line="+2"/>
         <source>The file is fine. Import will make: {0}. Nothing has been written yet.</source>
         <translation>Файл в порядке. Результат импорта: {0}. Пока ничего не записано.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) of the file cannot be planned and are left out (listed below, by line).</source>
+        <translation>
+            <numerusform>%n событие файла нельзя запланировать, оно пропущено (см. ниже, по строкам).</numerusform>
+            <numerusform>%n события файла нельзя запланировать, они пропущены (см. ниже, по строкам).</numerusform>
+            <numerusform>%n событий файла нельзя запланировать, они пропущены (см. ниже, по строкам).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2348,7 +2362,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="-329"/>
+        <location filename="../../ui/calendar_io.py" line="-333"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Обзор…</translation>
     </message>
@@ -2731,7 +2745,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Не удаётся записать файл настроек: {0}</translation>
     </message>
     <message>
-        <location filename="../../core/platforms.py" line="-21"/>
+        <location filename="../../core/platforms.py" line="-30"/>
         <source>YouTube Data API key (comments on the embassy&apos;s videos)</source>
         <translation>Ключ YouTube Data API (комментарии к видео посольства)</translation>
     </message>
@@ -2744,6 +2758,11 @@ attache config set packs un,us,host,programme</translation>
         <location line="+9"/>
         <source>Instagram access token (for every account without its own)</source>
         <translation>Токен доступа Instagram (для всех аккаунтов без своего токена)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>VK service token (for every page without its own)</source>
+        <translation>Сервисный токен VK (для всех страниц без собственного)</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="+23"/>
@@ -3461,7 +3480,12 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>Note: {0}</source>
+        <translation>Примечание: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>disabled</source>
         <translation>отключён</translation>
     </message>
@@ -3512,6 +3536,11 @@ or bring a list from another reader with File → Import OPML…</source>
         <location line="+2"/>
         <source>New: not fetched yet (press F5)</source>
         <translation>Новый: ещё не загружался (нажмите F5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK, with a note: {0}</source>
+        <translation>OK, с примечанием: {0}</translation>
     </message>
     <message>
         <location line="+1"/>

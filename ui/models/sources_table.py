@@ -150,6 +150,8 @@ class SourcesTableModel(QAbstractTableModel):
             return count_text(unread) if unread else ""
         if column == ERROR:
             text = row.get("error") or ""
+            if not text and row.get("parse_warning") and health(row) == "ok":
+                text = translate("SourcesTable", "Note: {0}").format(row["parse_warning"])
             return " ".join(text.split())
         return ""
 
