@@ -2,8 +2,8 @@
 
 Addresses are the forms the platforms themselves document: Mastodon's ``@user@server`` and
 ``/@user`` profile pages, Bluesky's handles and ``bsky.app/profile/``, YouTube's channel ids
-(``UC`` + 22), ``@handles`` and ``/channel/ /c/ /user/ /@`` pages, ``t.me`` links, Facebook and
-Instagram page addresses.
+(``UC`` + 22), ``@handles`` and ``/channel/ /c/ /user/ /@`` pages, ``t.me`` links, Facebook,
+Instagram and VK page addresses.
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ ROOT = Path(__file__).resolve().parents[2]
     ("https://m.facebook.com/usembassytashkent", "facebook"),
     ("https://fb.com/usembassytashkent", "facebook"),
     ("https://www.instagram.com/usembassytashkent/", "instagram"),
+    ("https://vk.com/usembassy", "vk"),
+    ("vk.com/club12345", "vk"),  # typed without https://: still VK's page
+    ("t.me/durov", "telegram"),
     ("https://uz.usembassy.gov/feed/", "rss"),
     ("uz.usembassy.gov/feed", "rss"),
     ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "rss"),  # a video, not a channel
