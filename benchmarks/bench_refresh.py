@@ -256,7 +256,7 @@ def _run(args: argparse.Namespace, folder: Path, urls: list[str], expected: int,
     reload = [newsboat or "newsboat", "-x", "reload", "-q", "-u", str(urls_file), "-c",
               str(cache), "-C", str(config)]
 
-    def ours_first() -> tuple[float, float]:
+    def ours_first() -> tuple[float, float, float]:
         fresh_copy(template, db)
         result = run_command(attache, env, sample_tree=True)
         stored = count_rows(db, "item")
@@ -264,10 +264,10 @@ def _run(args: argparse.Namespace, folder: Path, urls: list[str], expected: int,
             raise RuntimeError(f"attache refresh stored {stored} items, not {expected}")
         return result
 
-    def ours_again() -> tuple[float, float]:  # after ours_first: every feed unchanged
+    def ours_again() -> tuple[float, float, float]:  # after ours_first: every feed unchanged
         return run_command([*attache, "--force"], env, sample_tree=True)
 
-    def newsboat_first() -> tuple[float, float]:
+    def newsboat_first() -> tuple[float, float, float]:
         for path in folder.glob("newsboat.db*"):
             path.unlink()
         result = run_command(reload, env, sample_tree=True)
@@ -276,7 +276,7 @@ def _run(args: argparse.Namespace, folder: Path, urls: list[str], expected: int,
             raise RuntimeError(f"newsboat stored {stored} items, not {expected}")
         return result
 
-    def newsboat_again() -> tuple[float, float]:
+    def newsboat_again() -> tuple[float, float, float]:
         return run_command(reload, env, sample_tree=True)
 
     # Warm-up, untimed: the page cache, bytecode, the server's feed bodies, the first daily

@@ -5,6 +5,9 @@
   lands on both sides instead of on whichever ran second.
 * Several rounds, reported as **min** (what the code costs when nothing interferes) and
   **median** (what a user typically waits), and the **ratio** of each.
+* **CPU time beside wall time** (user + system, the process and every child it waited for,
+  from ``wait4``): on a machine others are loading, wall time swings with their work while
+  CPU time mostly does not, so a ratio of CPU times is the steadier view of "how much work".
 * **Memory of child processes counted**: a command's peak is the peak of its whole process
   tree, summed over the processes alive at the same moment (a parser pool's workers included),
   sampled from /proc while it runs; where /proc is missing, the largest process's peak as the
@@ -35,6 +38,7 @@ class Samples:
     name: str
     seconds: list[float] = field(default_factory=list)
     peak_mib: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds, when known
 
     @property
     def min(self) -> float:
@@ -46,8 +50,10 @@ class Samples:
 
     def line(self, width: int = 34) -> str:
         memory = f"  peak {max(self.peak_mib):5.0f} MiB" if self.peak_mib else ""
+        cpu = (f"  CPU min {min(self.cpu):6.3f} median {statistics.median(self.cpu):6.3f} s"
+               if self.cpu else "")
         return (f"{self.name:<{width}} min {self.min:7.3f} s  median {self.median:7.3f} s"
-                f"{memory}")
+                f"{memory}{cpu}")
 
 
 def ratio_line(ours: Samples, base: Samples, target: float | None = None,
@@ -56,23 +62,31 @@ def ratio_line(ours: Samples, base: Samples, target: float | None = None,
     rounds = statistics.median(a / b for a, b in zip(ours.seconds, base.seconds, strict=True))
     goal = f"  (target <= {target:g}x)" if target is not None else ""
     name = f"  ratio {label or 'to ' + base.name}"
+    cpu = ""
+    if ours.cpu and base.cpu:
+        cpu = (f"  CPU min {min(ours.cpu) / min(base.cpu):5.2f}x median "
+               f"{statistics.median(ours.cpu) / statistics.median(base.cpu):5.2f}x")
     return (f"{name:<{width}} min {ours.min / base.min:5.2f}x  median "
-            f"{ours.median / base.median:5.2f}x  per-round median {rounds:5.2f}x{goal}")
+            f"{ours.median / base.median:5.2f}x  per-round median {rounds:5.2f}x{goal}{cpu}")
 
 
-def interleave(contenders: Sequence[tuple[Samples, Callable[[], float | tuple[float, float]]]],
-               rounds: int) -> None:
+Run = Callable[[], float | tuple[float, ...]]
+
+
+def interleave(contenders: Sequence[tuple[Samples, Run]], rounds: int) -> None:
     """Run each contender once per round, the order reversed every other round. A run returns
-    its seconds, or (seconds, peak MiB)."""
+    its seconds, or (seconds, peak MiB), or (seconds, peak MiB, CPU seconds)."""
     for number in range(rounds):
         order = contenders if number % 2 == 0 else list(reversed(contenders))
         for samples, run in order:
             result = run()
-            if isinstance(result, tuple):
-                samples.seconds.append(result[0])
+            if not isinstance(result, tuple):
+                result = (result,)
+            samples.seconds.append(result[0])
+            if len(result) > 1:
                 samples.peak_mib.append(result[1])
-            else:
-                samples.seconds.append(result)
+            if len(result) > 2:
+                samples.cpu.append(result[2])
 
 
 def _tree_rss_kib(root: int) -> int:
@@ -131,8 +145,9 @@ class TreeMemory:
 
 
 def run_command(command: Sequence[str], env: dict[str, str] | None = None,
-                cwd: str | None = None, *, sample_tree: bool = False) -> tuple[float, float]:
-    """Run ``command`` to completion: (wall seconds, peak MiB).
+                cwd: str | None = None, *,
+                sample_tree: bool = False) -> tuple[float, float, float]:
+    """Run ``command`` to completion: (wall seconds, peak MiB, CPU seconds).
 
     The peak is the largest process's (the kernel's count, children included), or with
     ``sample_tree`` the whole tree's summed RSS as sampled by :class:`TreeMemory` (for
@@ -153,7 +168,7 @@ def run_command(command: Sequence[str], env: dict[str, str] | None = None,
             tail = errors.read().decode(errors="replace")[-2000:]
             raise RuntimeError(f"{' '.join(command)} exited {code}: {tail}")
     peak = max(memory.peak_mib, usage.ru_maxrss / 1024)  # a short run may finish unsampled
-    return elapsed, peak
+    return elapsed, peak, usage.ru_utime + usage.ru_stime
 
 
 class _Nothing:

@@ -67,13 +67,27 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     return window
 
 
+def after_show(window: MainWindow, then: Callable[[], None] | None = None) -> None:
+    """What the app starts once its window has shown (the first turn of the event loop): the
+    refresh timer, today's automatic backup (a background job), the welcome on a first start,
+    then the other pages (``finish_start``). None of it is needed to see and use the Monitor,
+    so none of it delays the window."""
+    from desktop.recovery import start_daily_backup
+    from desktop.settings_dialog import maybe_first_run
+
+    window.scheduler.start()
+    start_daily_backup(window.ctx)
+    maybe_first_run(window.ctx)  # non-modal: the window stays usable behind it
+    finish_start(window, then)
+
+
 def finish_start(window: MainWindow, then: Callable[[], None] | None = None) -> None:
-    """What the app does once its window shows: build the other pages, one per turn of the
-    event loop (the window answers clicks and keys between them instead of freezing for all
-    of them at once), then move everything alive so far out of the garbage collector's way
-    (``gc.freeze``). Without that, a full collection triggered by a worker thread mid-refresh
-    walks every widget wrapper and module object while holding the GIL: 100+ ms frozen window
-    (benchmarks/bench_ui_stall.py). ``then`` runs after the last page."""
+    """Build the other pages, one per turn of the event loop (the window answers clicks and
+    keys between them instead of freezing for all of them at once), then move everything
+    alive so far out of the garbage collector's way (``gc.freeze``). Without that, a full
+    collection triggered by a worker thread mid-refresh walks every widget wrapper and module
+    object while holding the GIL: 100+ ms frozen window (benchmarks/bench_ui_stall.py).
+    ``then`` runs after the last page."""
     import gc
 
     from PySide6.QtCore import QTimer
@@ -86,6 +100,7 @@ def finish_start(window: MainWindow, then: Callable[[], None] | None = None) -> 
             QTimer.singleShot(0, next_page)
             return
         gc.freeze()
+        gc.enable()  # desktop.main disables it for the start-up
         if then is not None:
             then()
 
@@ -100,7 +115,6 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     from core.settings import Settings
     from desktop.crash import ExceptionHook, message_box
     from desktop.i18n import install_translator
-    from desktop.settings_dialog import maybe_first_run
     from resources import RESOURCES
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -114,8 +128,6 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     install_translator(app, language)
     window: MainWindow | None = None
     hook = ExceptionHook(log_path, message_box(lambda: window)).install()
-    from desktop.recovery import ask_with_dialog, offer_restore, start_daily_backup
-
     db: Database | None = None
     for attempt in (1, 2):  # a damaged database may be restored (with consent) and reopened
         try:
@@ -125,6 +137,8 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
         except KnownError as exc:
             if db is not None:
                 db.dispose()  # nothing may hold the file that is moved aside
+            from desktop.recovery import ask_with_dialog, offer_restore
+
             if attempt == 1 and offer_restore(db_url, exc, ask_with_dialog):
                 continue
             QMessageBox.critical(None, QCoreApplication.translate(
@@ -133,17 +147,15 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
             return 1
     assert db is not None and window is not None
     window.show()
-    # Start-up benchmarks and smoke tests: quit once the window is shown (its first turn of
-    # the event loop), or with "all" once every page is built too.
+    # The Monitor is usable as soon as it shows; the rest starts in the next turns of the
+    # event loop (after_show), the other pages (and their menu entries, Ctrl+N among them)
+    # last. Start-up benchmarks and smoke tests quit at the first turn after the window shows
+    # (ATTACHE_EXIT_WHEN_SHOWN=1), or with "all" once all of that has run.
     exit_when = os.environ.get("ATTACHE_EXIT_WHEN_SHOWN")
     if exit_when and exit_when != "all":
         QTimer.singleShot(0, app.quit)
-    window.scheduler.start()
-    start_daily_backup(window.ctx)
-    # The Monitor is usable as soon as it shows; the other pages (and their menu entries,
-    # Ctrl+N among them) are built in the next turns of the event loop.
-    QTimer.singleShot(0, lambda: finish_start(window, app.quit if exit_when == "all" else None))
-    maybe_first_run(window.ctx)  # non-modal: the window stays usable behind it
+    else:
+        QTimer.singleShot(0, lambda: after_show(window, app.quit if exit_when else None))
     try:
         return app.exec()
     finally:

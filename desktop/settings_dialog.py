@@ -298,8 +298,6 @@ def maybe_first_run(ctx: AppContext) -> QDialog | None:
     A database that already has sources (a CLI user, a team database) needs no welcome: the
     question is then recorded as answered.
     """
-    from ui.first_run import FirstRunDialog
-
     try:
         settings = Settings.load()
     except KnownError as exc:
@@ -310,6 +308,8 @@ def maybe_first_run(ctx: AppContext) -> QDialog | None:
     if _has_sources(ctx):
         _skip_first_run()
         return None
+    from ui.first_run import FirstRunDialog  # every later start skips it: not imported then
+
     dialog = FirstRunDialog(first_run_data(ctx), ctx.window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
