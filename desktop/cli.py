@@ -100,14 +100,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--search", metavar="Q")
     p.add_argument("--unread", action="store_true")
     p.add_argument("--starred", action="store_true")
+    p.add_argument("--summary", action="store_true",
+                   help="only items marked for the media summary")
     p.add_argument("--since", metavar="DATE", type=parse_since)
     p.add_argument("--limit", type=int, default=100, help="default 100; 0 means all")
     p.add_argument("--json", action="store_true")
-    p = command(it, "mark", cmd_items_mark, "mark items read/unread/starred")
+    p = command(it, "mark", cmd_items_mark,
+                "mark items read/unread/starred, or for the media summary")
     p.add_argument("ids", type=int, nargs="+", metavar="ID")
     marks = p.add_mutually_exclusive_group(required=True)
     for mark in item_ops.MARKS:
         marks.add_argument(f"--{mark}", dest="mark", action="store_const", const=mark)
+    p.add_argument("--note", metavar="TEXT",
+                   help="with --summary: the officer's note on the item in the summary "
+                        "(\"\" clears it)")
 
     dbp = sub.add_parser("db", help="database maintenance").add_subparsers(
         dest="sub", metavar="ACTION", required=True)
@@ -136,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep", metavar="DIR",
                    help="keep the demo database in DIR (opened again next time) instead of a "
                         "temporary folder deleted when the window closes")
+    p.add_argument("--no-window", action="store_true",
+                   help="with --keep DIR: create (or refresh) the demo database there and exit, "
+                        "printing the --db URL that every command then works with")
     return parser
 
 
@@ -273,20 +282,23 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 def cmd_items_list(args: argparse.Namespace) -> int:
     rows = item_ops.list_items(open_db(args), source_id=args.source, search=args.search,
                                unread=args.unread, starred=args.starred, since=args.since,
-                               limit=args.limit)
+                               limit=args.limit, summary=args.summary)
     if args.json:
         emit_json([item_ops.item_json(r) for r in rows])
         return 0
     for r in rows:
-        flags = ("★" if r["starred"] else " ") + (" " if r["read"] else "•")
+        flags = (("★" if r["starred"] else " ") + (" " if r["read"] else "•")
+                 + ("D" if r["summary"] else " "))
         when = r["published"].astimezone().strftime("%Y-%m-%d %H:%M") if r["published"] else ""
         print(f"{r['id']:>6} {flags} {when:<16} {r['title'] or '(untitled)'}")
     return 0
 
 
 def cmd_items_mark(args: argparse.Namespace) -> int:
-    count = item_ops.mark_items(open_db(args), args.ids, args.mark)
-    print(f"marked {count} items {args.mark}")
+    count = item_ops.mark_items(open_db(args), args.ids, args.mark, note=args.note)
+    print(f"marked {count} items {args.mark}"
+          + ("" if args.note is None else " (note cleared)" if not args.note.strip()
+             else " with the note"))
     return 0
 
 
@@ -357,6 +369,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if getattr(args, "db", None):
         raise KnownError("the demo makes its own database; use --keep DIR to keep it")
+    if args.no_window:
+        from core.demo import refresh_demo_database
+
+        if not args.keep:
+            raise KnownError("--no-window needs --keep DIR (where the demo database stays)")
+        url = refresh_demo_database(args.keep)
+        print(f"attache: demo database ready at {Path(args.keep) / DEMO_FILE}; try: attache "
+              f"--db {url} report summary", file=sys.stderr)
+        print(f"--db {url}")
+        return 0
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="attache-demo-"))
     path = folder / DEMO_FILE
     try:

@@ -2,7 +2,8 @@
 
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
-on replies. 0005: tone of coverage (sentiment of watched feed items).
+on replies. 0005: tone of coverage (sentiment of watched feed items). 0008: the media summary
+(an item marked for it, with the officer's note).
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ class Item(SQLModel, table=True):
     content_hash: str = Field(default="", max_length=64)
     read: bool = Field(default=False)
     starred: bool = Field(default=False)
+    # 0008: marked for the media summary (key D), with the officer's own one or two sentences.
+    summary: bool = Field(default=False)
+    summary_note: str | None = Field(default=None, sa_column=Column(Text))
 
 
 POST_STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")
