@@ -29,6 +29,7 @@ from core.storage.backup import backup_database
 from core.storage.migrate import ensure_schema, schema_state
 from desktop.cli_admin import register_admin_commands
 from desktop.cli_calendar import register_calendar_commands
+from desktop.cli_report import register_report_commands
 from desktop.cli_sentiment import register_sentiment_commands
 from desktop.cli_social import register_social_commands
 from desktop.cli_support import emit_json, make_fetcher, open_db
@@ -134,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_social_commands(sub, command)
     register_sentiment_commands(sub, command)
     register_admin_commands(sub, command)
+    register_report_commands(sub, command)
     p = command(sub, "screenshots", cmd_screenshots, "render the app's views to PNG files")
     p.add_argument("folder")
     p.add_argument("--demo", action="store_true",
