@@ -187,13 +187,19 @@ def period_report(db: Database, options: PeriodOptions,
 
 # ------------------------------------------------------------------------------ scope
 
+def own_channels(db: Database) -> list[tuple[int, str, str]]:
+    """The embassy's own accounts: (source id, name, platform), by platform then name."""
+    with db.read() as conn:
+        return [tuple(row) for row in conn.execute(
+            select(SOURCES.c.id, func.coalesce(SOURCES.c.title, SOURCES.c.url), SOURCES.c.kind)
+            .where(SOURCES.c.own.is_(True))
+            .order_by(SOURCES.c.kind, SOURCES.c.title, SOURCES.c.id))]
+
+
 def _resolve(db: Database, options: PeriodOptions) -> _Scope:
     rng = options.range
+    own = own_channels(db)
     with db.read() as conn:
-        own = conn.execute(select(SOURCES.c.id, func.coalesce(SOURCES.c.title, SOURCES.c.url),
-                                  SOURCES.c.kind)
-                           .where(SOURCES.c.own.is_(True))
-                           .order_by(SOURCES.c.kind, SOURCES.c.title, SOURCES.c.id)).all()
         campaign_id = None
         campaign_items: set[int] | None = None
         if options.campaign is not None:
@@ -604,5 +610,5 @@ def _sources(db: Database, now: datetime) -> tuple[list, int, int]:
     return [counts, table], failing, health.total
 
 
-__all__ = ["PeriodOptions", "period_report"]
+__all__ = ["PeriodOptions", "own_channels", "period_report"]
 
