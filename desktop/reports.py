@@ -158,3 +158,38 @@ def install(ctx: AppContext) -> None:
     menu.insertAction(window.refresh_action, action)
     menu.insertSeparator(window.refresh_action)
     window.reports_action = action
+
+
+def screenshot_extras(ctx: AppContext) -> dict:
+    """For ``attache screenshots``: the dialog with its preview, and the first page of each
+    report as it prints (last 90 days for the period report)."""
+    from datetime import timedelta
+
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QLabel
+
+    from core.reports.write_pdf import print_document
+    from desktop.report_render import first_page, renderers
+    from desktop.tasks import Progress
+    from ui.reports_dialog import ReportRequest, ReportsDialog
+
+    data = reports_data(ctx)
+    dialog = ReportsDialog(data, ctx.window)
+    dialog.show()
+    dialog.refresh_preview()
+    shots: dict = {"reports": dialog}
+    today = data.today()
+    letterhead = data.letterhead()
+    for name, request in (
+            ("report-summary-page", ReportRequest("summary", today - timedelta(days=1), today)),
+            ("report-period-page", ReportRequest("period", today - timedelta(days=89), today))):
+        request = ReportRequest(**{**request.__dict__, "embassy": letterhead[0] or
+                                   "U.S. Embassy Tashkent", "prepared_by": letterhead[1],
+                                   "classification": letterhead[2] or "Unclassified"})
+        report = build_report(ctx, request, Progress())
+        image, _pages = first_page(print_document(report, renderers()), 900)
+        label = QLabel()
+        label.setPixmap(QPixmap.fromImage(image))
+        label.resize(image.size())
+        shots[name] = label
+    return shots

@@ -17,8 +17,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, QDir, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QDate, QDir, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -115,6 +115,34 @@ class ReportsData:
     today: Callable[[], date] = field(default=date.today)
 
 
+class PageView(QWidget):
+    """A page drawn whole, scaled to fit, on a grey desk (the way a print preview shows it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._image = QImage()
+        self.setMinimumSize(PREVIEW_WIDTH // 2, round(PREVIEW_WIDTH // 2 * 1.414))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_image(self, image: QImage) -> None:
+        self._image = image
+        self.update()
+
+    def image(self) -> QImage:
+        return self._image
+
+    def paintEvent(self, _event) -> None:  # noqa: ANN001, N802 - Qt's name
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#8a8f96"))
+        if not self._image.isNull():
+            room = self.rect().adjusted(8, 8, -8, -8)
+            size = self._image.size().scaled(room.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            x = room.left() + (room.width() - size.width()) // 2
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(QRect(x, room.top(), size.width(), size.height()), self._image)
+        painter.end()
+
+
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -209,7 +237,9 @@ class ReportsDialog(QDialog):
         self.file = PathField(True, self.tr("Reports (*.docx *.pdf *.html *.txt *.xlsx)"))
         form = QFormLayout()
         form.addRow(self.tr("&Report:"), self.kind)
-        form.addRow(self.tr("&Days:"), days)
+        days_label = QLabel(self.tr("&Days:"))
+        days_label.setBuddy(self.first)
+        form.addRow(days_label, days)
         left = QVBoxLayout()
         left.addLayout(form)
         left.addWidget(self.options)
@@ -220,15 +250,8 @@ class ReportsDialog(QDialog):
         left.addLayout(out)
         left.addStretch()
 
-        self.page = QLabel(objectName="preview")
-        self.page.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.page.setMinimumWidth(PREVIEW_WIDTH // 2)
-        self.page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.page.setStyleSheet("QLabel#preview { background: #8a8f96; padding: 8px; }")
-        scroll = QScrollArea()
-        scroll.setWidget(self.page)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(PREVIEW_WIDTH // 2 + 30)
+        self.page = PageView()
+        self.page.setObjectName("preview")
         self.pages = QLabel(objectName="pages")
         self.progress = QProgressBar(objectName="progress")
         self.progress.setTextVisible(False)
@@ -240,7 +263,7 @@ class ReportsDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("First page")))
-        right.addWidget(scroll, 1)
+        right.addWidget(self.page, 1)
         right.addWidget(self.pages)
 
         columns = QHBoxLayout()
@@ -388,9 +411,7 @@ class ReportsDialog(QDialog):
             return
 
         def shown(preview: Preview) -> None:
-            pixmap = QPixmap.fromImage(preview.image)
-            self.page.setPixmap(pixmap)
-            self.page.setMinimumHeight(pixmap.height() + 16)
+            self.page.set_image(preview.image)
             self.pages.setText(self.tr("{0} page(s) as PDF — {1}").format(preview.pages,
                                                                           preview.words))
             self._say("")

@@ -111,8 +111,10 @@ class _Scope:
     buckets: list[tuple[date, str]]  # chart buckets: (first day, label)
     by: str  # day | week
 
-    def bucket(self, when: datetime) -> int:
-        day = when.astimezone(self.rng.since.tzinfo).date()
+    def bucket(self, when: datetime | date) -> int:
+        """The chart bucket of an instant, or of a day already in the report's zone."""
+        day = when.astimezone(self.rng.since.tzinfo).date() if isinstance(
+            when, datetime) else when
         if self.by == "week":
             day -= timedelta(days=day.weekday())
         return max(0, min(len(self.buckets) - 1, (day - self.buckets[0][0]).days
@@ -485,6 +487,7 @@ def _watch_terms(db: Database, scope: _Scope) -> list[dict]:
                                    HITS.c.published)
                             .where(HITS.c.published >= scope.rng.since,
                                    HITS.c.published < scope.rng.until)).all()
+    local = scope.rng.since.tzinfo
     found = {term_id: {"term": term, "items": 0, "replies": 0,
                        "per": [0] * len(scope.buckets), "days": Counter()}
              for term_id, term in terms}
@@ -493,8 +496,9 @@ def _watch_terms(db: Database, scope: _Scope) -> list[dict]:
         if entry is None:
             continue
         entry["items" if is_item else "replies"] += 1
-        entry["per"][scope.bucket(when)] += 1
-        entry["days"][when.astimezone(scope.rng.since.tzinfo).date()] += 1
+        day = when.astimezone(local).date()
+        entry["per"][scope.bucket(day)] += 1
+        entry["days"][day] += 1
     ordered = sorted(found.values(), key=lambda t: (-(t["items"] + t["replies"]),
                                                     t["term"].casefold()))
     return ordered

@@ -38,8 +38,7 @@ def test_file_menu_opens_the_dialog_with_a_preview(ctx, qtbot, filled) -> None: 
     assert ctx.window.reports_action.shortcut().toString() == "Ctrl+Shift+R"
     ctx.window.reports_action.trigger()
     dialog = ctx.window.reports_dialog
-    qtbot.waitUntil(lambda: dialog.page.pixmap() is not None
-                    and not dialog.page.pixmap().isNull(), timeout=10000)
+    qtbot.waitUntil(lambda: not dialog.page.image().isNull(), timeout=10000)
     assert "page(s) as PDF" in dialog.pages.text()
     open_reports(ctx)  # a second time: the same, open dialog comes forward
     assert ctx.window.reports_dialog is dialog
@@ -53,7 +52,7 @@ def test_preview_and_save_the_summary_in_word(ctx, qtbot, filled,  # noqa: ANN00
     dialog.classification.setText("Unclassified")
     dialog.refresh_preview()
     assert dialog.pages.text().endswith("4 stories in 3 groups")
-    image = dialog.page.pixmap().toImage()
+    image = dialog.page.image()
     assert image.width() > 300 and image.height() > image.width()  # a portrait page
     target = tmp_path / "summary.docx"
     dialog.file.edit.setText(str(target))
