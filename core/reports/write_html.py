@@ -3,8 +3,10 @@
 Outlook draws HTML with Word's engine, which ignores ``<style>`` blocks, most CSS layout and
 remote images it was not allowed to fetch; so every style is inline on its element, layout is
 plain flow and tables (with ``border``/``cellpadding`` attributes as well as CSS), and images
-are PNG ``data:`` URIs inside the file. Nothing refers outside the file but the stories' links.
-Every text from a feed is escaped: a title is text, never markup.
+are PNG ``data:`` URIs inside the file. A table's header row is a ``<thead>``: printed
+(and in the PDF) it repeats at the top of every page the table runs onto. Nothing refers
+outside the file but the stories' links. Every text from a feed is escaped: a title is
+text, never markup.
 
 The same HTML, with the embedded font named, is what ``write_pdf`` lays out on pages (Qt's
 rich text reads this same conservative subset).
@@ -178,7 +180,8 @@ def _table(table: Table, renderers: Renderers, scale: float) -> str:
             body.append(f"<tr>{cells}</tr>")
         out.append(f'<table border="1" cellpadding="3" cellspacing="0" '
                    f'style="border-collapse:collapse;border:1px solid {RULE};font-size:9.5pt;'
-                   f'margin:2px 0 6px 0;"><tr>{head}</tr>{"".join(body)}</table>')
+                   f'margin:2px 0 6px 0;"><thead><tr>{head}</tr></thead>'
+                   f'<tbody>{"".join(body)}</tbody></table>')
     if table.note:
         out.append(_paragraph(Paragraph(table.note, "note")))
     return "\n".join(out)
