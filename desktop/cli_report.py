@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
-from desktop.cli_calendar import Command
+from desktop.cli_support import Subcommands, command, group
+
+SUMMARY_GROUPINGS = ("term", "category", "source")  # core.reports.summary.GROUPINGS (tested)
+SUMMARY_FORMATS = ("docx", "pdf", "html", "txt")  # core.reports.formats (tested)
+PERIOD_FORMATS = ("docx", "pdf", "html", "txt", "xlsx")
 
 
-def register_report_commands(sub: Any, command: Command) -> None:
-    from core.reports.formats import keys_for
-    from core.reports.summary import GROUPINGS
-
-    rep = sub.add_parser("report", help="the media summary and the period report").add_subparsers(
-        dest="sub", metavar="ACTION", required=True)
+def add_report(sub: Subcommands, name: str, help_text: str) -> None:
+    """``attache report summary|period``. Parsing imports no report code (start-up): the
+    choices are restated here and a test keeps them equal to core's lists."""
+    rep = group(sub, name, help_text)
     p = command(rep, "summary", cmd_report_summary,
                 "the daily media summary: picked stories grouped, with the officer's notes")
     _dates(p, required=False)
-    p.add_argument("--by", choices=GROUPINGS, default="term",
+    p.add_argument("--by", choices=SUMMARY_GROUPINGS, default="term",
                    help="group by watch term (default), category or source")
     pick = p.add_mutually_exclusive_group()
     pick.add_argument("--marked", dest="pick", action="store_const", const="marked",
@@ -39,7 +40,7 @@ def register_report_commands(sub: Any, command: Command) -> None:
     p.add_argument("--excerpt", action="store_true", help="add the first lines of each item")
     p.add_argument("--tone", action="store_true",
                    help="add each item's tone (coverage sentiment, when it is on)")
-    _common(p, keys_for("summary"))
+    _common(p, SUMMARY_FORMATS)
     p = command(rep, "period", cmd_report_period,
                 "the period report: posts, replies, sentiment, attention, watch terms, "
                 "observances, sources")
@@ -47,7 +48,7 @@ def register_report_commands(sub: Any, command: Command) -> None:
     p.add_argument("--campaign", metavar="NAME", help="only this campaign's posts and replies")
     p.add_argument("--channel", type=int, metavar="ID",
                    help="only this own account (a source id)")
-    _common(p, keys_for("period"))
+    _common(p, PERIOD_FORMATS)
 
 
 def _dates(p: argparse.ArgumentParser, *, required: bool) -> None:
@@ -58,7 +59,7 @@ def _dates(p: argparse.ArgumentParser, *, required: bool) -> None:
                    help=f"last day, included{default}")
 
 
-def _common(p: argparse.ArgumentParser, formats: list[str]) -> None:
+def _common(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     p.add_argument("--format", choices=formats,
                    help="the file format (default: from the file name's suffix)")
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")

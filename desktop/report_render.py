@@ -25,7 +25,6 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
-    QGuiApplication,
     QImage,
     QPagedPaintDevice,
     QPageLayout,
@@ -53,13 +52,15 @@ _fonts_ready = False
 
 
 def ensure_gui() -> None:
-    """A QGuiApplication for fonts and painting: the app's own, or an off-screen one for the
-    CLI (no display needed)."""
+    """A Qt application for fonts and painting: the app's own, or an off-screen one for the
+    CLI (no display needed). A QApplication rather than a bare QGuiApplication: one process
+    has one, and anything later in it (screenshots, tests) may need widgets."""
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
 
     if QCoreApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QGuiApplication(["attache"])
+        QApplication(["attache"])
     register_fonts()
 
 

@@ -188,3 +188,14 @@ def test_no_window_needs_keep(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert run(["demo", "--no-window"]) == 1
     assert "--no-window needs --keep DIR" in capsys.readouterr().err
+
+
+def test_the_cli_offers_cores_choices() -> None:
+    """The parser restates them (parsing imports no report code): they must stay equal."""
+    from core.reports.formats import keys_for
+    from core.reports.summary import GROUPINGS
+    from desktop import cli_report
+
+    assert cli_report.SUMMARY_FORMATS == tuple(keys_for("summary"))
+    assert cli_report.PERIOD_FORMATS == tuple(keys_for("period"))
+    assert cli_report.SUMMARY_GROUPINGS == GROUPINGS
