@@ -42,6 +42,9 @@ class Chart:
     y_title: str = ""
     width: float = 460.0
     height: float = 200.0
+    # The renderer draws the title into the image (print: a title can never be left at the
+    # foot of one page with its chart on the next).
+    titled: bool = False
 
     def total(self) -> float:
         return sum(sum(s.values) for s in self.series)

@@ -187,6 +187,17 @@ def period_report(db: Database, options: PeriodOptions,
     return report
 
 
+TITLE_CHARS = 90  # a post's title in a table: its first words (the link has the post)
+
+
+def short_title(title: str | None) -> str:
+    """A post title for a table cell: whole words up to ``TITLE_CHARS``, then "…"."""
+    text = " ".join((title or "").split()) or "(no title)"
+    if len(text) <= TITLE_CHARS:
+        return text
+    return text[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",.;:–-") + "…"
+
+
 # ------------------------------------------------------------------------------ scope
 
 def own_channels(db: Database) -> list[tuple[int, str, str]]:
@@ -401,8 +412,8 @@ def _languages(db: Database, scope: _Scope) -> Table:
                            Column("Positive", "number"), Column("Neutral", "number"),
                            Column("Negative", "number"), Column("Not analysed", "number"),
                            Column("Not scored yet", "number"),
-                           Column("Not analysed share", "percent"),
-                           Column("Negative share", "percent")],
+                           Column("% not analysed", "percent"),
+                           Column("% negative", "percent")],
                   empty="No replies in this period.")
     for language, c in sorted(counts.items(), key=lambda kv: -sum(kv[1].values())):
         total = sum(c.values())
@@ -438,7 +449,7 @@ def _top_posts(db: Database, scope: _Scope, limit: int) -> list:
                Column("Negative share", "percent")]
 
     def rows(found: Sequence) -> list[list]:
-        return [[Link(r["title"] or "(no title)", openable_link(r["url"])), r["channel"],
+        return [[Link(short_title(r["title"]), openable_link(r["url"])), r["channel"],
                  scope.rng.local(r["sort_date"]), int(r["replies"]), int(r["likes"] or 0),
                  (int(r["negative"] or 0) / int(r["supported"]))
                  if r["supported"] else None] for r in found]
@@ -472,7 +483,7 @@ def _attention(db: Database, scope: _Scope) -> Table:
         posted = datetime.fromisoformat(row["posted"]) if row["posted"] else None
         if posted is not None and posted >= scope.rng.until:
             continue
-        table.rows.append([row["name"] or "(no title)", scope.channels[row["source_id"]][0],
+        table.rows.append([short_title(row["name"]), scope.channels[row["source_id"]][0],
                            scope.rng.local(posted), row["supported"], row["negative_share"],
                            "; ".join(row["reasons"])])
     return table

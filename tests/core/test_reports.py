@@ -325,3 +325,13 @@ def test_both_reports_on_postgresql(pg_url: str) -> None:
         assert KK_TITLE in [p.text for p in document.paragraphs]
     finally:
         db.dispose()
+
+
+def test_long_post_titles_are_cut_between_words() -> None:
+    from core.reports.period import TITLE_CHARS, short_title
+
+    long = "Visa update: wait times for visitor visa interviews in Tashkent remain long. " * 3
+    cut = short_title(long)
+    assert cut.endswith("…") and len(cut) <= TITLE_CHARS + 1 and long.startswith(cut[:-1])
+    assert short_title("  Короткий\nзаголовок ") == "Короткий заголовок"
+    assert short_title(None) == "(no title)"
