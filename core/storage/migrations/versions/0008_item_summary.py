@@ -1,7 +1,7 @@
 """The media summary: an item marked for it, and the officer's own note on it.
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0010
 Create Date: 2026-12-05
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0005"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
