@@ -11,7 +11,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, Float, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlmodel import Field, SQLModel
 
 from core.storage.types import UTCDateTime, utcnow
@@ -75,7 +86,9 @@ class Item(SQLModel, table=True):
     read: bool = Field(default=False)
     starred: bool = Field(default=False)
     # 0008: marked for the media summary (key D), with the officer's own one or two sentences.
-    summary: bool = Field(default=False)
+    # The database's default, not Python's: code that stores items never names the column.
+    summary: bool = Field(default=False, sa_column=Column(Boolean, nullable=False,
+                                                          server_default=false()))
     summary_note: str | None = Field(default=None, sa_column=Column(Text))
 
 
