@@ -1,5 +1,6 @@
 """Every file format Attaché writes or reads for the calendar, declared once: one ``FileFormat``
-record each.
+record each. (The reports' formats are records of their own kind, with the same rule:
+core/reports/formats.py.)
 
 ``attache calendar export --format``, the import's choice by suffix, and the Calendar page's
 Export…/Import… dialogs (format list, file filter, the suggested name's suffix) all read these

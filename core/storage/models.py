@@ -3,7 +3,8 @@
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
 on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: indexes on the
-foreign keys deletes and joins walk (the migration lists the audit).
+foreign keys deletes and joins walk (the migration lists the audit). 0008: the media summary
+(an item marked for it, with the officer's note).
 
 The code reads and writes with SQLAlchemy Core: ``Source.__table__`` is the table, and
 ``Item.guid`` its column, for statements. Plain ``Table`` objects, because every command and
@@ -30,6 +31,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 from core.storage.types import UTCDateTime
@@ -112,6 +114,11 @@ class Item(Model):
         Column("content_hash", String(64), nullable=False, default=""),
         Column("read", Boolean, nullable=False, default=False),
         Column("starred", Boolean, nullable=False, default=False),
+        # 0008: marked for the media summary (key D), with the officer's own one or two
+        # sentences. The database's default, not Python's: code that stores items never
+        # names the column.
+        Column("summary", Boolean, nullable=False, server_default=false()),
+        Column("summary_note", Text),
         UniqueConstraint("source_id", "guid", name="uq_item_source_guid"),
         Index("ix_item_sort_date", "sort_date"),
         Index("ix_item_source_sort", "source_id", "sort_date"),
