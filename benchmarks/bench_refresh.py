@@ -15,6 +15,11 @@ sampled from /proc), in interleaved rounds (the order reversed every other round
   processes (``parse_in_processes``/``parse_processes``), feedparser called with the same
   options (its sanitizer and URI resolution off, as ours). What ours adds over it is our
   per-entry work (sanitizing, plain text, dates, guids) and the database.
+* **feedparser.parse alone** — every feed body already in memory, parsed one after the other
+  in one process with our options: no network, no parallelism, nothing stored. Its CPU time
+  is the floor under any refresh built on feedparser.
+* **attache refresh, threads** (``--threads``) — the CLI with ``parse_in_processes`` off: the
+  measurement behind the default (processes when there are two cores or more).
 * **newsboat** (when installed; ``apt-get install newsboat``) — ``newsboat -x reload`` into a
   fresh cache with ``reload-threads`` = ``workers``; then its reload with nothing new. It stores
   and sanitizes less than we do (no full-text index), but it is what a user compares the
@@ -126,6 +131,14 @@ def _bare_parse(body: bytes, content_type: str) -> int:
                                 sanitize_html=False, resolve_relative_uris=False).entries)
 
 
+def parse_only(feeds: int, items: int) -> int:
+    """feedparser.parse on every body, in this process, one after the other."""
+    bodies = [make_feed(i, items) for i in range(feeds)]
+    total = sum(_bare_parse(body, "application/rss+xml; charset=utf-8") for body in bodies)
+    print(total)
+    return total
+
+
 def bare_refresh(urls_file: str, workers: int, per_host: int, processes: int) -> int:
     """Fetch every URL and parse it with feedparser, as our refresh is parallel: threads
     fetching (per-host limited), parsing in a spawned process pool when ``processes``."""
@@ -205,10 +218,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--items", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--threads", action="store_true",
+                        help="also run attache refresh with parse_in_processes off")
+    parser.add_argument("--parse-only-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--bare-worker", nargs=4, metavar=("URLS", "WORKERS", "PER_HOST",
                                                            "PROCESSES"),
                         help=argparse.SUPPRESS)  # the bare baseline's own process
     args = parser.parse_args(argv)
+    if args.parse_only_worker:
+        parse_only(args.feeds, args.items)
+        return 0
     if args.bare_worker:
         urls_file, workers, per_host, processes = args.bare_worker
         bare_refresh(urls_file, int(workers), int(per_host), int(processes))
@@ -250,6 +269,9 @@ def _run(args: argparse.Namespace, folder: Path, urls: list[str], expected: int,
                "refresh"]
     bare = [sys.executable, "-m", "benchmarks.bench_refresh", "--bare-worker", str(urls_file),
             str(settings.workers), str(settings.per_host), str(processes)]
+    parse_alone = [sys.executable, "-m", "benchmarks.bench_refresh", "--parse-only-worker",
+                   "--feeds", str(args.feeds), "--items", str(args.items)]
+    threads_env = dict(env, ATTACHE_DATA_DIR=str(folder / "data-threads"))
     newsboat = shutil.which("newsboat")
     cache = folder / "newsboat.db"
     config = newsboat_config(folder, settings.workers)
@@ -262,6 +284,13 @@ def _run(args: argparse.Namespace, folder: Path, urls: list[str], expected: int,
         stored = count_rows(db, "item")
         if stored != expected:
             raise RuntimeError(f"attache refresh stored {stored} items, not {expected}")
+        return result
+
+    def ours_threads() -> tuple[float, float, float]:
+        fresh_copy(template, db)
+        result = run_command(attache, threads_env, sample_tree=True)
+        if count_rows(db, "item") != expected:
+            raise RuntimeError("attache refresh (threads) did not store every item")
         return result
 
     def ours_again() -> tuple[float, float, float]:  # after ours_first: every feed unchanged
@@ -283,11 +312,19 @@ def _run(args: argparse.Namespace, folder: Path, urls: list[str], expected: int,
     # database backup (a refresh makes one a day; every round's copy is the same file).
     ours_first()
     run_command(bare, env)
+    if args.threads:
+        run_command([str(Path(sys.executable).with_name("attache")), "config", "set",
+                     "parse_in_processes", "false"], threads_env)
+        ours_threads()
     if newsboat:
         newsboat_first()
     first = [(Samples("attache refresh (first)"), ours_first),
              (Samples("bare feedparser, same parallelism"),
-              lambda: run_command(bare, env, sample_tree=True))]
+              lambda: run_command(bare, env, sample_tree=True)),
+             (Samples("feedparser.parse alone, one process"),
+              lambda: run_command(parse_alone, env))]
+    if args.threads:
+        first.append((Samples("attache refresh, threads (first)"), ours_threads))
     again = [(Samples("attache refresh (all 304)"), ours_again)]
     if newsboat:
         first.append((Samples("newsboat -x reload (first)"), newsboat_first))
@@ -311,9 +348,13 @@ def _run(args: argparse.Namespace, folder: Path, urls: list[str], expected: int,
         print(samples.line(width))
     ours, base = first[0][0], first[1][0]
     print(ratio_line(ours, base, width=width, label="first: attache / bare"))
+    if args.threads:
+        print(ratio_line(first[3][0], ours, width=width, label="threads / processes"))
     if newsboat:
-        print(ratio_line(ours, first[2][0], target=1.0, width=width,
-                         label="first: attache / newsboat"))
+        boat = first[-1][0]
+        print(ratio_line(ours, boat, target=1.0, width=width, label="first: attache / newsboat"))
+        print(ratio_line(base, boat, width=width, label="first: bare / newsboat"))
+        print(ratio_line(first[2][0], boat, width=width, label="parse alone / newsboat"))
         print(ratio_line(again[0][0], again[1][0], width=width,
                          label="all 304: attache / newsboat"))
     for samples, _run_one in first:
