@@ -7,10 +7,11 @@ The Monitor's table does not load rows wholesale: it asks :func:`item_ids` for t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import ColumnElement, Select, func, select, update
 
 from core.errors import KnownError, NotFoundError
 from core.storage.database import Database
@@ -110,7 +111,8 @@ def item_ids(db: Database, *, source_id: int | None = None, search: str | None =
     if category is not None:
         query = query.where(SOURCES.c.category.is_(None) if not category else (
             (SOURCES.c.category == category)
-            | SOURCES.c.category.startswith(f"{category} / ", autoescape=True)))
+            | SOURCES.c.category.startswith(f"{category} / ", autoescape=True)
+            | _in_extra_category(category)))
     if term_id is not None:
         # A semi-join on the (term_id, published) index: only this term's hits are read.
         query = query.where(ITEMS.c.id.in_(
@@ -181,3 +183,12 @@ def _filtered(db: Database, query: Select, *, source_id: int | None, search: str
             return None
         query = query.where(clause)
     return query
+
+
+def _in_extra_category(category: str) -> ColumnElement[bool]:
+    """Sources filed in ``category`` (or a folder under it) besides their main folder: the
+    JSON list in ``extra_categories`` holds ``"category"`` or ``"category / ...``."""
+    whole = json.dumps(category, ensure_ascii=False)
+    nested = json.dumps(f"{category} / ", ensure_ascii=False)[:-1]  # no closing quote
+    column = SOURCES.c.extra_categories
+    return column.contains(whole, autoescape=True) | column.contains(nested, autoescape=True)

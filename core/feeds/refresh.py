@@ -23,13 +23,14 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from core.errors import KnownError
 from core.feeds.fetch import WATCH_INTERVAL, Fetcher, FetchResult
 from core.feeds.parse import ParsedFeed, ParseError, join_warnings, parse_feed
 from core.feeds.parsepool import ParseCancelled, ParsePool
 from core.feeds.schedule import backoff_delay, why_not_due
+from core.feeds.sources import find_source_id
 from core.feeds.store import ITEMS, store_entries
 from core.links import stored_link
 from core.sentiment.scoring import Scorer, score_reply_ids
@@ -397,6 +398,5 @@ def _feed_values(job: _Job, feed: ParsedFeed) -> dict:
 
 
 def _url_taken(conn: Connection, url: str, source_id: int) -> bool:
-    count = conn.execute(select(func.count()).select_from(SOURCES).where(
-        SOURCES.c.url == url, SOURCES.c.id != source_id)).scalar_one()
-    return count > 0
+    """Whether another source already has ``url``, in any spelling."""
+    return find_source_id(conn, url) not in (None, source_id)

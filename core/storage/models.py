@@ -44,6 +44,8 @@ class Source(SQLModel, table=True):
     account_id: str | None = Field(default=None, sa_column=Column(Text))  # resolved platform id
     state: str | None = Field(default=None, sa_column=Column(Text))  # adapter cursor (JSON)
     replies_days: int = Field(default=30)
+    # 0010: the folders besides ``category`` (JSON list), for a feed filed in several.
+    extra_categories: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class Item(SQLModel, table=True):
