@@ -1558,7 +1558,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message>
-        <location filename="../../ui/listen.py" line="+176"/>
+        <location filename="../../ui/listen.py" line="+177"/>
         <source>Analyse them now</source>
         <translation>Проанализировать сейчас</translation>
     </message>
@@ -1574,24 +1574,24 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+0"/>
-        <location line="+591"/>
+        <location line="+595"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-590"/>
-        <location line="+591"/>
+        <location line="-594"/>
+        <location line="+595"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-591"/>
-        <location line="+592"/>
+        <location line="-595"/>
+        <location line="+596"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-591"/>
+        <location line="-595"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -1857,7 +1857,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Не удалось отменить оценку</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Back to the analyzer</source>
         <translation>Вернуть анализатору</translation>
     </message>
@@ -1867,7 +1867,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Показать только ответы на эту публикацию</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Open reply in browser</source>
         <translation>Открыть ответ в браузере</translation>
     </message>
@@ -2029,7 +2029,7 @@ or start with a curated set of public feeds:</source>
         <translation>И&amp;мпорт календаря…</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_monitor.py" line="+50"/>
+        <location filename="../../desktop/page_monitor.py" line="+51"/>
         <source>&amp;Add source…</source>
         <translation>&amp;Добавить источник…</translation>
     </message>
@@ -2044,7 +2044,7 @@ or start with a curated set of public feeds:</source>
         <translation>Э&amp;кспорт OPML…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Added {0} starter sources; press F5 to fetch them</source>
         <translation>Добавлено стартовых источников: {0}; нажмите F5, чтобы загрузить их</translation>
     </message>
@@ -2065,11 +2065,16 @@ or start with a curated set of public feeds:</source>
     </message>
     <message>
         <location line="+23"/>
+        <source>Refresh cancelled after {0} sources: {1} new items</source>
+        <translation>Обновление отменено; обновлено источников: {0}; новых материалов: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Refreshed {0} sources: {1} new items</source>
         <translation>Обновлено источников: {0}; новых материалов: {1}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>, {0} failed</source>
         <translation>, с ошибками: {0}</translation>
     </message>
@@ -2719,9 +2724,22 @@ attache config set packs un,us,host,programme</translation>
     </message>
 </context>
 <context>
+    <name>ReaderView</name>
+    <message>
+        <location filename="../../ui/reader.py" line="+109"/>
+        <source>(no title)</source>
+        <translation>(без заголовка)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This item is too long to show here in full; open it in the browser to read the rest.</source>
+        <translation>Материал слишком длинный, чтобы показать его здесь целиком; откройте его в браузере, чтобы дочитать.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+70"/>
+        <location filename="../../desktop/settings_dialog.py" line="+71"/>
         <source>No such file: {0}</source>
         <translation>Нет такого файла: {0}</translation>
     </message>
@@ -2787,7 +2805,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+58"/>
         <source>Added {0} starter sources; they are fetched now (F5 fetches again).</source>
         <translation>Добавлено стартовых источников: {0}; они загружаются (F5 — загрузить снова).</translation>
     </message>

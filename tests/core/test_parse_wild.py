@@ -15,10 +15,15 @@ import re
 import feedparser
 import pytest
 
+from core.errors import KnownError
+from core.feeds.fetch import Fetcher
 from core.feeds.limits import MAX_DEPTH, MAX_ENTRY_CHARS, MAX_TITLE_CHARS, limit_depth
 from core.feeds.parse import ParsedFeed, ParseError, UnreadableFeed, parse_feed
+from core.feeds.refresh import FeedRefresher
 from core.feeds.sanitize import plain_title, sanitize_html
-from tests.feedserver import FIXTURES
+from core.feeds.sources import add_source, get_source
+from core.storage.database import Database
+from tests.feedserver import FIXTURES, FeedServer
 
 MIB = 1024 * 1024
 
@@ -193,3 +198,29 @@ def test_flattening_keeps_text_and_safety() -> None:
     assert "<script" not in cleaned and "alert" not in cleaned  # removed, not made text
     assert "kept" in cleaned
     assert depth(cleaned) <= MAX_DEPTH
+
+
+# ---------------------------------------------------------------- through add and refresh
+
+def test_adding_a_utf8_feed_that_declares_utf16_works(db: Database, server: FeedServer,
+                                                      fetcher: Fetcher) -> None:
+    url = server.static("/u16.xml", "utf16_declared_utf8.xml", "application/rss+xml")
+    source = add_source(db, url, fetcher=fetcher)  # was "not a feed, and the page links..."
+    assert source.title == "Новости посольства"
+    result = FeedRefresher(db, fetcher).refresh()[0]
+    assert result.status == "ok" and result.new_items == 2
+    assert "utf-16" in get_source(db, source.id).parse_warning
+
+
+def test_an_unreadable_feed_is_called_unreadable(db: Database, server: FeedServer,
+                                                 fetcher: Fetcher) -> None:
+    text = (FIXTURES / "utf16_declared_utf8.xml").read_text("utf-8").replace("‘", "'")
+    body = text.encode("cp1251")
+    url = server.static("/broken.xml", body + (b"" if len(body) % 2 == 0 else b"\n"))
+    with pytest.raises(KnownError, match="cannot be read") as refused:
+        add_source(db, url, fetcher=fetcher)
+    assert "not a feed" not in str(refused.value)
+    source = add_source(db, url)
+    result = FeedRefresher(db, fetcher).refresh()[0]
+    assert result.status == "error" and "cannot be read" in result.error
+    assert "cannot be read" in get_source(db, source.id).error
