@@ -35,6 +35,7 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     from desktop.page_monitor import connect as connect_monitor
     from desktop.page_monitor import monitor_data
     from desktop.refresh import RefreshController
+    from desktop.reports import install as install_reports
     from desktop.scheduler import RefreshScheduler
     from desktop.settings_dialog import install as install_settings
     from desktop.tasks import TaskRunner
@@ -48,6 +49,7 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     window.runner = ctx.runner
     connect_monitor(ctx)
     install_settings(ctx)
+    install_reports(ctx)
     window.refresher = RefreshController(ctx)
     window.notifier = Notifier(window)
     window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier, Settings.load)
@@ -99,16 +101,27 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     install_translator(app, language)
     window: MainWindow | None = None
     hook = ExceptionHook(log_path, message_box(lambda: window)).install()
-    try:
-        db = Database(db_url)
-        window = create_main_window(db, build_pages=False)
-    except KnownError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate(
-            "MainWindow", "Attaché cannot open its database"), str(exc))
-        hook.uninstall()
-        return 1
+    from desktop.recovery import ask_with_dialog, offer_restore, start_daily_backup
+
+    db: Database | None = None
+    for attempt in (1, 2):  # a damaged database may be restored (with consent) and reopened
+        try:
+            db = Database(db_url)
+            window = create_main_window(db, build_pages=False)
+            break
+        except KnownError as exc:
+            if db is not None:
+                db.dispose()  # nothing may hold the file that is moved aside
+            if attempt == 1 and offer_restore(db_url, exc, ask_with_dialog):
+                continue
+            QMessageBox.critical(None, QCoreApplication.translate(
+                "MainWindow", "Attaché cannot open its database"), str(exc))
+            hook.uninstall()
+            return 1
+    assert db is not None and window is not None
     window.show()
     window.scheduler.start()
+    start_daily_backup(window.ctx)
     # The Monitor is usable as soon as it shows; the other pages (and their menu entries,
     # Ctrl+N among them) are built in the next turn of the event loop.
     QTimer.singleShot(0, lambda: finish_start(window))

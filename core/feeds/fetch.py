@@ -235,7 +235,7 @@ class Fetcher:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Fetcher:
-        return cls(FetchLimits.from_settings(settings), proxy=settings.proxy,
+        return cls(FetchLimits.from_settings(settings), proxy=settings.proxy_url(),
                    ca_bundle=settings.ca_bundle)
 
     def proxies_for(self, url: str) -> dict[str, str]:
@@ -260,9 +260,11 @@ class Fetcher:
         return bound
 
     def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None,
-              headers: dict[str, str] | None = None) -> FetchResult:
+              headers: dict[str, str] | None = None,
+              form: dict[str, str] | None = None) -> FetchResult:
         """``headers`` adds request headers (an API's Accept or Authorization); they are
-        never logged."""
+        never logged. ``form`` sends a POST with those fields (a page's own "show more" call,
+        such as Telegram's discussion widget) under the same limits as any GET."""
         headers = dict(headers or {})
         if etag:
             headers["If-None-Match"] = etag
@@ -277,7 +279,7 @@ class Fetcher:
         _current.watch = watch
         self._watchdog.add(watch)
         try:
-            self._fetch_into(result, url, headers, started, watch)
+            self._fetch_into(result, url, headers, started, watch, form)
         except BodyTooLarge:
             mib = self.limits.max_bytes / (1024 * 1024)
             result.error = f"feed is larger than {mib:g} MiB; refusing to read it all"
@@ -321,11 +323,14 @@ class Fetcher:
         return f"download failed: {_reason(exc)}"
 
     def _fetch_into(self, result: FetchResult, url: str, headers: dict[str, str],
-                    started: float, watch: _Watch) -> None:
+                    started: float, watch: _Watch,
+                    form: dict[str, str] | None = None) -> None:
         deadline = started + self.limits.deadline
         timeout = (self.limits.connect_timeout, min(self.limits.read_timeout, self.limits.deadline))
-        with self.session.get(url, headers=headers, timeout=timeout, stream=True,
-                              proxies=self.proxies_for(url), allow_redirects=True) as resp:
+        with self.session.request("GET" if form is None else "POST", url, data=form,
+                                  headers=headers, timeout=timeout, stream=True,
+                                  proxies=self.proxies_for(url),
+                                  allow_redirects=True) as resp:
             try:
                 self._read_response(result, resp, deadline)
             finally:

@@ -8,7 +8,8 @@ deep are refused with their line number instead of ending in a RecursionError.
 What other readers write, and what we keep of it:
 
 * A feed in two folders (Feedly writes one outline per folder) is one source with both
-  folders: ``category`` and ``extra_categories``. Export writes it in each folder again.
+  folders: ``category`` and its other folders (``source_category``). Export writes it in
+  each folder again.
 * An outline without a title stays untitled — the feed's own title is taken on the first
   refresh. A "title" that is only the feed's address (what many readers, and we, used to
   write for untitled feeds) counts as no title.
@@ -20,7 +21,6 @@ What other readers write, and what we keep of it:
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -35,6 +35,7 @@ from core.errors import KnownError
 from core.feeds.limits import MAX_TITLE_CHARS, cut_text
 from core.feeds.sources import (
     CATEGORY_MAX_LENGTH,
+    SOURCE_CATEGORIES,
     SOURCES,
     extra_categories,
     list_sources,
@@ -203,14 +204,17 @@ def import_opml(db: Database, path: Path, interval_minutes: int = 60) -> ImportR
                 report.already_present.append(url)
                 continue
             # Folders nested past the column's width keep their outer levels.
-            extra = [c[:CATEGORY_MAX_LENGTH] for c in feed.extra_categories]
-            conn.execute(insert(SOURCES).values(
-                url=url, kind="feed", title=feed.title,
-                category=(feed.category or None) and feed.category[:CATEGORY_MAX_LENGTH],
-                extra_categories=json.dumps(extra, ensure_ascii=False) if extra else None,
+            category = (feed.category or None) and feed.category[:CATEGORY_MAX_LENGTH]
+            source_id = conn.execute(insert(SOURCES).values(
+                url=url, kind="feed", title=feed.title, category=category,
                 site_url=stored_link(feed.site_url), interval_minutes=interval_minutes,
                 enabled=True,
-                status="new", error_count=0, created_at=utcnow()))
+                status="new", error_count=0, created_at=utcnow())).inserted_primary_key[0]
+            extra = dict.fromkeys(c[:CATEGORY_MAX_LENGTH] for c in feed.extra_categories)
+            extra.pop(category, None)
+            if extra:
+                conn.execute(insert(SOURCE_CATEGORIES),
+                             [{"source_id": source_id, "category": c} for c in extra])
             known.add(url_key(url))
             report.added.append(url)
     return report

@@ -27,6 +27,7 @@ from core.feeds.sanitize import (
     sanitize_html,
     text_to_html,
 )
+from core.storage.text import storable_fields
 
 MAX_GUID = 512
 # Servers label feeds text/html or text/plain all the time; that is no fault of the feed's.
@@ -56,6 +57,9 @@ class ParsedEntry:
     published_raw: str | None
     content_html: str
     content_text: str
+
+    def __post_init__(self) -> None:
+        storable_fields(self)  # what is stored is what the next refresh compares (no NUL)
 
     @property
     def content_hash(self) -> str:

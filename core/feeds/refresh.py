@@ -38,6 +38,7 @@ from core.social.base import Gone, RateLimited, SyncRequest, SyncResult
 from core.social.registry import adapter_for
 from core.social.replies import store_replies
 from core.storage.database import Database
+from core.storage.errors import DatabaseBusyError, DatabaseUnavailableError, storing_failed
 from core.storage.models import Source
 from core.storage.types import utcnow
 from core.watch import match_new
@@ -57,6 +58,11 @@ DOWNGRADE_WARNING = ("this https feed redirects to an unencrypted http:// addres
 # SET columns come from each call's parameters; a fixed statement keeps SQLAlchemy's compile
 # cache warm (building .values(...) per source cost more than the write itself).
 UPDATE_SOURCE = update(SOURCES).where(SOURCES.c.id == bindparam("source_pk"))
+# How long one refresh keeps waiting for another process's write lock, in all (each attempt
+# waits Database.write_wait_s); fetched results wait in memory meanwhile.
+BUSY_PATIENCE_S = 600.0
+NOT_STORED_BUSY = ("fetched but not stored: another Attaché kept the database busy for too "
+                   "long; this source is fetched again on the next refresh")
 
 
 @dataclass
@@ -128,6 +134,8 @@ class FeedRefresher:
         self.workers = max(1, workers)
         self.per_host = max(1, per_host)
         self.clock = clock
+        self.busy_patience_s = BUSY_PATIENCE_S
+        self._busy_deadline: float | None = None
 
     # -------------------------------------------------------------- choosing what to fetch
 
@@ -175,6 +183,7 @@ class FeedRefresher:
         running: dict[Future[_Outcome], _Job] = {}
         done_count = 0  # fetched jobs only: ``results`` also holds the skipped ones
         give_up_at: float | None = None  # set when a cancel is first seen
+        self._busy_deadline = None
 
         def fill(pool: ThreadPoolExecutor) -> None:
             for host, queue in list(by_host.items()):
@@ -205,13 +214,21 @@ class FeedRefresher:
                         outcome = future.result()
                         if outcome.cancelled:
                             continue  # left as it was: fetched again next time
-                        result = self._write(writer, job, outcome)
+                        try:
+                            result = self._store(writer, job, outcome, cancel)
+                        except DatabaseUnavailableError:
+                            # Full, damaged or read-only: no later source can be stored either.
+                            by_host.clear()
+                            raise
+                        if result is None:  # cancelled while waiting for a busy database
+                            continue
                         results.append(result)
                         done_count += 1
                         if on_result is not None:
                             on_result(result, done_count, total)
         except BaseException:
-            # Ctrl+C in the CLI (or a bug): cut what is in flight rather than wait for it.
+            # Ctrl+C in the CLI, a database that cannot be written (or a bug): cut what is
+            # in flight rather than wait for it.
             cancel.set()
             give_up_at = give_up_at or time.monotonic()
             if self.parse_pool is not None:
@@ -288,6 +305,25 @@ class FeedRefresher:
 
     # -------------------------------------------------------------- writing (one transaction)
 
+    def _store(self, writer: Connection, job: _Job, outcome: _Outcome,
+               cancel: threading.Event) -> RefreshResult | None:
+        """``_write``, retried while another process holds the write lock (a scheduled refresh,
+        a second Attaché), until this run's patience is spent; then the source is reported as
+        not stored and stays due, so the next refresh fetches it again. None when the refresh
+        is cancelled meanwhile (nothing stored, nothing to report)."""
+        while True:
+            if cancel.is_set():
+                return None
+            if self._busy_deadline is not None and time.monotonic() >= self._busy_deadline:
+                return RefreshResult(job.source_id, job.url, "error", outcome.fetch.status,
+                                     error=NOT_STORED_BUSY, kind=job.kind)
+            try:
+                return self._write(writer, job, outcome)
+            except DatabaseBusyError:
+                if self._busy_deadline is None:
+                    self._busy_deadline = time.monotonic() + self.busy_patience_s
+                log.warning("storing %s: the database is busy; retrying", job.url)
+
     def _write(self, writer: Connection, job: _Job, outcome: _Outcome) -> RefreshResult:
         now = self.clock()
         fetched = outcome.fetch
@@ -340,11 +376,14 @@ class FeedRefresher:
                     if self.scorer is not None and self.scorer.coverage and changed:
                         _score_coverage(conn, self.scorer, changed)
                 conn.execute(UPDATE_SOURCE, {**values, "source_pk": job.source_id})
+        except DatabaseUnavailableError:
+            raise  # busy: ``_store`` waits; full, damaged, read-only: the refresh stops
         except Exception as exc:
-            # The transaction rolled back: record the failure on its own so it is visible.
+            # The transaction rolled back: record the failure on its own so it is visible,
+            # as one sentence (a driver's text holds the statement and the fetched data).
             log.exception("storing %s failed", job.url)
             result = RefreshResult(job.source_id, job.url, "error", fetched.status,
-                                   error=f"could not store the feed: {type(exc).__name__}: {exc}")
+                                   error=storing_failed(exc))
             with writer.begin():
                 writer.execute(UPDATE_SOURCE, {
                     "source_pk": job.source_id, "status": "error", "error": result.error,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from core.errors import KnownError, NotFoundError
 from core.storage.database import Database
-from core.storage.models import Item, Source
+from core.storage.models import Item, Source, SourceCategory
 from core.storage.types import iso, utcnow
 
 # Fetching and parsing are imported where used: listing sources (the window's first query)
@@ -30,6 +29,7 @@ SOURCES = Source.__table__
 # "javascript:", "mailto:", "data:" ... but not "example.org:8080/feed" (a host and port).
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.IGNORECASE)
 ITEMS = Item.__table__
+SOURCE_CATEGORIES = SourceCategory.__table__
 _FOLDER_SPLIT = re.compile(r"\s+/\s*|\s*/\s+")
 PREVIEW_ITEMS = 10
 CATEGORY_MAX_LENGTH = SOURCES.c.category.type.length  # 200: VARCHAR(200) in migration 0001
@@ -243,7 +243,11 @@ def list_sources(db: Database) -> list[dict]:
              .order_by(SOURCES.c.category.is_(None), SOURCES.c.category,
                        SOURCES.c.title.is_(None), SOURCES.c.title, SOURCES.c.id))
     with db.read() as conn:
-        return [dict(row) for row in conn.execute(query).mappings()]
+        rows = [dict(row) for row in conn.execute(query).mappings()]
+        extra = _extra_categories_of(conn)
+    for row in rows:
+        row["extra_categories"] = extra.get(row["id"], [])
+    return rows
 
 
 def remove_source(db: Database, source_id: int) -> int:
@@ -253,6 +257,7 @@ def remove_source(db: Database, source_id: int) -> int:
         count = conn.execute(select(func.count()).select_from(ITEMS)
                              .where(ITEMS.c.source_id == source_id)).scalar_one()
         conn.execute(delete(ITEMS).where(ITEMS.c.source_id == source_id))
+        conn.execute(delete(SOURCE_CATEGORIES).where(SOURCE_CATEGORIES.c.source_id == source_id))
         conn.execute(delete(SOURCES).where(SOURCES.c.id == source_id))
     return count
 
@@ -292,12 +297,16 @@ def update_source(db: Database, source_id: int, *, title: str | None,
 
 
 def extra_categories(row: dict) -> list[str]:
-    """A source row's folders besides ``category`` (stored as a JSON list, migration 0010)."""
-    try:
-        value = json.loads(row.get("extra_categories") or "[]")
-    except ValueError:
-        return []
-    return [c for c in value if isinstance(c, str) and c] if isinstance(value, list) else []
+    """A source row's folders besides ``category`` (``list_sources`` attaches them)."""
+    return list(row.get("extra_categories") or [])
+
+
+def _extra_categories_of(conn: Connection) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for source_id, category in conn.execute(select(SOURCE_CATEGORIES).order_by(
+            SOURCE_CATEGORIES.c.source_id, SOURCE_CATEGORIES.c.category)):
+        found.setdefault(source_id, []).append(category)
+    return found
 
 
 def categories(db: Database) -> list[str]:
@@ -305,9 +314,7 @@ def categories(db: Database) -> list[str]:
     with db.read() as conn:
         used = list(conn.execute(select(SOURCES.c.category).distinct()
                                  .where(SOURCES.c.category.is_not(None))).scalars())
-        for extra in conn.execute(select(SOURCES.c.extra_categories).distinct()
-                                  .where(SOURCES.c.extra_categories.is_not(None))).scalars():
-            used += extra_categories({"extra_categories": extra})
+        used += conn.execute(select(SOURCE_CATEGORIES.c.category).distinct()).scalars()
         found: set[str] = set()
         for category in used:
             parts = [p.strip() for p in category.split(" / ")]

@@ -2,14 +2,29 @@
 
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
-on replies. 0005: tone of coverage (sentiment of watched feed items).
+on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: indexes on the
+foreign keys deletes and joins walk (the migration lists the audit). 0008: the media summary
+(an item marked for it, with the officer's note). 0011: a source's folders besides its
+``category`` (a feed filed in several).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, Float, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlmodel import Field, SQLModel
 
 from core.storage.types import UTCDateTime, utcnow
@@ -44,8 +59,6 @@ class Source(SQLModel, table=True):
     account_id: str | None = Field(default=None, sa_column=Column(Text))  # resolved platform id
     state: str | None = Field(default=None, sa_column=Column(Text))  # adapter cursor (JSON)
     replies_days: int = Field(default=30)
-    # 0010: the folders besides ``category`` (JSON list), for a feed filed in several.
-    extra_categories: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class Item(SQLModel, table=True):
@@ -74,6 +87,11 @@ class Item(SQLModel, table=True):
     content_hash: str = Field(default="", max_length=64)
     read: bool = Field(default=False)
     starred: bool = Field(default=False)
+    # 0008: marked for the media summary (key D), with the officer's own one or two sentences.
+    # The database's default, not Python's: code that stores items never names the column.
+    summary: bool = Field(default=False, sa_column=Column(Boolean, nullable=False,
+                                                          server_default=false()))
+    summary_note: str | None = Field(default=None, sa_column=Column(Text))
 
 
 POST_STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")
@@ -112,7 +130,12 @@ class PlannedPost(SQLModel, table=True):
     """A post the press section intends to publish; ``version`` guards team edits."""
 
     __tablename__ = "planned_post"
-    __table_args__ = (Index("ix_planned_post_start", "start_at", "start_date"),)
+    __table_args__ = (
+        Index("ix_planned_post_start", "start_at", "start_date"),
+        Index("ix_planned_post_campaign", "campaign_id"),
+        Index("ix_planned_post_observance", "observance_id"),
+        Index("ix_planned_post_item", "item_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(sa_column=Column(Text, nullable=False, unique=True))  # iCalendar UID
@@ -125,6 +148,9 @@ class PlannedPost(SQLModel, table=True):
     duration_minutes: int | None = Field(default=None)  # timed posts; None = a moment
     tz: str = Field(default="UTC", max_length=64)  # IANA zone the officer planned in
     rrule: str | None = Field(default=None, sa_column=Column(Text))  # RFC 5545 RRULE
+    # Occurrences of the series that do not happen (cancelled, or moved to a post of their
+    # own): comma-separated wall-clock YYYYMMDDTHHMMSS, or YYYYMMDD for all-day posts.
+    exdates: str | None = Field(default=None, sa_column=Column(Text))
     campaign_id: int | None = Field(default=None, sa_column=Column(
         Integer, ForeignKey("campaign.id", ondelete="SET NULL")))
     observance_id: int | None = Field(default=None, sa_column=Column(
@@ -142,6 +168,7 @@ class PostChannel(SQLModel, table=True):
     """Which sources (the embassy's own accounts) a planned post goes out on."""
 
     __tablename__ = "post_channel"
+    __table_args__ = (Index("ix_post_channel_source", "source_id"),)
 
     post_id: int = Field(sa_column=Column(
         Integer, ForeignKey("planned_post.id", ondelete="CASCADE"), primary_key=True))
@@ -176,6 +203,8 @@ class Reply(SQLModel, table=True):
         Index("ix_reply_item", "item_id"),
         Index("ix_reply_published", "published"),
         Index("ix_reply_label", "sentiment_label"),
+        Index("ix_reply_source", "source_id"),
+        Index("ix_reply_parent", "parent_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -226,6 +255,8 @@ class WatchHit(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("term_id", "item_id", "reply_id", name="uq_watch_hit"),
         Index("ix_watch_hit_term_day", "term_id", "published"),
+        Index("ix_watch_hit_item", "item_id"),
+        Index("ix_watch_hit_reply", "reply_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -256,3 +287,16 @@ class ItemSentiment(SQLModel, table=True):
     subjectivity: float | None = Field(default=None, sa_column=Column(Float))
     analyzer: str = Field(max_length=40)
     scored_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class SourceCategory(SQLModel, table=True):
+    """0011: the folders a source is filed in besides its ``category`` (Feedly and other
+    readers put one feed in several folders). ``category`` stays the folder the tree shows it
+    in; these add it to others. A table, not a column: nothing that reads ``source`` changes.
+    """
+
+    __tablename__ = "source_category"
+
+    source_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("source.id", ondelete="CASCADE"), primary_key=True))
+    category: str = Field(sa_column=Column(String(200), primary_key=True))

@@ -39,6 +39,11 @@
         <translation>Аккаунт Instagram</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>VK community or page</source>
+        <translation>Сообщество или страница ВКонтакте</translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>Something went wrong that Attaché did not expect ({0}: {1}). The details are in the log.</source>
         <translation>Произошла непредвиденная ошибка ({0}: {1}). Подробности — в журнале.</translation>
@@ -547,7 +552,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Публикация не перенесена</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="+218"/>
+        <location filename="../../desktop/page_calendar.py" line="+236"/>
         <source>Plan a post on the selected day ({0})</source>
         <translation>Запланировать публикацию на выбранный день ({0})</translation>
     </message>
@@ -555,7 +560,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+81"/>
+        <location filename="../../ui/dashboard.py" line="+82"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
@@ -996,7 +1001,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+200"/>
+        <location filename="../../ui/calendar_io.py" line="+202"/>
         <source>Export Calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
@@ -1226,7 +1231,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Файл {0} не найден.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>{0} new, {1} changed, {2} unchanged</source>
         <translation>новых — {0}, изменённых — {1}, без изменений — {2}</translation>
     </message>
@@ -1250,6 +1255,15 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <source>The file is fine. Import will make: {0}. Nothing has been written yet.</source>
         <translation>Файл в порядке. Результат импорта: {0}. Пока ничего не записано.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) of the file cannot be planned and are left out (listed below, by line).</source>
+        <translation>
+            <numerusform>%n событие файла нельзя запланировать, оно пропущено (см. ниже, по строкам).</numerusform>
+            <numerusform>%n события файла нельзя запланировать, они пропущены (см. ниже, по строкам).</numerusform>
+            <numerusform>%n событий файла нельзя запланировать, они пропущены (см. ниже, по строкам).</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+3"/>
         <source>Note: {0}</source>
@@ -1260,33 +1274,38 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     <name>ItemsTable</name>
     <message>
         <location filename="../../ui/models/items_table.py" line="+34"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Starred</source>
-        <translation>Избранное</translation>
+        <source>Starred (S); ▤ in the media summary (D)</source>
+        <translation>Избранное (S); ▤ — в медиасводке (D)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Published (local time)</source>
         <translation>Опубликовано (местное время)</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+67"/>
+        <source>In the media summary</source>
+        <translation>В медиасводке</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>(no title)</source>
         <translation>(без заголовка)</translation>
     </message>
@@ -1974,7 +1993,7 @@ or start with a curated set of public feeds:</source>
 или начните с подобранного набора открытых лент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="+55"/>
+        <location filename="../../desktop/app.py" line="+57"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
@@ -1994,7 +2013,7 @@ or start with a curated set of public feeds:</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+57"/>
         <source>Attaché cannot open its database</source>
         <translation>Attaché не может открыть свою базу данных</translation>
     </message>
@@ -2029,7 +2048,7 @@ or start with a curated set of public feeds:</source>
         <translation>И&amp;мпорт календаря…</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_monitor.py" line="+51"/>
+        <location filename="../../desktop/page_monitor.py" line="+53"/>
         <source>&amp;Add source…</source>
         <translation>&amp;Добавить источник…</translation>
     </message>
@@ -2158,11 +2177,16 @@ or start with a curated set of public feeds:</source>
         <source>OPML not exported</source>
         <translation>OPML не экспортирован</translation>
     </message>
+    <message>
+        <location filename="../../desktop/reports.py" line="+153"/>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Отчёты…</translation>
+    </message>
 </context>
 <context>
     <name>MonitorView</name>
     <message>
-        <location filename="../../ui/monitor.py" line="+55"/>
+        <location filename="../../ui/monitor.py" line="+57"/>
         <source>Any time</source>
         <translation>За всё время</translation>
     </message>
@@ -2187,7 +2211,7 @@ or start with a curated set of public feeds:</source>
         <translation>Произвольный период…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Search titles and text (Ctrl+F) — Cyrillic and O‘zbek work too</source>
         <translation>Поиск по заголовкам и тексту (Ctrl+F)</translation>
     </message>
@@ -2218,12 +2242,12 @@ or start with a curated set of public feeds:</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>Any watch term</source>
         <translation>Любое отслеживаемое слово</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-123"/>
         <source>From (inclusive)</source>
         <translation>С (включительно)</translation>
     </message>
@@ -2243,7 +2267,7 @@ or start with a curated set of public feeds:</source>
         <translation>Загрузить изображения ({0})</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
@@ -2252,6 +2276,16 @@ or start with a curated set of public feeds:</source>
         <location line="+18"/>
         <source>{0} items</source>
         <translation>Материалов: {0}</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Summary note</source>
+        <translation>Заметка для сводки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your note on this story for the media summary (e.g. an English gist):</source>
+        <translation>Ваша заметка к этому материалу для медиасводки (например, краткое изложение по-английски):</translation>
     </message>
 </context>
 <context>
@@ -2353,7 +2387,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="-328"/>
+        <location filename="../../ui/calendar_io.py" line="-332"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Обзор…</translation>
     </message>
@@ -2734,6 +2768,223 @@ attache config set packs un,us,host,programme</translation>
         <location line="+6"/>
         <source>This item is too long to show here in full; open it in the browser to read the rest.</source>
         <translation>Материал слишком длинный, чтобы показать его здесь целиком; откройте его в браузере, чтобы дочитать.</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../desktop/reports.py" line="-94"/>
+        <source>{0} stories in {1} groups</source>
+        <translation>Материалов: {0}, групп: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} posts, {1} replies, {2} watch-term mentions</source>
+        <translation>Публикаций: {0}, ответов: {1}, упоминаний ключевых слов: {2}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Writing the file…</source>
+        <translation>Запись файла…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Report saved to {0}</source>
+        <translation>Отчёт сохранён: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../ui/reports_dialog.py" line="+160"/>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Media summary (this morning&apos;s stories)</source>
+        <translation>Медиасводка (материалы за утро)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period report (posts, replies, sentiment…)</source>
+        <translation>Отчёт за период (публикации, ответы, тональность…)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Marked for the summary (D on the Monitor)</source>
+        <translation>Отмеченные для сводки (D в Мониторинге)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starred</source>
+        <translation>Избранные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentioning watch terms</source>
+        <translation>С упоминанием ключевых слов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose terms</source>
+        <translation>Выбрать слова</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Watch term</source>
+        <translation>Ключевое слово</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First lines of each story</source>
+        <translation>Первые строки каждого материала</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tone (when tone of coverage is on)</source>
+        <translation>Тональность (если включена тональность освещения)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stories:</source>
+        <translation>Материалы:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grouped by:</source>
+        <translation>Группировать по:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All campaigns</source>
+        <translation>Все кампании</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All own accounts</source>
+        <translation>Все свои аккаунты</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Campaign:</source>
+        <translation>Кампания:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel:</source>
+        <translation>Канал:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. U.S. Embassy Tashkent</source>
+        <translation>например, U.S. Embassy Tashkent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. UNCLASSIFIED (on every page)</source>
+        <translation>например, UNCLASSIFIED (на каждой странице)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letterhead (remembered)</source>
+        <translation>Шапка (запоминается)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embassy:</source>
+        <translation>Посольство:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepared by:</source>
+        <translation>Подготовил:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classification:</source>
+        <translation>Гриф:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reports (*.docx *.pdf *.html *.txt *.xlsx)</source>
+        <translation>Отчёты (*.docx *.pdf *.html *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Report:</source>
+        <translation>&amp;Отчёт:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Days:</source>
+        <translation>&amp;Дни:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ile:</source>
+        <translation>Ф&amp;айл:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>First page</source>
+        <translation>Первая страница</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <location line="+22"/>
+        <source>Choose the watch terms whose stories go in.</source>
+        <translation>Выберите ключевые слова, материалы с которыми войдут в сводку.</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>{0} page(s) as PDF — {1}</source>
+        <translation>Страниц в PDF: {0} — {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Building the preview…</source>
+        <translation>Готовится предпросмотр…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a file to save to (Browse…).</source>
+        <translation>Выберите файл для сохранения (Обзор…).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is a folder; give a file name.</source>
+        <translation>{0} — это папка; укажите имя файла.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved {0}: {1}</source>
+        <translation>Сохранено {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing {0}…</source>
+        <translation>Запись {0}…</translation>
     </message>
 </context>
 <context>
@@ -3408,7 +3659,7 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>Лента</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>OK</source>
         <translation>Работает</translation>
     </message>
@@ -3479,7 +3730,12 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>Note: {0}</source>
+        <translation>Примечание: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>disabled</source>
         <translation>отключён</translation>
     </message>
@@ -3532,6 +3788,11 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>Новый: ещё не загружался (нажмите F5)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>OK, with a note: {0}</source>
+        <translation>OK, с примечанием: {0}</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>OK</source>
         <translation>Работает</translation>
@@ -3560,7 +3821,7 @@ or bring a list from another reader with File → Import OPML…</source>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/crash.py" line="+39"/>
+        <location filename="../../desktop/crash.py" line="+47"/>
         <source>The proxy refused the connection. Check the proxy in Settings → Network, or ask IT.</source>
         <translation>Прокси-сервер отклонил подключение. Проверьте прокси в разделе Настройки → Сеть или обратитесь в ИТ-отдел.</translation>
     </message>
@@ -3575,9 +3836,24 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>Сеть недоступна: возможно, нет подключения или нужен прокси. Attaché продолжает работать с уже сохранёнными данными.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The database is busy: another Attaché or a backup is using it. Try again in a moment.</source>
         <translation>База данных занята: её использует другая копия Attaché или резервное копирование. Повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk holding your database is full. Free some space on it, then try again; nothing was half-written.</source>
+        <translation>Диск, на котором лежит ваша база данных, заполнен. Освободите на нём место и повторите попытку; ничего не записано наполовину.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database is damaged. Close Attaché and run &apos;attache db restore&apos; to put the newest automatic backup in its place (the damaged file is kept).</source>
+        <translation>База данных повреждена. Закройте Attaché и выполните «attache db restore», чтобы вернуть последнюю автоматическую резервную копию (повреждённый файл сохранится).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database is read-only: Attaché can show what is stored but cannot change it. Ask IT for write access.</source>
+        <translation>База данных доступна только для чтения: Attaché может показать сохранённое, но не может ничего изменить. Попросите ИТ-отдел дать право на запись.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3638,6 +3914,37 @@ Please send that file to IT.</source>
         <location line="+2"/>
         <source>{0} watch-term hits</source>
         <translation>Совпадения с отслеживаемыми словами: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <location filename="../../desktop/recovery.py" line="+45"/>
+        <source>{0}
+
+Attaché keeps automatic backups. Restore the newest one, from {1}?
+
+Changes made after it will be missing. The damaged file is not deleted: it is kept beside the database as {2}.damaged-….</source>
+        <translation>{0}
+
+Attaché хранит автоматические резервные копии. Восстановить последнюю, от {1}?
+
+Изменения, сделанные после неё, пропадут. Повреждённый файл не удаляется: он останется рядом с базой под именем {2}.damaged-….</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attaché&apos;s database is damaged</source>
+        <translation>База данных Attaché повреждена</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restore backup</source>
+        <translation>Восстановить из копии</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Выйти</translation>
     </message>
 </context>
 </TS>

@@ -190,7 +190,10 @@ def test_a_crash_while_storing_rolls_that_source_back(db: Database, server: Feed
     results = by_id(refresher.refresh())
     assert stored_then_crashed == [doomed]
     assert results[doomed].status == "error" and results[doomed].new_items == 0
-    assert results[doomed].error == "could not store the feed: RuntimeError: disk on fire"
+    # One sentence naming the kind of failure; the exception's text (which for a database
+    # error is the statement and the fetched data) stays in the log.
+    assert results[doomed].error == ("could not store what was fetched (RuntimeError); nothing "
+                                     "of it was saved, and the log has the details")
     row = source(db, doomed)
     assert row["item_count"] == 0 and items(db, doomed) == []
     assert row["status"] == "error" and row["error_count"] == 1
@@ -357,11 +360,12 @@ def test_cancel_stops_submitting_more(db: Database, server: FeedServer,
 
     refresher = FeedRefresher(db, fetcher, workers=8, per_host=2)
     results = refresher.refresh(on_result=on_result, cancel=cancel)
-    # Two were in flight when the first result arrived; those finish, nothing else starts.
+    # Two were in flight when the first result arrived; the other is cut (or finishes if it
+    # was quicker than the cut), nothing else starts.
     assert 1 <= len(results) <= 2 < len(ids)
     assert calls == list(range(1, len(results) + 1))
     assert all(r.status == "ok" for r in results)
-    assert len(server.requests) == len(results)
+    assert len(results) <= len(server.requests) <= 2
     untouched = [sid for sid in ids if sid not in by_id(results)]
     assert all(source(db, sid)["status"] == "new" for sid in untouched)
 
