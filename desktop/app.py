@@ -84,6 +84,7 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
 
     from core.settings import Settings
     from desktop.crash import ExceptionHook, message_box
+    from desktop.fonts import install_emoji_font
     from desktop.i18n import install_translator
     from desktop.settings_dialog import maybe_first_run
     from resources import RESOURCES
@@ -92,6 +93,7 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     app.setApplicationName("Attaché")
     app.setOrganizationName("Attache")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "attache.png")))
+    install_emoji_font()
     try:
         language = Settings.load().interface_language
     except KnownError:

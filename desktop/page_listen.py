@@ -23,6 +23,8 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
                 scorer: Callable[[], Scorer]) -> ListenData:
     """The Listen page's window onto core: plain callables, so ui/ never sees SQL."""
     from core.calendar.campaigns import list_campaigns
+    from core.errors import KnownError
+    from core.feeds import items
     from core.sentiment import aggregates
     from core.sentiment.coverage import score_backlog
     from core.sentiment.scoring import label_reply
@@ -39,6 +41,22 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
         if end is not None:
             result["until"] = datetime.combine(end + timedelta(days=1), time(), tz)
         return result
+
+    def thread(record: dict) -> dict:
+        """The reading pane's context: the post a reply answers and the reply it answers."""
+        post = None
+        if record.get("item_id") is not None:
+            try:
+                content = items.item_content(db, record["item_id"])
+            except KnownError:
+                content = None  # removed since the row was read
+            if content is not None:
+                post = {"title": content["title"], "text": content["content_text"],
+                        "url": content["url"]}
+        parent = None
+        if record.get("parent_id") is not None:
+            parent = replies.replies_by_ids(db, [record["parent_id"]]).get(record["parent_id"])
+        return {"post": post, "parent": parent}
 
     def attention(start: object = None, source_id: int | None = None) -> list[dict]:
         since = instants({"start": start})["since"] if start is not None else None
@@ -63,6 +81,7 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
         score_pending=lambda: score_backlog(db, scorer())[0],
         unscored_count=lambda: replies.count_replies(db, label="unscored"),
         accounts=lambda: replies.reply_accounts(db),
+        thread=thread,
     )
 
 

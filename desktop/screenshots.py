@@ -32,9 +32,11 @@ def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = Fals
     from core.errors import KnownError
     from core.settings import Settings
     from desktop.app import create_main_window
+    from desktop.fonts import install_emoji_font
     from desktop.i18n import install_translator, remove_translators
 
     app = QApplication.instance() or QApplication([])
+    install_emoji_font()
     # The pictures show the interface the user chose (``interface_language``), as the app does.
     try:
         language = Settings.load().interface_language
@@ -70,8 +72,11 @@ def _grab_all(app: QApplication, window: MainWindow, folder: Path,
     try:
         for key in window.page_keys:
             window.show_page(key)
-            if key == "monitor" and open_first_item and window.monitor.model.rowCount():
-                window.monitor.table.selectRow(0)
+            if open_first_item:  # the newest item in the reader, the newest reply in its pane
+                shown = window.monitor if key == "monitor" else window.page(key)
+                table, model = getattr(shown, "table", None), getattr(shown, "model", None)
+                if key in ("monitor", "listen") and table is not None and model.rowCount():
+                    table.selectRow(0)
             save(window, key)
             try:
                 module = importlib.import_module(f"desktop.page_{key}")

@@ -20,4 +20,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ReplyReader</name>
+    <message numerus="yes">
+        <location filename="../../ui/reply_reader.py" line="+112"/>
+        <source>♥ %n like(s)</source>
+        <translation>
+            <numerusform>♥ %n like</numerusform>
+            <numerusform>♥ %n likes</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1294,7 +1294,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>Listen</name>
     <message>
-        <location filename="../../ui/models/replies_table.py" line="+58"/>
+        <location filename="../../ui/models/replies_table.py" line="+67"/>
         <source>positive</source>
         <translation>позитивно</translation>
     </message>
@@ -1440,7 +1440,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Не проанализировано: язык не поддерживается</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>Author</source>
         <translation>Автор</translation>
     </message>
@@ -1558,12 +1558,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message>
-        <location filename="../../ui/listen.py" line="+176"/>
+        <location filename="../../ui/listen.py" line="+191"/>
         <source>Analyse them now</source>
         <translation>Проанализировать сейчас</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+52"/>
         <source>Search replies and authors</source>
         <translation>Поиск по ответам и авторам</translation>
     </message>
@@ -1574,24 +1574,24 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+0"/>
-        <location line="+591"/>
+        <location line="+624"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-590"/>
-        <location line="+591"/>
+        <location line="-623"/>
+        <location line="+624"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-591"/>
-        <location line="+592"/>
+        <location line="-624"/>
+        <location line="+625"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-591"/>
+        <location line="-624"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -1666,7 +1666,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Когда:</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>Correct a label: select replies and press 1 positive · 2 neutral · 3 negative · 0 back to the analyzer (or right-click). Ctrl+Z undoes.</source>
         <translation>Исправить оценку: выделите ответы и нажмите 1 — позитивная · 2 — нейтральная · 3 — негативная · 0 — вернуть анализатору (или щёлкните правой кнопкой). Ctrl+Z — отмена.</translation>
     </message>
@@ -1728,12 +1728,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
+        <location line="+169"/>
         <source>(untitled post)</source>
         <translation>(публикация без названия)</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-166"/>
         <source>All campaigns</source>
         <translation>Все кампании</translation>
     </message>
@@ -1745,22 +1745,22 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     <message>
         <location line="-240"/>
         <location line="+243"/>
-        <location line="+118"/>
+        <location line="+140"/>
         <source>not analysed</source>
         <translation>не проанализировано</translation>
     </message>
     <message>
-        <location line="-569"/>
+        <location line="-613"/>
         <source>Label reply as {0}</source>
         <translation>Оценка ответа: {0}</translation>
     </message>
     <message>
-        <location line="+484"/>
+        <location line="+506"/>
         <source>No replies yet</source>
         <translation>Ответов пока нет</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+46"/>
         <source>{0} replies have not been analysed yet (imported from a file, or the analyzer was changed); they are counted as “not scored yet”.</source>
         <translation>Ответов, ещё не проанализированных: {0} (импортированы из файла или был сменён анализатор); они учитываются как «ещё не оценено».</translation>
     </message>
@@ -1841,8 +1841,8 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Оценка ответов ({0}): {1}</translation>
     </message>
     <message>
-        <location line="-652"/>
-        <location line="+653"/>
+        <location line="-696"/>
+        <location line="+697"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
@@ -1852,12 +1852,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Не удалось изменить оценку</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Could not undo the label</source>
         <translation>Не удалось отменить оценку</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Back to the analyzer</source>
         <translation>Вернуть анализатору</translation>
     </message>
@@ -1867,7 +1867,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Показать только ответы на эту публикацию</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Open reply in browser</source>
         <translation>Открыть ответ в браузере</translation>
     </message>
@@ -1994,7 +1994,7 @@ or start with a curated set of public feeds:</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Attaché cannot open its database</source>
         <translation>Attaché не может открыть свою базу данных</translation>
     </message>
@@ -2029,7 +2029,7 @@ or start with a curated set of public feeds:</source>
         <translation>И&amp;мпорт календаря…</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_monitor.py" line="+50"/>
+        <location filename="../../desktop/page_monitor.py" line="+51"/>
         <source>&amp;Add source…</source>
         <translation>&amp;Добавить источник…</translation>
     </message>
@@ -2044,7 +2044,7 @@ or start with a curated set of public feeds:</source>
         <translation>Э&amp;кспорт OPML…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Added {0} starter sources; press F5 to fetch them</source>
         <translation>Добавлено стартовых источников: {0}; нажмите F5, чтобы загрузить их</translation>
     </message>
@@ -2719,9 +2719,66 @@ attache config set packs un,us,host,programme</translation>
     </message>
 </context>
 <context>
+    <name>ReplyReader</name>
+    <message>
+        <location filename="../../ui/reply_reader.py" line="+85"/>
+        <source>Select a reply to read it here in full, with the post it answers. J and K move to the next and previous reply.</source>
+        <translation>Выберите ответ, чтобы прочитать его здесь целиком вместе с публикацией, на которую он отвечает. J и K — следующий и предыдущий ответ.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>(unknown author)</source>
+        <translation>(автор неизвестен)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>♥ %n like(s)</source>
+        <translation>
+            <numerusform>♥ %n отметка «нравится»</numerusform>
+            <numerusform>♥ %n отметки «нравится»</numerusform>
+            <numerusform>♥ %n отметок «нравится»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open on {0}</source>
+        <translation>Открыть в {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the platform</source>
+        <translation>сети</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} (labelled by hand)</source>
+        <translation>{0} (отмечено вручную)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>In reply to</source>
+        <translation>В ответ на</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open the post</source>
+        <translation>Открыть публикацию</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(untitled post)</source>
+        <translation>(публикация без названия)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The embassy&apos;s post</source>
+        <translation>Публикация посольства</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+70"/>
+        <location filename="../../desktop/settings_dialog.py" line="+71"/>
         <source>No such file: {0}</source>
         <translation>Нет такого файла: {0}</translation>
     </message>
@@ -2787,7 +2844,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+58"/>
         <source>Added {0} starter sources; they are fetched now (F5 fetches again).</source>
         <translation>Добавлено стартовых источников: {0}; они загружаются (F5 — загрузить снова).</translation>
     </message>
