@@ -88,12 +88,14 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     from desktop.i18n import install_translator
     from desktop.settings_dialog import maybe_first_run
     from resources import RESOURCES
+    from ui.widgets.screen_fit import ScreenFit
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Attaché")
     app.setOrganizationName("Attache")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "attache.png")))
     install_emoji_font()
+    app.installEventFilter(ScreenFit(app))  # no window opens larger than the screen
     try:
         language = Settings.load().interface_language
     except KnownError:

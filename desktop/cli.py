@@ -132,6 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder")
     p.add_argument("--demo", action="store_true",
                    help="screenshot a temporary database filled with the demo (not --db)")
+    p.add_argument("--screen", metavar="WIDTHxHEIGHT",
+                   help="open everything as on a screen this size (e.g. 1366x768)")
     p = command(sub, "demo", cmd_demo, "open the app on sample content (works offline)")
     p.add_argument("--keep", metavar="DIR",
                    help="keep the demo database in DIR (opened again next time) instead of a "
@@ -325,8 +327,9 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
-    from desktop.screenshots import take_screenshots
+    from desktop.screenshots import screen_size, take_screenshots
 
+    screen = screen_size(args.screen) if args.screen else None
     if args.demo:
         import tempfile
 
@@ -337,11 +340,12 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
                                          ignore_cleanup_errors=True) as folder:
             db = Database(demo_database(folder))
             try:  # closed before the folder goes: Windows cannot delete an open file
-                paths = take_screenshots(db, Path(args.folder), open_first_item=True)
+                paths = take_screenshots(db, Path(args.folder), open_first_item=True,
+                                         screen=screen)
             finally:
                 db.dispose()
     else:
-        paths = take_screenshots(open_db(args), Path(args.folder))
+        paths = take_screenshots(open_db(args), Path(args.folder), screen=screen)
     for path in paths:
         print(path)
     return 0

@@ -20,13 +20,32 @@ if TYPE_CHECKING:
 
     from ui.main_window import MainWindow
 
-SIZE = (1280, 800)
+SIZE = (1280, 800)  # the main window without --screen, as the README pictures have been
 
 
-def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = False) -> list[Path]:
+def screen_size(text: str) -> tuple[int, int]:
+    """"1366x768" → (1366, 768); KnownError for anything else."""
+    from core.errors import KnownError
+
+    width, sep, height = text.lower().replace("×", "x").partition("x")
+    if not (sep and width.strip().isdigit() and height.strip().isdigit()):
+        raise KnownError(f"--screen: expected WIDTHxHEIGHT such as 1366x768, not {text!r}")
+    size = int(width), int(height)
+    if min(size) < 320:
+        raise KnownError(f"--screen: {text} is too small to show the app (320x320 at least)")
+    return size
+
+
+def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = False,
+                     screen: tuple[int, int] | None = None) -> list[Path]:
     """Render every page and dialog to ``folder``; ``open_first_item`` shows the Monitor with
-    its newest item in the reader (it is then marked read: for the demo database only)."""
+    its newest item in the reader (it is then marked read: for the demo database only).
+
+    ``screen`` (width, height): everything opens as it would on a screen that size — the main
+    window at its first-run size for it, dialogs fitted to it — so no picture is larger.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QApplication
 
     from core.errors import KnownError
@@ -34,9 +53,15 @@ def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = Fals
     from desktop.app import create_main_window
     from desktop.fonts import install_emoji_font
     from desktop.i18n import install_translator, remove_translators
+    from ui.main_window import first_run_size
+    from ui.widgets.screen_fit import ScreenFit, set_screen_override
 
     app = QApplication.instance() or QApplication([])
     install_emoji_font()
+    fit = ScreenFit(app)
+    if screen is not None:  # without --screen, sizes as they have always been
+        set_screen_override(QSize(*screen))
+        app.installEventFilter(fit)
     # The pictures show the interface the user chose (``interface_language``), as the app does.
     try:
         language = Settings.load().interface_language
@@ -44,15 +69,19 @@ def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = Fals
         language = None
     translators = install_translator(app, language)
     try:
-        return _grab_all(app, create_main_window(db), folder, open_first_item)
+        window = create_main_window(db)
+        window.resize(first_run_size(window) if screen is not None else QSize(*SIZE))
+        return _grab_all(app, window, folder, open_first_item)
     finally:
-        remove_translators(app, translators)  # a caller's QApplication stays as it was
+        # A caller's QApplication stays as it was.
+        remove_translators(app, translators)
+        app.removeEventFilter(fit)
+        set_screen_override(None)
 
 
 def _grab_all(app: QApplication, window: MainWindow, folder: Path,
               open_first_item: bool) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    window.resize(*SIZE)
     window.show()
     written: list[Path] = []
 

@@ -345,8 +345,7 @@ class ListenView(QWidget):
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         metrics = self.table.fontMetrics()
-        # Wide enough for their usual content, so the reply text gets the rest; a header
-        # longer than its column is cut (its tooltip and the reading pane say the rest).
+        # Wide enough for their usual content and title, so the reply text gets the rest.
         # Samples in the interface language: «✎ не проанализировано» is longer than English.
         samples = {AUTHOR: "aziz.karimov", LABEL: "✎ " + self.tr("not analysed"),
                    POLARITY: "−0.00",
@@ -355,9 +354,12 @@ class ListenView(QWidget):
                    POST: "🎓 Fulbright 2027", DATE: short_time_text(
                        datetime(2026, 12, 30, 23, 59, tzinfo=UTC),
                        QDate(2026, 1, 1)) + "0"}
+        header_metrics = header.fontMetrics()
         for column, sample in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 14)
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample) + 14,
+                                             header_metrics.horizontalAdvance(title) + 12))
         header.setSortIndicator(*self.model.sort_order())
         self.table.setSortingEnabled(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -27,6 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from ui.monitor import MonitorData, MonitorView
+from ui.widgets.screen_fit import fitted_size, room_for
+
+DEFAULT_SIZE = QSize(1280, 800)
+
+
+def first_run_size(window: QWidget | None = None) -> QSize:
+    """The window's size before the user ever resized it: 1280×800, or most of a bigger
+    screen, never more than the screen has room for (a 1366×768 laptop)."""
+    room = room_for(window)
+    roomy = QSize(int(room.width() * 0.85), int(room.height() * 0.85))
+    return fitted_size(DEFAULT_SIZE.expandedTo(roomy), window)
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +52,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main-window")
         self.setWindowTitle(self.tr("Attaché"))
-        self.resize(1280, 800)
+        self.resize(first_run_size(self))
         self._state_file = state_file
         self.undo_stack = QUndoStack(self)
         self.monitor = MonitorView(data)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.plain import plain_tooltip
+from ui.widgets.screen_fit import fitted_size, room_for, scrolling
 
 COUNTRY_CODES = ("UZ", "KZ", "KG", "TJ", "TM")
 PACK_KEYS = ("un", "us", "host", "programme")
@@ -134,6 +135,7 @@ class SettingsDialog(QDialog):
         self._values = data.values()
         self._locked = data.locked()
         self._stored_db_url: str | None = None
+        self._pages: list[QWidget] = []
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings-tabs")
@@ -157,15 +159,19 @@ class SettingsDialog(QDialog):
             spec.set(self._values.get(key))
             if key in self._locked:
                 self._lock(spec, self._locked[key])
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()).width() + 40, 560)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(min(640, room_for(parent).width()))
+        # As wide as the widest tab wants (the tabs scroll, so their own hint is small).
+        widest = max(page.sizeHint().width() for page in self._pages)
+        self.resize(fitted_size(QSize(max(widest, self.sizeHint().width()) + 60, 560), parent))
 
     # ------------------------------------------------------------------ building blocks
 
     def _page(self, title: str) -> tuple[QWidget, QVBoxLayout]:
+        """A tab whose fields scroll when the screen is short (Save stays visible below)."""
         page = QWidget()
         column = QVBoxLayout(page)
-        self.tabs.addTab(page, title)
+        self.tabs.addTab(scrolling(page), title)
+        self._pages.append(page)
         return page, column
 
     def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget,
