@@ -109,8 +109,7 @@ def build(ctx: AppContext) -> ListenView:
     view = ListenView(listen_data(ctx.db, planning_zone, scorer), runner=ctx.runner,
                       undo_stack=ctx.window.undo_stack)
     view.open_link.connect(open_external)
-    view.status.connect(lambda text: view.isVisible() and ctx.window.statusBar().showMessage(
-        f"{text} — {ctx.window.database_label}"))
+    view.status.connect(lambda text: ctx.window.set_page_status("listen", text))
 
     own_change = [False]
 

@@ -75,6 +75,13 @@ from ui.sentiment_chart import PostBreakdownChart, TimelineChart
 from ui.widgets.keep_selection import remember, restore
 from ui.widgets.plain import plain_tooltip
 from ui.widgets.runner import Runner
+from ui.widgets.search_box import (
+    NO_MATCH_LINK,
+    NoMatchNotice,
+    clear_on_escape,
+    focus_search,
+    quoted,
+)
 from ui.widgets.search_delay import search_after_pause
 
 RELABEL_KEYS = {Qt.Key.Key_1: "positive", Qt.Key.Key_2: "neutral", Qt.Key.Key_3: "negative",
@@ -366,6 +373,10 @@ class ListenView(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.relabel_requested.connect(self.relabel_selected)
         self.table.move_requested.connect(self.move)
+        clear_on_escape(self.search)
+        self.no_match = NoMatchNotice(self.table, self.search, lambda text: self.tr(
+            "No replies match “{0}” — <a href='{1}'>clear the search</a>").format(
+            quoted(text), NO_MATCH_LINK))
         self.counts = QLabel()
         self.counts.setObjectName("reply-counts")
         self.counts.setTextFormat(Qt.TextFormat.RichText)
@@ -535,6 +546,10 @@ class ListenView(QWidget):
         for combo in (self.language_filter, self.account_filter, self.post_filter,
                       self.campaign_filter, self.period):
             combo.setCurrentIndex(0)
+
+    def focus_search(self) -> None:
+        """Ctrl+F (the window's Find action)."""
+        focus_search(self.search)
 
     def show_account(self, source_id: int) -> None:
         """Every reply to one own account (from the Dashboard): the other filters are
@@ -728,6 +743,7 @@ class ListenView(QWidget):
         totals = self._chart_totals
         if totals is None:
             self.counts.setText(self.tr("{0} replies").format(shown))
+            self.status.emit(self.tr("{0} replies").format(shown))
             return
         everything = sum(totals.values())
         parts = []

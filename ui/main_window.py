@@ -96,9 +96,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.database_label = database_label
+        # Each page's own line ("212 items", "416 replies"); the bar shows the current page's.
+        self._page_titles: dict[str, str] = {}
+        self._page_status: dict[str, str] = {}
         self.statusBar().showMessage(self.tr("Database: {0}").format(database_label))
-        self.monitor.status.connect(
-            lambda text: self.statusBar().showMessage(f"{text} — {self.database_label}"))
+        self.monitor.status.connect(lambda text: self.set_page_status("monitor", text))
 
         # Background work in the status bar: what runs, how far it is, and a way to stop it.
         self.task_label = QLabel()
@@ -142,7 +144,8 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.menus["edit"].addActions([undo, redo])
         self.menus["edit"].addSeparator()
-        self.find_action = self.add_action("edit", self.tr("&Find items"),
+        # The one Find action (Ctrl+F): it asks the page on screen to focus its search box.
+        self.find_action = self.add_action("edit", self.tr("&Find…"),
                                            QKeySequence.StandardKey.Find, self.find)
 
     def add_action(self, menu: str, text: str, shortcut: QKeySequence | QKeySequence.StandardKey
@@ -158,8 +161,27 @@ class MainWindow(QMainWindow):
         return action
 
     def find(self) -> None:
-        self.show_page("monitor")
-        self.monitor.focus_search()
+        """Ctrl+F: the search box of the page on screen (the Monitor's if it has none)."""
+        key = self.current_page()
+        page = self.monitor if key == "monitor" else self.page(key)
+        focus = getattr(page, "focus_search", None)
+        if not callable(focus):
+            self.show_page("monitor")
+            focus = self.monitor.focus_search
+        focus()
+
+    # ------------------------------------------------------------------ status bar
+
+    def set_page_status(self, key: str, text: str) -> None:
+        """A page's own status line; shown now if that page is on screen, else when it is."""
+        self._page_status[key] = text
+        if self.page_keys and self.current_page() == key:
+            self._show_page_status(key)
+
+    def _show_page_status(self, key: str) -> None:
+        text = self._page_status.get(key) or self._page_titles.get(key, "")
+        self.statusBar().showMessage(f"{text} — {self.database_label}" if text
+                                     else self.database_label)
 
     # ------------------------------------------------------------------ pages
 
@@ -177,6 +199,7 @@ class MainWindow(QMainWindow):
         self._factories[key] = widget if callable(widget) and not isinstance(
             widget, QWidget) else (lambda w=widget: w)
         self.navigation.addItem(QListWidgetItem(title))
+        self._page_titles[key] = title.replace("&", "")
         position = len(self.page_keys)
         self.add_action("view", title, f"Ctrl+{position}" if position < 10 else None,
                         lambda: self.show_page(key))
@@ -213,6 +236,7 @@ class MainWindow(QMainWindow):
         activated = getattr(widget, "activated", None)
         if callable(activated):
             activated()
+        self._show_page_status(self.page_keys[row])
         self.page_changed.emit(self.page_keys[row])
 
     # ------------------------------------------------------------------ state

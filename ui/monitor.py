@@ -47,6 +47,13 @@ from ui.models.sources_tree import RawRole as SourceRowRole
 from ui.reader import ReaderView
 from ui.sources_page import SourceActions, SourceCommands
 from ui.widgets.keep_selection import remember, restore
+from ui.widgets.search_box import (
+    NO_MATCH_LINK,
+    NoMatchNotice,
+    clear_on_escape,
+    focus_search,
+    quoted,
+)
 from ui.widgets.search_delay import search_after_pause
 
 ALL_ITEMS = ("all", None)
@@ -198,7 +205,10 @@ class MonitorView(QWidget):
                             ("M", self.toggle_read), ("S", self.toggle_star)):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.activated.connect(action)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        clear_on_escape(self.search)
+        self.no_match = NoMatchNotice(self.table, self.search, lambda text: self.tr(
+            "No items match “{0}” — <a href='{1}'>clear the search</a>").format(
+            quoted(text), NO_MATCH_LINK))
 
     # ------------------------------------------------------------------ sources
 
@@ -412,8 +422,7 @@ class MonitorView(QWidget):
             self.model.set_starred(item_id, starred)
 
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        focus_search(self.search)
 
 
 def _local_midnight(day: QDate) -> datetime:

@@ -160,6 +160,10 @@ class SettingsDialog(QDialog):
             if key in self._locked:
                 self._lock(spec, self._locked[key])
         self.setMinimumWidth(min(640, room_for(parent).width()))
+        # The first field has the focus (the time zone when IT has not locked it).
+        first = next((f.widget for f in self.fields.values() if f.widget.isEnabled()), None)
+        if first is not None:
+            first.setFocus()
         # As wide as the widest tab wants (the tabs scroll, so their own hint is small).
         widest = max(page.sizeHint().width() for page in self._pages)
         self.resize(fitted_size(QSize(max(widest, self.sizeHint().width()) + 60, 560), parent))

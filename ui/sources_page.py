@@ -47,6 +47,13 @@ from ui.models.sources_tree import health
 from ui.source_edit_dialog import SourceEditDialog
 from ui.widgets.numbers import count_text
 from ui.widgets.runner import Runner
+from ui.widgets.search_box import (
+    NO_MATCH_LINK,
+    NoMatchNotice,
+    clear_on_escape,
+    focus_search,
+    quoted,
+)
 
 
 @dataclass
@@ -202,6 +209,10 @@ class SourcesPage(QWidget):
                               (UNREAD, 60), (ERROR, 150)):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 24))
+        clear_on_escape(self.filter)
+        self.no_match = NoMatchNotice(self.table, self.filter, lambda text: self.tr(
+            "No sources match “{0}” — <a href='{1}'>clear the filter</a>").format(
+            quoted(text), NO_MATCH_LINK))
         QShortcut(QKeySequence.StandardKey.Delete, self.table,
                   activated=lambda: self._with_row(self.table.currentIndex(),
                                                    self.commands.remove))
@@ -255,6 +266,10 @@ class SourcesPage(QWidget):
         self.summary.setText(text)
         if current is not None:
             self.select_source(current["id"])
+
+    def focus_search(self) -> None:
+        """Ctrl+F (the window's Find action)."""
+        focus_search(self.filter)
 
     def select_source(self, source_id: int) -> bool:
         row = self.model.row_of(source_id)
