@@ -31,6 +31,7 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     from core import paths
     from core.settings import Settings
     from desktop.context import AppContext, Bus
+    from desktop.help import install as install_help
     from desktop.notify import Notifier
     from desktop.page_monitor import connect as connect_monitor
     from desktop.page_monitor import monitor_data
@@ -48,6 +49,7 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     window.runner = ctx.runner
     connect_monitor(ctx)
     install_settings(ctx)
+    install_help(ctx)
     window.refresher = RefreshController(ctx)
     window.notifier = Notifier(window)
     window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier, Settings.load)

@@ -79,6 +79,30 @@ def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = Fals
         set_screen_override(None)
 
 
+WINDOW_DIALOG_MODULES = ("desktop.settings_dialog", "desktop.help")
+
+
+def window_extras(window: MainWindow) -> dict:
+    """The dialogs that belong to no page (Settings, first run, About, shortcuts)."""
+    found: dict = {}
+    for name in WINDOW_DIALOG_MODULES:
+        found.update(importlib.import_module(name).screenshot_extras(window.ctx))
+    return found
+
+
+def all_dialogs(window: MainWindow) -> dict:
+    """Every dialog the screenshots show: the window's, then each page's (tests open them)."""
+    found = window_extras(window)
+    for key in window.page_keys:
+        try:
+            module = importlib.import_module(f"desktop.page_{key}")
+        except ImportError:
+            continue
+        extras = getattr(module, "screenshot_extras", None)
+        found.update(extras(window.ctx) if extras else {})
+    return found
+
+
 def _grab_all(app: QApplication, window: MainWindow, folder: Path,
               open_first_item: bool) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
@@ -116,9 +140,7 @@ def _grab_all(app: QApplication, window: MainWindow, folder: Path,
                 widget.show()
                 save(widget, name)
                 widget.close()
-        from desktop.settings_dialog import screenshot_extras
-
-        for name, widget in screenshot_extras(window.ctx).items():
+        for name, widget in window_extras(window).items():
             widget.show()
             save(widget, name)
             widget.close()

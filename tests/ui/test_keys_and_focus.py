@@ -4,7 +4,6 @@ belongs; no two actions share a shortcut; the status bar describes the page on s
 
 from __future__ import annotations
 
-import importlib
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,13 +16,14 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from core.demo import demo_database
 from core.storage.database import Database
 from desktop.app import create_main_window
+from desktop.screenshots import all_dialogs
 from ui.main_window import MainWindow
 
 # Where typing goes when each dialog opens (object names; the dialogs are those the
 # screenshots command opens, so a new dialog must be added here).
 FOCUS = {"post-editor": "title", "add-source": "address", "settings": "timezone",
          "first-run": "timezone", "import-dialog": "path", "export-dialog": "first",
-         "edit-source": "source-title"}
+         "edit-source": "source-title", "about": "close", "shortcuts": "shortcuts"}
 
 
 @pytest.fixture
@@ -44,14 +44,8 @@ def window(demo: Database, qtbot) -> MainWindow:  # noqa: ANN001
 
 
 def dialogs(window: MainWindow) -> dict[str, QWidget]:
-    from desktop.settings_dialog import screenshot_extras
-
-    found = dict(screenshot_extras(window.ctx))
-    for key in window.page_keys:
-        extras = getattr(importlib.import_module(f"desktop.page_{key}"), "screenshot_extras",
-                         None)
-        found.update(extras(window.ctx) if extras else {})
-    return found
+    """Every dialog the screenshots command opens (the same list, so a new one is covered)."""
+    return all_dialogs(window)
 
 
 def initial_focus(dialog: QWidget) -> QWidget | None:

@@ -16,7 +16,7 @@ from core.demo import demo_database
 from core.errors import KnownError
 from core.storage.database import Database
 from desktop.app import create_main_window
-from desktop.screenshots import screen_size
+from desktop.screenshots import all_dialogs, screen_size
 from ui.main_window import MainWindow
 from ui.widgets.screen_fit import ScreenFit, available_geometry, room_for, set_screen_override
 
@@ -42,17 +42,7 @@ def demo(tmp_path: Path) -> Iterator[Database]:
 
 def dialogs(window: MainWindow) -> dict[str, QWidget]:
     """Every dialog the screenshots command opens (the same list, so a new one is covered)."""
-    import importlib
-
-    from desktop.settings_dialog import screenshot_extras
-
-    found = dict(screenshot_extras(window.ctx))
-    for key in window.page_keys:
-        module = importlib.import_module(f"desktop.page_{key}")
-        extras = getattr(module, "screenshot_extras", None)
-        if extras:
-            found.update(extras(window.ctx))
-    return found
+    return all_dialogs(window)
 
 
 def inside(widget: QWidget, window: QWidget) -> bool:
