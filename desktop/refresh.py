@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.widgets.counts import counts
+
 translate = QCoreApplication.translate  # lupdate files these under their context
 
 if TYPE_CHECKING:
@@ -72,9 +74,9 @@ class RefreshController:
         def on_result(result, done: int, total: int) -> None:  # noqa: ANN001
             nonlocal failed
             failed += result.failed
-            text = (translate("MainWindow", "Refreshing {0}/{1} — {2} errors").format(
-                done, total, failed) if failed else
-                translate("MainWindow", "Refreshing {0}/{1}").format(done, total))
+            text = translate("MainWindow", "Refreshing {0}/{1}").format(done, total)
+            if failed:
+                text += " — " + counts().errors(failed)
             progress.report(done, total, text)
 
         refresher = FeedRefresher(self.ctx.db, fetcher, workers=settings.workers,
@@ -97,9 +99,9 @@ class RefreshController:
         self.ctx.bus.items_changed.emit()
         self.ctx.bus.replies_changed.emit()
         self.ctx.window.hide_task(
-            translate("MainWindow", "Refreshed {0} sources: {1} new items").format(
-                len(results), new)
-            + (translate("MainWindow", ", {0} failed").format(failed) if failed else ""))
+            translate("MainWindow", "Refreshed {0}: {1}").format(
+                counts().sources(len(results)), counts().new_items(new))
+            + (", " + counts().failed(failed) if failed else ""))
         for callback in self.finished_callbacks:
             callback(results)
 

@@ -23,6 +23,7 @@ from core.calendar.timezones import local_zone_name
 from core.errors import KnownError
 from core.settings import Settings, check_setting
 from desktop.links import open_folder
+from ui.widgets.counts import counts
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QWidget
@@ -269,9 +270,8 @@ def _finish_first_run(ctx: AppContext, choice: FirstRunChoice) -> str | None:
         if added:
             ctx.bus.sources_changed.emit()
             ctx.window.statusBar().showMessage(translate(
-                "SettingsDialog",
-                "Added {0} starter sources; they are fetched now (F5 fetches again)."
-            ).format(added))
+                "SettingsDialog", "Added {0}; they are fetched now (F5 fetches again).").format(
+                counts().starter_sources(added)))
             refresher = getattr(ctx.window, "refresher", None)
             if refresher is not None:
                 refresher.start()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core.feeds import sources
+from ui.widgets.counts import counts
 
 translate = QCoreApplication.translate  # lupdate files these under their context
 
@@ -53,7 +54,8 @@ def source_actions(ctx: AppContext) -> SourceActions:
             bus.sources_changed.emit()
             bus.items_changed.emit()
             ctx.window.statusBar().showMessage(
-                translate("MainWindow", "Removed the source and {0} items").format(count))
+                translate("MainWindow", "Removed the source and {0}").format(
+                    counts().items(count)))
 
         def failed(exc: BaseException) -> None:
             from core.errors import KnownError
@@ -155,8 +157,9 @@ def import_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
 
     def done(report) -> None:  # noqa: ANN001
         ctx.bus.sources_changed.emit()
-        text = translate("MainWindow", "Imported {0} sources; {1} were already there").format(
-            len(report.added), len(report.already_present))
+        text = translate("MainWindow", "Imported {0}; {1}").format(
+            counts().sources(len(report.added)), counts().already_there(
+                len(report.already_present)))
         if report.invalid:
             text += translate("MainWindow", "; skipped {0} invalid addresses").format(
                 len(report.invalid))
@@ -182,7 +185,8 @@ def export_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
         path = chosen
     ctx.runner.run(lambda _progress: export_opml(ctx.db, Path(path)),
                    on_done=lambda count: window.statusBar().showMessage(
-                       translate("MainWindow", "Exported {0} sources to {1}").format(count, path)),
+                       translate("MainWindow", "Exported {0} to {1}").format(
+                           counts().sources(count), path)),
                    on_error=lambda exc: _failed(
                        window, translate("MainWindow", "OPML not exported"), exc),
                    kind="read", name="Export OPML")

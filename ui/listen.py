@@ -687,8 +687,8 @@ class ListenView(QWidget):
         self.unscored_banner.setVisible(bool(count))
         self.score_button.setVisible(self.data.score_pending is not None)
         self.unscored_text.setText(self.tr(
-            "{0} replies have not been analysed yet (imported from a file, or the analyzer "
-            "was changed); they are counted as “not scored yet”.").format(count))
+            "%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was "
+            "changed), counted as “not scored yet”.", "", count))
 
     def reload_summaries(self) -> None:
         """Charts and needs-attention: one background read; a newer request wins."""
@@ -742,8 +742,8 @@ class ListenView(QWidget):
         shown = self.model.total()
         totals = self._chart_totals
         if totals is None:
-            self.counts.setText(self.tr("{0} replies").format(shown))
-            self.status.emit(self.tr("{0} replies").format(shown))
+            self.counts.setText(self.tr("%Ln reply(ies)", "", shown))
+            self.status.emit(self.tr("%Ln reply(ies)", "", shown))
             return
         everything = sum(totals.values())
         parts = []
@@ -754,10 +754,10 @@ class ListenView(QWidget):
             if totals[key] or key in ("positive", "neutral", "negative"):
                 parts.append(f"<span style='color:{LABEL_COLORS[key]}'>{totals[key]} "
                              f"{text}</span>")
-        lead = (self.tr("<b>{0}</b> replies").format(everything) if shown == everything
-                else self.tr("<b>{0}</b> of {1} replies").format(shown, everything))
+        lead = (self.tr("<b>%Ln</b> reply(ies)", "", everything) if shown == everything
+                else self.tr("<b>{0}</b> of %Ln reply(ies)", "", everything).format(shown))
         self.counts.setText(f"{lead}: " + " · ".join(parts))
-        self.status.emit(self.tr("{0} replies").format(shown))
+        self.status.emit(self.tr("%Ln reply(ies)", "", shown))
 
     def _show_attention(self, rows: list[dict]) -> None:
         """Each flagged post on two lines: its title, then how bad and why."""
@@ -833,8 +833,9 @@ class ListenView(QWidget):
             self._announce_edit()
             return
         if len(targets) > 1:
-            self.undo_stack.beginMacro(self.tr("Label {0} replies as {1}").format(
-                len(targets), self.tr("automatic") if label == "auto" else label_name(label)))
+            self.undo_stack.beginMacro(self.tr("Label %n reply(ies) as {0}", "", len(targets))
+                                       .format(self.tr("automatic") if label == "auto"
+                                               else label_name(label)))
         for reply_id, previous, source in targets:
             self.undo_stack.push(RelabelCommand(self, reply_id, label, previous, source))
         if len(targets) > 1:

@@ -157,7 +157,7 @@ class MonitorView(QWidget):
         self.load_images.clicked.connect(lambda: self.reader.allow_images(True))
         self.reader.images_blocked.connect(
             lambda n: (self.load_images.setVisible(n > 0),
-                       self.load_images.setText(self.tr("Load {0} images").format(n))))
+                       self.load_images.setText(self.tr("Load %n image(s)", "", n))))
         self.reader.link_activated.connect(self.open_link)
 
         toolbar = QHBoxLayout()
@@ -256,8 +256,16 @@ class MonitorView(QWidget):
         self.term.clear()
         self.term.addItem(self.tr("Any watch term"), None)
         for term in self.data.terms():
-            self.term.addItem(self.tr("{0} ({1})").format(term["term"], term.get("hits", 0)),
+            # The count is of items, what this list shows; replies mentioning the term are
+            # on the Listen page, and the tooltip says so.
+            items = term.get("items", term.get("hits", 0))
+            self.term.addItem(self.tr("{0} (%n item(s))", "", items).format(term["term"]),
                               term["id"])
+            replies = term.get("replies", 0)
+            self.term.setItemData(self.term.count() - 1, self.tr(
+                "%n item(s) in all sources mention it", "", items) + (
+                "; " + self.tr("%n reply(ies) too (see Listen)", "", replies)
+                if replies else ""), Qt.ItemDataRole.ToolTipRole)
         position = self.term.findData(chosen) if chosen is not None else 0
         self.term.setCurrentIndex(max(position, 0))
         self.term.blockSignals(False)
@@ -343,7 +351,7 @@ class MonitorView(QWidget):
         self.model.reload()
         self._shown_id = None
         self.reader.clear_item()
-        self.status.emit(self.tr("{0} items").format(self.model.total()))
+        self.status.emit(self.tr("%Ln item(s)", "", self.model.total()))
 
     def refresh_items(self) -> None:
         """Items changed underneath (a background refresh): reload, keeping the officer's place.
@@ -361,7 +369,7 @@ class MonitorView(QWidget):
         if not still_listed and self._shown_id is not None:
             self._shown_id = None
             self.reader.clear_item()
-        self.status.emit(self.tr("{0} items").format(self.model.total()))
+        self.status.emit(self.tr("%Ln item(s)", "", self.model.total()))
 
     # ------------------------------------------------------------------ reading
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:

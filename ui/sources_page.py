@@ -45,7 +45,6 @@ from ui.models.sources_table import (
 )
 from ui.models.sources_tree import health
 from ui.source_edit_dialog import SourceEditDialog
-from ui.widgets.numbers import count_text
 from ui.widgets.runner import Runner
 from ui.widgets.search_box import (
     NO_MATCH_LINK,
@@ -121,7 +120,7 @@ class SourceCommands(QObject):
     def remove(self, row: dict) -> bool:
         name = row.get("title") or row.get("url")
         count = int(row.get("item_count") or 0)
-        question = (self.tr("Remove “{0}” and its {1} items?").format(name, count_text(count))
+        question = (self.tr("Remove “{0}” and its %Ln item(s)?", "", count).format(name)
                     if count else self.tr("Remove “{0}”?").format(name))
         detail = self.tr("The items are deleted from this database; adding the source again "
                          "fetches only what the feed still offers. To stop fetching but keep "
@@ -260,7 +259,7 @@ class SourcesPage(QWidget):
         self.model.set_sources(rows)
         self.stack.setCurrentWidget(self.table if rows else self.empty)
         failing = sum(1 for r in rows if health(r) in ("error", "gone"))
-        text = self.tr("{0} sources").format(len(rows))
+        text = self.tr("%Ln source(s)", "", len(rows))
         if failing:
             text += self.tr(", {0} need attention").format(failing)
         self.summary.setText(text)

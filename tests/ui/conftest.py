@@ -37,7 +37,8 @@ def translators(qapp) -> Iterator[list[QTranslator]]:  # noqa: ANN001
     remove_translators(qapp, installed)
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def english(qapp, translators: list[QTranslator]) -> None:  # noqa: ANN001
-    """The English file: plural forms ("1 like", "7 likes"), as the app installs it."""
+    """The English file: plural forms ("1 like", "7 likes"), as the app installs it
+    whatever the system's language (a test installing Russian puts it on top)."""
     translators += install_translator(qapp, "en")

@@ -30,6 +30,7 @@ from ui.calendar.palette import (
     status_colour,
     status_label,
 )
+from ui.widgets.counts import counts
 from ui.widgets.plain import plain_tooltip
 
 DATE, TIME, KIND, TITLE, STATUS, CHANNELS, CAMPAIGN = range(7)
@@ -209,7 +210,7 @@ class AgendaModel(QAbstractTableModel):
         if row.observance and row.observance.description:
             return row.observance.description
         if row.kind == PREPARE_ROW and row.observance:
-            return translate("Calendar", "{0} days before {1}").format(row.observance.lead_days,
-                                                    row.observance.name)
+            return translate("Calendar", "{0} before {1}").format(
+                counts().days(row.observance.lead_days), row.observance.name)
         return None
 

@@ -329,7 +329,7 @@ class CalendarView(QWidget):
                                          "press Ctrl+N"))
         else:
             self.summary.setText(" · ".join((
-                self.tr("1 post") if len(posts) == 1 else self.tr("{0} posts").format(len(posts)),
+                self.tr("%n post(s)", "", len(posts)),
                 self.tr("1 observance") if len(days) == 1
                 else self.tr("{0} observances").format(len(days)))))
         self.summary.setToolTip(self.tr("Times are shown in {0}").format(
