@@ -18,11 +18,13 @@ if TYPE_CHECKING:
 PAGES = ("calendar", "listen", "dashboard", "sources")
 
 
-def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
+def create_main_window(db: Database, *, build_pages: bool = True,
+                       offline: bool = False) -> MainWindow:
     """The window with every page filled from the database (KnownError if it cannot open).
 
     ``build_pages=False`` leaves the pages to be built on first show (or by
     ``window.build_pages()``): the app shows its window first and builds the rest after.
+    ``offline`` (the demo): nothing is fetched, neither by F5 nor in the background.
     """
     import importlib
 
@@ -50,7 +52,7 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     connect_monitor(ctx)
     install_settings(ctx)
     install_help(ctx)
-    window.refresher = RefreshController(ctx)
+    window.refresher = RefreshController(ctx, offline=offline)
     window.notifier = Notifier(window)
     window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier, Settings.load)
     translate = QCoreApplication.translate  # lupdate files these under MainWindow
@@ -79,7 +81,8 @@ def finish_start(window: MainWindow) -> None:
     gc.freeze()
 
 
-def run_gui(db_url: str, log_path: Path | None = None) -> int:
+def run_gui(db_url: str, log_path: Path | None = None, *, offline: bool = False) -> int:
+    """The app on ``db_url``; ``offline`` for the demo (no fetching at all)."""
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -107,14 +110,15 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     hook = ExceptionHook(log_path, message_box(lambda: window)).install()
     try:
         db = Database(db_url)
-        window = create_main_window(db, build_pages=False)
+        window = create_main_window(db, build_pages=False, offline=offline)
     except KnownError as exc:
         QMessageBox.critical(None, QCoreApplication.translate(
             "MainWindow", "Attaché cannot open its database"), str(exc))
         hook.uninstall()
         return 1
     window.show()
-    window.scheduler.start()
+    if not offline:
+        window.scheduler.start()
     # The Monitor is usable as soon as it shows; the other pages (and their menu entries,
     # Ctrl+N among them) are built in the next turn of the event loop.
     QTimer.singleShot(0, lambda: finish_start(window))

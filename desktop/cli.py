@@ -371,7 +371,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             url = demo_database(folder)
             print(f"attache: demo database at {path}"
                   + ("" if args.keep else " (deleted when the window closes)"), file=sys.stderr)
-        return run_gui(url)
+        return run_gui(url, offline=True)  # F5 and the scheduler never touch the network
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

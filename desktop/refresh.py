@@ -19,8 +19,10 @@ if TYPE_CHECKING:
 class RefreshController:
     """Owns the refresh job: one at a time, parser processes kept for the window's life."""
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, *, offline: bool = False) -> None:
         self.ctx = ctx
+        # The demo: its sources point at real sites, and it promises to work offline.
+        self.offline = offline
         self._pool = None
         self._task = None
         self._quiet = False
@@ -46,6 +48,12 @@ class RefreshController:
         if self._task is not None:
             return False
         window = self.ctx.window
+        if self.offline:
+            if not quiet:
+                window.statusBar().showMessage(translate(
+                    "MainWindow", "The demo works offline: its sources are not fetched. "
+                                  "Start Attaché without “demo” to follow real sources."), 10000)
+            return False
         self._quiet = quiet
         if not quiet:
             window.show_task(translate("MainWindow", "Refreshing…"))

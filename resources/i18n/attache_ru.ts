@@ -2252,7 +2252,7 @@ or start with a curated set of public feeds:</source>
 или начните с подобранного набора открытых лент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="+57"/>
+        <location filename="../../desktop/app.py" line="+59"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
@@ -2272,7 +2272,7 @@ or start with a curated set of public feeds:</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Attaché cannot open its database</source>
         <translation>Attaché не может открыть свою базу данных</translation>
     </message>
@@ -2327,7 +2327,12 @@ or start with a curated set of public feeds:</source>
         <translation>Добавлено: {0}; они уже загружаются</translation>
     </message>
     <message>
-        <location filename="../../desktop/refresh.py" line="+51"/>
+        <location filename="../../desktop/refresh.py" line="+53"/>
+        <source>The demo works offline: its sources are not fetched. Start Attaché without “demo” to follow real sources.</source>
+        <translation>Демонстрация работает без сети: её источники не загружаются. Чтобы следить за настоящими источниками, запустите Attaché без «demo».</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Refreshing…</source>
         <translation>Обновление…</translation>
     </message>
