@@ -14,6 +14,7 @@ translate = QCoreApplication.translate  # lupdate files these under their contex
 if TYPE_CHECKING:
     from core.feeds.refresh import RefreshResult
     from desktop.context import AppContext
+    from desktop.reuse_fetch import FetchedResponses
 
 
 class RefreshController:
@@ -39,11 +40,14 @@ class RefreshController:
         return self._task is not None
 
     def start(self, force: bool = False, quiet: bool = False,
-              source_ids: list[int] | None = None) -> bool:
+              source_ids: list[int] | None = None,
+              responses: FetchedResponses | None = None) -> bool:
         """Refresh due sources (all enabled ones when ``force``, or just ``source_ids``).
 
         False when a refresh is already running. ``quiet`` (the scheduler) shows no progress
         until the first report, so a background refresh of nothing due stays invisible.
+        ``responses``: what an Add source preview downloaded seconds ago, used instead of
+        downloading it again.
         """
         if self._task is not None:
             return False
@@ -59,14 +63,16 @@ class RefreshController:
             window.show_task(translate("MainWindow", "Refreshing…"))
         self._task = True  # running; a synchronous runner finishes inside run()
         task = self.ctx.runner.run(
-            lambda progress: self._job(progress, force, source_ids), on_done=self._done,
+            lambda progress: self._job(progress, force, source_ids, responses),
+            on_done=self._done,
             on_error=self._failed, kind="write", name="Refresh",
             on_progress=lambda d, t, text: window.show_task(text, d, t))
         if self._task is not None:
             self._task = task
         return True
 
-    def _job(self, progress, force: bool, source_ids: list[int] | None):  # noqa: ANN001, ANN202 - on the writer thread
+    def _job(self, progress, force: bool, source_ids: list[int] | None,  # noqa: ANN001, ANN202 - on the writer thread
+             responses: FetchedResponses | None = None):
         from core.feeds.fetch import Fetcher
         from core.feeds.parsepool import ParsePool
         from core.feeds.refresh import FeedRefresher
@@ -87,6 +93,10 @@ class RefreshController:
                 text += " — " + counts().errors(failed)
             progress.report(done, total, text)
 
+        if responses is not None:
+            from desktop.reuse_fetch import ReusingFetcher
+
+            fetcher = ReusingFetcher(fetcher, responses)  # type: ignore[assignment]
         refresher = FeedRefresher(self.ctx.db, fetcher, workers=settings.workers,
                                   per_host=settings.per_host, parse_pool=self._pool,
                                   scorer=Scorer.from_settings(settings))

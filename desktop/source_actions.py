@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core.feeds import sources
+from desktop.reuse_fetch import FetchedResponses, ReusingFetcher
 from ui.widgets.counts import counts
 
 translate = QCoreApplication.translate  # lupdate files these under their context
@@ -82,12 +83,16 @@ def add_source_services(ctx: AppContext) -> AddSourceServices:
     from core.social.registry import detect_kind
     from ui.add_source_dialog import AddSourceServices
 
+    # What the preview downloaded serves the add and the first refresh (no second download,
+    # no "press F5"): see desktop/reuse_fetch.py.
+    responses = FetchedResponses()
+
     def with_fetcher(work):  # noqa: ANN001, ANN202 - a job helper: fetcher made and closed
         from core.feeds.fetch import Fetcher
 
         fetcher = Fetcher.from_settings(Settings.load())
         try:
-            return work(fetcher)
+            return work(ReusingFetcher(fetcher, responses))
         finally:
             fetcher.close()
 
@@ -108,11 +113,13 @@ def add_source_services(ctx: AppContext) -> AddSourceServices:
     return AddSourceServices(detect_kind=detect_kind, preview=preview, add=add,
                              run=ctx.runner.run, categories=sources.categories(ctx.db),
                              default_interval=Settings.load().default_interval_minutes,
-                             on_added=lambda source: _source_added(ctx, source))
+                             on_added=lambda source: _source_added(ctx, source, responses))
 
 
-def _source_added(ctx: AppContext, source: object) -> None:
-    """Announce a stored source and select it in the Monitor.
+def _source_added(ctx: AppContext, source: object,
+                  responses: FetchedResponses | None = None) -> None:
+    """Announce a stored source, select it in the Monitor and fetch it at once (from what
+    the preview already downloaded, when it did).
 
     Called from the add job's completion, not from the dialog's ``added`` signal: the dialog
     may have been closed (and deleted) while the add waited on the writer.
@@ -120,9 +127,15 @@ def _source_added(ctx: AppContext, source: object) -> None:
     ctx.bus.sources_changed.emit()
     source_id = getattr(source, "id", None)
     ctx.window.monitor.select_key(("source", source_id))
-    ctx.window.statusBar().showMessage(translate("MainWindow",
-        "Added {0}; press F5 to fetch it").format(getattr(source, "title", None)
-                                                  or getattr(source, "url", "")))
+    name = getattr(source, "title", None) or getattr(source, "url", "")
+    refresher = getattr(ctx.window, "refresher", None)
+    if refresher is not None and source_id is not None and refresher.start(
+            force=True, source_ids=[source_id], responses=responses):
+        ctx.window.statusBar().showMessage(translate("MainWindow", "Added {0}; fetching it")
+                                           .format(name))
+    else:
+        ctx.window.statusBar().showMessage(translate("MainWindow",
+            "Added {0}; press F5 to fetch it").format(name))
 
 
 def open_add_source(ctx: AppContext, text: str = "") -> AddSourceDialog:

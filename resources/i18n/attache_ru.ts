@@ -2327,7 +2327,7 @@ or start with a curated set of public feeds:</source>
         <translation>Добавлено: {0}; они уже загружаются</translation>
     </message>
     <message>
-        <location filename="../../desktop/refresh.py" line="+53"/>
+        <location filename="../../desktop/refresh.py" line="+57"/>
         <source>The demo works offline: its sources are not fetched. Start Attaché without “demo” to follow real sources.</source>
         <translation>Демонстрация работает без сети: её источники не загружаются. Чтобы следить за настоящими источниками, запустите Attaché без «demo».</translation>
     </message>
@@ -2337,12 +2337,12 @@ or start with a curated set of public feeds:</source>
         <translation>Обновление…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Refreshing {0}/{1}</source>
         <translation>Обновление {0}/{1}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Refreshed {0}: {1}</source>
         <translation>Обновлено: {0}; {1}</translation>
     </message>
@@ -2352,7 +2352,7 @@ or start with a curated set of public feeds:</source>
         <translation>Ошибка обновления: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/source_actions.py" line="+38"/>
+        <location filename="../../desktop/source_actions.py" line="+39"/>
         <source>A refresh is already running; this source is fetched with it or the next one</source>
         <translation>Обновление уже выполняется; этот источник будет загружен в текущем или следующем обновлении</translation>
     </message>
@@ -2377,12 +2377,17 @@ or start with a curated set of public feeds:</source>
         <translation>Удаление источника</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+61"/>
+        <source>Added {0}; fetching it</source>
+        <translation>Добавлен «{0}»; загружается</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Added {0}; press F5 to fetch it</source>
         <translation>Добавлен источник {0}; нажмите F5, чтобы загрузить его</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Import sources from OPML</source>
         <translation>Импорт источников из OPML</translation>
     </message>
