@@ -129,11 +129,11 @@ def _source_added(ctx: AppContext, source: object,
     ctx.window.monitor.select_key(("source", source_id))
     name = getattr(source, "title", None) or getattr(source, "url", "")
     refresher = getattr(ctx.window, "refresher", None)
-    if refresher is not None and source_id is not None and refresher.start(
+    # Said before the fetch starts: its own "Refreshed …" replaces it when it ends.
+    ctx.window.statusBar().showMessage(translate("MainWindow", "Added {0}; fetching it")
+                                       .format(name))
+    if refresher is None or source_id is None or not refresher.start(
             force=True, source_ids=[source_id], responses=responses):
-        ctx.window.statusBar().showMessage(translate("MainWindow", "Added {0}; fetching it")
-                                           .format(name))
-    else:
         ctx.window.statusBar().showMessage(translate("MainWindow",
             "Added {0}; press F5 to fetch it").format(name))
 
