@@ -169,6 +169,7 @@ def settings_data(ctx: AppContext) -> SettingsData:
         secret_names=_secret_names,
         secret_stored=lambda name: secrets.get_secret(name) is not None,
         store_secret=_store_secret, delete_secret=secrets.delete_secret,
+        keyring_available=secrets.keyring_available,
     )
 
 

@@ -94,6 +94,14 @@ class SettingsData:
     secret_stored: Callable[[str], bool]
     store_secret: Callable[[str, str], str | None]  # a problem or None
     delete_secret: Callable[[str], None]
+    # Whether an OS keyring can store secrets: the tab says so before anything is typed.
+    keyring_available: Callable[[], bool] | None = None
+
+
+def sentence(text: str) -> str:
+    """Core's messages start in lower case (they follow "attache: " on the command line);
+    shown on their own in a dialog they start with a capital."""
+    return text[:1].upper() + text[1:] if text else text
 
 
 class _ErrorLabel(QLabel):
@@ -107,7 +115,7 @@ class _ErrorLabel(QLabel):
         self.hide()
 
     def show_error(self, text: str) -> None:
-        self.setText(text)
+        self.setText(sentence(text))
         self.setVisible(bool(text))
 
 
@@ -530,6 +538,17 @@ class SettingsDialog(QDialog):
             "one is stored, never what it is."))
         intro.setWordWrap(True)
         column.addWidget(intro)
+        self.no_keyring = QLabel(self.tr(
+            "<b>There is no keyring on this computer, so tokens cannot be stored.</b> Windows "
+            "and macOS have one built in; on Linux, install and unlock GNOME Keyring or "
+            "KWallet (or ask IT), then open Settings again. Attaché never falls back to a "
+            "plain-text file."))
+        self.no_keyring.setObjectName("no-keyring")
+        self.no_keyring.setWordWrap(True)
+        self.no_keyring.setStyleSheet("color: #b00020;")
+        usable = self.data.keyring_available is None or self.data.keyring_available()
+        self.no_keyring.setVisible(not usable)
+        column.addWidget(self.no_keyring)
         self.secret_grid = QGridLayout()
         self.secret_grid.setColumnStretch(2, 1)
         column.addLayout(self.secret_grid)
@@ -554,6 +573,13 @@ class SettingsDialog(QDialog):
         column.addWidget(other)
         column.addWidget(self.other_error)
         column.addStretch()
+        if not usable:  # nothing to type into that could not be kept
+            other.setEnabled(False)
+            for _status, value, _title in self.secret_rows.values():
+                value.setEnabled(False)
+            for button in _page.findChildren(QPushButton):
+                if button.objectName().startswith("secret-store-"):
+                    button.setEnabled(False)
 
     def _add_secret_row(self, name: str, purpose: str) -> None:
         row = self.secret_grid.rowCount()
@@ -596,6 +622,7 @@ class SettingsDialog(QDialog):
         problem = self.data.store_secret(name, value.text())
         value.clear()  # written or refused, the value never stays on screen
         if problem:
+            problem = sentence(problem)
             QMessageBox.warning(self, self.tr("Secret not stored"), problem)
         self._show_secret_status(name, problem)
 
@@ -659,7 +686,7 @@ class SettingsDialog(QDialog):
         if changes:
             problem = self.data.save(changes)
             if problem:
-                QMessageBox.warning(self, self.tr("Settings not saved"), problem)
+                QMessageBox.warning(self, self.tr("Settings not saved"), sentence(problem))
                 return
             self.saved.emit(changes)
         self.accept()

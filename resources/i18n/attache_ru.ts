@@ -2377,12 +2377,12 @@ or start with a curated set of public feeds:</source>
         <translation>Удаление источника</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+60"/>
         <source>Added {0}; fetching it</source>
         <translation>Добавлен «{0}»; загружается</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Added {0}; press F5 to fetch it</source>
         <translation>Добавлен источник {0}; нажмите F5, чтобы загрузить его</translation>
     </message>
@@ -3158,8 +3158,8 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>сохранён ранее</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <location filename="../../ui/settings_dialog.py" line="+132"/>
+        <location line="+60"/>
+        <location filename="../../ui/settings_dialog.py" line="+140"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -3417,7 +3417,12 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Календарь</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+77"/>
+        <source>&lt;b&gt;There is no keyring on this computer, so tokens cannot be stored.&lt;/b&gt; Windows and macOS have one built in; on Linux, install and unlock GNOME Keyring or KWallet (or ask IT), then open Settings again. Attaché never falls back to a plain-text file.</source>
+        <translation>&lt;b&gt;На этом компьютере нет хранилища ключей, поэтому токены сохранить нельзя.&lt;/b&gt; В Windows и macOS оно встроено; в Linux установите и разблокируйте GNOME Keyring или KWallet (или обратитесь в ИТ-отдел), затем снова откройте настройки. Attaché никогда не сохраняет их в обычном текстовом файле.</translation>
+    </message>
+    <message>
+        <location line="+159"/>
         <source>Uzbekistan</source>
         <translation>Узбекистан</translation>
     </message>
@@ -3442,7 +3447,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Туркменистан</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-239"/>
         <source>Host countries</source>
         <translation>Страны пребывания</translation>
     </message>
@@ -3457,7 +3462,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Памятные даты в календаре</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+238"/>
         <source>UN international days</source>
         <translation>Международные дни ООН</translation>
     </message>
@@ -3477,7 +3482,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Сроки программ обмена (Fulbright, FLEX, Humphrey)</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-230"/>
         <source>Warn when two posts on one channel are closer than:</source>
         <translation>Предупреждать, если две публикации в одном канале ближе, чем:</translation>
     </message>
@@ -3537,7 +3542,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Токены и ключи API хранятся в хранилище паролей этого компьютера (диспетчер учётных данных Windows, Связка ключей macOS, GNOME Keyring или KWallet), никогда — в файле. Attaché показывает, сохранён ли секрет, но не его значение.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>Another secret</source>
         <translation>Другой секрет</translation>
     </message>
@@ -3553,7 +3558,7 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Store</source>
         <translation>Сохранить</translation>
     </message>
@@ -3583,7 +3588,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>не задан</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Secret not stored</source>
         <translation>Секрет не сохранён</translation>
     </message>
