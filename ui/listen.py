@@ -87,6 +87,9 @@ from ui.widgets.search_delay import search_after_pause
 RELABEL_KEYS = {Qt.Key.Key_1: "positive", Qt.Key.Key_2: "neutral", Qt.Key.Key_3: "negative",
                 Qt.Key.Key_0: "auto"}
 MOVE_KEYS = {Qt.Key.Key_J: 1, Qt.Key.Key_K: -1}
+REPLY_SHARE = 0.4  # of the table's width, at least, for the Reply column
+MIN_COLUMN = 36
+KEPT_COLUMNS = frozenset({DATE, LABEL})
 PERIODS = (("all", 0), ("7", 7), ("30", 30), ("90", 90), ("custom", 0))
 BREAKDOWN_POSTS = 8
 
@@ -146,6 +149,11 @@ class ReplyTable(QTableView):
 
     relabel_requested = Signal(str)
     move_requested = Signal(int)  # +1 next (J), -1 previous (K)
+    resized = Signal()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = Qt.Key(event.key())
@@ -362,11 +370,14 @@ class ListenView(QWidget):
                        datetime(2026, 12, 30, 23, 59, tzinfo=UTC),
                        QDate(2026, 1, 1)) + "0"}
         header_metrics = header.fontMetrics()
+        self._column_wants: dict[int, int] = {}
         for column, sample in samples.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(metrics.horizontalAdvance(sample) + 14,
-                                             header_metrics.horizontalAdvance(title) + 12))
+            self._column_wants[column] = max(metrics.horizontalAdvance(sample) + 14,
+                                             header_metrics.horizontalAdvance(title) + 12)
+            header.resizeSection(column, self._column_wants[column])
+        self.table.resized.connect(self._fit_columns)
         header.setSortIndicator(*self.model.sort_order())
         self.table.setSortingEnabled(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -659,6 +670,26 @@ class ListenView(QWidget):
             restore(self.table, self.model, state)
         self.show_current()
         self._update_counts()
+
+    def _fit_columns(self) -> None:
+        """The Reply column keeps at least REPLY_SHARE of the width: on a narrow window (or in
+        Russian, whose labels are long) the other columns give way, their text cut with "…"
+        (the cell's tooltip and the reading pane have it whole)."""
+        room = self.table.viewport().width()
+        limit = int(room * (1 - REPLY_SHARE))
+        wants = self._column_wants
+        kept = {c: w for c, w in wants.items() if c in KEPT_COLUMNS}  # date and sentiment
+        shrinkable = {c: w for c, w in wants.items() if c not in KEPT_COLUMNS}
+        # The post, language, polarity and author give way first; date and sentiment last.
+        rest = max(limit - sum(kept.values()), MIN_COLUMN * len(shrinkable))
+        scale = min(1.0, rest / sum(shrinkable.values())) if shrinkable else 1.0
+        widths = {c: max(MIN_COLUMN, int(w * scale)) for c, w in shrinkable.items()}
+        left = max(limit - sum(widths.values()), MIN_COLUMN * len(kept))
+        scale = min(1.0, left / sum(kept.values())) if kept else 1.0
+        widths.update({c: max(MIN_COLUMN, int(w * scale)) for c, w in kept.items()})
+        header = self.table.horizontalHeader()
+        for column, width in widths.items():
+            header.resizeSection(column, width)
 
     # ------------------------------------------------------------------ reading
 

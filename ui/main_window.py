@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMaximumWidth(150)
+        # As wide as its longest title («Мониторинг», «Календарь»): no cut word, no scroll bar.
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setIconSize(QSize(20, 20))
         # Roomy entries, like a native sidebar; the palette keeps it right in dark themes.
         self.navigation.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
@@ -200,11 +201,21 @@ class MainWindow(QMainWindow):
             widget, QWidget) else (lambda w=widget: w)
         self.navigation.addItem(QListWidgetItem(title))
         self._page_titles[key] = title.replace("&", "")
+        self._fit_navigation()
         position = len(self.page_keys)
         self.add_action("view", title, f"Ctrl+{position}" if position < 10 else None,
                         lambda: self.show_page(key))
         if len(self.page_keys) == 1:
             self.navigation.setCurrentRow(0)
+
+    def _fit_navigation(self) -> None:
+        font = self.navigation.font()
+        font.setPointSizeF(11)  # the style sheet's size
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(self.navigation.item(row).text())
+                     for row in range(self.navigation.count()))
+        width = widest + 2 * 10 + 2 * self.navigation.frameWidth() + 8  # item padding
+        self.navigation.setFixedWidth(width)
 
     def page(self, key: str) -> QWidget:
         """The page's widget, built now if it has not been shown yet."""

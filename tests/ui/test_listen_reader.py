@@ -119,3 +119,29 @@ def test_relabel_updates_the_pane(ctx: AppContext, thread: None, qtbot) -> None:
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_3)
     assert "negative (labelled by hand)" in page.reader.toPlainText()
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_reply_column_gets_the_width_on_a_laptop(ctx: AppContext, thread: None, qapp,  # noqa: ANN001
+                                                 translators: list, language: str) -> None:
+    from desktop.i18n import install_translator
+    from ui.models.replies_table import DATE, LANGUAGE, POLARITY
+
+    translators += install_translator(qapp, language)
+    page = build(ctx)
+    page.resize(1100, 650)  # the page's share of a 1366×768 window
+    page.show()
+    page.activated()
+    header = page.table.horizontalHeader()
+    room = page.table.viewport().width()
+    assert header.sectionSize(TEXT) >= 0.38 * room
+    assert header.sectionSize(TEXT) > header.sectionSize(POLARITY) + header.sectionSize(LANGUAGE)
+    stamp = page.model.index(0, DATE).data()
+    assert page.table.fontMetrics().horizontalAdvance(stamp) <= header.sectionSize(DATE)
+
+
+def test_navigation_fits_its_longest_title(ctx: AppContext) -> None:
+    window = ctx.window
+    window.add_page("x", "Мониторинг и планирование", lambda: None)
+    nav = window.navigation
+    assert nav.width() >= nav.fontMetrics().horizontalAdvance("Мониторинг и планирование")
