@@ -153,7 +153,13 @@ class AgendaModel(QAbstractTableModel):
                 return font
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(self._tooltip(row)) or None  # descriptions come from files
+            # Kind, title and campaign may be cut to fit their column: the tooltip has them
+            # whole (with the warnings or description under a title).
+            whole = self._text(row, column) if column in (KIND, TITLE, CAMPAIGN, CHANNELS) \
+                else ""
+            extra = self._tooltip(row) if column in (TITLE, STATUS, DATE) else None
+            text = "\n".join(t for t in (whole, extra) if t)
+            return plain_tooltip(text) or None  # descriptions come from files
         return None
 
     # ------------------------------------------------------------------ cell contents
