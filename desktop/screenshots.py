@@ -103,6 +103,18 @@ def all_dialogs(window: MainWindow) -> dict:
     return found
 
 
+def _worth_reading(model) -> int:  # noqa: ANN001 - a RepliesTableModel
+    """The newest reply that shows what the reading pane is for: a sentence or more with
+    likes, and a reply to a reply when there is one near the top."""
+    rows = [(row, model.record(row) or {}) for row in range(min(model.rowCount(), 60))]
+    for wanted in (lambda r: r.get("parent_id") and len(r.get("text") or "") > 60,
+                   lambda r: r.get("likes") and len(r.get("text") or "") > 60):
+        found = next((row for row, record in rows if wanted(record)), None)
+        if found is not None:
+            return found
+    return 0
+
+
 def _grab_all(app: QApplication, window: MainWindow, folder: Path,
               open_first_item: bool) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
@@ -129,7 +141,9 @@ def _grab_all(app: QApplication, window: MainWindow, folder: Path,
                 shown = window.monitor if key == "monitor" else window.page(key)
                 table, model = getattr(shown, "table", None), getattr(shown, "model", None)
                 if key in ("monitor", "listen") and table is not None and model.rowCount():
-                    table.selectRow(0)
+                    row = _worth_reading(model) if key == "listen" else 0
+                    table.selectRow(row)
+                    table.scrollTo(model.index(row, 0))
             save(window, key)
             try:
                 module = importlib.import_module(f"desktop.page_{key}")

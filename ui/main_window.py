@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -89,12 +89,14 @@ class MainWindow(QMainWindow):
         self.page_keys: list[str] = []
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self.navigation.currentRowChanged.connect(self._on_navigate)
-        splitter = QSplitter()
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([130, 1150])
-        self.setCentralWidget(splitter)
+        # The navigation is as wide as its titles (see _fit_navigation); the page has the rest.
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.navigation)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
 
         self.database_label = database_label
         # Each page's own line ("212 items", "416 replies"); the bar shows the current page's.
