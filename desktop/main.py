@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 
 GUI_OPTIONS = ("--db", "--debug")
@@ -26,8 +25,12 @@ def wants_gui(argv: list[str]) -> bool:
 
 
 def main() -> None:
-    # Parser worker processes are spawned; a frozen (PyInstaller) build must let them start.
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):
+        # Parser worker processes are spawned; a frozen (PyInstaller) build must let them
+        # start. Only there: importing multiprocessing costs every command start-up time.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     argv = sys.argv[1:]
     if wants_gui(argv):
         from desktop.qt_platform import platform_problem
@@ -36,7 +39,7 @@ def main() -> None:
         if problem:  # before QApplication: Qt would abort with a misleading message
             print(f"attache: {problem}", file=sys.stderr)
             sys.exit(1)
-        from core.paths import resolve_db_url
+        from core.database_url import resolve_db_url
         from desktop.app import run_gui
         from desktop.logs import setup_logging
 

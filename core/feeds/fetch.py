@@ -114,7 +114,7 @@ class Fetcher:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Fetcher:
-        return cls(FetchLimits.from_settings(settings), proxy=settings.proxy,
+        return cls(FetchLimits.from_settings(settings), proxy=settings.proxy_url(),
                    ca_bundle=settings.ca_bundle)
 
     def proxies_for(self, url: str) -> dict[str, str]:

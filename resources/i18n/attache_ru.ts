@@ -330,7 +330,7 @@
         <translation>Кампания</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <location line="+1"/>
         <source>all day</source>
         <translation>весь день</translation>
@@ -489,7 +489,7 @@
         <translation>Запланировать публикацию на выбранный день (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+183"/>
         <source>Nothing planned in {0}.
 Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>На период «{0}» ничего не запланировано.
@@ -813,12 +813,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>На подготовку {0}: начните до {1}.</translation>
     </message>
     <message>
-        <location line="+67"/>
-        <source>{0} in the last {1}</source>
-        <translation>{0} за последние {1}</translation>
-    </message>
-    <message>
-        <location line="-64"/>
+        <location line="+3"/>
         <source>A planned post is linked to this observance.</source>
         <translation>К этой памятной дате привязана запланированная публикация.</translation>
     </message>
@@ -923,17 +918,22 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Публ./нед.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Replies/post</source>
-        <translation>Отв./публ.</translation>
+        <location line="+1"/>
+        <source>{0} in the last {1}</source>
+        <translation>{0} за последние {1}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>{0} to those posts</source>
         <translation>{0} на эти публикации</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
+        <source>Replies/post</source>
+        <translation>Отв./публ.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
@@ -1057,7 +1057,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         </translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="+48"/>
+        <source>{0} in {1}</source>
+        <translation>{0} за {1}</translation>
+    </message>
+    <message>
+        <location line="-68"/>
         <source>No sources yet — add feeds and social accounts in Sources.</source>
         <translation>Источников пока нет — добавьте ленты и аккаунты соцсетей на странице «Источники».</translation>
     </message>
@@ -1127,12 +1132,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Отслеживаемых слов пока нет — добавьте слова, #хэштеги и @упоминания («Источники» или: attache watch add TERM).</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>{0} in {1}</source>
-        <translation>{0} за {1}</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+33"/>
         <source>and {0} quieter terms</source>
         <translation>и ещё менее упоминаемых слов: {0}</translation>
     </message>
@@ -1810,7 +1810,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message>
-        <location filename="../../ui/listen.py" line="+198"/>
+        <location filename="../../ui/listen.py" line="+206"/>
         <source>Analyse them now</source>
         <translation>Проанализировать сейчас</translation>
     </message>
@@ -1826,24 +1826,24 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+0"/>
-        <location line="+636"/>
+        <location line="+659"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-635"/>
-        <location line="+636"/>
+        <location line="-658"/>
+        <location line="+659"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-636"/>
-        <location line="+637"/>
+        <location line="-659"/>
+        <location line="+660"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-636"/>
+        <location line="-659"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -1918,7 +1918,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Когда:</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>No replies match “{0}” — &lt;a href=&apos;{1}&apos;&gt;clear the search&lt;/a&gt;</source>
         <translation>Нет ответов по запросу «{0}» — &lt;a href=&apos;{1}&apos;&gt;очистить поиск&lt;/a&gt;</translation>
     </message>
@@ -1985,12 +1985,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+1"/>
-        <location line="+170"/>
+        <location line="+190"/>
         <source>(untitled post)</source>
         <translation>(публикация без названия)</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-187"/>
         <source>All campaigns</source>
         <translation>Все кампании</translation>
     </message>
@@ -2000,24 +2000,24 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Не определён — эмодзи, цифры ({0})</translation>
     </message>
     <message>
-        <location line="-251"/>
-        <location line="+254"/>
-        <location line="+141"/>
+        <location line="-254"/>
+        <location line="+257"/>
+        <location line="+161"/>
         <source>not analysed</source>
         <translation>не проанализировано</translation>
     </message>
     <message>
-        <location line="-624"/>
+        <location line="-652"/>
         <source>Label reply as {0}</source>
         <translation>Оценка ответа: {0}</translation>
     </message>
     <message>
-        <location line="+516"/>
+        <location line="+524"/>
         <source>No replies yet</source>
         <translation>Ответов пока нет</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+93"/>
         <source>Sentiment charts</source>
         <translation>Диаграммы тональности</translation>
     </message>
@@ -2072,8 +2072,8 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>необычно много негативных ответов ({0})</translation>
     </message>
     <message>
-        <location line="-671"/>
-        <location line="+708"/>
+        <location line="-699"/>
+        <location line="+736"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
@@ -2178,7 +2178,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Добавить стартовые источники (Госдеп, UN News, RFE/RL…)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
@@ -2243,7 +2243,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+167"/>
         <source>No sources yet.
 Add one with File → Add source… (or: attache sources add URL)
 or start with a curated set of public feeds:</source>
@@ -2272,7 +2272,7 @@ or start with a curated set of public feeds:</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+62"/>
         <source>Attaché cannot open its database</source>
         <translation>Attaché не может открыть свою базу данных</translation>
     </message>
@@ -2337,17 +2337,17 @@ or start with a curated set of public feeds:</source>
         <translation>Обновление…</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Refreshing {0}/{1}</source>
-        <translation>Обновление {0}/{1}</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+57"/>
         <source>Refreshed {0}: {1}</source>
         <translation>Обновлено: {0}; {1}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-29"/>
+        <source>Refreshing {0}/{1}</source>
+        <translation>Обновление {0}/{1}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Refresh failed: {0}</source>
         <translation>Ошибка обновления: {0}</translation>
     </message>
@@ -2402,7 +2402,12 @@ or start with a curated set of public feeds:</source>
         <translation>Импортировано: {0}; {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+28"/>
+        <source>Exported {0} to {1}</source>
+        <translation>Экспортировано: {0} в {1}</translation>
+    </message>
+    <message>
+        <location line="-24"/>
         <source>; skipped {0} invalid addresses</source>
         <translation>; пропущено неверных адресов: {0}</translation>
     </message>
@@ -2422,12 +2427,7 @@ or start with a curated set of public feeds:</source>
         <translation>Файлы OPML (*.opml);;Все файлы (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Exported {0} to {1}</source>
-        <translation>Экспортировано: {0} в {1}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>OPML not exported</source>
         <translation>OPML не экспортирован</translation>
     </message>
@@ -2519,18 +2519,8 @@ or start with a curated set of public feeds:</source>
             <numerusform>Загрузить %n изображений</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+194"/>
-        <location line="+18"/>
-        <source>%Ln item(s)</source>
-        <translation>
-            <numerusform>%Ln материал</numerusform>
-            <numerusform>%Ln материала</numerusform>
-            <numerusform>%Ln материалов</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="-162"/>
+        <location line="+50"/>
         <source>No items match “{0}” — &lt;a href=&apos;{1}&apos;&gt;clear the search&lt;/a&gt;</source>
         <translation>Нет материалов по запросу «{0}» — &lt;a href=&apos;{1}&apos;&gt;очистить поиск&lt;/a&gt;</translation>
     </message>
@@ -2559,6 +2549,16 @@ or start with a curated set of public feeds:</source>
             <numerusform>а также в %n ответе (см. «Отклики»)</numerusform>
             <numerusform>а также в %n ответах (см. «Отклики»)</numerusform>
             <numerusform>а также в %n ответах (см. «Отклики»)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+87"/>
+        <location line="+18"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln материал</numerusform>
+            <numerusform>%Ln материала</numerusform>
+            <numerusform>%Ln материалов</numerusform>
         </translation>
     </message>
 </context>
@@ -2650,8 +2650,17 @@ attache config set packs un,us,host,programme</numerusform>
             <numerusform>через %n дней</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>⚑ Start preparing on {0} (%n day(s) ahead)</source>
+        <translation>
+            <numerusform>⚑ Начать подготовку {0} (за %n день)</numerusform>
+            <numerusform>⚑ Начать подготовку {0} (за %n дня)</numerusform>
+            <numerusform>⚑ Начать подготовку {0} (за %n дней)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+4"/>
+        <location line="-12"/>
         <source>✓ post planned</source>
         <translation>✓ публикация запланирована</translation>
     </message>
@@ -2665,17 +2674,8 @@ attache config set packs un,us,host,programme</numerusform>
         <source>⚑ from {0}</source>
         <translation>⚑ с {0}</translation>
     </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>⚑ Start preparing on {0} (%n day(s) ahead)</source>
-        <translation>
-            <numerusform>⚑ Начать подготовку {0} (за %n день)</numerusform>
-            <numerusform>⚑ Начать подготовку {0} (за %n дня)</numerusform>
-            <numerusform>⚑ Начать подготовку {0} (за %n дней)</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>The date is an estimate: confirm it before publishing.</source>
         <translation>Дата приблизительная: уточните её перед публикацией.</translation>
     </message>
@@ -3952,7 +3952,7 @@ or bring a list from another reader with File → Import OPML…</source>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/crash.py" line="+39"/>
+        <location filename="../../desktop/crash.py" line="+47"/>
         <source>The proxy refused the connection. Check the proxy in Settings → Network, or ask IT.</source>
         <translation>Прокси-сервер отклонил подключение. Проверьте прокси в разделе Настройки → Сеть или обратитесь в ИТ-отдел.</translation>
     </message>
@@ -3967,9 +3967,24 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>Сеть недоступна: возможно, нет подключения или нужен прокси. Attaché продолжает работать с уже сохранёнными данными.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The database is busy: another Attaché or a backup is using it. Try again in a moment.</source>
         <translation>База данных занята: её использует другая копия Attaché или резервное копирование. Повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk holding your database is full. Free some space on it, then try again; nothing was half-written.</source>
+        <translation>Диск, на котором лежит ваша база данных, заполнен. Освободите на нём место и повторите попытку; ничего не записано наполовину.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database is damaged. Close Attaché and run &apos;attache db restore&apos; to put the newest automatic backup in its place (the damaged file is kept).</source>
+        <translation>База данных повреждена. Закройте Attaché и выполните «attache db restore», чтобы вернуть последнюю автоматическую резервную копию (повреждённый файл сохранится).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database is read-only: Attaché can show what is stored but cannot change it. Ask IT for write access.</source>
+        <translation>База данных доступна только для чтения: Attaché может показать сохранённое, но не может ничего изменить. Попросите ИТ-отдел дать право на запись.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4020,6 +4035,37 @@ Please send that file to IT.</source>
         <location filename="../../desktop/notify.py" line="-19"/>
         <source>{0} from {1}</source>
         <translation>{0} из {1}</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <location filename="../../desktop/recovery.py" line="+45"/>
+        <source>{0}
+
+Attaché keeps automatic backups. Restore the newest one, from {1}?
+
+Changes made after it will be missing. The damaged file is not deleted: it is kept beside the database as {2}.damaged-….</source>
+        <translation>{0}
+
+Attaché хранит автоматические резервные копии. Восстановить последнюю, от {1}?
+
+Изменения, сделанные после неё, пропадут. Повреждённый файл не удаляется: он останется рядом с базой под именем {2}.damaged-….</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attaché&apos;s database is damaged</source>
+        <translation>База данных Attaché повреждена</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restore backup</source>
+        <translation>Восстановить из копии</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Выйти</translation>
     </message>
 </context>
 </TS>
