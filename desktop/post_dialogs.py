@@ -255,18 +255,11 @@ def export_folder() -> str:
 
 
 def ensure_folder(path: Path) -> None:
-    """Before writing: a missing last folder is created (a new "exports" folder typed in the
-    path); a path whose parents are missing too is refused in words, not written nowhere."""
+    """Before writing: a path into a folder that does not exist is refused in words (a typo
+    in a folder name must not create folders nor fail halfway through the write)."""
     folder = path.parent
-    if folder.is_dir():
-        return
-    if folder.parent.is_dir():
-        try:
-            folder.mkdir()
-        except OSError as exc:
-            raise KnownError(f"cannot create the folder {folder}: {exc.strerror}") from None
-        return
-    raise KnownError(f"the folder {folder.parent} does not exist; choose a folder that does")
+    if not folder.is_dir():
+        raise KnownError(f"the folder {folder} does not exist; choose a folder that does")
 
 
 def export_plan(db: Database, request: ExportRequest) -> tuple[int, int]:

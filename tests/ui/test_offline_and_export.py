@@ -57,10 +57,8 @@ def test_export_starts_in_an_existing_folder(ctx, qtbot) -> None:  # noqa: ANN00
     assert Path(dialog.data.folder) == folder
 
 
-def test_a_missing_folder_is_created_or_refused_before_writing(ctx, tmp_path: Path) -> None:  # noqa: ANN001
-    new = tmp_path / "exports" / "plan.ics"
-    ensure_folder(new)
-    assert new.parent.is_dir()
+def test_a_missing_folder_is_refused_before_writing(ctx, tmp_path: Path) -> None:  # noqa: ANN001
+    ensure_folder(tmp_path / "plan.ics")  # an existing folder: fine
     far = tmp_path / "no" / "such" / "plan.ics"
     with pytest.raises(KnownError, match="does not exist"):
         export_plan(ctx.db, ExportRequest(path=far, format="ics", first=date(2026, 1, 1),
