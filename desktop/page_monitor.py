@@ -80,11 +80,8 @@ def connect(ctx: AppContext) -> None:
         def added(report) -> None:  # noqa: ANN001
             ctx.bus.sources_changed.emit()
             window.statusBar().showMessage(translate(
-                "MainWindow", "Added {0}; they are fetched now").format(
+                "MainWindow", "Added {0}; press F5 to fetch them").format(
                 counts().starter_sources(len(report.added))))
-            refresher = getattr(window, "refresher", None)
-            if refresher is not None and report.added:  # no "press F5": fetch them now
-                refresher.start()
 
         ctx.runner.run(lambda _progress: import_opml(ctx.db, starter_opml()), on_done=added,
                        kind="write", name="Starter sources")

@@ -2323,8 +2323,8 @@ or start with a curated set of public feeds:</source>
     </message>
     <message>
         <location line="+16"/>
-        <source>Added {0}; they are fetched now</source>
-        <translation>Добавлено: {0}; они уже загружаются</translation>
+        <source>Added {0}; press F5 to fetch them</source>
+        <translation>Добавлено: {0}; нажмите F5, чтобы загрузить их</translation>
     </message>
     <message>
         <location filename="../../desktop/refresh.py" line="+57"/>
