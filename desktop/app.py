@@ -31,7 +31,6 @@ def create_main_window(db: Database, *, build_pages: bool = True,
     from PySide6.QtCore import QCoreApplication
 
     from core import paths
-    from core.settings import Settings
     from desktop.context import AppContext, Bus
     from desktop.help import install as install_help
     from desktop.notify import Notifier
@@ -54,7 +53,8 @@ def create_main_window(db: Database, *, build_pages: bool = True,
     install_help(ctx)
     window.refresher = RefreshController(ctx, offline=offline)
     window.notifier = Notifier(window)
-    window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier, Settings.load)
+    window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier,
+                                        ctx.settings.current)
     translate = QCoreApplication.translate  # lupdate files these under MainWindow
     titles = {"calendar": translate("MainWindow", "Calendar"),
               "listen": translate("MainWindow", "Listen"),

@@ -88,7 +88,6 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
 def build(ctx: AppContext) -> ListenView:
     from core.calendar.timezones import default_zone_name, zone
     from core.sentiment.scoring import Scorer
-    from core.settings import Settings
     from desktop.links import open_external
     from ui.listen import ListenView
 
@@ -96,14 +95,14 @@ def build(ctx: AppContext) -> ListenView:
 
     def planning_zone() -> tzinfo:
         if "zone" not in cache:
-            cache["zone"] = zone(default_zone_name(Settings.load().timezone))
+            cache["zone"] = zone(default_zone_name(ctx.settings.current().timezone))
         return cache["zone"]  # type: ignore[return-value]
 
     def scorer() -> Scorer:
         # Built on first use: loading an analyzer is not free, and most sessions never
         # hand a reply back to it.
         if "scorer" not in cache:
-            cache["scorer"] = Scorer.from_settings(Settings.load())
+            cache["scorer"] = Scorer.from_settings(ctx.settings.current())
         return cache["scorer"]  # type: ignore[return-value]
 
     view = ListenView(listen_data(ctx.db, planning_zone, scorer), runner=ctx.runner,

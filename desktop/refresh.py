@@ -77,9 +77,8 @@ class RefreshController:
         from core.feeds.parsepool import ParsePool
         from core.feeds.refresh import FeedRefresher
         from core.sentiment.scoring import Scorer
-        from core.settings import Settings
 
-        settings = Settings.load()
+        settings = self.ctx.settings.current()
         if self._pool is None:
             self._pool = ParsePool(settings.parse_processes or None)
         fetcher = Fetcher.from_settings(settings)

@@ -79,7 +79,6 @@ def source_actions(ctx: AppContext) -> SourceActions:
 
 def add_source_services(ctx: AppContext) -> AddSourceServices:
     """Preview and add exactly as ``attache sources add`` does (same core functions)."""
-    from core.settings import Settings
     from core.social.registry import detect_kind
     from ui.add_source_dialog import AddSourceServices
 
@@ -90,7 +89,7 @@ def add_source_services(ctx: AppContext) -> AddSourceServices:
     def with_fetcher(work):  # noqa: ANN001, ANN202 - a job helper: fetcher made and closed
         from core.feeds.fetch import Fetcher
 
-        fetcher = Fetcher.from_settings(Settings.load())
+        fetcher = Fetcher.from_settings(ctx.settings.current())
         try:
             return work(ReusingFetcher(fetcher, responses))
         finally:
@@ -112,7 +111,7 @@ def add_source_services(ctx: AppContext) -> AddSourceServices:
 
     return AddSourceServices(detect_kind=detect_kind, preview=preview, add=add,
                              run=ctx.runner.run, categories=sources.categories(ctx.db),
-                             default_interval=Settings.load().default_interval_minutes,
+                             default_interval=ctx.settings.current().default_interval_minutes,
                              on_added=lambda source: _source_added(ctx, source, responses))
 
 
@@ -156,7 +155,6 @@ def open_add_source(ctx: AppContext, text: str = "") -> AddSourceDialog:
 def import_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
     """File → Import OPML…: every feed in the file not already a source (a write job)."""
     from core.feeds.opml import import_opml
-    from core.settings import Settings
 
     window = ctx.window
     if path is None:
@@ -166,7 +164,7 @@ def import_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
         if not chosen:
             return
         path = chosen
-    interval = Settings.load().default_interval_minutes
+    interval = ctx.settings.current().default_interval_minutes
 
     def done(report) -> None:  # noqa: ANN001
         ctx.bus.sources_changed.emit()
