@@ -126,6 +126,25 @@ def demo_database(folder: str | Path, now: datetime | None = None) -> str:
     return url
 
 
+def refresh_demo_database(folder: str | Path, now: datetime | None = None) -> str:
+    """The demo database in ``folder``, made afresh (dates relative to now) even if one is
+    there: built beside it and renamed over it, so a failure leaves the old one. Its URL."""
+    import shutil
+    import tempfile
+
+    target = Path(folder) / DEMO_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=".attache-demo-", dir=target.parent))
+    try:
+        demo_database(building, now)
+        for suffix in ("-wal", "-shm"):  # an old journal must not be replayed into the new one
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        (building / DEMO_FILE).replace(target)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    return f"sqlite:///{target.resolve().as_posix()}"
+
+
 # ------------------------------------------------------------------------------ feeds
 
 def _load_feed(db: Database, ctx: _Context, feed: dict) -> None:
@@ -180,6 +199,11 @@ def _mark(db: Database, ctx: _Context, source_id: int, items: list[dict],
     if starred:
         mark_items(db, starred, "star")
     ctx.counts["starred"] += len(starred)
+    # The officer's picks for this morning's media summary, each with their own note.
+    for guid, item in zip(guids, items, strict=True):
+        if item.get("summary"):
+            mark_items(db, [ids[guid]], "summary", note=item["summary"])
+            ctx.counts["summary"] += 1
 
 
 # ------------------------------------------------------------------------------ own accounts
@@ -234,6 +258,8 @@ def _replies(account: dict, post: dict, posted: datetime, now: datetime,
     age = now - posted
     used: set[str] = set()
     made: list[SocialReply] = []
+    # The platform's own id form where the account gives one (Telegram: <post>?comment=<n>).
+    template = account.get("reply_id")
     for number in range(1, count + 1):
         language = rng.choices(list(languages), weights=list(languages.values()))[0]
         mood = rng.choices(list(moods), weights=list(moods.values()))[0]
@@ -242,14 +268,17 @@ def _replies(account: dict, post: dict, posted: datetime, now: datetime,
         # Most replies come in the first hours; none after now.
         delay = timedelta(hours=min(rng.expovariate(1 / 5), 70), minutes=rng.randint(1, 59))
         when = posted + (delay if delay < age else age * rng.uniform(0.05, 0.95))
-        reply_id = f"{post['id']}_{number}"
+        reply_id = (template.format(post=post["id"], n=number) if template
+                    else f"{post['id']}_{number}")
         made.append(_reply(account, post, reply_id, None, name, handle, text, when, rng))
         if mood == "question" and rng.random() < 0.35:
             answer = _embassy_answer(rng, pools, language, topic)
             answered = when + timedelta(hours=rng.uniform(0.5, 20))
             if answer and answered < now:
                 embassy = pools["embassy"]
-                made.append(_reply(account, post, f"{reply_id}_a", reply_id, embassy["name"],
+                answer_id = (template.format(post=post["id"], n=count + number) if template
+                             else f"{reply_id}_a")
+                made.append(_reply(account, post, answer_id, reply_id, embassy["name"],
                                    embassy["handle"], answer, answered, rng))
     return made
 

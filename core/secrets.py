@@ -3,7 +3,8 @@ Service): never in our files, never in logs. Only the *names* are kept in the co
 because keyrings cannot list what an application stored.
 
 Names adapters look up: ``mastodon:<instance host>``, ``youtube`` (Data API key),
-``facebook:<page>`` then ``facebook``, ``instagram:<account>`` then ``instagram``.
+``facebook:<page>`` then ``facebook``, ``instagram:<account>`` then ``instagram``, ``vk:<page>``
+then ``vk`` (a VK service token).
 
 The officer's own database (Settings → Database, ``config set database_url``) keeps its
 password under ``database:<user>@<host>:<port>/<database>`` — one per login and server, so a

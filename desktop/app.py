@@ -37,6 +37,7 @@ def create_main_window(db: Database, *, build_pages: bool = True,
     from desktop.page_monitor import connect as connect_monitor
     from desktop.page_monitor import monitor_data
     from desktop.refresh import RefreshController
+    from desktop.reports import install as install_reports
     from desktop.scheduler import RefreshScheduler
     from desktop.settings_dialog import install as install_settings
     from desktop.tasks import TaskRunner
@@ -51,6 +52,7 @@ def create_main_window(db: Database, *, build_pages: bool = True,
     connect_monitor(ctx)
     install_settings(ctx)
     install_help(ctx)
+    install_reports(ctx)
     window.refresher = RefreshController(ctx, offline=offline)
     window.notifier = Notifier(window)
     window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier,

@@ -79,7 +79,7 @@ def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = Fals
         set_screen_override(None)
 
 
-WINDOW_DIALOG_MODULES = ("desktop.settings_dialog", "desktop.help")
+WINDOW_DIALOG_MODULES = ("desktop.settings_dialog", "desktop.help", "desktop.reports")
 
 
 def window_extras(window: MainWindow) -> dict:

@@ -21,6 +21,7 @@ ENV_BASES = {
     "bluesky": ("ATTACHE_BLUESKY_APPVIEW", "https://public.api.bsky.app"),
     "youtube": ("ATTACHE_YOUTUBE_API", "https://www.googleapis.com/youtube/v3"),
     "graph": ("ATTACHE_GRAPH_API", "https://graph.facebook.com"),
+    "vk": ("ATTACHE_VK_API", "https://api.vk.com/method"),
 }
 
 

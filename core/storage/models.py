@@ -3,14 +3,26 @@
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
 on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: indexes on the
-foreign keys deletes and joins walk (the migration lists the audit).
+foreign keys deletes and joins walk (the migration lists the audit). 0008: the media summary
+(an item marked for it, with the officer's note).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, Float, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlmodel import Field, SQLModel
 
 from core.storage.types import UTCDateTime, utcnow
@@ -73,6 +85,11 @@ class Item(SQLModel, table=True):
     content_hash: str = Field(default="", max_length=64)
     read: bool = Field(default=False)
     starred: bool = Field(default=False)
+    # 0008: marked for the media summary (key D), with the officer's own one or two sentences.
+    # The database's default, not Python's: code that stores items never names the column.
+    summary: bool = Field(default=False, sa_column=Column(Boolean, nullable=False,
+                                                          server_default=false()))
+    summary_note: str | None = Field(default=None, sa_column=Column(Text))
 
 
 POST_STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")
@@ -129,6 +146,9 @@ class PlannedPost(SQLModel, table=True):
     duration_minutes: int | None = Field(default=None)  # timed posts; None = a moment
     tz: str = Field(default="UTC", max_length=64)  # IANA zone the officer planned in
     rrule: str | None = Field(default=None, sa_column=Column(Text))  # RFC 5545 RRULE
+    # Occurrences of the series that do not happen (cancelled, or moved to a post of their
+    # own): comma-separated wall-clock YYYYMMDDTHHMMSS, or YYYYMMDD for all-day posts.
+    exdates: str | None = Field(default=None, sa_column=Column(Text))
     campaign_id: int | None = Field(default=None, sa_column=Column(
         Integer, ForeignKey("campaign.id", ondelete="SET NULL")))
     observance_id: int | None = Field(default=None, sa_column=Column(

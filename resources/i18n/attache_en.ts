@@ -4,7 +4,7 @@
 <context>
     <name>AddSourceDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/add_source_dialog.py" line="+258"/>
+        <location filename="../../ui/add_source_dialog.py" line="+259"/>
         <source>{0}: {1} — the latest %n item(s):</source>
         <translation>
             <numerusform>{0}: {1} — the latest %n item:</numerusform>
@@ -149,7 +149,7 @@
 <context>
     <name>DashboardView</name>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="+662"/>
+        <location filename="../../ui/dashboard.py" line="+663"/>
         <source>Next %n day(s)</source>
         <translation>
             <numerusform>Next %n day</numerusform>
@@ -204,6 +204,17 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/calendar_io.py" line="+485"/>
+        <source>%n event(s) of the file cannot be planned and are left out (listed below, by line).</source>
+        <translation>
+            <numerusform>%n event of the file cannot be planned and is left out (listed below, by line).</numerusform>
+            <numerusform>%n events of the file cannot be planned and are left out (listed below, by line).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListenView</name>
     <message numerus="yes">
         <location filename="../../ui/listen.py" line="+721"/>
@@ -251,7 +262,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>MonitorView</name>
     <message numerus="yes">
-        <location filename="../../ui/monitor.py" line="+160"/>
+        <location filename="../../ui/monitor.py" line="+164"/>
         <source>Load %n image(s)</source>
         <translation>
             <numerusform>Load %n image</numerusform>
@@ -259,7 +270,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+102"/>
+        <location line="+103"/>
         <source>{0} (%n item(s))</source>
         <translation>
             <numerusform>{0} (%n item)</numerusform>

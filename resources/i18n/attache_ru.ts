@@ -39,6 +39,11 @@
         <translation>Аккаунт Instagram</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>VK community or page</source>
+        <translation>Сообщество или страница ВКонтакте</translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>Something went wrong that Attaché did not expect ({0}: {1}). The details are in the log.</source>
         <translation>Произошла непредвиденная ошибка ({0}: {1}). Подробности — в журнале.</translation>
@@ -550,7 +555,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Публикация не перенесена</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="+218"/>
+        <location filename="../../desktop/page_calendar.py" line="+236"/>
         <source>Plan a post on the selected day ({0})</source>
         <translation>Запланировать публикацию на выбранный день ({0})</translation>
     </message>
@@ -696,7 +701,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+82"/>
+        <location filename="../../ui/dashboard.py" line="+83"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
@@ -1150,7 +1155,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+200"/>
+        <location filename="../../ui/calendar_io.py" line="+202"/>
         <source>Export Calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
@@ -1478,7 +1483,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Файл {0} не найден.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>{0} new, {1} changed, {2} unchanged</source>
         <translation>новых — {0}, изменённых — {1}, без изменений — {2}</translation>
     </message>
@@ -1502,6 +1507,15 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <source>The file is fine. Import will make: {0}. Nothing has been written yet.</source>
         <translation>Файл в порядке. Результат импорта: {0}. Пока ничего не записано.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) of the file cannot be planned and are left out (listed below, by line).</source>
+        <translation>
+            <numerusform>%n событие файла нельзя запланировать, оно пропущено (см. ниже, по строкам).</numerusform>
+            <numerusform>%n события файла нельзя запланировать, они пропущены (см. ниже, по строкам).</numerusform>
+            <numerusform>%n событий файла нельзя запланировать, они пропущены (см. ниже, по строкам).</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+3"/>
         <source>Note: {0}</source>
@@ -1512,33 +1526,38 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     <name>ItemsTable</name>
     <message>
         <location filename="../../ui/models/items_table.py" line="+34"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Starred</source>
-        <translation>Избранное</translation>
+        <source>Starred (S); ▤ in the media summary (D)</source>
+        <translation>Избранное (S); ▤ — в медиасводке (D)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Published (local time)</source>
         <translation>Опубликовано (местное время)</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+67"/>
+        <source>In the media summary</source>
+        <translation>В медиасводке</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>(no title)</source>
         <translation>(без заголовка)</translation>
     </message>
@@ -2252,7 +2271,7 @@ or start with a curated set of public feeds:</source>
 или начните с подобранного набора открытых лент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="+59"/>
+        <location filename="../../desktop/app.py" line="+61"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
@@ -2307,7 +2326,7 @@ or start with a curated set of public feeds:</source>
         <translation>И&amp;мпорт календаря…</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_monitor.py" line="+61"/>
+        <location filename="../../desktop/page_monitor.py" line="+63"/>
         <source>&amp;Add source…</source>
         <translation>&amp;Добавить источник…</translation>
     </message>
@@ -2337,7 +2356,7 @@ or start with a curated set of public feeds:</source>
         <translation>Обновление…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>Refreshed {0}: {1}</source>
         <translation>Обновлено: {0}; {1}</translation>
     </message>
@@ -2377,7 +2396,7 @@ or start with a curated set of public feeds:</source>
         <translation>Удаление источника</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>Added {0}; fetching it</source>
         <translation>Добавлен «{0}»; загружается</translation>
     </message>
@@ -2387,7 +2406,7 @@ or start with a curated set of public feeds:</source>
         <translation>Добавлен источник {0}; нажмите F5, чтобы загрузить его</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Import sources from OPML</source>
         <translation>Импорт источников из OPML</translation>
     </message>
@@ -2431,11 +2450,16 @@ or start with a curated set of public feeds:</source>
         <source>OPML not exported</source>
         <translation>OPML не экспортирован</translation>
     </message>
+    <message>
+        <location filename="../../desktop/reports.py" line="+153"/>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Отчёты…</translation>
+    </message>
 </context>
 <context>
     <name>MonitorView</name>
     <message>
-        <location filename="../../ui/monitor.py" line="+62"/>
+        <location filename="../../ui/monitor.py" line="+64"/>
         <source>Any time</source>
         <translation>За всё время</translation>
     </message>
@@ -2460,7 +2484,7 @@ or start with a curated set of public feeds:</source>
         <translation>Произвольный период…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Search titles and text (Ctrl+F) — Cyrillic and O‘zbek work too</source>
         <translation>Поиск по заголовкам и тексту (Ctrl+F)</translation>
     </message>
@@ -2491,12 +2515,12 @@ or start with a curated set of public feeds:</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>Any watch term</source>
         <translation>Любое отслеживаемое слово</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-126"/>
         <source>From (inclusive)</source>
         <translation>С (включительно)</translation>
     </message>
@@ -2520,7 +2544,7 @@ or start with a curated set of public feeds:</source>
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>No items match “{0}” — &lt;a href=&apos;{1}&apos;&gt;clear the search&lt;/a&gt;</source>
         <translation>Нет материалов по запросу «{0}» — &lt;a href=&apos;{1}&apos;&gt;очистить поиск&lt;/a&gt;</translation>
     </message>
@@ -2560,6 +2584,16 @@ or start with a curated set of public feeds:</source>
             <numerusform>%Ln материала</numerusform>
             <numerusform>%Ln материалов</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Summary note</source>
+        <translation>Заметка для сводки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your note on this story for the media summary (e.g. an English gist):</source>
+        <translation>Ваша заметка к этому материалу для медиасводки (например, краткое изложение по-английски):</translation>
     </message>
 </context>
 <context>
@@ -2683,7 +2717,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="-328"/>
+        <location filename="../../ui/calendar_io.py" line="-332"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Обзор…</translation>
     </message>
@@ -3108,6 +3142,223 @@ attache config set packs un,us,host,programme</numerusform>
         <location line="+2"/>
         <source>The embassy&apos;s post</source>
         <translation>Публикация посольства</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../desktop/reports.py" line="-94"/>
+        <source>{0} stories in {1} groups</source>
+        <translation>Материалов: {0}, групп: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} posts, {1} replies, {2} watch-term mentions</source>
+        <translation>Публикаций: {0}, ответов: {1}, упоминаний ключевых слов: {2}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Writing the file…</source>
+        <translation>Запись файла…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Report saved to {0}</source>
+        <translation>Отчёт сохранён: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../ui/reports_dialog.py" line="+160"/>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Media summary (this morning&apos;s stories)</source>
+        <translation>Медиасводка (материалы за утро)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period report (posts, replies, sentiment…)</source>
+        <translation>Отчёт за период (публикации, ответы, тональность…)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Marked for the summary (D on the Monitor)</source>
+        <translation>Отмеченные для сводки (D в Мониторинге)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starred</source>
+        <translation>Избранные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentioning watch terms</source>
+        <translation>С упоминанием ключевых слов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose terms</source>
+        <translation>Выбрать слова</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Watch term</source>
+        <translation>Ключевое слово</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First lines of each story</source>
+        <translation>Первые строки каждого материала</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tone (when tone of coverage is on)</source>
+        <translation>Тональность (если включена тональность освещения)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stories:</source>
+        <translation>Материалы:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grouped by:</source>
+        <translation>Группировать по:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All campaigns</source>
+        <translation>Все кампании</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All own accounts</source>
+        <translation>Все свои аккаунты</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Campaign:</source>
+        <translation>Кампания:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel:</source>
+        <translation>Канал:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. U.S. Embassy Tashkent</source>
+        <translation>например, U.S. Embassy Tashkent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. UNCLASSIFIED (on every page)</source>
+        <translation>например, UNCLASSIFIED (на каждой странице)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letterhead (remembered)</source>
+        <translation>Шапка (запоминается)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embassy:</source>
+        <translation>Посольство:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepared by:</source>
+        <translation>Подготовил:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classification:</source>
+        <translation>Гриф:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reports (*.docx *.pdf *.html *.txt *.xlsx)</source>
+        <translation>Отчёты (*.docx *.pdf *.html *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Report:</source>
+        <translation>&amp;Отчёт:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Days:</source>
+        <translation>&amp;Дни:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ile:</source>
+        <translation>Ф&amp;айл:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>First page</source>
+        <translation>Первая страница</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <location line="+22"/>
+        <source>Choose the watch terms whose stories go in.</source>
+        <translation>Выберите ключевые слова, материалы с которыми войдут в сводку.</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>{0} page(s) as PDF — {1}</source>
+        <translation>Страниц в PDF: {0} — {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Building the preview…</source>
+        <translation>Готовится предпросмотр…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a file to save to (Browse…).</source>
+        <translation>Выберите файл для сохранения (Обзор…).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is a folder; give a file name.</source>
+        <translation>{0} — это папка; укажите имя файла.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved {0}: {1}</source>
+        <translation>Сохранено {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing {0}…</source>
+        <translation>Запись {0}…</translation>
     </message>
 </context>
 <context>
@@ -3800,7 +4051,7 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>Лента</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>OK</source>
         <translation>Работает</translation>
     </message>
@@ -3871,7 +4122,12 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>Note: {0}</source>
+        <translation>Примечание: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>disabled</source>
         <translation>отключён</translation>
     </message>
@@ -3922,6 +4178,11 @@ or bring a list from another reader with File → Import OPML…</source>
         <location line="+2"/>
         <source>New: not fetched yet (press F5)</source>
         <translation>Новый: ещё не загружался (нажмите F5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK, with a note: {0}</source>
+        <translation>OK, с примечанием: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
