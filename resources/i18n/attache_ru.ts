@@ -2451,7 +2451,7 @@ or start with a curated set of public feeds:</source>
         <translation>OPML не экспортирован</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports.py" line="+153"/>
+        <location filename="../../desktop/reports.py" line="+155"/>
         <source>&amp;Reports…</source>
         <translation>&amp;Отчёты…</translation>
     </message>
@@ -3152,12 +3152,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Материалов: {0}, групп: {1}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{0} posts, {1} replies, {2} watch-term mentions</source>
-        <translation>Публикаций: {0}, ответов: {1}, упоминаний ключевых слов: {2}</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Writing the file…</source>
         <translation>Запись файла…</translation>
     </message>
@@ -3325,7 +3320,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+132"/>
         <location line="+22"/>
         <source>Choose the watch terms whose stories go in.</source>
         <translation>Выберите ключевые слова, материалы с которыми войдут в сводку.</translation>
