@@ -13,11 +13,13 @@ from collections.abc import Iterator
 
 import pytest
 
+from core.feeds.fetch import Fetcher
 from core.feeds.sources import add_source, get_source
 from core.storage.database import Database
 from desktop.context import AppContext, Bus
 from desktop.page_monitor import monitor_data
 from desktop.refresh import RefreshController
+from desktop.reuse_fetch import FetchedResponses, ReusingFetcher
 from desktop.tasks import TaskRunner
 from tests.feedserver import FeedServer, trickle_headers
 from ui.main_window import MainWindow
@@ -67,3 +69,18 @@ def test_closing_the_window_does_not_wait_for_the_server(qtbot, db: Database,  #
     ctx.window.close()  # emits closing → RefreshController.shut_down
     assert time.monotonic() - closing_at < 5
     assert not ctx.runner.busy
+
+
+def test_a_refresh_reusing_the_preview_still_reuses_it_when_cancellable(
+        server: FeedServer, fetcher: Fetcher) -> None:
+    # The refresher makes its fetcher cancellable; Add source's reuse must survive that.
+    responses = FetchedResponses()
+    url = server.static("/feed.xml", "rss2.xml")
+    reusing = ReusingFetcher(fetcher, responses)
+    assert reusing.fetch(url).ok
+    cancel = threading.Event()
+    assert reusing.cancellable(cancel).fetch(url).ok
+    assert len(server.requests) == 1 and responses.reused == 1
+    cancel.set()
+    fresh = server.static("/other.xml", "rss2.xml")
+    assert reusing.cancellable(cancel).fetch(fresh).cancelled  # not reused: cut
