@@ -19,19 +19,21 @@ if TYPE_CHECKING:
 PAGES = ("calendar", "listen", "dashboard", "sources")
 
 
-def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
+def create_main_window(db: Database, *, build_pages: bool = True,
+                       offline: bool = False) -> MainWindow:
     """The window with every page filled from the database (KnownError if it cannot open).
 
     ``build_pages=False`` leaves the pages to be built on first show (or by
     ``window.build_pages()``): the app shows its window first and builds the rest after.
+    ``offline`` (the demo): nothing is fetched, neither by F5 nor in the background.
     """
     import importlib
 
     from PySide6.QtCore import QCoreApplication
 
     from core import paths
-    from core.settings import Settings
     from desktop.context import AppContext, Bus
+    from desktop.help import install as install_help
     from desktop.notify import Notifier
     from desktop.page_monitor import connect as connect_monitor
     from desktop.page_monitor import monitor_data
@@ -50,10 +52,12 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     window.runner = ctx.runner
     connect_monitor(ctx)
     install_settings(ctx)
+    install_help(ctx)
     install_reports(ctx)
-    window.refresher = RefreshController(ctx)
+    window.refresher = RefreshController(ctx, offline=offline)
     window.notifier = Notifier(window)
-    window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier, Settings.load)
+    window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier,
+                                        ctx.settings.current)
     translate = QCoreApplication.translate  # lupdate files these under MainWindow
     titles = {"calendar": translate("MainWindow", "Calendar"),
               "listen": translate("MainWindow", "Listen"),
@@ -69,15 +73,17 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     return window
 
 
-def after_show(window: MainWindow, then: Callable[[], None] | None = None) -> None:
+def after_show(window: MainWindow, then: Callable[[], None] | None = None, *,
+               offline: bool = False) -> None:
     """What the app starts once its window has shown (the first turn of the event loop): the
-    refresh timer, today's automatic backup (a background job), the welcome on a first start,
-    then the other pages (``finish_start``). None of it is needed to see and use the Monitor,
-    so none of it delays the window."""
+    refresh timer (not ``offline``: the demo), today's automatic backup (a background job),
+    the welcome on a first start, then the other pages (``finish_start``). None of it is
+    needed to see and use the Monitor, so none of it delays the window."""
     from desktop.recovery import start_daily_backup
     from desktop.settings_dialog import maybe_first_run
 
-    window.scheduler.start()
+    if not offline:
+        window.scheduler.start()
     start_daily_backup(window.ctx)
     maybe_first_run(window.ctx)  # non-modal: the window stays usable behind it
     finish_start(window, then)
@@ -109,20 +115,25 @@ def finish_start(window: MainWindow, then: Callable[[], None] | None = None) -> 
     next_page()
 
 
-def run_gui(db_url: str, log_path: Path | None = None) -> int:
+def run_gui(db_url: str, log_path: Path | None = None, *, offline: bool = False) -> int:
+    """The app on ``db_url``; ``offline`` for the demo (no fetching at all)."""
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from core.settings import Settings
     from desktop.crash import ExceptionHook, message_box
+    from desktop.fonts import install_emoji_font
     from desktop.i18n import install_translator
     from resources import RESOURCES
+    from ui.widgets.screen_fit import ScreenFit
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Attaché")
     app.setOrganizationName("Attache")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "attache.png")))
+    install_emoji_font()
+    app.installEventFilter(ScreenFit(app))  # no window opens larger than the screen
     try:
         language = Settings.load().interface_language
     except KnownError:
@@ -134,7 +145,7 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     for attempt in (1, 2):  # a damaged database may be restored (with consent) and reopened
         try:
             db = Database(db_url)
-            window = create_main_window(db, build_pages=False)
+            window = create_main_window(db, build_pages=False, offline=offline)
             break
         except KnownError as exc:
             if db is not None:
@@ -157,7 +168,8 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     if exit_when and exit_when != "all":
         QTimer.singleShot(0, app.quit)
     else:
-        QTimer.singleShot(0, lambda: after_show(window, app.quit if exit_when else None))
+        QTimer.singleShot(0, lambda: after_show(window, app.quit if exit_when else None,
+                                                offline=offline))
     try:
         return app.exec()
     finally:

@@ -4,7 +4,8 @@
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
 on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: indexes on the
 foreign keys deletes and joins walk (the migration lists the audit). 0008: the media summary
-(an item marked for it, with the officer's note).
+(an item marked for it, with the officer's note). 0011: a source's folders besides its
+``category`` (a feed filed in several).
 
 The code reads and writes with SQLAlchemy Core: ``Source.__table__`` is the table, and
 ``Item.guid`` its column, for statements. Plain ``Table`` objects, because every command and
@@ -320,4 +321,18 @@ class ItemSentiment(Model):
         Column("subjectivity", Float),
         Column("analyzer", String(40), nullable=False),
         Column("scored_at", UTCDateTime(), nullable=False),
+    )
+
+
+class SourceCategory(Model):
+    """0011: the folders a source is filed in besides its ``category`` (Feedly and other
+    readers put one feed in several folders). ``category`` stays the folder the tree shows it
+    in; these add it to others. A table, not a column: nothing that reads ``source`` changes.
+    """
+
+    __table__ = Table(
+        "source_category", metadata,
+        Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("category", String(200), primary_key=True),
     )
