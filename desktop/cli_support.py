@@ -53,6 +53,11 @@ def group(parent: Subcommands, name: str, help_text: str) -> Subcommands:
         dest="sub", metavar="ACTION", required=True)
 
 
+def counted(n: int, noun: str, nouns: str | None = None) -> str:
+    """"1 post", "3 posts": the command line speaks English, whose plural is one form."""
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
+
+
 def parse_since(value: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value)

@@ -308,6 +308,7 @@ def import_plan(db: Database, path: Path, *, dry_run: bool) -> ImportResult:
                         unchanged=report.unchanged,
                         observances_added=report.observances_added,
                         warnings=list(report.warnings),
+                        changed_fields=list(report.changed_fields),
                         skipped=[ImportProblem(entry.line, problem.field, problem.message)
                                  for entry in report.skipped for problem in entry.problems])
 

@@ -75,6 +75,14 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <source>%Ln observance day(s)</source>
+        <translation>
+            <numerusform>%Ln observance day</numerusform>
+            <numerusform>%Ln observance days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%Ln error(s)</source>
         <translation>
             <numerusform>%Ln error</numerusform>
@@ -206,11 +214,51 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/calendar_io.py" line="+485"/>
+        <location filename="../../ui/calendar_io.py" line="+475"/>
+        <source>%n problem(s) in the file; nothing was imported. Fix them and check again (lines are the rows Excel shows).</source>
+        <translation>
+            <numerusform>%n problem in the file; nothing was imported. Fix it and check again (lines are the rows Excel shows).</numerusform>
+            <numerusform>%n problems in the file; nothing was imported. Fix them and check again (lines are the rows Excel shows).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
         <source>%n event(s) of the file cannot be planned and are left out (listed below, by line).</source>
         <translation>
             <numerusform>%n event of the file cannot be planned and is left out (listed below, by line).</numerusform>
             <numerusform>%n events of the file cannot be planned and are left out (listed below, by line).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n observance(s) added</source>
+        <translation>
+            <numerusform>%n observance added</numerusform>
+            <numerusform>%n observances added</numerusform>
         </translation>
     </message>
 </context>
@@ -355,6 +403,17 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>
             <numerusform>♥ %n like</numerusform>
             <numerusform>♥ %n likes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/reports_dialog.py" line="+416"/>
+        <source>%n page(s) as PDF — {0}</source>
+        <translation>
+            <numerusform>%n page as PDF — {0}</numerusform>
+            <numerusform>%n pages as PDF — {0}</numerusform>
         </translation>
     </message>
 </context>

@@ -618,6 +618,15 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <source>%Ln observance day(s)</source>
+        <translation>
+            <numerusform>%Ln памятная дата</numerusform>
+            <numerusform>%Ln памятные даты</numerusform>
+            <numerusform>%Ln памятных дат</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%Ln error(s)</source>
         <translation>
             <numerusform>%Ln ошибка</numerusform>
@@ -1155,7 +1164,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+202"/>
+        <location filename="../../ui/calendar_io.py" line="+205"/>
         <source>Export Calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
@@ -1231,8 +1240,8 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+5"/>
-        <source>Exported {0} posts and {1} observance days to {2}</source>
-        <translation>Экспортировано в {2}: публикаций — {0}, памятных дат — {1}</translation>
+        <source>Exported {0} and {1} to {2}</source>
+        <translation>Экспортировано в {2}: {0} и {1}</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1482,23 +1491,128 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <source>There is no file {0}.</source>
         <translation>Файл {0} не найден.</translation>
     </message>
-    <message>
-        <location line="+30"/>
-        <source>{0} new, {1} changed, {2} unchanged</source>
-        <translation>новых — {0}, изменённых — {1}, без изменений — {2}</translation>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n problem(s) in the file; nothing was imported. Fix them and check again (lines are the rows Excel shows).</source>
+        <translation>
+            <numerusform>%n проблема в файле; ничего не импортировано. Исправьте её и проверьте снова (номера строк соответствуют строкам в Excel).</numerusform>
+            <numerusform>%n проблемы в файле; ничего не импортировано. Исправьте их и проверьте снова (номера строк соответствуют строкам в Excel).</numerusform>
+            <numerusform>%n проблем в файле; ничего не импортировано. Исправьте их и проверьте снова (номера строк соответствуют строкам в Excel).</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>, {0} observances added</source>
-        <translation>, добавлено памятных дат — {0}</translation>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n изменена</numerusform>
+            <numerusform>%n изменены</numerusform>
+            <numerusform>%n изменены</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>{0} problem(s) in the file; nothing was imported. Fix them and check again (lines are the rows Excel shows).</source>
-        <translation>Проблем в файле: {0}; ничего не импортировано. Исправьте их и проверьте снова (номера строк соответствуют строкам в Excel).</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n новая</numerusform>
+            <numerusform>%n новые</numerusform>
+            <numerusform>%n новых</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n без изменений</numerusform>
+            <numerusform>%n без изменений</numerusform>
+            <numerusform>%n без изменений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n observance(s) added</source>
+        <translation>
+            <numerusform>добавлена %n памятная дата</numerusform>
+            <numerusform>добавлены %n памятные даты</numerusform>
+            <numerusform>добавлено %n памятных дат</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>title</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>time</source>
+        <translation>время</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>end time</source>
+        <translation>время окончания</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>all day</source>
+        <translation>весь день</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time zone</source>
+        <translation>часовой пояс</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>campaign</source>
+        <translation>кампания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>channels</source>
+        <translation>каналы</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>observance</source>
+        <translation>памятная дата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>owner</source>
+        <translation>ответственный</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>notes</source>
+        <translation>заметки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>repeat</source>
+        <translation>повторение</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>skipped occurrences</source>
+        <translation>отменённые повторения</translation>
+    </message>
+    <message>
+        <location line="-31"/>
         <source>Imported: {0}.</source>
         <translation>Импортировано: {0}.</translation>
     </message>
@@ -2717,7 +2831,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="-332"/>
+        <location filename="../../ui/calendar_io.py" line="-328"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Обзор…</translation>
     </message>
@@ -3325,10 +3439,14 @@ attache config set packs un,us,host,programme</numerusform>
         <source>Choose the watch terms whose stories go in.</source>
         <translation>Выберите ключевые слова, материалы с которыми войдут в сводку.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="-17"/>
-        <source>{0} page(s) as PDF — {1}</source>
-        <translation>Страниц в PDF: {0} — {1}</translation>
+        <source>%n page(s) as PDF — {0}</source>
+        <translation>
+            <numerusform>%n страница в PDF — {0}</numerusform>
+            <numerusform>%n страницы в PDF — {0}</numerusform>
+            <numerusform>%n страниц в PDF — {0}</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5"/>
