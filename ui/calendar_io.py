@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from ui.post_editor import ChannelChoice, Runner, run_now, status_label
 from ui.widgets.counts import counts
+from ui.widgets.headers import elide_titles
 from ui.widgets.plain import plain_tooltip
 
 FORMATS = (("ics", "iCalendar (.ics)"), ("csv", "CSV (.csv)"), ("xlsx", "Excel (.xlsx)"))
@@ -366,7 +367,7 @@ class ImportDialog(QDialog):
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.problems.setWordWrap(True)
-        header = self.problems.horizontalHeader()
+        header = elide_titles(self.problems)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from ui.sparkline import Sparkline
 from ui.widgets.counts import counts
+from ui.widgets.headers import elide_titles
 from ui.widgets.plain import plain_label, plain_tooltip
 
 if TYPE_CHECKING:
@@ -432,7 +433,7 @@ def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.setWordWrap(False)
     view.setFrameShape(QFrame.Shape.NoFrame)
-    header = view.horizontalHeader()
+    header = elide_titles(view)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setHighlightSections(False)

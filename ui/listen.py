@@ -72,6 +72,7 @@ from ui.models.replies_table import (
 )
 from ui.reply_reader import ReplyReader
 from ui.sentiment_chart import PostBreakdownChart, TimelineChart
+from ui.widgets.headers import elide_titles
 from ui.widgets.keep_selection import remember, restore
 from ui.widgets.plain import plain_tooltip
 from ui.widgets.runner import Runner
@@ -356,7 +357,7 @@ class ListenView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
+        header = elide_titles(self.table)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         metrics = self.table.fontMetrics()

@@ -48,6 +48,7 @@ from ui.models.sources_tree import UNREAD, NodeKeyRole, SourcesTreeModel
 from ui.models.sources_tree import RawRole as SourceRowRole
 from ui.reader import ReaderView
 from ui.sources_page import SourceActions, SourceCommands
+from ui.widgets.headers import elide_titles
 from ui.widgets.keep_selection import remember, restore
 from ui.widgets.search_box import (
     NO_MATCH_LINK,
@@ -100,7 +101,7 @@ class MonitorView(QWidget):
         self.sources.setAllColumnsShowFocus(True)
         self.sources.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.sources.customContextMenuRequested.connect(self._on_source_menu)
-        tree_header = self.sources.header()
+        tree_header = elide_titles(self.sources)
         tree_header.setStretchLastSection(False)
         tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         tree_header.setSectionResizeMode(UNREAD, QHeaderView.ResizeMode.ResizeToContents)
@@ -148,7 +149,7 @@ class MonitorView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
+        header = elide_titles(self.table)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (STAR, SOURCE, PUBLISHED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
