@@ -127,14 +127,13 @@ def _source_added(ctx: AppContext, source: object,
     source_id = getattr(source, "id", None)
     ctx.window.monitor.select_key(("source", source_id))
     name = getattr(source, "title", None) or getattr(source, "url", "")
-    refresher = getattr(ctx.window, "refresher", None)
-    # Said before the fetch starts: its own "Refreshed …" replaces it when it ends.
+    # Said before the fetch starts: its own "Refreshed …" replaces it when it ends (or the
+    # demo says why it fetches nothing).
     ctx.window.statusBar().showMessage(translate("MainWindow", "Added {0}; fetching it")
                                        .format(name))
-    if refresher is None or source_id is None or not refresher.start(
-            force=True, source_ids=[source_id], responses=responses):
-        ctx.window.statusBar().showMessage(translate("MainWindow",
-            "Added {0}; press F5 to fetch it").format(name))
+    refresher = getattr(ctx.window, "refresher", None)
+    if refresher is not None and source_id is not None:
+        refresher.fetch_soon([source_id], responses)
 
 
 def open_add_source(ctx: AppContext, text: str = "") -> AddSourceDialog:

@@ -4,7 +4,7 @@
 <context>
     <name>AddSourceDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/add_source_dialog.py" line="+259"/>
+        <location filename="../../ui/add_source_dialog.py" line="+261"/>
         <source>{0}: {1} — the latest %n item(s):</source>
         <translation>
             <numerusform>{0}: {1} — the latest %n item:</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>CalendarView</name>
     <message numerus="yes">
-        <location filename="../../ui/calendar/view.py" line="+337"/>
+        <location filename="../../ui/calendar/view.py" line="+338"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -157,7 +157,7 @@
 <context>
     <name>DashboardView</name>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="+663"/>
+        <location filename="../../ui/dashboard.py" line="+664"/>
         <source>Next %n day(s)</source>
         <translation>
             <numerusform>Next %n day</numerusform>
@@ -214,7 +214,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/calendar_io.py" line="+475"/>
+        <location filename="../../ui/calendar_io.py" line="+476"/>
         <source>%n problem(s) in the file; nothing was imported. Fix them and check again (lines are the rows Excel shows).</source>
         <translation>
             <numerusform>%n problem in the file; nothing was imported. Fix it and check again (lines are the rows Excel shows).</numerusform>
@@ -265,7 +265,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message numerus="yes">
-        <location filename="../../ui/listen.py" line="+721"/>
+        <location filename="../../ui/listen.py" line="+722"/>
         <source>%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</source>
         <translation>
             <numerusform>%Ln reply not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</numerusform>
@@ -310,7 +310,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>MonitorView</name>
     <message numerus="yes">
-        <location filename="../../ui/monitor.py" line="+164"/>
+        <location filename="../../ui/monitor.py" line="+165"/>
         <source>Load %n image(s)</source>
         <translation>
             <numerusform>Load %n image</numerusform>
@@ -420,7 +420,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>SourceCommands</name>
     <message numerus="yes">
-        <location filename="../../ui/sources_page.py" line="+123"/>
+        <location filename="../../ui/sources_page.py" line="+124"/>
         <source>Remove “{0}” and its %Ln item(s)?</source>
         <translation>
             <numerusform>Remove “{0}” and its %Ln item?</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AddSourceDialog</name>
     <message>
-        <location filename="../../ui/add_source_dialog.py" line="+41"/>
+        <location filename="../../ui/add_source_dialog.py" line="+42"/>
         <source>Feed (RSS, Atom, JSON)</source>
         <translation>Лента (RSS, Atom, JSON)</translation>
     </message>
@@ -85,12 +85,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>https://… feed or web page, @user@instance, name.bsky.social, t.me/channel</source>
         <translation>https://… лента или веб-страница, @user@instance, name.bsky.social, t.me/channel</translation>
     </message>
@@ -125,7 +125,7 @@
         <translation>Название</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>the source&apos;s own title</source>
         <translation>собственное название источника</translation>
     </message>
@@ -439,7 +439,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/calendar/view.py" line="+115"/>
+        <location filename="../../ui/calendar/view.py" line="+116"/>
         <source>T&amp;oday</source>
         <translation>Се&amp;годня</translation>
     </message>
@@ -710,7 +710,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+83"/>
+        <location filename="../../ui/dashboard.py" line="+84"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
@@ -1164,7 +1164,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+205"/>
+        <location filename="../../ui/calendar_io.py" line="+206"/>
         <source>Export Calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
@@ -1943,7 +1943,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message>
-        <location filename="../../ui/listen.py" line="+206"/>
+        <location filename="../../ui/listen.py" line="+207"/>
         <source>Analyse them now</source>
         <translation>Проанализировать сейчас</translation>
     </message>
@@ -2455,12 +2455,12 @@ or start with a curated set of public feeds:</source>
         <translation>Э&amp;кспорт OPML…</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Added {0}; press F5 to fetch them</source>
-        <translation>Добавлено: {0}; нажмите F5, чтобы загрузить их</translation>
+        <location line="+23"/>
+        <source>Added {0}; fetching them</source>
+        <translation>Добавлено: {0}; они загружаются</translation>
     </message>
     <message>
-        <location filename="../../desktop/refresh.py" line="+57"/>
+        <location filename="../../desktop/refresh.py" line="+60"/>
         <source>The demo works offline: its sources are not fetched. Start Attaché without “demo” to follow real sources.</source>
         <translation>Демонстрация работает без сети: её источники не загружаются. Чтобы следить за настоящими источниками, запустите Attaché без «demo».</translation>
     </message>
@@ -2470,7 +2470,7 @@ or start with a curated set of public feeds:</source>
         <translation>Обновление…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+77"/>
         <source>Refreshed {0}: {1}</source>
         <translation>Обновлено: {0}; {1}</translation>
     </message>
@@ -2515,12 +2515,7 @@ or start with a curated set of public feeds:</source>
         <translation>Добавлен «{0}»; загружается</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Added {0}; press F5 to fetch it</source>
-        <translation>Добавлен источник {0}; нажмите F5, чтобы загрузить его</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Import sources from OPML</source>
         <translation>Импорт источников из OPML</translation>
     </message>
@@ -2573,7 +2568,7 @@ or start with a curated set of public feeds:</source>
 <context>
     <name>MonitorView</name>
     <message>
-        <location filename="../../ui/monitor.py" line="+64"/>
+        <location filename="../../ui/monitor.py" line="+65"/>
         <source>Any time</source>
         <translation>За всё время</translation>
     </message>
@@ -3995,7 +3990,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>SourceCommands</name>
     <message>
-        <location filename="../../ui/sources_page.py" line="+90"/>
+        <location filename="../../ui/sources_page.py" line="+91"/>
         <source>&amp;Refresh now</source>
         <translation>&amp;Обновить сейчас</translation>
     </message>
