@@ -76,9 +76,9 @@ def open_db(args: argparse.Namespace, *, migrate: bool = True) -> Database:
 
     db = Database(resolve_db_url(getattr(args, "db", None)))
     args.opened.append(db)  # disposed by run(), so no connection outlives the command
-    # A write that waits for another process's lock says so once, on stderr.
-    db.busy_listeners.append(lambda message: print(f"attache: {message}", file=sys.stderr,
-                                                   flush=True))
+    # A write that waits for another process's lock says so once, on stderr ("" ends the wait).
+    db.busy_listeners.append(lambda message: message and print(
+        f"attache: {message}", file=sys.stderr, flush=True))
     if migrate:
         from core.storage.recover import daily_backup
 

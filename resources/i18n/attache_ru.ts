@@ -2321,7 +2321,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Отмена</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Monitor</source>
         <translation>Мониторинг</translation>
     </message>
@@ -2376,7 +2376,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+161"/>
+        <source>Another Attaché is busy writing to the database; retrying…</source>
+        <translation>Другой Attaché сейчас записывает в базу данных; повторяем попытку…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No sources yet.
 Add one with File → Add source… (or: attache sources add URL)
 or start with a curated set of public feeds:</source>
