@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.settings_dialog import time_zone_combo
+from ui.settings_tabs.choices import time_zone_combo
 from ui.widgets.numbers import count_text
 from ui.widgets.plain import plain_tooltip
 from ui.widgets.screen_fit import fitted_size, scrolling

@@ -437,6 +437,39 @@
     </message>
 </context>
 <context>
+    <name>CalendarTab</name>
+    <message>
+        <location filename="../../ui/settings_tabs/calendar.py" line="+14"/>
+        <source>Calendar</source>
+        <translation>Календарь</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host countries</source>
+        <translation>Страны пребывания</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Their public holidays and programme deadlines are shown.</source>
+        <translation>Показываются их государственные праздники и сроки программ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Observances shown in the calendar</source>
+        <translation>Памятные даты в календаре</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn when two posts on one channel are closer than:</source>
+        <translation>Предупреждать, если две публикации в одном канале ближе, чем:</translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
         <location filename="../../ui/calendar/view.py" line="+116"/>
@@ -1162,6 +1195,99 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
 </context>
 <context>
+    <name>DatabaseTab</name>
+    <message>
+        <location filename="../../ui/settings_tabs/database.py" line="+60"/>
+        <source>Database</source>
+        <translation>База данных</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In use now: {0}</source>
+        <translation>Сейчас используется: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Database for the next start</source>
+        <translation>База данных при следующем запуске</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The &amp;default database</source>
+        <translation>База данных по &amp;умолчанию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Another SQLite file:</source>
+        <translation>&amp;Другой файл SQLite:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A &amp;PostgreSQL server (team mode):</source>
+        <translation>Сервер &amp;PostgreSQL (командная работа):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A file such as attache.db</source>
+        <translation>Файл, например attache.db</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B&amp;rowse…</source>
+        <translation>О&amp;бзор…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Проверить подключение</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A change of database takes effect after you restart Attaché. Nothing is copied between databases.</source>
+        <translation>Смена базы данных вступит в силу после перезапуска Attaché. Данные между базами не копируются.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A server password is kept in the system keyring, not in the settings file.</source>
+        <translation>Пароль сервера хранится в системном хранилище паролей, а не в файле настроек.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Data folder</source>
+        <translation>Папка данных</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Открыть папку</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose the SQLite file, or pick another option.</source>
+        <translation>Выберите файл SQLite или другой вариант.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>SQLite database</source>
+        <translation>База данных SQLite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Базы данных SQLite (*.db *.sqlite);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose a file or type a server URL first.</source>
+        <translation>Сначала выберите файл или введите адрес сервера.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/calendar_io.py" line="+206"/>
@@ -1319,6 +1445,64 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <location line="+31"/>
         <source>Choose a time zone, e.g. Asia/Tashkent.</source>
         <translation>Выберите часовой пояс, например Asia/Tashkent.</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralTab</name>
+    <message>
+        <location filename="../../ui/settings_tabs/general.py" line="+19"/>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Часовой пояс:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned posts are shown and exported in this zone.</source>
+        <translation>Запланированные публикации показываются и экспортируются в этом поясе.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The system&apos;s language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interface &amp;language:</source>
+        <translation>&amp;Язык интерфейса:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Takes effect after you restart Attaché.</source>
+        <translation>Вступит в силу после перезапуска Attaché.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default &amp;refresh interval:</source>
+        <translation>&amp;Интервал обновления по умолчанию:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For sources added from now on; each source can have its own.</source>
+        <translation>Для новых источников; у каждого источника может быть свой.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh sources in the background while Attaché is open</source>
+        <translation>Обновлять источники в фоне, пока Attaché открыт</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notify me of new replies and watch-term hits</source>
+        <translation>Сообщать о новых ответах и совпадениях с отслеживаемыми словами</translation>
     </message>
 </context>
 <context>
@@ -2724,6 +2908,96 @@ or start with a curated set of public feeds:</source>
     </message>
 </context>
 <context>
+    <name>NetworkTab</name>
+    <message>
+        <location filename="../../ui/settings_tabs/network.py" line="+12"/>
+        <source>Network</source>
+        <translation>Сеть</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From the system (HTTPS_PROXY), or none</source>
+        <translation>Из системы (HTTPS_PROXY) или без прокси</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Прокси:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. http://proxy.example:8080</source>
+        <translation>например, http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The system&apos;s certificates</source>
+        <translation>Сертификаты системы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CA &amp;certificates:</source>
+        <translation>&amp;Сертификаты ЦС:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only where IT inspects TLS with its own certificate authority.</source>
+        <translation>Только если ИТ-отдел проверяет TLS своим центром сертификации.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Connect timeout:</source>
+        <translation>Тайм-аут соединения:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read timeout:</source>
+        <translation>Тайм-аут чтения:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The longest wait between two pieces of a download.</source>
+        <translation>Наибольшая пауза между двумя частями загрузки.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest download:</source>
+        <translation>Самая долгая загрузка:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> MiB</source>
+        <translation> МиБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest feed:</source>
+        <translation>Наибольшая лента:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CA certificates</source>
+        <translation>Сертификаты ЦС</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <location filename="../../desktop/notify.py" line="+53"/>
@@ -3475,438 +3749,24 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>SecretsTab</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+72"/>
-        <source>No such file: {0}</source>
-        <translation>Нет такого файла: {0}</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Cannot write the settings file: {0}</source>
-        <translation>Не удаётся записать файл настроек: {0}</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>YouTube Data API key (comments on the embassy&apos;s videos)</source>
-        <translation>Ключ YouTube Data API (комментарии к видео посольства)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Facebook Page access token (for every Page without its own)</source>
-        <translation>Токен доступа страницы Facebook (для всех страниц без своего токена)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Instagram access token (for every account without its own)</source>
-        <translation>Токен доступа Instagram (для всех аккаунтов без своего токена)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Database password for {0}</source>
-        <translation>Пароль базы данных для {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Passphrase of the database client key for {0}</source>
-        <translation>Парольная фраза клиентского ключа базы данных для {0}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{0} token for {1}</source>
-        <translation>Токен {0} для {1}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>stored earlier</source>
-        <translation>сохранён ранее</translation>
-    </message>
-    <message>
-        <location line="+60"/>
-        <location filename="../../ui/settings_dialog.py" line="+140"/>
-        <source>Settings</source>
-        <translation>Настройки</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Settings saved.</source>
-        <translation>Настройки сохранены.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The new database or language is used after you restart Attaché.</source>
-        <translation>Новая база данных или язык начнут действовать после перезапуска Attaché.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Настройки…</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>Added {0}; they are fetched now (F5 fetches again).</source>
-        <translation>Добавлено: {0}; они уже загружаются (F5 — загрузить снова).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="+106"/>
-        <source>General</source>
-        <translation>Общие</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Time zone:</source>
-        <translation>&amp;Часовой пояс:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Planned posts are shown and exported in this zone.</source>
-        <translation>Запланированные публикации показываются и экспортируются в этом поясе.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The system&apos;s language</source>
-        <translation>Язык системы</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Interface &amp;language:</source>
-        <translation>&amp;Язык интерфейса:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Takes effect after you restart Attaché.</source>
-        <translation>Вступит в силу после перезапуска Attaché.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+222"/>
-        <source> min</source>
-        <translation> мин</translation>
-    </message>
-    <message>
-        <location line="-220"/>
-        <source>Default &amp;refresh interval:</source>
-        <translation>&amp;Интервал обновления по умолчанию:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>For sources added from now on; each source can have its own.</source>
-        <translation>Для новых источников; у каждого источника может быть свой.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Refresh sources in the background while Attaché is open</source>
-        <translation>Обновлять источники в фоне, пока Attaché открыт</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Notify me of new replies and watch-term hits</source>
-        <translation>Сообщать о новых ответах и совпадениях с отслеживаемыми словами</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Network</source>
-        <translation>Сеть</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>From the system (HTTPS_PROXY), or none</source>
-        <translation>Из системы (HTTPS_PROXY) или без прокси</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Proxy:</source>
-        <translation>&amp;Прокси:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>e.g. http://proxy.example:8080</source>
-        <translation>например, http://proxy.example:8080</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The system&apos;s certificates</source>
-        <translation>Сертификаты системы</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Обзор…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>CA &amp;certificates:</source>
-        <translation>&amp;Сертификаты ЦС:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Only where IT inspects TLS with its own certificate authority.</source>
-        <translation>Только если ИТ-отдел проверяет TLS своим центром сертификации.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+3"/>
-        <location line="+4"/>
-        <source> s</source>
-        <translation> с</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>Connect timeout:</source>
-        <translation>Тайм-аут соединения:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Read timeout:</source>
-        <translation>Тайм-аут чтения:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The longest wait between two pieces of a download.</source>
-        <translation>Наибольшая пауза между двумя частями загрузки.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Longest download:</source>
-        <translation>Самая долгая загрузка:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> MiB</source>
-        <translation> МиБ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Largest feed:</source>
-        <translation>Наибольшая лента:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>CA certificates</source>
-        <translation>Сертификаты ЦС</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Database</source>
-        <translation>База данных</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In use now: {0}</source>
-        <translation>Сейчас используется: {0}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Database for the next start</source>
-        <translation>База данных при следующем запуске</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The &amp;default database</source>
-        <translation>База данных по &amp;умолчанию</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Another SQLite file:</source>
-        <translation>&amp;Другой файл SQLite:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A &amp;PostgreSQL server (team mode):</source>
-        <translation>Сервер &amp;PostgreSQL (командная работа):</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>A file such as attache.db</source>
-        <translation>Файл, например attache.db</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>B&amp;rowse…</source>
-        <translation>О&amp;бзор…</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>&amp;Test connection</source>
-        <translation>&amp;Проверить подключение</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>A change of database takes effect after you restart Attaché. Nothing is copied between databases.</source>
-        <translation>Смена базы данных вступит в силу после перезапуска Attaché. Данные между базами не копируются.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A server password is kept in the system keyring, not in the settings file.</source>
-        <translation>Пароль сервера хранится в системном хранилище паролей, а не в файле настроек.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Data folder</source>
-        <translation>Папка данных</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Open folder</source>
-        <translation>&amp;Открыть папку</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>SQLite database</source>
-        <translation>База данных SQLite</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
-        <translation>Базы данных SQLite (*.db *.sqlite);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Choose a file or type a server URL first.</source>
-        <translation>Сначала выберите файл или введите адрес сервера.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Connecting…</source>
-        <translation>Подключение…</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Calendar</source>
-        <translation>Календарь</translation>
-    </message>
-    <message>
-        <location line="+77"/>
-        <source>&lt;b&gt;There is no keyring on this computer, so tokens cannot be stored.&lt;/b&gt; Windows and macOS have one built in; on Linux, install and unlock GNOME Keyring or KWallet (or ask IT), then open Settings again. Attaché never falls back to a plain-text file.</source>
-        <translation>&lt;b&gt;На этом компьютере нет хранилища ключей, поэтому токены сохранить нельзя.&lt;/b&gt; В Windows и macOS оно встроено; в Linux установите и разблокируйте GNOME Keyring или KWallet (или обратитесь в ИТ-отдел), затем снова откройте настройки. Attaché никогда не сохраняет их в обычном текстовом файле.</translation>
-    </message>
-    <message>
-        <location line="+159"/>
-        <source>Uzbekistan</source>
-        <translation>Узбекистан</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kazakhstan</source>
-        <translation>Казахстан</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kyrgyzstan</source>
-        <translation>Кыргызстан</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tajikistan</source>
-        <translation>Таджикистан</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Turkmenistan</source>
-        <translation>Туркменистан</translation>
-    </message>
-    <message>
-        <location line="-239"/>
-        <source>Host countries</source>
-        <translation>Страны пребывания</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Their public holidays and programme deadlines are shown.</source>
-        <translation>Показываются их государственные праздники и сроки программ.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Observances shown in the calendar</source>
-        <translation>Памятные даты в календаре</translation>
-    </message>
-    <message>
-        <location line="+238"/>
-        <source>UN international days</source>
-        <translation>Международные дни ООН</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>US federal holidays</source>
-        <translation>Федеральные праздники США</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Public holidays of the host countries</source>
-        <translation>Государственные праздники стран пребывания</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Exchange-programme deadlines (Fulbright, FLEX, Humphrey)</source>
-        <translation>Сроки программ обмена (Fulbright, FLEX, Humphrey)</translation>
-    </message>
-    <message>
-        <location line="-230"/>
-        <source>Warn when two posts on one channel are closer than:</source>
-        <translation>Предупреждать, если две публикации в одном канале ближе, чем:</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Sentiment</source>
-        <translation>Тональность</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Each English reply gets a polarity from −1 (very negative) to +1 (very positive). At or above the positive threshold it counts as positive, at or below the negative threshold as negative, in between as neutral. The defaults were measured on labelled embassy replies. Other languages are counted as unsupported, never as neutral.</source>
-        <translation>Каждый ответ на английском получает полярность от −1 (очень негативно) до +1 (очень позитивно). Не ниже положительного порога — позитивный, не выше отрицательного — негативный, между ними — нейтральный. Значения по умолчанию измерены на размеченных ответах посольству. Ответы на других языках считаются неподдерживаемыми, а не нейтральными.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Positive from:</source>
-        <translation>&amp;Позитивно от:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Negative up to:</source>
-        <translation>&amp;Негативно до:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Social-media rules (recommended)</source>
-        <translation>Правила для соцсетей (рекомендуется)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>TextBlob (baseline)</source>
-        <translation>TextBlob (базовый)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Analyzer:</source>
-        <translation>&amp;Анализатор:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Also score items from watched feeds (English only)</source>
-        <translation>Оценивать также материалы отслеживаемых лент (только английский)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Replies already scored keep their labels until you re-score them (attache sentiment run --rescore); your own labels are always kept.</source>
-        <translation>Уже оценённые ответы сохраняют метки до переоценки (attache sentiment run --rescore); ваши собственные метки сохраняются всегда.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../../ui/settings_tabs/secrets.py" line="+32"/>
         <source>Secrets</source>
         <translation>Секреты</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tokens and API keys go to this computer&apos;s keyring (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet), never to a file. Attaché shows whether one is stored, never what it is.</source>
         <translation>Токены и ключи API хранятся в хранилище паролей этого компьютера (диспетчер учётных данных Windows, Связка ключей macOS, GNOME Keyring или KWallet), никогда — в файле. Attaché показывает, сохранён ли секрет, но не его значение.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>&lt;b&gt;There is no keyring on this computer, so tokens cannot be stored.&lt;/b&gt; Windows and macOS have one built in; on Linux, install and unlock GNOME Keyring or KWallet (or ask IT), then open Settings again. Attaché never falls back to a plain-text file.</source>
+        <translation>&lt;b&gt;На этом компьютере нет хранилища ключей, поэтому токены сохранить нельзя.&lt;/b&gt; В Windows и macOS оно встроено; в Linux установите и разблокируйте GNOME Keyring или KWallet (или обратитесь в ИТ-отдел), затем снова откройте настройки. Attaché никогда не сохраняет их в обычном текстовом файле.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Another secret</source>
         <translation>Другой секрет</translation>
     </message>
@@ -3966,23 +3826,185 @@ attache config set packs un,us,host,programme</numerusform>
         <source>stored from this dialog</source>
         <translation>сохранён в этом окне</translation>
     </message>
+</context>
+<context>
+    <name>SentimentTab</name>
     <message>
-        <location line="+21"/>
-        <source>Choose the SQLite file, or pick another option.</source>
-        <translation>Выберите файл SQLite или другой вариант.</translation>
+        <location filename="../../ui/settings_tabs/sentiment.py" line="+15"/>
+        <source>Sentiment</source>
+        <translation>Тональность</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each English reply gets a polarity from −1 (very negative) to +1 (very positive). At or above the positive threshold it counts as positive, at or below the negative threshold as negative, in between as neutral. The defaults were measured on labelled embassy replies. Other languages are counted as unsupported, never as neutral.</source>
+        <translation>Каждый ответ на английском получает полярность от −1 (очень негативно) до +1 (очень позитивно). Не ниже положительного порога — позитивный, не выше отрицательного — негативный, между ними — нейтральный. Значения по умолчанию измерены на размеченных ответах посольству. Ответы на других языках считаются неподдерживаемыми, а не нейтральными.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Positive from:</source>
+        <translation>&amp;Позитивно от:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Negative up to:</source>
+        <translation>&amp;Негативно до:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Social-media rules (recommended)</source>
+        <translation>Правила для соцсетей (рекомендуется)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TextBlob (baseline)</source>
+        <translation>TextBlob (базовый)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Analyzer:</source>
+        <translation>&amp;Анализатор:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Also score items from watched feeds (English only)</source>
+        <translation>Оценивать также материалы отслеживаемых лент (только английский)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replies already scored keep their labels until you re-score them (attache sentiment run --rescore); your own labels are always kept.</source>
+        <translation>Уже оценённые ответы сохраняют метки до переоценки (attache sentiment run --rescore); ваши собственные метки сохраняются всегда.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The positive threshold must be above the negative one.</source>
         <translation>Положительный порог должен быть выше отрицательного.</translation>
     </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
     <message>
-        <location line="+17"/>
+        <location filename="../../desktop/settings_dialog.py" line="+72"/>
+        <source>No such file: {0}</source>
+        <translation>Нет такого файла: {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot write the settings file: {0}</source>
+        <translation>Не удаётся записать файл настроек: {0}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>YouTube Data API key (comments on the embassy&apos;s videos)</source>
+        <translation>Ключ YouTube Data API (комментарии к видео посольства)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Facebook Page access token (for every Page without its own)</source>
+        <translation>Токен доступа страницы Facebook (для всех страниц без своего токена)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instagram access token (for every account without its own)</source>
+        <translation>Токен доступа Instagram (для всех аккаунтов без своего токена)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Database password for {0}</source>
+        <translation>Пароль базы данных для {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passphrase of the database client key for {0}</source>
+        <translation>Парольная фраза клиентского ключа базы данных для {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} token for {1}</source>
+        <translation>Токен {0} для {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stored earlier</source>
+        <translation>сохранён ранее</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <location filename="../../ui/settings_dialog.py" line="+69"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Settings saved.</source>
+        <translation>Настройки сохранены.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new database or language is used after you restart Attaché.</source>
+        <translation>Новая база данных или язык начнут действовать после перезапуска Attaché.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Added {0}; they are fetched now (F5 fetches again).</source>
+        <translation>Добавлено: {0}; они уже загружаются (F5 — загрузить снова).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tabs/choices.py" line="+21"/>
+        <source>Uzbekistan</source>
+        <translation>Узбекистан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kazakhstan</source>
+        <translation>Казахстан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kyrgyzstan</source>
+        <translation>Кыргызстан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tajikistan</source>
+        <translation>Таджикистан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turkmenistan</source>
+        <translation>Туркменистан</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>UN international days</source>
+        <translation>Международные дни ООН</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>US federal holidays</source>
+        <translation>Федеральные праздники США</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public holidays of the host countries</source>
+        <translation>Государственные праздники стран пребывания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchange-programme deadlines (Fulbright, FLEX, Humphrey)</source>
+        <translation>Сроки программ обмена (Fulbright, FLEX, Humphrey)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="+84"/>
         <source>Settings not saved</source>
         <translation>Настройки не сохранены</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../ui/settings_tabs/choices.py" line="+20"/>
         <source>This computer&apos;s zone ({0})</source>
         <translation>Пояс этого компьютера ({0})</translation>
     </message>
