@@ -13,6 +13,28 @@
     </message>
 </context>
 <context>
+    <name>AgendaCard</name>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard/agenda.py" line="+120"/>
+        <source>Next %n day(s)</source>
+        <translation>
+            <numerusform>Next %n day</numerusform>
+            <numerusform>Next %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Nothing planned and no observances in the next %n day(s).
+Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</source>
+        <translation>
+            <numerusform>Nothing planned and no observances in the next %n day.
+Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</numerusform>
+            <numerusform>Nothing planned and no observances in the next %n days.
+Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message numerus="yes">
         <location filename="../../ui/calendar/view.py" line="+338"/>
@@ -151,44 +173,6 @@
         <translation>
             <numerusform>%n starter source</numerusform>
             <numerusform>%n starter sources</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>DashboardView</name>
-    <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="+664"/>
-        <source>Next %n day(s)</source>
-        <translation>
-            <numerusform>Next %n day</numerusform>
-            <numerusform>Next %n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>Nothing planned and no observances in the next %n day(s).
-Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</source>
-        <translation>
-            <numerusform>Nothing planned and no observances in the next %n day.
-Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</numerusform>
-            <numerusform>Nothing planned and no observances in the next %n days.
-Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+30"/>
-        <source>Sentiment, last %n day(s)</source>
-        <translation>
-            <numerusform>Sentiment, last %n day</numerusform>
-            <numerusform>Sentiment, last %n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>No replies in the last %n day(s). Replies to your own accounts&apos; posts are collected when sources refresh.</source>
-        <translation>
-            <numerusform>No replies in the last %n day. Replies to your own accounts&apos; posts are collected when sources refresh.</numerusform>
-            <numerusform>No replies in the last %n days. Replies to your own accounts&apos; posts are collected when sources refresh.</numerusform>
         </translation>
     </message>
 </context>
@@ -414,6 +398,25 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>
             <numerusform>%n page as PDF — {0}</numerusform>
             <numerusform>%n pages as PDF — {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SentimentCard</name>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard/sentiment.py" line="+44"/>
+        <source>Sentiment, last %n day(s)</source>
+        <translation>
+            <numerusform>Sentiment, last %n day</numerusform>
+            <numerusform>Sentiment, last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>No replies in the last %n day(s). Replies to your own accounts&apos; posts are collected when sources refresh.</source>
+        <translation>
+            <numerusform>No replies in the last %n day. Replies to your own accounts&apos; posts are collected when sources refresh.</numerusform>
+            <numerusform>No replies in the last %n days. Replies to your own accounts&apos; posts are collected when sources refresh.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>AccountsCard</name>
+    <message>
+        <location filename="../../ui/dashboard/accounts.py" line="+79"/>
+        <source>Own accounts</source>
+        <translation>Собственные аккаунты</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No own accounts yet — add your embassy&apos;s Mastodon/Bluesky/Telegram in Sources and mark them as your own.</source>
+        <translation>Собственных аккаунтов пока нет — добавьте аккаунты посольства в Mastodon/Bluesky/Telegram на странице «Источники» и отметьте их как собственные.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not present on: {0}</source>
+        <translation>Нет присутствия в: {0}</translation>
+    </message>
+</context>
+<context>
     <name>AddSourceDialog</name>
     <message>
         <location filename="../../ui/add_source_dialog.py" line="+42"/>
@@ -202,6 +220,36 @@
         <location line="+23"/>
         <source>Paste an address, then Preview to see its latest items before adding it. A web page is searched for its feeds.</source>
         <translation>Вставьте адрес и нажмите «Предпросмотр», чтобы увидеть последние материалы до добавления. На веб-странице будет выполнен поиск лент.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaCard</name>
+    <message>
+        <location filename="../../ui/dashboard/agenda.py" line="+117"/>
+        <source>Next 14 days</source>
+        <translation>Ближайшие 14 дней</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Next %n day(s)</source>
+        <translation>
+            <numerusform>Ближайший %n день</numerusform>
+            <numerusform>Ближайшие %n дня</numerusform>
+            <numerusform>Ближайшие %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Nothing planned and no observances in the next %n day(s).
+Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</source>
+        <translation>
+            <numerusform>Ни публикаций, ни памятных дат на ближайший %n день.
+Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
+            <numerusform>Ни публикаций, ни памятных дат на ближайшие %n дня.
+Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
+            <numerusform>Ни публикаций, ни памятных дат на ближайшие %n дней.
+Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -743,7 +791,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+84"/>
+        <location filename="../../ui/dashboard/text.py" line="+17"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
@@ -784,13 +832,13 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+211"/>
+        <location filename="../../ui/dashboard/health.py" line="+32"/>
+        <location filename="../../ui/dashboard/text.py" line="+26"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location filename="../../ui/dashboard/text.py" line="+2"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
@@ -800,7 +848,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>вчера</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location filename="../../ui/dashboard/agenda.py" line="-85"/>
         <source>to {0}</source>
         <translation>по {0}</translation>
     </message>
@@ -885,7 +933,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/dashboard/health.py" line="-7"/>
         <source>(no error text)</source>
         <translation>(текст ошибки отсутствует)</translation>
     </message>
@@ -925,7 +973,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Когда от источника в последний раз пришёл новый материал</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/dashboard/accounts.py" line="-65"/>
         <source>present</source>
         <translation>присутствие</translation>
     </message>
@@ -998,7 +1046,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>DashboardView</name>
     <message>
-        <location line="+113"/>
+        <location filename="../../ui/dashboard/view.py" line="+87"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
@@ -1013,43 +1061,8 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Пересчитать всё сейчас</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Next 14 days</source>
-        <translation>Ближайшие 14 дней</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Failing sources, worst first</source>
-        <translation>Источники с ошибками (сначала худшие)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Every source fetched fine the last time it was due.</source>
-        <translation>Все источники успешно загружены при последней проверке.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Source health</source>
-        <translation>Состояние источников</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Sentiment, last 7 days</source>
-        <translation>Тональность за 7 дней</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Watch terms, last 7 days</source>
-        <translation>Отслеживаемые слова за 7 дней</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Own accounts</source>
-        <translation>Собственные аккаунты</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <location line="+4"/>
+        <location line="+35"/>
+        <location line="+3"/>
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
@@ -1062,136 +1075,6 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <location line="+4"/>
         <source>Updated {0}</source>
         <translation>Обновлено в {0}</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>Next %n day(s)</source>
-        <translation>
-            <numerusform>Ближайший %n день</numerusform>
-            <numerusform>Ближайшие %n дня</numerusform>
-            <numerusform>Ближайшие %n дней</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>Nothing planned and no observances in the next %n day(s).
-Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</source>
-        <translation>
-            <numerusform>Ни публикаций, ни памятных дат на ближайший %n день.
-Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
-            <numerusform>Ни публикаций, ни памятных дат на ближайшие %n дня.
-Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
-            <numerusform>Ни публикаций, ни памятных дат на ближайшие %n дней.
-Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+30"/>
-        <source>Sentiment, last %n day(s)</source>
-        <translation>
-            <numerusform>Тональность за последний %n день</numerusform>
-            <numerusform>Тональность за последние %n дня</numerusform>
-            <numerusform>Тональность за последние %n дней</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>No replies in the last %n day(s). Replies to your own accounts&apos; posts are collected when sources refresh.</source>
-        <translation>
-            <numerusform>Нет ответов за последний %n день. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
-            <numerusform>Нет ответов за последние %n дня. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
-            <numerusform>Нет ответов за последние %n дней. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>{0} in {1}</source>
-        <translation>{0} за {1}</translation>
-    </message>
-    <message>
-        <location line="-68"/>
-        <source>No sources yet — add feeds and social accounts in Sources.</source>
-        <translation>Источников пока нет — добавьте ленты и аккаунты соцсетей на странице «Источники».</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>working</source>
-        <translation>работают</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>failing</source>
-        <translation>с ошибками</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>gone</source>
-        <translation>недоступны</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>not fetched yet</source>
-        <translation>ещё не загружались</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{0} disabled</source>
-        <translation>отключено: {0}</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>positive</source>
-        <translation>позитивных</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>neutral</source>
-        <translation>нейтральных</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>negative</source>
-        <translation>негативных</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not analysed (language)</source>
-        <translation>не проанализировано (язык)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not scored yet</source>
-        <translation>ещё не оценено</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Mean polarity {0}, {1} negative — over the {2} analysed replies; only English is analysed today.</source>
-        <translation>Средняя полярность {0}, доля негативных {1} — по проанализированным ответам ({2}); пока анализируется только английский язык.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>None of these replies could be analysed (only English is analysed today).</source>
-        <translation>Ни один из этих ответов не удалось проанализировать (пока анализируется только английский язык).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>No watch terms yet — add the words, #hashtags and @mentions you follow (Sources, or: attache watch add TERM).</source>
-        <translation>Отслеживаемых слов пока нет — добавьте слова, #хэштеги и @упоминания («Источники» или: attache watch add TERM).</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>and {0} quieter terms</source>
-        <translation>и ещё менее упоминаемых слов: {0}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>No own accounts yet — add your embassy&apos;s Mastodon/Bluesky/Telegram in Sources and mark them as your own.</source>
-        <translation>Собственных аккаунтов пока нет — добавьте аккаунты посольства в Mastodon/Bluesky/Telegram на странице «Источники» и отметьте их как собственные.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Not present on: {0}</source>
-        <translation>Нет присутствия в: {0}</translation>
     </message>
 </context>
 <context>
@@ -1503,6 +1386,54 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <location line="+3"/>
         <source>Notify me of new replies and watch-term hits</source>
         <translation>Сообщать о новых ответах и совпадениях с отслеживаемыми словами</translation>
+    </message>
+</context>
+<context>
+    <name>HealthCard</name>
+    <message>
+        <location filename="../../ui/dashboard/health.py" line="+18"/>
+        <source>Failing sources, worst first</source>
+        <translation>Источники с ошибками (сначала худшие)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every source fetched fine the last time it was due.</source>
+        <translation>Все источники успешно загружены при последней проверке.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Source health</source>
+        <translation>Состояние источников</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No sources yet — add feeds and social accounts in Sources.</source>
+        <translation>Источников пока нет — добавьте ленты и аккаунты соцсетей на странице «Источники».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>working</source>
+        <translation>работают</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failing</source>
+        <translation>с ошибками</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gone</source>
+        <translation>недоступны</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not fetched yet</source>
+        <translation>ещё не загружались</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} disabled</source>
+        <translation>отключено: {0}</translation>
     </message>
 </context>
 <context>
@@ -3828,6 +3759,67 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
 </context>
 <context>
+    <name>SentimentCard</name>
+    <message>
+        <location filename="../../ui/dashboard/sentiment.py" line="+41"/>
+        <source>Sentiment, last 7 days</source>
+        <translation>Тональность за 7 дней</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Sentiment, last %n day(s)</source>
+        <translation>
+            <numerusform>Тональность за последний %n день</numerusform>
+            <numerusform>Тональность за последние %n дня</numerusform>
+            <numerusform>Тональность за последние %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>No replies in the last %n day(s). Replies to your own accounts&apos; posts are collected when sources refresh.</source>
+        <translation>
+            <numerusform>Нет ответов за последний %n день. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
+            <numerusform>Нет ответов за последние %n дня. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
+            <numerusform>Нет ответов за последние %n дней. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>positive</source>
+        <translation>позитивных</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>neutral</source>
+        <translation>нейтральных</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>negative</source>
+        <translation>негативных</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not analysed (language)</source>
+        <translation>не проанализировано (язык)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not scored yet</source>
+        <translation>ещё не оценено</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mean polarity {0}, {1} negative — over the {2} analysed replies; only English is analysed today.</source>
+        <translation>Средняя полярность {0}, доля негативных {1} — по проанализированным ответам ({2}); пока анализируется только английский язык.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None of these replies could be analysed (only English is analysed today).</source>
+        <translation>Ни один из этих ответов не удалось проанализировать (пока анализируется только английский язык).</translation>
+    </message>
+</context>
+<context>
     <name>SentimentTab</name>
     <message>
         <location filename="../../ui/settings_tabs/sentiment.py" line="+15"/>
@@ -4343,6 +4335,29 @@ or bring a list from another reader with File → Import OPML…</source>
         <location line="+40"/>
         <source>{0} unread of {1}</source>
         <translation>{0} непрочитанных из {1}</translation>
+    </message>
+</context>
+<context>
+    <name>WatchCard</name>
+    <message>
+        <location filename="../../ui/dashboard/watch.py" line="+44"/>
+        <source>Watch terms, last 7 days</source>
+        <translation>Отслеживаемые слова за 7 дней</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No watch terms yet — add the words, #hashtags and @mentions you follow (Sources, or: attache watch add TERM).</source>
+        <translation>Отслеживаемых слов пока нет — добавьте слова, #хэштеги и @упоминания («Источники» или: attache watch add TERM).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{0} in {1}</source>
+        <translation>{0} за {1}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>and {0} quieter terms</source>
+        <translation>и ещё менее упоминаемых слов: {0}</translation>
     </message>
 </context>
 <context>
