@@ -58,8 +58,8 @@ def describe(report: Report) -> str:
     counts = report.counts
     plural = counted()
     if report.kind == "summary":
-        return translate("Reports", "{0} stories in {1} groups").format(counts["items"],
-                                                                       counts["groups"])
+        return translate("Reports", "{0} in {1}").format(plural.stories(counts["items"]),
+                                                         plural.groups(counts["groups"]))
     return ", ".join((plural.posts(counts["posts"]), plural.replies(counts["replies"]),
                       plural.watch_hits(counts["mentions"])))
 

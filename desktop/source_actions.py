@@ -171,8 +171,8 @@ def import_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
             counts().sources(len(report.added)), counts().already_there(
                 len(report.already_present)))
         if report.invalid:
-            text += translate("MainWindow", "; skipped {0} invalid addresses").format(
-                len(report.invalid))
+            text += translate("MainWindow", "; skipped {0}").format(
+                counts().invalid_addresses(len(report.invalid)))
         window.statusBar().showMessage(text)
 
     ctx.runner.run(lambda _progress: import_opml(ctx.db, Path(path), interval), on_done=done,

@@ -636,18 +636,17 @@ class PostEditor(QDialog):
                 platforms.setdefault(choice.platform, choice.kind)
         shown: list[tuple[str, str, bool, str]] = []  # key, text, over, tooltip
         if not platforms:
-            shown.append(("characters", self.tr("{0} characters").format(count_text(len(text))),
-                          False, ""))
+            shown.append(("characters", self.tr("%Ln character(s)", "", len(text)), False, ""))
         for platform, kind in platforms.items():
             used, limit = self.data.measure(kind, text)
             if limit is None:
-                shown.append((kind, self.tr("{0} {1} characters").format(
-                    platform, count_text(used)), False, ""))
+                shown.append((kind, self.tr("{0} %Ln character(s)", "", used).format(platform),
+                              False, ""))
                 continue
             counts = f"{platform} {count_text(used)}/{count_text(limit)}"
             if used > limit:
-                shown.append((kind, counts, True, self.tr("{0} characters too long for {1}")
-                              .format(count_text(used - limit), platform)))
+                shown.append((kind, counts, True, self.tr(
+                    "%Ln character(s) too long for {0}", "", used - limit).format(platform)))
             else:
                 shown.append((kind, counts, False, ""))
         wanted = [key for key, *_ in shown]

@@ -44,6 +44,14 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
             <numerusform>%n posts</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n observance(s)</source>
+        <translation>
+            <numerusform>%n observance</numerusform>
+            <numerusform>%n observances</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Counts</name>
@@ -101,6 +109,38 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>
             <numerusform>%Ln observance day</numerusform>
             <numerusform>%Ln observance days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln analysed reply(ies)</source>
+        <translation>
+            <numerusform>%Ln analysed reply</numerusform>
+            <numerusform>%Ln analysed replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln invalid address(es)</source>
+        <translation>
+            <numerusform>%Ln invalid address</numerusform>
+            <numerusform>%Ln invalid addresses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln story(ies)</source>
+        <translation>
+            <numerusform>%Ln story</numerusform>
+            <numerusform>%Ln stories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln group(s)</source>
+        <translation>
+            <numerusform>%Ln group</numerusform>
+            <numerusform>%Ln groups</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -283,7 +323,23 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+78"/>
+        <location line="+11"/>
+        <source>{0} negative of %n analysed reply(ies)</source>
+        <translation>
+            <numerusform>{0} negative of %n analysed reply</numerusform>
+            <numerusform>{0} negative of %n analysed replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>{0} of %n analysed reply(ies) are negative</source>
+        <translation>
+            <numerusform>{0} of %n analysed reply is negative</numerusform>
+            <numerusform>{0} of %n analysed replies are negative</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
         <source>Label %n reply(ies) as {0}</source>
         <translation>
             <numerusform>Label %n reply as {0}</numerusform>
@@ -380,6 +436,33 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
 </context>
 <context>
+    <name>PostEditor</name>
+    <message numerus="yes">
+        <location filename="../../ui/post_editor.py" line="+639"/>
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln character</numerusform>
+            <numerusform>%Ln characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>{0} %Ln character(s)</source>
+        <translation>
+            <numerusform>{0} %Ln character</numerusform>
+            <numerusform>{0} %Ln characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln character(s) too long for {0}</source>
+        <translation>
+            <numerusform>%Ln character too long for {0}</numerusform>
+            <numerusform>%Ln characters too long for {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReplyReader</name>
     <message numerus="yes">
         <location filename="../../ui/reply_reader.py" line="+112"/>
@@ -419,6 +502,14 @@ attache config set packs un,us,host,programme</numerusform>
             <numerusform>No replies in the last %n days. Replies to your own accounts&apos; posts are collected when sources refresh.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Mean polarity {0}, {1} negative — over the %n analysed reply(ies); only English is analysed today.</source>
+        <translation>
+            <numerusform>Mean polarity {0}, {1} negative — over the %n analysed reply; only English is analysed today.</numerusform>
+            <numerusform>Mean polarity {0}, {1} negative — over the %n analysed replies; only English is analysed today.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SourceCommands</name>
@@ -439,6 +530,17 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>
             <numerusform>%Ln source</numerusform>
             <numerusform>%Ln sources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WatchCard</name>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard/watch.py" line="+81"/>
+        <source>and %n quieter term(s)</source>
+        <translation>
+            <numerusform>and %n quieter term</numerusform>
+            <numerusform>and %n quieter terms</numerusform>
         </translation>
     </message>
 </context>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountsCard</name>
     <message>
-        <location filename="../../ui/dashboard/accounts.py" line="+79"/>
+        <location filename="../../ui/dashboard/accounts.py" line="+80"/>
         <source>Own accounts</source>
         <translation>Собственные аккаунты</translation>
     </message>
@@ -595,15 +595,14 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
             <numerusform>%n публикаций</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>1 observance</source>
-        <translation>1 памятная дата</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} observances</source>
-        <translation>Памятных дат: {0}</translation>
+        <source>%n observance(s)</source>
+        <translation>
+            <numerusform>%n памятная дата</numerusform>
+            <numerusform>%n памятные даты</numerusform>
+            <numerusform>%n памятных дат</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -704,6 +703,42 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
             <numerusform>%Ln памятная дата</numerusform>
             <numerusform>%Ln памятные даты</numerusform>
             <numerusform>%Ln памятных дат</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln analysed reply(ies)</source>
+        <translation>
+            <numerusform>%Ln проанализированный ответ</numerusform>
+            <numerusform>%Ln проанализированных ответа</numerusform>
+            <numerusform>%Ln проанализированных ответов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln invalid address(es)</source>
+        <translation>
+            <numerusform>%Ln неверный адрес</numerusform>
+            <numerusform>%Ln неверных адреса</numerusform>
+            <numerusform>%Ln неверных адресов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln story(ies)</source>
+        <translation>
+            <numerusform>%Ln материал</numerusform>
+            <numerusform>%Ln материала</numerusform>
+            <numerusform>%Ln материалов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln group(s)</source>
+        <translation>
+            <numerusform>%Ln группа</numerusform>
+            <numerusform>%Ln группы</numerusform>
+            <numerusform>%Ln групп</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -973,7 +1008,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Когда от источника в последний раз пришёл новый материал</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/accounts.py" line="-65"/>
+        <location filename="../../ui/dashboard/accounts.py" line="-66"/>
         <source>present</source>
         <translation>присутствие</translation>
     </message>
@@ -1023,7 +1058,12 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>{0} на эти публикации</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+4"/>
+        <source>{0} negative out of {1}; replies in languages without an analyzer are not counted</source>
+        <translation>негативных: {0}, всего {1}; ответы на языках, для которых нет анализатора, не учитываются</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Replies/post</source>
         <translation>Отв./публ.</translation>
     </message>
@@ -1033,12 +1073,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{0} of {1} analysed replies; replies in languages without an analyzer are not counted</source>
-        <translation>{0} из {1} проанализированных ответов; ответы на языках, для которых нет анализатора, не учитываются</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Level</source>
         <translation>Уровень</translation>
     </message>
@@ -2295,22 +2330,12 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>ещё не оценено</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>{0} negative of {1} analysed replies</source>
-        <translation>негативных: {0} из {1} проанализированных ответов</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+31"/>
         <source>Click to show the replies to this post</source>
         <translation>Щёлкните, чтобы показать ответы на эту публикацию</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>{0} of {1} analysed replies are negative</source>
-        <translation>{0} из {1} проанализированных ответов — негативные</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>negative share {0} vs the account&apos;s usual {1}</source>
         <translation>доля негативных {0} при обычных для аккаунта {1}</translation>
     </message>
@@ -2364,7 +2389,25 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+78"/>
+        <location line="+11"/>
+        <source>{0} negative of %n analysed reply(ies)</source>
+        <translation>
+            <numerusform>негативных: {0} из %n проанализированного ответа</numerusform>
+            <numerusform>негативных: {0} из %n проанализированных ответов</numerusform>
+            <numerusform>негативных: {0} из %n проанализированных ответов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>{0} of %n analysed reply(ies) are negative</source>
+        <translation>
+            <numerusform>{0} из %n проанализированного ответа — негативные</numerusform>
+            <numerusform>{0} из %n проанализированных ответов — негативные</numerusform>
+            <numerusform>{0} из %n проанализированных ответов — негативные</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
         <source>Label %n reply(ies) as {0}</source>
         <translation>
             <numerusform>Отметить %n ответ как «{0}»</numerusform>
@@ -2650,17 +2693,17 @@ or start with a curated set of public feeds:</source>
         <translation>Импортировано: {0}; {1}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+4"/>
+        <source>; skipped {0}</source>
+        <translation>; пропущено: {0}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Exported {0} to {1}</source>
         <translation>Экспортировано: {0} в {1}</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <source>; skipped {0} invalid addresses</source>
-        <translation>; пропущено неверных адресов: {0}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-18"/>
         <source>OPML not imported</source>
         <translation>OPML не импортирован</translation>
     </message>
@@ -3216,12 +3259,12 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+323"/>
+        <location line="+322"/>
         <source>Edit Post</source>
         <translation>Редактирование публикации</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-321"/>
         <source>New Post</source>
         <translation>Новая публикация</translation>
     </message>
@@ -3280,23 +3323,35 @@ attache config set packs un,us,host,programme</numerusform>
         <source>Custom (RRULE)…</source>
         <translation>Своё правило (RRULE)…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>{0} characters</source>
-        <translation>Символов: {0}</translation>
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln символ</numerusform>
+            <numerusform>%Ln символа</numerusform>
+            <numerusform>%Ln символов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>{0} %Ln character(s)</source>
+        <translation>
+            <numerusform>{0}: %Ln симв.</numerusform>
+            <numerusform>{0}: %Ln симв.</numerusform>
+            <numerusform>{0}: %Ln симв.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln character(s) too long for {0}</source>
+        <translation>
+            <numerusform>На %Ln символ длиннее допустимого для {0}</numerusform>
+            <numerusform>На %Ln символа длиннее допустимого для {0}</numerusform>
+            <numerusform>На %Ln символов длиннее допустимого для {0}</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{0} {1} characters</source>
-        <translation>{0}: {1} симв.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{0} characters too long for {1}</source>
-        <translation>На {0} симв. длиннее допустимого для {1}</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>The plan could not be checked: {0}</source>
         <translation>Не удалось проверить план: {0}</translation>
     </message>
@@ -3467,8 +3522,8 @@ attache config set packs un,us,host,programme</numerusform>
     <name>Reports</name>
     <message>
         <location filename="../../desktop/reports.py" line="-94"/>
-        <source>{0} stories in {1} groups</source>
-        <translation>Материалов: {0}, групп: {1}</translation>
+        <source>{0} in {1}</source>
+        <translation>{0} в {1}</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -3808,10 +3863,14 @@ attache config set packs un,us,host,programme</numerusform>
         <source>not scored yet</source>
         <translation>ещё не оценено</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
-        <source>Mean polarity {0}, {1} negative — over the {2} analysed replies; only English is analysed today.</source>
-        <translation>Средняя полярность {0}, доля негативных {1} — по проанализированным ответам ({2}); пока анализируется только английский язык.</translation>
+        <source>Mean polarity {0}, {1} negative — over the %n analysed reply(ies); only English is analysed today.</source>
+        <translation>
+            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированному ответу; пока анализируется только английский язык.</numerusform>
+            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированным ответам; пока анализируется только английский язык.</numerusform>
+            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированным ответам; пока анализируется только английский язык.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4354,10 +4413,14 @@ or bring a list from another reader with File → Import OPML…</source>
         <source>{0} in {1}</source>
         <translation>{0} за {1}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+16"/>
-        <source>and {0} quieter terms</source>
-        <translation>и ещё менее упоминаемых слов: {0}</translation>
+        <source>and %n quieter term(s)</source>
+        <translation>
+            <numerusform>и ещё %n менее упоминаемое слово</numerusform>
+            <numerusform>и ещё %n менее упоминаемых слова</numerusform>
+            <numerusform>и ещё %n менее упоминаемых слов</numerusform>
+        </translation>
     </message>
 </context>
 <context>

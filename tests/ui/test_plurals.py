@@ -21,6 +21,8 @@ def test_english_forms(translators: list) -> None:
     assert [counts.replies(n) for n in (1, 5)] == ["1 reply", "5 replies"]
     assert [counts.sources(n) for n in (1, 3)] == ["1 source", "3 sources"]
     assert counts.items(12345) == "12,345 items"  # %Ln: the locale's digit grouping
+    assert [counts.analysed_replies(n) for n in (1, 4)] == ["1 analysed reply",
+                                                           "4 analysed replies"]
 
 
 def test_russian_forms(qapp: QApplication, translators: list) -> None:
@@ -48,8 +50,9 @@ def test_no_counted_message_is_left_singular_in_english() -> None:
     import re
 
     root = Path(__file__).resolve().parents[2]
-    pattern = re.compile(r"(tr|translate)\((\s*\"\w+\",)?\s*\"[^\"]*\{\d\} (items|replies|"
-                         r"sources|posts|days|errors|warnings|feeds)\b")
+    pattern = re.compile(r"(tr|translate)\((\s*\"\w+\",)?\s*\"[^\"]*\{\d\} (\w+ )?(items|replies|"
+                         r"sources|posts|days|errors|warnings|feeds|observances|characters|"
+                         r"terms|stories|groups|addresses|pages|events|problems)\b")
     offenders = [str(p.relative_to(root)) for folder in ("ui", "desktop")
                  for p in (root / folder).rglob("*.py")
                  if pattern.search(p.read_text(encoding="utf-8"))]

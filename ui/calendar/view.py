@@ -336,8 +336,7 @@ class CalendarView(QWidget):
         else:
             self.summary.setText(" · ".join((
                 self.tr("%n post(s)", "", len(posts)),
-                self.tr("1 observance") if len(days) == 1
-                else self.tr("{0} observances").format(len(days)))))
+                self.tr("%n observance(s)", "", len(days)))))
         self.summary.setToolTip(self.tr("Times are shown in {0}").format(
             getattr(self.data.zone, "key", str(self.data.zone))))
 

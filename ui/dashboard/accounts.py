@@ -47,9 +47,10 @@ def account_columns(weeks: int) -> list[Column]:
                    counts().replies(r.replies)),
                align_right=True),
         Column(translate("Dashboard", "Negative"), lambda r: percent(r.negative_share),
-               tip=lambda r: translate("Dashboard", "{0} of {1} analysed replies; replies in "
+               tip=lambda r: translate("Dashboard", "{0} negative out of {1}; replies in "
                                                     "languages without an analyzer are not "
-                                                    "counted").format(r.negative, r.supported),
+                                                    "counted").format(
+                   r.negative, counts().analysed_replies(r.supported)),
                color=lambda r: "#c53030" if (r.negative_share or 0) >= 0.4 else None,
                align_right=True),
         Column(translate("Dashboard", "Level"), level, tip=lambda _r: level_tip,

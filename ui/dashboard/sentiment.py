@@ -64,9 +64,9 @@ class SentimentCard(Card):
         if week.supported:
             polarity = f"{week.mean_polarity:+.2f}" if week.mean_polarity is not None else "—"
             self.note.setText(self.tr(
-                "Mean polarity {0}, {1} negative — over the {2} analysed replies; "
-                "only English is analysed today.").format(
-                    polarity, percent(week.negative_share), week.supported))
+                "Mean polarity {0}, {1} negative — over the %n analysed reply(ies); "
+                "only English is analysed today.", "", week.supported).format(
+                    polarity, percent(week.negative_share)))
         else:
             self.note.setText(self.tr(
                 "None of these replies could be analysed (only English is analysed today)."))

@@ -78,6 +78,6 @@ class WatchCard(Card):
         self.terms_grid.setColumnStretch(0, 1)
         self.terms_grid.setColumnStretch(2, 2)
         hidden = len(terms) - len(shown)
-        self.terms_more.setText(self.tr("and {0} quieter terms").format(hidden) if hidden
+        self.terms_more.setText(self.tr("and %n quieter term(s)", "", hidden) if hidden
                                 else "")
         self.terms_more.setVisible(bool(hidden))
