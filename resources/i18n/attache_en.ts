@@ -287,6 +287,33 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
 </context>
 <context>
+    <name>ItemFilters</name>
+    <message numerus="yes">
+        <location filename="../../ui/monitor/filters.py" line="+84"/>
+        <source>{0} (%n item(s))</source>
+        <translation>
+            <numerusform>{0} (%n item)</numerusform>
+            <numerusform>{0} (%n items)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n item(s) in all sources mention it</source>
+        <translation>
+            <numerusform>%n item in all sources mention it</numerusform>
+            <numerusform>%n items in all sources mention it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n reply(ies) too (see Listen)</source>
+        <translation>
+            <numerusform>%n reply too (see Listen)</numerusform>
+            <numerusform>%n replies too (see Listen)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListenView</name>
     <message numerus="yes">
         <location filename="../../ui/listen.py" line="+722"/>
@@ -350,39 +377,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>MonitorView</name>
     <message numerus="yes">
-        <location filename="../../ui/monitor.py" line="+165"/>
-        <source>Load %n image(s)</source>
-        <translation>
-            <numerusform>Load %n image</numerusform>
-            <numerusform>Load %n images</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+103"/>
-        <source>{0} (%n item(s))</source>
-        <translation>
-            <numerusform>{0} (%n item)</numerusform>
-            <numerusform>{0} (%n items)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n item(s) in all sources mention it</source>
-        <translation>
-            <numerusform>%n item in all sources mention it</numerusform>
-            <numerusform>%n items in all sources mention it</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n reply(ies) too (see Listen)</source>
-        <translation>
-            <numerusform>%n reply too (see Listen)</numerusform>
-            <numerusform>%n replies too (see Listen)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+87"/>
+        <location filename="../../ui/monitor/view.py" line="+183"/>
         <location line="+18"/>
         <source>%Ln item(s)</source>
         <translation>
@@ -459,6 +454,17 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>
             <numerusform>%Ln character too long for {0}</numerusform>
             <numerusform>%Ln characters too long for {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message numerus="yes">
+        <location filename="../../ui/monitor/reading.py" line="+39"/>
+        <source>Load %n image(s)</source>
+        <translation>
+            <numerusform>Load %n image</numerusform>
+            <numerusform>Load %n images</numerusform>
         </translation>
     </message>
 </context>

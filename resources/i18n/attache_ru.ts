@@ -1787,6 +1787,107 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
 </context>
 <context>
+    <name>ItemFilters</name>
+    <message>
+        <location filename="../../ui/monitor/filters.py" line="+18"/>
+        <source>Any time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range…</source>
+        <translation>Произвольный период…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Search titles and text (Ctrl+F) — Cyrillic and O‘zbek work too</source>
+        <translation>Поиск по заголовкам и тексту (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unread</source>
+        <translation>Непрочитанные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only items not read yet</source>
+        <translation>Только непрочитанные материалы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starred</source>
+        <translation>Избранное</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only starred items (S stars the current item)</source>
+        <translation>Только избранные материалы (S — добавить текущий в избранное)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only items that mention a watch term</source>
+        <translation>Только материалы с отслеживаемыми словами</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+35"/>
+        <source>Any watch term</source>
+        <translation>Любое отслеживаемое слово</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>From (inclusive)</source>
+        <translation>С (включительно)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To (inclusive)</source>
+        <translation>По (включительно)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>{0} (%n item(s))</source>
+        <translation>
+            <numerusform>{0} (%n материал)</numerusform>
+            <numerusform>{0} (%n материала)</numerusform>
+            <numerusform>{0} (%n материалов)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n item(s) in all sources mention it</source>
+        <translation>
+            <numerusform>Упоминается в %n материале всех источников</numerusform>
+            <numerusform>Упоминается в %n материалах всех источников</numerusform>
+            <numerusform>Упоминается в %n материалах всех источников</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n reply(ies) too (see Listen)</source>
+        <translation>
+            <numerusform>а также в %n ответе (см. «Отклики»)</numerusform>
+            <numerusform>а также в %n ответах (см. «Отклики»)</numerusform>
+            <numerusform>а также в %n ответах (см. «Отклики»)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ItemsTable</name>
     <message>
         <location filename="../../ui/models/items_table.py" line="+34"/>
@@ -2731,124 +2832,12 @@ or start with a curated set of public feeds:</source>
 <context>
     <name>MonitorView</name>
     <message>
-        <location filename="../../ui/monitor.py" line="+65"/>
-        <source>Any time</source>
-        <translation>За всё время</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Today</source>
-        <translation>Сегодня</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last 7 days</source>
-        <translation>Последние 7 дней</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last 30 days</source>
-        <translation>Последние 30 дней</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Custom range…</source>
-        <translation>Произвольный период…</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Search titles and text (Ctrl+F) — Cyrillic and O‘zbek work too</source>
-        <translation>Поиск по заголовкам и тексту (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Unread</source>
-        <translation>Непрочитанные</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Only items not read yet</source>
-        <translation>Только непрочитанные материалы</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Starred</source>
-        <translation>Избранное</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Only starred items (S stars the current item)</source>
-        <translation>Только избранные материалы (S — добавить текущий в избранное)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Only items that mention a watch term</source>
-        <translation>Только материалы с отслеживаемыми словами</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+134"/>
-        <source>Any watch term</source>
-        <translation>Любое отслеживаемое слово</translation>
-    </message>
-    <message>
-        <location line="-126"/>
-        <source>From (inclusive)</source>
-        <translation>С (включительно)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>To (inclusive)</source>
-        <translation>По (включительно)</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Load images</source>
-        <translation>Загрузить изображения</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Load %n image(s)</source>
-        <translation>
-            <numerusform>Загрузить %n изображение</numerusform>
-            <numerusform>Загрузить %n изображения</numerusform>
-            <numerusform>Загрузить %n изображений</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location filename="../../ui/monitor/view.py" line="+87"/>
         <source>No items match “{0}” — &lt;a href=&apos;{1}&apos;&gt;clear the search&lt;/a&gt;</source>
         <translation>Нет материалов по запросу «{0}» — &lt;a href=&apos;{1}&apos;&gt;очистить поиск&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
-        <source>{0} (%n item(s))</source>
-        <translation>
-            <numerusform>{0} (%n материал)</numerusform>
-            <numerusform>{0} (%n материала)</numerusform>
-            <numerusform>{0} (%n материалов)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n item(s) in all sources mention it</source>
-        <translation>
-            <numerusform>Упоминается в %n материале всех источников</numerusform>
-            <numerusform>Упоминается в %n материалах всех источников</numerusform>
-            <numerusform>Упоминается в %n материалах всех источников</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n reply(ies) too (see Listen)</source>
-        <translation>
-            <numerusform>а также в %n ответе (см. «Отклики»)</numerusform>
-            <numerusform>а также в %n ответах (см. «Отклики»)</numerusform>
-            <numerusform>а также в %n ответах (см. «Отклики»)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+87"/>
+        <location line="+96"/>
         <location line="+18"/>
         <source>%Ln item(s)</source>
         <translation>
@@ -2858,7 +2847,7 @@ or start with a curated set of public feeds:</source>
         </translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+74"/>
         <source>Summary note</source>
         <translation>Заметка для сводки</translation>
     </message>
@@ -3459,6 +3448,23 @@ attache config set packs un,us,host,programme</numerusform>
         <location line="+1"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <location filename="../../ui/monitor/reading.py" line="+19"/>
+        <source>Load images</source>
+        <translation>Загрузить изображения</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Load %n image(s)</source>
+        <translation>
+            <numerusform>Загрузить %n изображение</numerusform>
+            <numerusform>Загрузить %n изображения</numerusform>
+            <numerusform>Загрузить %n изображений</numerusform>
+        </translation>
     </message>
 </context>
 <context>

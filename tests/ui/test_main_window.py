@@ -108,15 +108,15 @@ def test_monitor_lists_searches_reads_and_stars(qtbot, db: Database) -> None:
     assert monitor.model.rowCount() == 3
 
     monitor.table.selectRow(0)  # opening an item shows it and marks it read
-    assert "Посольство" in monitor.reader.toPlainText()
-    assert monitor.load_images.isVisible()  # the remote image was not loaded
+    assert "Посольство" in monitor.reading.reader.toPlainText()
+    assert monitor.reading.load_images.isVisible()  # the remote image was not loaded
     first = monitor.model.item_id(0)
     assert next(i for i in list_items(db) if i["id"] == first)["read"]
     monitor.toggle_star()
     assert next(i for i in list_items(db) if i["id"] == first)["starred"]
     monitor.next_item()
     assert monitor.table.currentIndex().row() == 1
-    monitor.unread_only.setChecked(True)
+    monitor.filters.unread_only.setChecked(True)
     assert monitor.model.rowCount() == 1  # two of three read now
     embassy_row = tree.index_for_key(("source", embassy))
     assert embassy_row.siblingAtColumn(1).data() == "1"  # the tree counted both reads

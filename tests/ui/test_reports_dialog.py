@@ -110,7 +110,7 @@ def test_d_marks_the_current_item_for_the_summary(ctx, qtbot, filled,  # noqa: A
     assert items_by_ids(ctx.db, [item_id])[item_id]["summary"] is (not before)
     shown = monitor.model.index(0, 0).data()
     assert shown.endswith("▤") is (not before)
-    monkeypatch.setattr("ui.monitor.QInputDialog.getMultiLineText",
+    monkeypatch.setattr("ui.monitor.view.QInputDialog.getMultiLineText",
                         lambda *args: ("  An English gist.  ", True))
     monitor.edit_summary_note()
     row = items_by_ids(ctx.db, [item_id])[item_id]
