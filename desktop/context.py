@@ -7,6 +7,7 @@ A page keeps SQL and HTTP out of ``ui/`` by handing its widgets plain callables 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from core.settings import Settings
     from desktop.tasks import TaskRunner
     from ui.main_window import MainWindow
+
+
+log = logging.getLogger("attache.desktop")
 
 
 class Bus(QObject):
@@ -63,6 +67,19 @@ class AppSettings(QObject):
             if self._current is None:
                 self._current = self._load()
             return self._current
+
+    def or_defaults(self) -> Settings:
+        """``current()``, or the defaults (and a line in the log) when the settings file
+        cannot be read: for the pages and dialogs that must keep working meanwhile."""
+        from core.errors import KnownError
+
+        try:
+            return self.current()
+        except KnownError as exc:
+            from core.settings import Settings
+
+            log.warning("settings not read, using defaults: %s", exc)
+            return Settings()
 
     def reload(self) -> None:
         """The file changed (Settings saved, first run): read it again on next use."""

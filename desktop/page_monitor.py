@@ -77,13 +77,6 @@ def connect(ctx: AppContext) -> None:
 
     def add_starter_sources() -> None:
         """Add them, then fetch them at once with the refresh's progress (no "press F5")."""
-        from core.feeds.opml import import_opml
-        from core.siteconfig import starter_opml
-
-        def add(_progress) -> list[int]:  # noqa: ANN001 - on the writer thread
-            interval = ctx.settings.current().default_interval_minutes
-            added = set(import_opml(ctx.db, starter_opml(), interval).added)
-            return [row["id"] for row in list_sources(ctx.db) if row["url"] in added]
 
         def added(ids: list[int]) -> None:
             ctx.bus.sources_changed.emit()
@@ -95,7 +88,8 @@ def connect(ctx: AppContext) -> None:
             if refresher is not None:
                 refresher.fetch_soon(ids)
 
-        ctx.runner.run(add, on_done=added, kind="write", name="Starter sources")
+        ctx.runner.run(lambda _progress: source_actions.add_starter_sources(ctx),
+                       on_done=added, kind="write", name="Starter sources")
 
     window.starter_sources_requested.connect(add_starter_sources)
     # Read in the background (unread counts over 100k items are not free); a newer request

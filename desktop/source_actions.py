@@ -77,6 +77,17 @@ def source_actions(ctx: AppContext) -> SourceActions:
                          add_source=lambda: open_add_source(ctx))
 
 
+def add_starter_sources(ctx: AppContext) -> list[int]:
+    """Import the starter sources (IT's list from site.toml, else the shipped one) with the
+    default refresh interval; the ids of those that were new. A job for the writer thread."""
+    from core.feeds.opml import import_opml
+    from core.siteconfig import starter_opml
+
+    interval = ctx.settings.current().default_interval_minutes
+    added = set(import_opml(ctx.db, starter_opml(), interval).added)
+    return [row["id"] for row in sources.list_sources(ctx.db) if row["url"] in added]
+
+
 def add_source_services(ctx: AppContext) -> AddSourceServices:
     """Preview and add exactly as ``attache sources add`` does (same core functions)."""
     from core.social.registry import detect_kind
