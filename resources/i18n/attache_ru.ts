@@ -635,7 +635,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Публикация не перенесена</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="+236"/>
+        <location filename="../../desktop/page_calendar.py" line="+228"/>
         <source>Plan a post on the selected day ({0})</source>
         <translation>Запланировать публикацию на выбранный день ({0})</translation>
     </message>
@@ -2719,7 +2719,7 @@ or start with a curated set of public feeds:</source>
         <translation>Э&amp;кспорт OPML…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>Added {0}; fetching them</source>
         <translation>Добавлено: {0}; они загружаются</translation>
     </message>
@@ -2735,16 +2735,21 @@ or start with a curated set of public feeds:</source>
     </message>
     <message>
         <location line="+77"/>
+        <source>Refresh cancelled; refreshed {0}: {1}</source>
+        <translation>Обновление отменено; обновлено: {0}; {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Refreshed {0}: {1}</source>
         <translation>Обновлено: {0}; {1}</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>Refreshing {0}/{1}</source>
         <translation>Обновление {0}/{1}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Refresh failed: {0}</source>
         <translation>Ошибка обновления: {0}</translation>
     </message>
@@ -2774,7 +2779,7 @@ or start with a curated set of public feeds:</source>
         <translation>Удаление источника</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+70"/>
         <source>Added {0}; fetching it</source>
         <translation>Добавлен «{0}»; загружается</translation>
     </message>
@@ -2824,7 +2829,7 @@ or start with a curated set of public feeds:</source>
         <translation>OPML не экспортирован</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports.py" line="+155"/>
+        <location filename="../../desktop/reports.py" line="+158"/>
         <source>&amp;Reports…</source>
         <translation>&amp;Отчёты…</translation>
     </message>
@@ -3451,6 +3456,19 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
 </context>
 <context>
+    <name>ReaderView</name>
+    <message>
+        <location filename="../../ui/reader.py" line="+109"/>
+        <source>(no title)</source>
+        <translation>(без заголовка)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This item is too long to show here in full; open it in the browser to read the rest.</source>
+        <translation>Материал слишком длинный, чтобы показать его здесь целиком; откройте его в браузере, чтобы дочитать.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPane</name>
     <message>
         <location filename="../../ui/monitor/reading.py" line="+19"/>
@@ -3527,7 +3545,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../desktop/reports.py" line="-94"/>
+        <location filename="../../desktop/reports.py" line="-98"/>
         <source>{0} in {1}</source>
         <translation>{0} в {1}</translation>
     </message>
@@ -3537,7 +3555,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Запись файла…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Report saved to {0}</source>
         <translation>Отчёт сохранён: {0}</translation>
     </message>
@@ -3940,17 +3958,17 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+72"/>
+        <location filename="../../desktop/settings_dialog.py" line="+73"/>
         <source>No such file: {0}</source>
         <translation>Нет такого файла: {0}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Cannot write the settings file: {0}</source>
         <translation>Не удаётся записать файл настроек: {0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>YouTube Data API key (comments on the embassy&apos;s videos)</source>
         <translation>Ключ YouTube Data API (комментарии к видео посольства)</translation>
     </message>
@@ -3985,7 +4003,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>сохранён ранее</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <location filename="../../ui/settings_dialog.py" line="+69"/>
         <source>Settings</source>
         <translation>Настройки</translation>

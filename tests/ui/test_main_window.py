@@ -168,3 +168,18 @@ def test_sources_added_during_a_refresh_are_fetched_when_it_ends(
     assert {row["id"]: row["status"] for row in list_sources(db)} == {slow.id: "ok",
                                                                       new.id: "ok"}
     window.refresher.shut_down()
+
+
+def test_cancel_also_drops_the_sources_waiting_for_the_refresh(
+        qtbot, db: Database, server: FeedServer) -> None:  # noqa: ANN001
+    add_source(db, server.static("/slow.xml", "rss2.xml", delay=1.0))
+    window = create_main_window(db)
+    qtbot.addWidget(window)
+    assert window.refresher.start(force=True)
+    qtbot.waitUntil(lambda: len(server.hits("/slow.xml")) == 1)
+    new = add_source(db, server.static("/new.xml", "rss2.xml"))
+    window.refresher.fetch_soon([new.id])
+    window.refresher.cancel()
+    qtbot.waitUntil(lambda: not window.refresher.running, timeout=20000)
+    assert server.hits("/new.xml") == []
+    window.refresher.shut_down()
