@@ -314,6 +314,33 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
 </context>
 <context>
+    <name>LengthCounters</name>
+    <message numerus="yes">
+        <location filename="../../ui/post_editor/lengths.py" line="+31"/>
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln character</numerusform>
+            <numerusform>%Ln characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>{0} %Ln character(s)</source>
+        <translation>
+            <numerusform>{0} %Ln character</numerusform>
+            <numerusform>{0} %Ln characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln character(s) too long for {0}</source>
+        <translation>
+            <numerusform>%Ln character too long for {0}</numerusform>
+            <numerusform>%Ln characters too long for {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListenView</name>
     <message numerus="yes">
         <location filename="../../ui/listen.py" line="+722"/>
@@ -427,33 +454,6 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>
             <numerusform>⚑ Start preparing on {0} (%n day ahead)</numerusform>
             <numerusform>⚑ Start preparing on {0} (%n days ahead)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>PostEditor</name>
-    <message numerus="yes">
-        <location filename="../../ui/post_editor.py" line="+639"/>
-        <source>%Ln character(s)</source>
-        <translation>
-            <numerusform>%Ln character</numerusform>
-            <numerusform>%Ln characters</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>{0} %Ln character(s)</source>
-        <translation>
-            <numerusform>{0} %Ln character</numerusform>
-            <numerusform>{0} %Ln characters</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%Ln character(s) too long for {0}</source>
-        <translation>
-            <numerusform>%Ln character too long for {0}</numerusform>
-            <numerusform>%Ln characters too long for {0}</numerusform>
         </translation>
     </message>
 </context>

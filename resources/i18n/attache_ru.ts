@@ -641,6 +641,19 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
 </context>
 <context>
+    <name>ChannelPicker</name>
+    <message>
+        <location filename="../../ui/post_editor/channels.py" line="+34"/>
+        <source>No accounts of the embassy yet: add them on the Sources page and mark them as own accounts; they then appear here as channels.</source>
+        <translation>Аккаунтов посольства пока нет: добавьте их на странице «Источники» и отметьте как собственные — тогда они появятся здесь как каналы.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Source {0}</source>
+        <translation>Источник {0}</translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <location filename="../../ui/widgets/counts.py" line="+21"/>
@@ -1203,6 +1216,34 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <location line="+4"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
+    </message>
+</context>
+<context>
+    <name>DurationRow</name>
+    <message>
+        <location filename="../../ui/post_editor/timing.py" line="+140"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long it runs (a live session, an event); none for a post that simply goes out</source>
+        <translation>Сколько длится (прямой эфир, мероприятие); для обычной публикации — нет</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>ends {0}</source>
+        <translation>до {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all-day posts have no duration</source>
+        <translation>у публикации на весь день нет длительности</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +1966,36 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <location line="+14"/>
         <source>(no title)</source>
         <translation>(без заголовка)</translation>
+    </message>
+</context>
+<context>
+    <name>LengthCounters</name>
+    <message numerus="yes">
+        <location filename="../../ui/post_editor/lengths.py" line="+31"/>
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln символ</numerusform>
+            <numerusform>%Ln символа</numerusform>
+            <numerusform>%Ln символов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>{0} %Ln character(s)</source>
+        <translation>
+            <numerusform>{0}: %Ln симв.</numerusform>
+            <numerusform>{0}: %Ln симв.</numerusform>
+            <numerusform>{0}: %Ln симв.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln character(s) too long for {0}</source>
+        <translation>
+            <numerusform>На %Ln символ длиннее допустимого для {0}</numerusform>
+            <numerusform>На %Ln символа длиннее допустимого для {0}</numerusform>
+            <numerusform>На %Ln символов длиннее допустимого для {0}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3089,9 +3160,17 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
 </context>
 <context>
+    <name>PlanWarnings</name>
+    <message>
+        <location filename="../../ui/post_editor/plan_check.py" line="+28"/>
+        <source>No clashes on these channels, no public holiday, no missed deadline.</source>
+        <translation>Нет пересечений в этих каналах, государственных праздников и пропущенных сроков.</translation>
+    </message>
+</context>
+<context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../ui/post_editor.py" line="+166"/>
+        <location filename="../../ui/post_editor/editor.py" line="+64"/>
         <source>What the post is about, for the calendar</source>
         <translation>О чём публикация (для календаря)</translation>
     </message>
@@ -3101,17 +3180,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Текст публикации</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>No accounts of the embassy yet: add them on the Sources page and mark them as own accounts; they then appear here as channels.</source>
-        <translation>Аккаунтов посольства пока нет: добавьте их на странице «Источники» и отметьте как собственные — тогда они появятся здесь как каналы.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>All day</source>
-        <translation>Весь день</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+13"/>
         <source>None — type a name to start one</source>
         <translation>Нет — введите название, чтобы создать</translation>
     </message>
@@ -3121,7 +3190,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Для команды: источники, согласования, авторство изображений</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+69"/>
         <source>Save and Close</source>
         <translation>Сохранить и закрыть</translation>
     </message>
@@ -3146,7 +3215,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-24"/>
         <source>&amp;Title:</source>
         <translation>&amp;Название:</translation>
     </message>
@@ -3156,7 +3225,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&amp;Текст:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>C&amp;hannels:</source>
         <translation>&amp;Каналы:</translation>
     </message>
@@ -3166,12 +3235,12 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&amp;Дата и время:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Status:</source>
         <translation>Статус:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ca&amp;mpaign:</source>
         <translation>Ка&amp;мпания:</translation>
     </message>
@@ -3186,48 +3255,12 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&amp;Заметки:</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+197"/>
+        <location line="+37"/>
         <source>None</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location line="-205"/>
-        <source>The time zone the time above is in</source>
-        <translation>Часовой пояс, в котором указано время выше</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source> min</source>
-        <translation> мин</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>How long it runs (a live session, an event); none for a post that simply goes out</source>
-        <translation>Сколько длится (прямой эфир, мероприятие); для обычной публикации — нет</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>An iCalendar RRULE, as calendar programs write it</source>
-        <translation>Правило RRULE в формате iCalendar, как его записывают календарные программы</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Forever</source>
-        <translation>Бессрочно</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Until</source>
-        <translation>До</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Times:</source>
-        <translation>Раз:</translation>
-    </message>
-    <message>
-        <location line="+107"/>
+        <location line="-45"/>
         <source>Time &amp;zone:</source>
         <translation>&amp;Часовой пояс:</translation>
     </message>
@@ -3242,131 +3275,39 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>П&amp;овтор:</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+47"/>
         <source>Observance {0}</source>
         <translation>Памятная дата {0}</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Source {0}</source>
-        <translation>Источник {0}</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <location line="+322"/>
+        <location line="+26"/>
+        <location line="+133"/>
         <source>Edit Post</source>
         <translation>Редактирование публикации</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-132"/>
         <source>New Post</source>
         <translation>Новая публикация</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <source>Write the rule, e.g. FREQ=WEEKLY;BYDAY=TU,TH, or choose another Repeat.</source>
-        <translation>Запишите правило, например FREQ=WEEKLY;BYDAY=TU,TH, или выберите другой вариант повтора.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Move the post to “{0}” (saved with the post)</source>
-        <translation>Перевести публикацию в статус «{0}» (сохраняется вместе с публикацией)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The post&apos;s status</source>
-        <translation>Статус публикации</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not a next step from “{0}”</source>
-        <translation>Недоступно после статуса «{0}»</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>ends {0}</source>
-        <translation>до {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>all-day posts have no duration</source>
-        <translation>у публикации на весь день нет длительности</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Does not repeat</source>
-        <translation>Не повторяется</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Daily</source>
-        <translation>Ежедневно</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weekly on {0}</source>
-        <translation>Еженедельно: {0}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Monthly on day {0}</source>
-        <translation>Ежемесячно, {0}-го числа</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Custom (RRULE)…</source>
-        <translation>Своё правило (RRULE)…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
-        <source>%Ln character(s)</source>
-        <translation>
-            <numerusform>%Ln символ</numerusform>
-            <numerusform>%Ln символа</numerusform>
-            <numerusform>%Ln символов</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>{0} %Ln character(s)</source>
-        <translation>
-            <numerusform>{0}: %Ln симв.</numerusform>
-            <numerusform>{0}: %Ln симв.</numerusform>
-            <numerusform>{0}: %Ln симв.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%Ln character(s) too long for {0}</source>
-        <translation>
-            <numerusform>На %Ln символ длиннее допустимого для {0}</numerusform>
-            <numerusform>На %Ln символа длиннее допустимого для {0}</numerusform>
-            <numerusform>На %Ln символов длиннее допустимого для {0}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+79"/>
         <source>The plan could not be checked: {0}</source>
         <translation>Не удалось проверить план: {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>No clashes on these channels, no public holiday, no missed deadline.</source>
-        <translation>Нет пересечений в этих каналах, государственных праздников и пропущенных сроков.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+60"/>
+        <location line="+11"/>
+        <location line="+61"/>
         <source>Post Not Saved</source>
         <translation>Публикация не сохранена</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <source>Give the post a title: it is what the calendar shows.</source>
         <translation>Укажите название публикации: именно оно отображается в календаре.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Saved by Someone Else</source>
         <translation>Сохранено другим пользователем</translation>
     </message>
@@ -3420,7 +3361,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PostStatus</name>
     <message>
-        <location line="+14"/>
+        <location filename="../../ui/post_editor/status.py" line="+16"/>
         <source>Idea</source>
         <translation>Идея</translation>
     </message>
@@ -3483,6 +3424,59 @@ attache config set packs un,us,host,programme</numerusform>
             <numerusform>Загрузить %n изображения</numerusform>
             <numerusform>Загрузить %n изображений</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RepeatRow</name>
+    <message>
+        <location filename="../../ui/post_editor/repeat.py" line="+43"/>
+        <source>An iCalendar RRULE, as calendar programs write it</source>
+        <translation>Правило RRULE в формате iCalendar, как его записывают календарные программы</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forever</source>
+        <translation>Бессрочно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times:</source>
+        <translation>Раз:</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Write the rule, e.g. FREQ=WEEKLY;BYDAY=TU,TH, or choose another Repeat.</source>
+        <translation>Запишите правило, например FREQ=WEEKLY;BYDAY=TU,TH, или выберите другой вариант повтора.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Does not repeat</source>
+        <translation>Не повторяется</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Daily</source>
+        <translation>Ежедневно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly on {0}</source>
+        <translation>Еженедельно: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly on day {0}</source>
+        <translation>Ежемесячно, {0}-го числа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom (RRULE)…</source>
+        <translation>Своё правило (RRULE)…</translation>
     </message>
 </context>
 <context>
@@ -4421,6 +4415,24 @@ or bring a list from another reader with File → Import OPML…</source>
     </message>
 </context>
 <context>
+    <name>StatusButtons</name>
+    <message>
+        <location filename="../../ui/post_editor/status.py" line="+43"/>
+        <source>Move the post to “{0}” (saved with the post)</source>
+        <translation>Перевести публикацию в статус «{0}» (сохраняется вместе с публикацией)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The post&apos;s status</source>
+        <translation>Статус публикации</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a next step from “{0}”</source>
+        <translation>Недоступно после статуса «{0}»</translation>
+    </message>
+</context>
+<context>
     <name>WatchCard</name>
     <message>
         <location filename="../../ui/dashboard/watch.py" line="+44"/>
@@ -4445,6 +4457,22 @@ or bring a list from another reader with File → Import OPML…</source>
             <numerusform>и ещё %n менее упоминаемых слова</numerusform>
             <numerusform>и ещё %n менее упоминаемых слов</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WhenRow</name>
+    <message>
+        <location filename="../../ui/post_editor/timing.py" line="-122"/>
+        <source>All day</source>
+        <translation>Весь день</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneRow</name>
+    <message>
+        <location line="+56"/>
+        <source>The time zone the time above is in</source>
+        <translation>Часовой пояс, в котором указано время выше</translation>
     </message>
 </context>
 <context>
