@@ -3541,7 +3541,7 @@ attache config set packs un,us,host,programme</numerusform>
     <message>
         <location filename="../../desktop/reports.py" line="-98"/>
         <source>{0} in {1}</source>
-        <translation>{0} в {1}</translation>
+        <translation>{0}, {1}</translation>
     </message>
     <message>
         <location line="+25"/>
