@@ -95,7 +95,7 @@ def add_items(sub: Subcommands, name: str, help_text: str) -> None:
 
 
 def cmd_sources_add(args: argparse.Namespace) -> int:
-    from core.feeds.fetch import Fetcher
+    from core.net.fetch import Fetcher
     from core.settings import Settings
     from core.social.accounts import add_social_source
     from core.social.registry import detect_kind

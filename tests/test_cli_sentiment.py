@@ -67,9 +67,9 @@ def test_run_summary_label_and_list(cli, db_url: str) -> None:  # noqa: ANN001
 def test_coverage_is_off_until_turned_on_then_scored_and_summarised(cli, db_url: str) -> None:  # noqa: ANN001
     from datetime import UTC, datetime
 
-    from core.feeds.parse import ParsedEntry
+    from core.entries.entry import ParsedEntry
+    from core.entries.store import store_entries
     from core.feeds.sources import add_source
-    from core.feeds.store import store_entries
     from core.storage.database import Database
     from core.storage.migrate import ensure_schema
 

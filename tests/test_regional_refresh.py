@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from core.feeds.fetch import Fetcher
 from core.feeds.items import list_items
 from core.feeds.refresh import FeedRefresher
 from core.feeds.sources import list_sources
+from core.net.fetch import Fetcher
 from core.sentiment.analyzers import SocialAnalyzer, Thresholds
 from core.sentiment.scoring import Scorer
 from core.social import telegram

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from core.feeds.fetch import Fetcher
 from core.feeds.items import list_items
 from core.feeds.refresh import FeedRefresher
 from core.feeds.sources import list_sources
+from core.net.fetch import Fetcher
 from core.social.accounts import add_social_source
 from core.social.replies import list_replies
 from core.storage.database import Database

@@ -18,9 +18,9 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from core.feeds.fetch import Fetcher
 from core.feeds.items import item_content, list_items
 from core.feeds.refresh import FeedRefresher
+from core.net.fetch import Fetcher
 from core.social.accounts import add_social_source
 from core.social.replies import list_replies
 from core.storage.database import Database

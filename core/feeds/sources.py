@@ -20,9 +20,10 @@ from core.storage.types import iso, utcnow
 # Fetching and parsing are imported where used: listing sources (the window's first query)
 # must not load them.
 if TYPE_CHECKING:
+    from core.entries.entry import ParsedEntry
     from core.feeds.discover import FeedLink
-    from core.feeds.fetch import Fetcher
-    from core.feeds.parse import ParsedEntry, ParsedFeed
+    from core.feeds.parse import ParsedFeed
+    from core.net.fetch import Fetcher
 
 log = logging.getLogger("attache.sources")
 SOURCES = Source.__table__

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import Row
 
-from core.feeds.fetch import Fetcher
 from core.feeds.sources import insert_source
+from core.net.fetch import Fetcher
 from core.social.registry import adapter_for
 from core.storage.database import Database
 

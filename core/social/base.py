@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlencode
 
 from core.errors import KnownError
-from core.feeds.schedule import parse_retry_after
+from core.net.schedule import parse_retry_after
 from core.storage.text import storable_fields
 
 if TYPE_CHECKING:  # the network and the parser load with the adapters, not with their records
-    from core.feeds.fetch import Fetcher, FetchResult
-    from core.feeds.parse import ParsedEntry
+    from core.entries.entry import ParsedEntry
+    from core.net.fetch import Fetcher, FetchResult
 
 # Environment overrides for private instances, mirrors and loopback tests (issue contract).
 ENV_BASES = {

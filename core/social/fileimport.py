@@ -63,10 +63,10 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from core.entries.entry import ParsedEntry
+from core.entries.sanitize import text_to_html
+from core.entries.store import store_entries
 from core.errors import KnownError, NotFoundError
-from core.feeds.parse import ParsedEntry
-from core.feeds.sanitize import text_to_html
-from core.feeds.store import store_entries
 from core.links import stored_link
 from core.platforms import display_name, reply_export_platforms
 from core.social.base import SocialReply

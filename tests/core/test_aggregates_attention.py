@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from core.feeds.parse import ParsedEntry
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.sentiment.aggregates import attention_reason, needs_attention
 from core.sentiment.scoring import score_pending
 from core.social.base import SocialReply

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from core.feeds.fetch import Fetcher
+from core.net.fetch import Fetcher
 from core.social.base import RateLimited, SourceError, SyncRequest, SyncResult
 from core.social.bluesky import BlueskyAdapter, _actor
 from tests.feedserver import FeedServer, send

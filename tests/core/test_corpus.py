@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from core.entries.store import store_entries
 from core.feeds.parse import ParseError, parse_feed
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.storage.database import Database
 from core.storage.models import Item
 from tests.conftest import IN_CI, SHARED

@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.errors import KnownError
-from core.feeds.fetch import Fetcher
-from core.feeds.parse import ParsedEntry
 from core.feeds.refresh import FeedRefresher
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
+from core.net.fetch import Fetcher
 from core.sentiment.analyzers import SocialAnalyzer, Thresholds
 from core.sentiment.coverage import (
     LEDE_CHARS,

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from core.errors import KnownError
-from core.feeds.fetch import Fetcher
 from core.feeds.items import list_items, mark_items
 from core.feeds.refresh import NOT_STORED_BUSY, FeedRefresher
 from core.feeds.sources import add_source, get_source
+from core.net.fetch import Fetcher
 from core.storage import database as database_module
 from core.storage.database import Database
 from core.storage.errors import BUSY_RETRYING, DatabaseBusyError
@@ -67,8 +67,8 @@ def quick_db(tmp_path: Path) -> Iterator[Database]:
 def _item(db: Database) -> int:
     from datetime import UTC, datetime
 
-    from core.feeds.parse import ParsedEntry
-    from core.feeds.store import store_entries
+    from core.entries.entry import ParsedEntry
+    from core.entries.store import store_entries
 
     source = add_source(db, "https://e.test/feed.xml")
     now = datetime(2026, 12, 1, tzinfo=UTC)

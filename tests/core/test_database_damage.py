@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.items import list_items
-from core.feeds.parse import ParsedEntry
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.storage.check import check_database, sqlite_file_problems
 from core.storage.database import Database
 from core.storage.errors import DatabaseFullError, DatabaseReadOnlyError

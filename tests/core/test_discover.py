@@ -6,8 +6,8 @@ import pytest
 
 from core.errors import KnownError
 from core.feeds.discover import FeedLink, find_feed_links
-from core.feeds.fetch import Fetcher
 from core.feeds.sources import add_source, list_sources
+from core.net.fetch import Fetcher
 from core.storage.database import Database
 from tests.feedserver import FIXTURES, FeedServer
 

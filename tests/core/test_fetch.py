@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 
 from core import USER_AGENT
-from core.feeds.fetch import Fetcher, FetchLimits
+from core.net.fetch import Fetcher, FetchLimits
 from tests.feedserver import FIXTURES, FeedServer, endless, send, trickle, trickle_headers
 
 RSS2 = (FIXTURES / "rss2.xml").read_bytes()

@@ -13,9 +13,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from core.feeds.parse import ParsedEntry
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.sources import add_source, remove_source
-from core.feeds.store import store_entries
 from core.social.base import SocialReply
 from core.social.replies import store_replies
 from core.storage import migrate

@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from sqlalchemy import insert, select
 
-from core.feeds.fetch import Fetcher
-from core.feeds.store import store_entries
+from core.entries.store import store_entries
+from core.net.fetch import Fetcher
 from core.secrets import SERVICE
 from core.social.base import Gone, RateLimited, SourceError, SyncRequest
 from core.social.graph import FacebookAdapter, InstagramAdapter, facebook_page, instagram_user

@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event
 
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.errors import KnownError, NotFoundError
 from core.feeds import items
 from core.feeds.items import item_content, item_ids, items_by_ids, list_items, mark_items
-from core.feeds.parse import ParsedEntry
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.storage.database import Database
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from core.feeds.fetch import Fetcher
+from core.net.fetch import Fetcher
 from core.secrets import set_secret
 from core.social.base import Gone, RateLimited, SourceError, SyncRequest, SyncResult
 from core.social.mastodon import MastodonAdapter, _parse_profile

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from core.entries.limits import MAX_TITLE_CHARS
+from core.entries.store import store_entries
 from core.errors import KnownError
-from core.feeds.fetch import Fetcher
 from core.feeds.items import item_ids, list_items
-from core.feeds.limits import MAX_TITLE_CHARS
 from core.feeds.opml import MAX_DEPTH, export_opml, import_opml, read_opml
 from core.feeds.refresh import FeedRefresher
 from core.feeds.sources import add_source, categories, list_sources, source_json, url_key
-from core.feeds.store import store_entries
+from core.net.fetch import Fetcher
 from core.storage.database import Database
 from core.storage.migrate import ensure_schema
 from tests.feedserver import FeedServer
@@ -54,7 +54,7 @@ def test_a_feed_in_several_folders_is_one_source_in_all_of_them(db: Database) ->
     assert source_json(gazeta)["extra_categories"] == ["Daily reading", "Region / Kazakhstan"]
     assert categories(db) == ["Daily reading", "Region", "Region / Kazakhstan", "Uzbekistan"]
 
-    from core.feeds.parse import ParsedEntry
+    from core.entries.entry import ParsedEntry
 
     entry = ParsedEntry("g1", "https://www.gazeta.uz/ru/1", "Новость", None, None, None,
                         "<p>x</p>", "x")
@@ -200,7 +200,7 @@ def test_several_folders_on_postgresql(pg_url: str) -> None:
         ensure_schema(database)
         import_opml(database, OPML / "feedly_two_folders.opml")
         gazeta = sources_by_url(database)[GAZETA]
-        from core.feeds.parse import ParsedEntry
+        from core.entries.entry import ParsedEntry
 
         entry = ParsedEntry("g1", None, "Новость", None, None, None, "<p>x</p>", "x")
         with database.write() as conn:

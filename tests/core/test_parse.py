@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from core.entries.entry import ParsedEntry
 from core.feeds.parse import (
     MAX_GUID,
-    ParsedEntry,
     ParsedFeed,
     ParseError,
     make_guid,

@@ -15,13 +15,13 @@ import re
 import feedparser
 import pytest
 
+from core.entries.limits import MAX_DEPTH, MAX_ENTRY_CHARS, MAX_TITLE_CHARS, limit_depth
+from core.entries.sanitize import plain_title, sanitize_html
 from core.errors import KnownError
-from core.feeds.fetch import Fetcher
-from core.feeds.limits import MAX_DEPTH, MAX_ENTRY_CHARS, MAX_TITLE_CHARS, limit_depth
 from core.feeds.parse import ParsedFeed, ParseError, UnreadableFeed, parse_feed
 from core.feeds.refresh import FeedRefresher
-from core.feeds.sanitize import plain_title, sanitize_html
 from core.feeds.sources import add_source, get_source
+from core.net.fetch import Fetcher
 from core.storage.database import Database
 from tests.feedserver import FIXTURES, FeedServer
 

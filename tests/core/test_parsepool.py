@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from core.feeds.fetch import Fetcher
 from core.feeds.items import list_items
 from core.feeds.parse import ParsedFeed, ParseError, parse_feed
 from core.feeds.parsepool import ParseCancelled, ParsePool
 from core.feeds.refresh import FeedRefresher
 from core.feeds.sources import add_source, list_sources
+from core.net.fetch import Fetcher
 from core.storage.database import Database
 from tests.feedserver import FIXTURES, FeedServer, trickle
 

@@ -21,10 +21,10 @@ from core.calendar.posts import (
     list_posts,
     update_post,
 )
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.errors import KnownError, NotFoundError
-from core.feeds.parse import ParsedEntry
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.storage.database import Database
 from core.storage.models import Observance
 

@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 import pytest
 
 import core.feeds.refresh as refresh_module
-from core.feeds.fetch import Fetcher
 from core.feeds.items import list_items, mark_items
 from core.feeds.refresh import FeedRefresher, RefreshResult
 from core.feeds.sources import add_source, enable_source, list_sources
+from core.net.fetch import Fetcher
 from core.storage.database import Database
 from core.storage.types import utcnow
 from tests.feedserver import FeedServer

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from core.feeds.fetch import Fetcher, FetchLimits
+from core.entries.limits import MAX_DEPTH, MAX_TITLE_CHARS
 from core.feeds.items import item_content, list_items
-from core.feeds.limits import MAX_DEPTH, MAX_TITLE_CHARS
 from core.feeds.refresh import DOWNGRADE_WARNING, FeedRefresher
 from core.feeds.sources import add_source, get_source
+from core.net.fetch import Fetcher, FetchLimits
 from core.storage.database import Database
 from tests.feedserver import FeedServer, trickle, trickle_headers
 

@@ -1,10 +1,10 @@
-"""Feed HTML made safe to show and readable as plain text (core/feeds/sanitize.py)."""
+"""Feed HTML made safe to show and readable as plain text (core/entries/sanitize.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from core.feeds.sanitize import html_to_text, plain_title, sanitize_html, text_to_html
+from core.entries.sanitize import html_to_text, plain_title, sanitize_html, text_to_html
 
 SAFE = (
     '<p>Embassy <b>news</b> from <a href="https://uz.usembassy.gov/news/">Tashkent</a>.</p>'

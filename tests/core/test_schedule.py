@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from core.feeds.schedule import (
+from core.net.schedule import (
     DEFAULT_RETRY_AFTER,
     MAX_BACKOFF,
     MAX_RETRY_AFTER,

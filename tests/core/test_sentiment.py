@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from core.calendar.posts import PostFields, create_post
-from core.feeds.parse import ParsedEntry
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.sentiment.aggregates import needs_attention, summary
 from core.sentiment.analyzers import SocialAnalyzer, TextBlobAnalyzer, Thresholds
 from core.sentiment.evaluation import evaluate, load_examples, macro_f1

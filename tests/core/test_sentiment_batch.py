@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from core.feeds.parse import ParsedEntry
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.sentiment import language
 from core.sentiment.analyzers import SocialAnalyzer, Thresholds, _Vader
 from core.sentiment.coverage import coverage_summary, score_coverage

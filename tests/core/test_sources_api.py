@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.errors import KnownError, NotFoundError
-from core.feeds.fetch import Fetcher
 from core.feeds.items import item_ids, mark_items
-from core.feeds.parse import ParsedEntry
 from core.feeds.sources import (
     add_source,
     categories,
@@ -19,7 +19,7 @@ from core.feeds.sources import (
     source_json,
     update_source,
 )
-from core.feeds.store import store_entries
+from core.net.fetch import Fetcher
 from core.storage.database import Database
 from tests.feedserver import FeedServer
 

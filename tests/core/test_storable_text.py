@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from core.calendar.posts import PostFields, create_post, list_posts
-from core.feeds.fetch import Fetcher
 from core.feeds.items import list_items
 from core.feeds.refresh import FeedRefresher
 from core.feeds.sources import add_source, get_source, list_sources
+from core.net.fetch import Fetcher
 from core.social.base import SocialReply
 from core.social.fileimport import import_replies_file
 from core.social.replies import store_replies
@@ -90,8 +90,8 @@ def test_a_hostile_json_feed_is_stored_and_refreshed_again(any_db: Database, ser
 
 def test_replies_with_nul_and_lone_surrogates_are_stored(any_db: Database) -> None:
     source = add_source(any_db, "https://mastodon.example/@embassy", own=True)
-    from core.feeds.parse import ParsedEntry
-    from core.feeds.store import store_entries
+    from core.entries.entry import ParsedEntry
+    from core.entries.store import store_entries
 
     replies = [SocialReply("r\x001", "post-1", None, "troll\x00", "Tr\udc00oll",
                            "<p>hi\x00</p>", "hi\x00 there", NOW),

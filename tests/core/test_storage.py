@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, select, update
 
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.errors import DatabaseTooNewError, KnownError
 from core.feeds.items import list_items
-from core.feeds.parse import ParsedEntry
 from core.feeds.sources import add_source, list_sources, remove_source
-from core.feeds.store import store_entries
 from core.storage import migrate
 from core.storage.backup import backup_database
 from core.storage.check import check_database

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from core.feeds.fetch import Fetcher
+from core.net.fetch import Fetcher
 from core.social import telegram
 from core.social.base import RateLimited, SyncRequest, SyncResult
 from core.social.telegram import (

@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.items import list_items
-from core.feeds.parse import ParsedEntry
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.storage import migrate
 from core.storage.database import Database
 from core.uzbek_script import spellings, to_cyrillic, to_latin

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from core.feeds.fetch import Fetcher
+from core.net.fetch import Fetcher
 from core.secrets import SERVICE
 from core.social import vk
 from core.social.base import Gone, RateLimited, SourceError, SyncRequest, SyncResult

@@ -10,9 +10,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from core.calendar.posts import PostFields, create_post
-from core.feeds.parse import ParsedEntry
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.sentiment.analyzers import SocialAnalyzer, Thresholds
 from core.sentiment.scoring import Scorer, score_pending
 from core.social.base import SocialReply

@@ -31,7 +31,7 @@ from requests import exceptions as rx
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from core import USER_AGENT
-from core.feeds.schedule import parse_retry_after
+from core.net.schedule import parse_retry_after
 from core.settings import Settings
 
 log = logging.getLogger("attache.fetch")

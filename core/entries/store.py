@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
-from core.feeds.parse import ParsedEntry
+from core.entries.entry import ParsedEntry
 from core.links import stored_link
 from core.storage.models import Item
 

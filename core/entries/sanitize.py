@@ -11,7 +11,7 @@ import re
 
 import nh3
 
-from core.feeds.limits import (
+from core.entries.limits import (
     CUT_TITLE,
     MAX_ENTRY_CHARS,
     MAX_TITLE_CHARS,
@@ -75,7 +75,7 @@ def sanitize_html(raw: str, base_url: str | None = None, notes: set[str] | None 
     feed's URL) here, in Rust, rather than by feedparser's pure-Python resolver, which cost
     more than the whole rest of parsing.
 
-    Bounded first (core/feeds/limits.py): at most ``MAX_ENTRY_CHARS`` characters are read and
+    Bounded first (core/entries/limits.py): at most ``MAX_ENTRY_CHARS`` characters are read and
     elements nested past ``MAX_DEPTH`` lose their tags, because the sanitizer's time grows
     with the square of the depth. ``notes`` collects what was cut, for the source's warning.
     """
