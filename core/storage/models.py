@@ -11,7 +11,7 @@ The code reads and writes with SQLAlchemy Core: ``Source.__table__`` is the tabl
 ``Item.guid`` its column, for statements. Plain ``Table`` objects, because every command and
 every start of the app imports this module: as SQLModel classes (whose pydantic half nothing
 used) they cost a good half of SQLAlchemy's own import time, as declarative ORM classes still
-three times what the tables alone cost. ``tests/core/test_models_match_migrations.py`` checks
+three times what the tables alone cost. ``tests/core/storage/test_models_match_migrations.py`` checks
 them against the migrated schema. ``default=`` values fill columns an ``insert`` leaves out.
 """
 

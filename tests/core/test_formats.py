@@ -12,7 +12,7 @@ from core import formats
 from core.calendar.exchange import export_calendar, import_calendar
 from core.errors import KnownError
 from core.storage.database import Database
-from tests.core.test_ics import FIRST, LAST, make_plan, post_count
+from tests.core.calendar.test_ics import FIRST, LAST, make_plan, post_count
 
 ROOT = Path(__file__).resolve().parents[2]
 

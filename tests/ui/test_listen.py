@@ -283,7 +283,7 @@ def test_unscored_banner_counts_in_core(ctx: AppContext, seeded: dict) -> None:
 
 def test_account_filter_narrows_the_table_and_charts(ctx: AppContext, seeded: dict) -> None:
     from core.social.replies import count_replies
-    from tests.core.test_aggregates_attention import mix, other_account
+    from tests.core.sentiment.test_aggregates_attention import mix, other_account
 
     other = other_account(ctx.db, "https://mastodon.example/@consulate", mix(8, 10))
     score_pending(ctx.db, SHIPPED)
