@@ -28,6 +28,9 @@ def backup_database(db: Database, target: Path) -> Path:
         try:
             with dst:
                 src.backup(dst)
+            # A copy is one self-contained file: in the source's WAL mode, merely opening it
+            # (a check, a restore) would leave -wal and -shm files beside it.
+            dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
             src.close()

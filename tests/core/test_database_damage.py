@@ -29,7 +29,12 @@ from core.storage.check import check_database, sqlite_file_problems
 from core.storage.database import Database
 from core.storage.errors import DatabaseFullError, DatabaseReadOnlyError
 from core.storage.migrate import ensure_schema
-from core.storage.recover import automatic_backups, daily_backup, restore_newest_backup
+from core.storage.recover import (
+    automatic_backups,
+    daily_backup,
+    is_usable,
+    restore_newest_backup,
+)
 from tests.feedserver import FeedServer
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -175,6 +180,52 @@ def test_restore_skips_a_damaged_backup_and_refuses_without_one(db_url: str,
     with pytest.raises(Exception, match="no usable automatic backup"):
         restore_newest_backup(path)
     assert path.exists()  # nothing moved
+
+
+def test_restore_never_takes_another_databases_backup(tmp_path: Path) -> None:
+    """test.db and test-2.db side by side: test-2's daily copy (test-2-<time>.db) is not
+    test.db's, neither to decide that a copy is due, nor to prune, nor to restore."""
+    other_url = f"sqlite:///{tmp_path / 'test-2.db'}"
+    filled(other_url, count=5)
+    other = Database(other_url)
+    other_backup = daily_backup(other)
+    other.dispose()
+    assert other_backup is not None
+    path = tmp_path / "test.db"
+    filled(f"sqlite:///{path}", count=3)
+    assert automatic_backups(path) == []
+    own = Database(f"sqlite:///{path}")
+    own_backup = daily_backup(own, keep=1)
+    own.dispose()
+    assert own_backup is not None  # test-2's fresh copy did not count as test's
+    assert other_backup.exists()  # nor was it pruned as test's
+    with path.open("r+b") as file:
+        file.write(b"\x00" * 100)
+    assert restore_newest_backup(path).backup == own_backup
+    restored = Database(f"sqlite:///{path}")
+    try:
+        assert len(list_items(restored)) == 3  # test's items, not test-2's 5
+    finally:
+        restored.dispose()
+
+
+def test_an_automatic_backup_is_one_file_even_after_it_is_checked(db: Database) -> None:
+    """The copy of a WAL database is written in rollback mode: checking or restoring it leaves
+    no -wal/-shm beside it, and pruning removes a copy whole."""
+    first = daily_backup(db)
+    assert first is not None and is_usable(first)
+    assert sorted(p.name for p in first.parent.iterdir()) == [first.name]
+    with sqlite3.connect(first) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+    older = first.with_name("test-20200101T000000Z.db")  # yesterday's, as an older build left it
+    first.rename(older)
+    os.utime(older, (0, 0))
+    for side in ("-wal", "-shm"):
+        older.with_name(older.name + side).write_bytes(b"")
+    newest = daily_backup(db, keep=1)
+    assert newest is not None
+    assert sorted(p.name for p in newest.parent.iterdir()) == [newest.name]
 
 
 # ----------------------------------------------------------------------- read-only
