@@ -305,8 +305,9 @@ def _wanted(event: IcsEvent, exceptions: list[date | datetime] | None,
     exdates: list[date | datetime] | None = None
     if event.rrule and event.recurrence_id is None:
         # UNTIL as stored (the post's wall-clock time): Google's "…T155959Z" equals it.
-        rrule = normal_rrule(recurrence.stored_rule(event.rrule, all_day=event.all_day,
-                                                    tz=event.tz)) or ""
+        rrule = normal_rrule(recurrence.stored_rule(
+            event.rrule, all_day=event.all_day, tz=event.tz,
+            start=event.start_date if event.all_day else event.start)) or ""
         exdates = sorted({_wall(v, event.all_day, event.tz)
                           for v in [*event.exdates, *(exceptions or [])]}, key=str)
     elif event.recurrence_id is None:

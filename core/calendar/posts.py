@@ -211,9 +211,22 @@ def _columns(conn: Connection, data: PostFields, current: dict | None) -> dict:
                    else bool(current["all_day"]) if current else False)
         values["rrule"] = (recurrence.stored_rule(data.rrule, all_day=all_day, tz=tz_name)
                            if data.rrule.strip() else None)
+    rule = values["rrule"] if "rrule" in values else (current or {}).get("rrule")
+    if rule and (data.rrule is not None or data.at is not None or data.day is not None
+                 or data.tz is not None):
+        # A rule with no occurrence from the (new) start would hide the post everywhere.
+        recurrence.check_series(rule, _series_start(values, current, tz_name))
     if data.exdates is not None:
         values["exdates"] = recurrence.join_exdates(data.exdates)
     return values
+
+
+def _series_start(values: dict, current: dict | None, tz: str) -> date | datetime:
+    """Where the post starts once ``values`` are applied: a day, or wall-clock time in ``tz``."""
+    merged = {**(current or {}), **values}
+    if merged.get("all_day"):
+        return merged["start_date"]
+    return merged["start_at"].astimezone(zone(tz))
 
 
 def valid_rrule(text: str) -> str:

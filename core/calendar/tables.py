@@ -66,6 +66,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
+from core.calendar import recurrence
 from core.calendar.imports import ImportRejected, ImportReport
 from core.calendar.posts import (
     PostFields,
@@ -462,6 +463,9 @@ def _change(line: int, row: dict[str, str], current: dict | None, default_tz: st
             if end < start:
                 raise KnownError("the post ends before it starts")
             fields.duration_minutes = int((end - start) // timedelta(minutes=1))
+    if rrule:  # a rule that never happens from this start would hide the post
+        recurrence.stored_rule(rrule, all_day=all_day, tz=tz,
+                               start=fields.day if all_day else fields.at)
     if current is None:
         fields.status = fields.status or "idea"
         if "channels" not in row:

@@ -219,6 +219,32 @@ def test_events_attache_cannot_represent_are_skipped_with_line_and_reason(
             ("24", "RRULE 'FREQ=SECONDLY' repeats more often than daily")]
 
 
+def test_rules_with_no_occurrence_or_against_rfc_5545_are_skipped_with_their_lines(
+        db: Database) -> None:
+    """Saved, such a series was in no list and no export (UNTIL before DTSTART, COUNT=0), or
+    5,000 copies of one moment (INTERVAL=0)."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Example//Planner script//EN"]
+    for uid, rule in (("until-first", "FREQ=DAILY;UNTIL=20261101T000000Z"),
+                      ("both", "FREQ=DAILY;COUNT=3;UNTIL=20261210T000000Z"),
+                      ("zero", "FREQ=DAILY;INTERVAL=0"), ("never", "FREQ=WEEKLY;COUNT=0"),
+                      ("good", "FREQ=DAILY;COUNT=2")):
+        lines += ["BEGIN:VEVENT", f"UID:{uid}@planner.example", "DTSTAMP:20261101T000000Z",
+                  "DTSTART;TZID=Asia/Tashkent:20261201T100000", f"RRULE:{rule}",
+                  f"SUMMARY:{uid}", "END:VEVENT"]
+    data = ("\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n").encode()
+    report = import_ics(db, data, default_tz="UTC")
+    assert [p["title"] for p in list_posts(db)] == ["good"]
+    assert [(e.line, e.problems[0].message) for e in report.skipped] == [
+        ("4", "RRULE 'FREQ=DAILY;UNTIL=20261101T000000Z' never happens: its UNTIL is before "
+              "the post's start (2026-12-01 10:00)"),
+        ("11", "RRULE 'FREQ=DAILY;UNTIL=20261210T000000Z;COUNT=3' has both UNTIL and COUNT; "
+               "RFC 5545 allows one of them (the last day, or how many times)"),
+        ("18", "RRULE 'FREQ=DAILY;INTERVAL=0' has INTERVAL=0; INTERVAL must be a whole "
+               "number of at least 1"),
+        ("25", "RRULE 'FREQ=WEEKLY;COUNT=0' has COUNT=0; COUNT must be a whole number of at "
+               "least 1")]
+
+
 def test_the_cli_imports_the_rest_and_exits_1(cli, tmp_path: Path) -> None:  # noqa: ANN001
     path = tmp_path / "foreign.ics"
     path.write_bytes(fixture("unrepresentable.ics"))

@@ -138,6 +138,22 @@ def test_every_problem_on_a_line_is_reported(db: Database, tmp_path: Path) -> No
     assert post_count(db) == 0
 
 
+def test_a_rule_that_never_happens_from_its_row_is_refused_with_the_line(
+        db: Database, tmp_path: Path) -> None:
+    rows = [new_row(title="Good", date="2026-12-01", time="10:00", rrule="FREQ=DAILY;COUNT=2"),
+            new_row(title="Ended", date="2026-12-01", time="10:00",
+                    rrule="FREQ=WEEKLY;UNTIL=20261124"),
+            new_row(title="Zero", date="2026-12-01", rrule="FREQ=WEEKLY;INTERVAL=0")]
+    with pytest.raises(ImportRejected) as caught:
+        import_table(db, write_csv(tmp_path / "rules.csv", rows), default_tz="Asia/Tashkent")
+    assert [str(e) for e in caught.value.report.errors] == [
+        "line 3: RRULE 'FREQ=WEEKLY;UNTIL=20261124' never happens: its UNTIL is before the "
+        "post's start (2026-12-01 10:00)",
+        "line 4: RRULE 'FREQ=WEEKLY;INTERVAL=0' has INTERVAL=0; INTERVAL must be a whole number "
+        "of at least 1"]
+    assert post_count(db) == 0
+
+
 def test_a_stale_row_is_a_conflict_and_nothing_is_written(db: Database, plan: dict[str, int],
                                                           tmp_path: Path) -> None:
     rows = csv_rows(db)
