@@ -26,6 +26,9 @@ owner           who writes it.
 body            the text of the post (observances: their description).
 notes           internal notes.
 rrule           an RFC 5545 recurrence rule without ``RRULE:``, e.g. FREQ=WEEKLY;BYDAY=TH;COUNT=4.
+exdates         occurrences of the series that do not happen, separated by ``;``: days
+                (2026-12-24) or, for timed posts, day and time in the post's zone (2026-12-24
+                10:00). A moved occurrence is excluded here and is a row of its own.
 version         the post's version when exported: an edit of a stale export is refused.
 uid             the post's stable iCalendar UID (observances: their key).
 category        observances: un, us, host, programme or custom.
@@ -86,10 +89,11 @@ log = logging.getLogger("attache.calendar.tables")
 
 COLUMNS = ("id", "kind", "title", "status", "date", "time", "end_date", "end_time", "all_day",
            "tz", "campaign", "channels", "observance_id", "owner", "body", "notes", "rrule",
-           "version", "uid", "category", "country", "estimated", "source_url")
+           "exdates", "version", "uid", "category", "country", "estimated", "source_url")
 WIDTHS = {"id": 6, "kind": 11, "title": 48, "status": 11, "date": 12, "time": 7,
           "end_date": 12, "end_time": 8, "all_day": 8, "tz": 16, "campaign": 22, "channels": 10,
-          "observance_id": 8, "owner": 14, "body": 60, "notes": 30, "rrule": 28, "version": 8,
+          "observance_id": 8, "owner": 14, "body": 60, "notes": 30, "rrule": 28, "exdates": 24,
+          "version": 8,
           "uid": 20, "category": 11, "country": 8, "estimated": 9, "source_url": 30}
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([AaPp])\.?\s*[Mm]\.?)?$")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
@@ -118,6 +122,7 @@ def _rows(posts: list[dict], occurrences: list[dict]) -> list[dict[str, object]]
             "channels": ";".join(str(c) for c in post.get("channels") or []),
             "observance_id": post.get("observance_id"), "owner": post.get("owner"),
             "body": post.get("body"), "notes": post.get("notes"), "rrule": post.get("rrule"),
+            "exdates": exdates_cell(post.get("exdates") or []),
             "version": post["version"], "uid": post["uid"],
         }
         if post["all_day"]:
@@ -445,13 +450,15 @@ def _change(line: int, row: dict[str, str], current: dict | None, default_tz: st
     rrule = row.get("rrule", "")
     if rrule:
         check(valid_rrule, rrule)
+    exdates = check(_exdates, row.get("exdates", ""), order)
     if problems:
         raise KnownError("; ".join(problems))
 
     fields = PostFields(title=title, body=row.get("body", ""), status=status or None,
                         tz=tz, channels=channels, campaign=row.get("campaign", ""),
                         observance_id=observance_id or 0, owner=row.get("owner", ""),
-                        notes=row.get("notes", ""), rrule=rrule)
+                        notes=row.get("notes", ""), rrule=rrule,
+                        exdates=exdates if "exdates" in row else None)
     if all_day:
         fields.day = day
     else:
@@ -494,6 +501,9 @@ def _differences(fields: PostFields, post: dict, row: dict[str, str]) -> dict[st
         changed["status"] = fields.status
     if "rrule" in row and (fields.rrule or None) != (post["rrule"] or None):
         changed["rrule"] = fields.rrule
+    if fields.exdates is not None and recurrence.join_exdates(fields.exdates) != \
+            recurrence.join_exdates(recurrence.parse_exdates(post["exdates"])):
+        changed["exdates"] = fields.exdates
     if "channels" in row and sorted(fields.channels or []) != post["channels"]:
         changed["channels"] = fields.channels
     if "observance_id" in row and (fields.observance_id or None) != post["observance_id"]:
@@ -549,6 +559,34 @@ def _read_date(text: str, order: str | None) -> date:
         raise ValueError(text)
     full_year = int(year) + (2000 if len(year) == 2 else 0)
     return date(full_year, int(month), int(day))
+
+
+def exdates_cell(values: list[str]) -> str:
+    """A post's exception dates (``posts list --json`` form) as the ``exdates`` cell."""
+    return ";".join(v.replace("T", " ")[:16] if v.endswith(":00") else v.replace("T", " ")
+                    for v in values)
+
+
+def _exdates(text: str, order: str | None) -> list[date | datetime]:
+    """The ``exdates`` cell: days or day-and-time values separated by ``;`` (or ``,``)."""
+    found: list[date | datetime] = []
+    for part in filter(None, (p.strip() for p in re.split(r"[;,]", text))):
+        day_text, _, time_text = part.replace("T", " ", 1).partition(" ")
+        try:
+            day = _read_date(day_text, order)
+        except ValueError:
+            raise KnownError(f"bad exdates value {part!r} (use YYYY-MM-DD or "
+                             "YYYY-MM-DD HH:MM, separated by ;)") from None
+        if not time_text.strip():
+            found.append(day)
+            continue
+        match = re.fullmatch(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", time_text.strip())
+        if not match or int(match[1]) > 23 or int(match[2]) > 59 or int(match[3] or 0) > 59:
+            raise KnownError(f"bad exdates value {part!r} (use YYYY-MM-DD or "
+                             "YYYY-MM-DD HH:MM, separated by ;)")
+        found.append(datetime.combine(day, time(int(match[1]), int(match[2]),
+                                                int(match[3] or 0))))
+    return found
 
 
 def _time(text: str, column: str) -> time | None:
