@@ -218,6 +218,12 @@ def _columns(conn: Connection, data: PostFields, current: dict | None) -> dict:
         recurrence.check_series(rule, _series_start(values, current, tz_name))
     if data.exdates is not None:
         values["exdates"] = recurrence.join_exdates(data.exdates)
+    elif current is not None and current.get("exdates") and (
+            data.at is not None or data.day is not None):
+        # Exceptions are wall-clock moments of the series: they move with its start.
+        values["exdates"] = recurrence.join_exdates(recurrence.shift_exdates(
+            recurrence.parse_exdates(current["exdates"]),
+            _series_start({}, current, current["tz"]), _series_start(values, current, tz_name)))
     return values
 
 

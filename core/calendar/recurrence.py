@@ -227,6 +227,23 @@ def parse_exdates(text: str | list[str] | None) -> list[date | datetime]:
     return found
 
 
+def shift_exdates(values: Iterable[date | datetime], old: date | datetime,
+                  new: date | datetime) -> list[date | datetime]:
+    """Exceptions moved with their series when its start moves from ``old`` to ``new`` (both
+    in wall-clock terms), as calendar programs move them: the 8 December occurrence cancelled
+    at 10:00 stays cancelled when the series moves to 11:00 — or to Wednesday, the 9th."""
+    days = _day(new) - _day(old)
+    moved: list[date | datetime] = []
+    for value in values:
+        if not isinstance(value, datetime):
+            moved.append(value + days)
+        elif isinstance(new, datetime) and isinstance(old, datetime):
+            moved.append(value + (new.replace(tzinfo=None) - old.replace(tzinfo=None)))
+        else:
+            moved.append(value.date() + days)
+    return moved
+
+
 def join_exdates(values: Iterable[date | datetime]) -> str | None:
     texts = sorted({exdate_text(v) for v in values})
     return ",".join(texts) or None

@@ -194,3 +194,31 @@ def test_published_items_are_matched_back_to_the_plan(db: Database) -> None:
     assert get_post(db, unrelated)["item_id"] is None
     assert find_matches(db) == []  # nothing left to link
     assert similarity("Visa wait times", "Fulbright applications") < 0.5
+
+
+def test_a_series_exceptions_move_with_its_start(db: Database) -> None:
+    """Cancelled occurrences are kept as wall-clock moments: moving the series from 10:00 to
+    11:00 (or a day later) made every cancelled occurrence happen again."""
+    from core.calendar.posts import POSTS, occurrences
+
+    def days(post_id: int) -> list[str]:
+        with db.read() as conn:
+            row = dict(conn.execute(POSTS.select().where(POSTS.c.id == post_id))
+                       .mappings().one())
+        return [f"{s.start:%d %H:%M}" for s in occurrences(row, date(2026, 1, 1),
+                                                             date(2027, 1, 1))]
+
+    almaty = ZoneInfo("Asia/Almaty")
+    post = create_post(db, PostFields(
+        title="Daily", at=datetime(2026, 12, 1, 10, 0, tzinfo=almaty), tz="Asia/Almaty",
+        rrule="FREQ=DAILY;COUNT=5", exdates=[datetime(2026, 12, 2, 10, 0),
+                                             datetime(2026, 12, 4, 10, 0)]))
+    assert days(post) == ["01 10:00", "03 10:00", "05 10:00"]
+    update_post(db, post, PostFields(at=datetime(2026, 12, 1, 11, 30, tzinfo=almaty)))
+    assert days(post) == ["01 11:30", "03 11:30", "05 11:30"]
+    update_post(db, post, PostFields(at=datetime(2026, 12, 2, 9, 0, tzinfo=almaty)))
+    assert days(post) == ["02 09:00", "04 09:00", "06 09:00"]
+    update_post(db, post, PostFields(day=date(2026, 12, 2)))  # made all-day
+    assert get_post(db, post)["exdates"] == ["2026-12-03", "2026-12-05"]
+    update_post(db, post, PostFields(title="Renamed"))  # nothing about time: kept as they are
+    assert get_post(db, post)["exdates"] == ["2026-12-03", "2026-12-05"]
