@@ -133,3 +133,16 @@ def test_rules_that_never_happen_or_break_rfc_5545_are_refused_in_one_line(cli) 
     assert code == 1 and "never happens" in err
     assert [p["start"] for p in json.loads(ok(cli, "posts", "list", "--json"))] == [
         "2026-12-01T10:00:00+05:00"]
+
+
+def test_posts_update_reads_a_new_time_in_the_posts_own_zone(cli) -> None:  # noqa: ANN001
+    """Without --tz, an update's --at moved the post into the officer's default zone: a
+    Tashkent post rescheduled from a laptop set to UTC ended up at 11:00 UTC."""
+    post = ok(cli, "posts", "add", "--title", "Briefing", "--at", "2026-12-01 10:00", "--tz",
+              "Asia/Tashkent").strip()
+    ok(cli, "posts", "update", post, "--at", "2026-12-02 11:00")
+    (saved,) = json.loads(ok(cli, "posts", "list", "--json"))
+    assert (saved["start"], saved["tz"]) == ("2026-12-02T11:00:00+05:00", "Asia/Tashkent")
+    ok(cli, "posts", "update", post, "--at", "2026-12-02 11:00", "--tz", "Europe/Berlin")
+    (saved,) = json.loads(ok(cli, "posts", "list", "--json"))
+    assert (saved["start"], saved["tz"]) == ("2026-12-02T11:00:00+01:00", "Europe/Berlin")
