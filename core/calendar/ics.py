@@ -47,7 +47,7 @@ from icalendar import Alarm, Calendar, Event, vRecur
 
 from core.calendar import icsscan, recurrence
 from core.calendar.imports import ImportRejected, ImportReport, RejectedEntry
-from core.calendar.timezones import zone
+from core.calendar.timezones import equivalent_zone, zone
 from core.errors import KnownError
 
 log = logging.getLogger("attache.calendar.ics")
@@ -262,8 +262,9 @@ class IcsEvent:
     status: str | None  # the RFC 5545 STATUS (TENTATIVE, CONFIRMED, CANCELLED)
     alarm_days: int | None  # days before the start of the first relative VALARM
     attache: dict[str, str]  # X-ATTACHE-* properties, keyed without the prefix: "POST-ID"
-    # ``tz``: the zone of timed events (an IANA zone named by TZID, UTC for "Z" or a zone the
-    # file defines itself); for all-day events our X-ATTACHE-TZ, else the importer's default.
+    # ``tz``: the zone of timed events (an IANA zone named by TZID or keeping the clock of a
+    # zone the file defines, else UTC); for all-day events our X-ATTACHE-TZ, else the
+    # importer's default.
     number: int = 0  # 1-based position in the file, for messages
     line: int | None = None  # where its BEGIN:VEVENT is
     # RECURRENCE-ID: this event replaces one occurrence of the series with the same UID.
@@ -367,6 +368,14 @@ class _Zones:
     custom: dict[str, tzinfo]
     floating: str
     utc: str
+    # (TZID, year) → the IANA zone that keeps the custom zone's clock, or None.
+    equivalents: dict[tuple[str, int], str | None] = field(default_factory=dict)
+
+    def equivalent(self, tzid: str, year: int) -> str | None:
+        key = (tzid, year)
+        if key not in self.equivalents:
+            self.equivalents[key] = equivalent_zone(self.custom[tzid], year, tzid)
+        return self.equivalents[key]
 
 
 def _file_zones(calendars: list[Calendar], custom: set[str]) -> dict[str, tzinfo]:
@@ -455,6 +464,13 @@ def _event(component: Event, number: int, where: icsscan.EventLines | None,
     if component.get("recurrence-id") is not None:
         event.recurrence_id, _, _ = _moment(component["recurrence-id"], zones,
                                             _line(where, "RECURRENCE-ID"))
+    start_tzid = str(component["dtstart"].params.get("TZID", "")).strip()
+    if rrule and not all_day and tz == "UTC" and start_tzid in zones.custom and len({
+            datetime(start.year, month, 15, tzinfo=UTC).astimezone(
+                zones.custom[start_tzid]).utcoffset() for month in (1, 7)}) > 1:
+        event.notes.append(f"its time zone {start_tzid!r} (defined in the file) has the clock of "
+                           "no known zone, so its times are kept in UTC: the series may move "
+                           "by an hour when the clocks change")
     event.exdates = _dates(component, "EXDATE", zones, where)
     if component.get("rdate") is not None:
         extra = _dates(component, "RDATE", zones, where)
@@ -517,8 +533,10 @@ def _placed(value: datetime, tzid: str | None, zones: _Zones,
     """``value`` (icalendar's reading) as an aware time and the IANA zone it belongs to.
 
     The TZID decides, not icalendar's guess: an IANA zone it names (Windows names included)
-    is used whatever VTIMEZONE the file has; a zone only the file defines gives the instant,
-    kept in UTC; a TZID that is neither is refused — never read in the officer's own zone.
+    is used whatever VTIMEZONE the file has; a zone only the file defines is replaced by the
+    IANA zone that keeps the same clock (``equivalent_zone``: a weekly series stays at its
+    hour across clock changes), and when none does it gives the instant, kept in UTC; a TZID
+    that is neither is refused — never read in the officer's own zone.
     """
     wall = value.replace(tzinfo=None)
     if tzid:
@@ -527,6 +545,9 @@ def _placed(value: datetime, tzid: str | None, zones: _Zones,
             return wall.replace(tzinfo=ZoneInfo(iana)), iana, False
         own = zones.custom.get(str(tzid).strip())
         if own is not None:
+            same = zones.equivalent(str(tzid).strip(), wall.year)
+            if same is not None:
+                return wall.replace(tzinfo=ZoneInfo(same)), same, False
             return wall.replace(tzinfo=own).astimezone(UTC), "UTC", False
         raise EventProblem(f"its time zone {str(tzid)!r} is neither defined in the file "
                            "(VTIMEZONE) nor a zone Attaché knows, so the time cannot be "

@@ -322,6 +322,69 @@ def test_a_small_zone_of_the_files_own_is_used(db: Database) -> None:
     assert starts[0] == datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # 10:00 at +01:00
 
 
+def test_a_series_in_a_zone_of_the_files_own_keeps_its_hour_across_the_clock_change(
+        db: Database) -> None:
+    """Outlook's "Customized Time Zone": kept as UTC instants, the weekly 10:00 briefing moved
+    to 11:00 after the clocks changed on 29 March. It is planned in the IANA zone with the
+    same rules instead."""
+    import_twice(db, "outlook_custom_zone.ics", tz="Asia/Tashkent")
+    (post,) = list_posts(db)
+    assert (post["tz"], post["start"]) == ("Europe/Berlin", "2026-03-02T10:00:00+01:00")
+    assert days_of(db, post) == [
+        "2026-03-02T10:00:00+01:00", "2026-03-09T10:00:00+01:00",  # the 16th: the EXDATE
+        "2026-03-23T10:00:00+01:00", "2026-03-30T10:00:00+02:00", "2026-04-06T10:00:00+02:00",
+        "2026-04-13T10:00:00+02:00", "2026-04-20T10:00:00+02:00"]
+    check_export(export_ics(list_posts(db), []))
+
+
+def test_a_files_own_zone_that_no_known_zone_matches_stays_in_utc_and_says_so(
+        db: Database) -> None:
+    """Clocks changing on a day no real zone uses: no IANA zone keeps that clock, so the
+    instants are kept (in UTC) and the officer is told the series may move."""
+    parts = (_part("STANDARD", "16011101T030000",
+                   "RRULE:FREQ=YEARLY;BYMONTHDAY=1;BYMONTH=11\r\n", "+0100")
+             .replace("TZOFFSETFROM:+0100", "TZOFFSETFROM:+0200")
+             + _part("DAYLIGHT", "16010401T020000",
+                     "RRULE:FREQ=YEARLY;BYMONTHDAY=1;BYMONTH=4\r\n", "+0200")
+             .replace("TZOFFSETFROM:+0200", "TZOFFSETFROM:+0100"))
+    data = _zone_file("Embassy Time", parts, events=1).replace(
+        b"SUMMARY:Event 0", b"RRULE:FREQ=WEEKLY;COUNT=2\r\nSUMMARY:Event 0")
+    report = import_ics(db, data, default_tz="UTC")
+    (post,) = list_posts(db)
+    assert (post["tz"], post["start"]) == ("UTC", "2026-12-01T09:00:00+00:00")
+    assert report.warnings == [
+        "event 1 (UID e0@x, line 19): its time zone 'Embassy Time' (defined in the file) has "
+        "the clock of no known zone, so its times are kept in UTC: the series may move by an "
+        "hour when the clocks change"]
+
+
+def test_which_iana_zone_keeps_a_files_own_clock() -> None:
+    from datetime import timedelta, timezone
+
+    from icalendar import Calendar
+
+    from core.calendar.timezones import equivalent_zone
+
+    us = Calendar.from_ical(_zone_file("Eastern (custom)", (
+        _part("STANDARD", "16011104T020000", "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11\r\n",
+              "-0500").replace("TZOFFSETFROM:-0500", "TZOFFSETFROM:-0400")
+        + _part("DAYLIGHT", "16010311T020000", "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3\r\n",
+                "-0400").replace("TZOFFSETFROM:-0400", "TZOFFSETFROM:-0500"))))
+    eastern = us.walk("VTIMEZONE")[0].to_tz(lookup_tzid=False)
+    assert equivalent_zone(eastern, 2026) == "America/New_York"  # not Grand Turk (AST to 2018)
+    assert equivalent_zone(eastern, 2006) != "America/New_York"  # US rules changed in 2007
+    europe = Calendar.from_ical(fixture("outlook_custom_zone.ics")).walk("VTIMEZONE")[0]
+    central = europe.to_tz(lookup_tzid=False)
+    assert equivalent_zone(central, 2026, "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, "
+                                          "Stockholm, Vienna") in ("Europe/Amsterdam",
+                                                                   "Europe/Berlin")
+    assert equivalent_zone(central, 2026, "Prague custom") == "Europe/Prague"
+    assert equivalent_zone(timezone(timedelta(hours=5)), 2026) == "Etc/GMT-5"
+    assert equivalent_zone(timezone(timedelta(hours=5)), 2026, "(UTC+05:00) Tashkent") \
+        == "Asia/Tashkent"
+    assert equivalent_zone(timezone(timedelta(hours=5, minutes=17)), 2026) is None
+
+
 # ------------------------------------------------------------------------------ issue 16 #3
 
 def test_a_stored_secondly_rule_is_expanded_only_to_the_cap(db: Database) -> None:
