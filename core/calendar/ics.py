@@ -46,6 +46,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event, vRecur
 
 from core.calendar import icsscan, recurrence
+from core.calendar.filezone import file_zone
 from core.calendar.imports import ImportRejected, ImportReport, RejectedEntry
 from core.calendar.timezones import equivalent_zone, zone
 from core.errors import KnownError
@@ -387,7 +388,7 @@ def _file_zones(calendars: list[Calendar], custom: set[str]) -> dict[str, tzinfo
             tzid = str(component.get("TZID", "")).strip()
             if tzid in custom and tzid not in zones:
                 try:
-                    zones[tzid] = component.to_tz(lookup_tzid=False)
+                    zones[tzid] = file_zone(component)
                 except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
                     raise KnownError(f"the time zone {tzid!r} defined in the file cannot be "
                                      f"read: {exc}") from None

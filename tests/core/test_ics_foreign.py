@@ -385,6 +385,46 @@ def test_which_iana_zone_keeps_a_files_own_clock() -> None:
     assert equivalent_zone(timezone(timedelta(hours=5, minutes=17)), 2026) is None
 
 
+def test_a_files_own_zone_is_read_with_apples_utc_until_and_ends_its_rules_in_time() -> None:
+    """Apple writes a zone's history as rules ending with a UTC UNTIL; the zone is expanded
+    once into a table (icalendar's walked every rule from 1601 on each lookup: minutes for
+    a file placing thousands of times in crafted zones), bounded in years and changes."""
+    from datetime import timedelta
+
+    from icalendar import Calendar
+
+    from core.calendar.filezone import LAST_ZONE_YEAR, MAX_TRANSITIONS, file_zone
+    from core.calendar.timezones import equivalent_zone
+
+    def part(kind: str, start: str, rule: str, before: str, after: str) -> str:
+        return (f"BEGIN:{kind}\r\nDTSTART:{start}\r\nRRULE:{rule}\r\nTZOFFSETFROM:{before}"
+                f"\r\nTZOFFSETTO:{after}\r\nTZNAME:{'EDT' if kind == 'DAYLIGHT' else 'EST'}"
+                "\r\nEND:{kind}\r\n".replace("{kind}", kind))
+
+    eastern = _zone_file("US Eastern (Apple)", "".join((
+        part("DAYLIGHT", "19870405T020000",
+             "FREQ=YEARLY;UNTIL=20060402T070000Z;BYMONTH=4;BYDAY=1SU", "-0500", "-0400"),
+        part("STANDARD", "19671029T020000",
+             "FREQ=YEARLY;UNTIL=20061029T060000Z;BYMONTH=10;BYDAY=-1SU", "-0400", "-0500"),
+        part("DAYLIGHT", "20070311T020000", "FREQ=YEARLY;BYMONTH=3;BYDAY=2SU", "-0500",
+             "-0400"),
+        part("STANDARD", "20071104T020000", "FREQ=YEARLY;BYMONTH=11;BYDAY=1SU", "-0400",
+             "-0500"))))
+    zone_info = file_zone(Calendar.from_ical(eastern).walk("VTIMEZONE")[0])
+    new_york = ZoneInfo("America/New_York")
+    for year in (2005, 2006, 2026):
+        hours = [datetime(year, 1, 1, tzinfo=UTC) + timedelta(hours=h) for h in range(8760)]
+        assert [h.astimezone(zone_info).utcoffset() for h in hours] == [
+            h.astimezone(new_york).utcoffset() for h in hours]
+        assert equivalent_zone(zone_info, year) == "America/New_York"
+    assert datetime(LAST_ZONE_YEAR + 100, 7, 1, tzinfo=zone_info).utcoffset() == timedelta(
+        hours=-5)  # past the years expanded, the last offset holds
+    daily = _zone_file("Every day", _part("STANDARD", "20000101T000000",
+                                          "RRULE:FREQ=DAILY\r\n"))
+    with pytest.raises(KnownError, match=f"changes the clock more than {MAX_TRANSITIONS}"):
+        file_zone(Calendar.from_ical(daily).walk("VTIMEZONE")[0])
+
+
 # ------------------------------------------------------------------------------ issue 16 #3
 
 def test_a_stored_secondly_rule_is_expanded_only_to_the_cap(db: Database) -> None:
