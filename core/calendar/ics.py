@@ -62,6 +62,7 @@ UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Zulu", "Zulu", "
                        "Etc/Universal", "GMT", "Etc/GMT", "Etc/GMT0", "GMT0", "Greenwich"})
 GENERATED_SUFFIX = "@generated.attache"  # the UID of an event the file gave none
 OVERRIDE = ";RECURRENCE-ID="
+MAX_ZONE_MATCHES = 100  # zone-and-year matches to IANA zones per file (each ~10-50 ms)
 _OVERRIDE_UID = re.compile(r"^(?P<uid>.+);RECURRENCE-ID=(?P<rid>\d{8}(?:T\d{6}Z)?)$")
 
 
@@ -373,9 +374,18 @@ class _Zones:
     equivalents: dict[tuple[str, int], str | None] = field(default_factory=dict)
 
     def equivalent(self, tzid: str, year: int) -> str | None:
+        """Matched once per zone and year, and at most ``MAX_ZONE_MATCHES`` times a file (a
+        crafted file can place its times in thousands of years); past that, the nearest year
+        matched for the zone answers."""
         key = (tzid, year)
         if key not in self.equivalents:
-            self.equivalents[key] = equivalent_zone(self.custom[tzid], year, tzid)
+            if len(self.equivalents) < MAX_ZONE_MATCHES:
+                self.equivalents[key] = equivalent_zone(self.custom[tzid], year, tzid)
+            else:
+                years = [y for (t, y) in self.equivalents if t == tzid]
+                if not years:
+                    return None
+                return self.equivalents[(tzid, min(years, key=lambda y: abs(y - year)))]
         return self.equivalents[key]
 
 

@@ -457,3 +457,24 @@ def test_finer_than_daily_rules_are_refused_when_saved(db: Database) -> None:
         with pytest.raises(KnownError, match=words.replace("(", r"\(").replace(")", r"\)")):
             create_post(db, PostFields(title="x", day=date(2026, 12, 1), rrule=rule))
     assert list_posts(db) == []
+
+
+def test_matching_a_files_own_zone_is_bounded_per_file(db: Database,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crafted file can place times in thousands of years: past the budget, the nearest
+    year already matched answers for the zone."""
+    import core.calendar.ics as ics_module
+
+    monkeypatch.setattr(ics_module, "MAX_ZONE_MATCHES", 1)
+    parts = (_part("STANDARD", "16011028T030000",
+                   "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n", "+0100")
+             .replace("TZOFFSETFROM:+0100", "TZOFFSETFROM:+0200")
+             + _part("DAYLIGHT", "16010325T020000",
+                     "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n", "+0200")
+             .replace("TZOFFSETFROM:+0200", "TZOFFSETFROM:+0100"))
+    data = _zone_file("Customized Time Zone", parts, events=2).replace(
+        b"20261202T100000", b"20400702T100000")
+    import_ics(db, data, default_tz="UTC")
+    assert [(p["tz"], p["start"]) for p in list_posts(db)] == [
+        ("Europe/Berlin", "2026-12-01T10:00:00+01:00"),
+        ("Europe/Berlin", "2040-07-02T10:00:00+02:00")]
