@@ -43,13 +43,7 @@ from core.calendar.ics import (
     split_description,
 )
 from core.calendar.imports import ImportRejected, ImportReport, RejectedEntry
-from core.calendar.posts import (
-    PostFields,
-    change_post,
-    find_post_by_uid,
-    insert_post,
-    post_json,
-)
+from core.calendar.posts import PostFields, change_posts, insert_posts, posts_json_by
 from core.calendar.timezones import zone
 from core.errors import KnownError
 from core.storage.database import Database
@@ -80,10 +74,10 @@ class _Context:
     keys: dict[str, int]
     plan: _Plan
     report: ImportReport
+    saved: dict[str | int, dict] = field(default_factory=dict)  # the plan's posts, by uid
 
     def post(self, uid: str) -> dict | None:
-        row = find_post_by_uid(self.conn, uid)
-        return post_json(self.conn, row) if row else None
+        return self.saved.get(uid)
 
 
 def import_ics(db: Database, data: bytes, *, default_tz: str) -> ImportReport:
@@ -93,9 +87,11 @@ def import_ics(db: Database, data: bytes, *, default_tz: str) -> ImportReport:
     report = ImportReport()
     rejected: list[tuple[int, RejectedEntry]] = [(_number(e), e) for e in parsed.problems]
     with db.read() as conn:
+        uids = {e.uid if e.recurrence_id is None else override_uid(e.uid, e.recurrence_id)
+                for e in parsed.events} | {e.uid for e in parsed.events}
         context = _Context(conn, set(conn.execute(select(SOURCES.c.id)).scalars()),
                            dict(conn.execute(select(OBSERVANCES.c.key, OBSERVANCES.c.id)).all()),
-                           _Plan(), report)
+                           _Plan(), report, posts_json_by(conn, uids=uids))
         for event, exc in _plan_all(parsed.events, context):
             rejected.append((event.number, RejectedEntry.of(event.label(), exc)))
     rejected.sort(key=lambda pair: pair[0])
@@ -372,10 +368,8 @@ def _apply(db: Database, plan: _Plan, report: ImportReport) -> None:
                                                         args.pop("rule"), **args)
         for data, key in plan.links:
             data.observance_id = added[key]
-        for data, uid in plan.creates:
-            insert_post(conn, data, uid=uid)
-        for post_id, data, base in plan.updates:
-            change_post(conn, post_id, data, expect_version=base)
+        insert_posts(conn, plan.creates)
+        change_posts(conn, plan.updates)
     report.observances_added += len(plan.observances)
     report.created += len(plan.creates)
     report.updated += len(plan.updates)

@@ -73,10 +73,9 @@ from core.calendar import recurrence
 from core.calendar.imports import ImportRejected, ImportReport
 from core.calendar.posts import (
     PostFields,
-    change_post,
-    find_post_by_uid,
-    insert_post,
-    post_json,
+    change_posts,
+    insert_posts,
+    posts_json_by,
     valid_rrule,  # the post editor's own RRULE check, run before anything is written
 )
 from core.calendar.timezones import zone
@@ -301,12 +300,18 @@ def import_table(db: Database, path: Path, *, default_tz: str) -> ImportReport:
     report = ImportReport(warnings=list(table.notes))
     order, undecided = _slash_order(rows)
     changes: list[_Change] = []
+    made: dict[str, int] = {}
+    rows = [(line, {**row, "uid": _row_uid(row, made)}
+             if not row.get("uid") and not row.get("id")
+             and row.get("kind", "").lower() != "observance" else row) for line, row in rows]
     with db.read() as conn:
         sources = set(conn.execute(select(SOURCES.c.id)).scalars())
         observance_ids = set(conn.execute(select(OBSERVANCES.c.id)).scalars())
+        saved = posts_json_by(conn, uids=[r["uid"] for _, r in rows if r.get("uid")],
+                              ids=[int(r["id"]) for _, r in rows
+                                   if not r.get("uid") and r.get("id", "").isdigit()])
         seen: dict[int, int] = {}
         new_uids: dict[str, int] = {}
-        made: dict[str, int] = {}
         for line, row in rows:
             kind = row.get("kind", "").lower()
             if kind == "observance":
@@ -318,9 +323,7 @@ def import_table(db: Database, path: Path, *, default_tz: str) -> ImportReport:
                 for column in ("date", "end_date"):
                     if row.get(column) and row[column] in undecided:
                         raise KnownError(_ambiguous(column, row[column]))
-                if not row.get("uid") and not row.get("id"):
-                    row = {**row, "uid": _row_uid(row, made)}
-                current = _current(conn, db, row)
+                current = _current(saved, row)
                 if current is not None:
                     if current["id"] in seen:
                         raise KnownError(f"post {current['id']} is also on line "
@@ -341,14 +344,13 @@ def import_table(db: Database, path: Path, *, default_tz: str) -> ImportReport:
                 changes.append(change)
     if report.errors:
         raise ImportRejected(f"{path.name} was not imported", report)
+    new = [(c.fields, c.uid) for c in changes if c.post_id is None]
+    edits = [(c.post_id, c.fields, c.version) for c in changes if c.post_id is not None]
     with db.write() as conn:  # one transaction: all of it or, killed half-way, none of it
-        for change in changes:
-            if change.post_id is None:
-                insert_post(conn, change.fields, uid=change.uid)
-                report.created += 1
-            else:
-                change_post(conn, change.post_id, change.fields, expect_version=change.version)
-                report.updated += 1
+        insert_posts(conn, new)
+        change_posts(conn, edits)
+    report.created += len(new)
+    report.updated += len(edits)
     log.info("table import %s: %d created, %d updated, %d unchanged", path.name,
              report.created, report.updated, report.unchanged)
     return report
@@ -390,8 +392,9 @@ def _ambiguous(column: str, text: str) -> str:
             "month; write it as YYYY-MM-DD")
 
 
-def _current(conn, db: Database, row: dict[str, str]) -> dict | None:  # noqa: ANN001
-    """The saved post a row edits, or None for a new post.
+def _current(saved: dict[str | int, dict], row: dict[str, str]) -> dict | None:
+    """The saved post a row edits (from ``saved``, looked up for the whole file at once), or
+    None for a new post.
 
     The uid decides when there is one: ids differ between databases, so a row exported from a
     colleague's database edits the same post here (or adds it, keeping its uid) whatever its id.
@@ -400,14 +403,12 @@ def _current(conn, db: Database, row: dict[str, str]) -> dict | None:  # noqa: A
     if raw_id and not raw_id.isdigit():
         raise KnownError(f"id {raw_id!r} is not a number")
     if uid:
-        found = find_post_by_uid(conn, uid)
-        return post_json(conn, found) if found else None
+        return saved.get(uid)
     if not raw_id:
         return None
-    saved = conn.execute(select(POSTS).where(POSTS.c.id == int(raw_id))).mappings().first()
-    if saved is None:
+    if int(raw_id) not in saved:
         raise KnownError(f"there is no post {raw_id}; clear the id to add it as a new post")
-    return post_json(conn, dict(saved))
+    return saved[int(raw_id)]
 
 
 def _change(line: int, row: dict[str, str], current: dict | None, default_tz: str,
