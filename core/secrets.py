@@ -126,14 +126,16 @@ def current_backend() -> Backend:
         allowed = False
     if allowed:
         return Backend(name, where, True, allowed_by_site=True)
-    kind = ("keeps secrets in a plain-text file (base64, which anyone can decode)"
+    path = getattr(backend, "file_path", None)
+    at = f", {path}," if path else ""
+    kind = (f"keeps secrets in a plain-text file{at} as base64, which anyone can decode"
             if "Plaintext" in name
-            else "keeps secrets in a file of its own, not in the OS keyring")
+            else f"keeps secrets in a file of its own{at} not in the OS keyring")
     return Backend(name, where, False, (
-        f"the keyring backend {name} {kind} ({where}): anyone or anything that can read your "
-        "files or their backups could read the tokens, so Attaché does not use it. Use the "
-        "OS keyring (on Linux: GNOME Keyring or KWallet, unlocked), or IT can allow this "
-        f"backend in site.toml ([defaults] {SITE_KEY} = [\"{name}\"])."))
+        f"the keyring backend {name} {kind}, so Attaché does not use it: anyone or anything "
+        "that can read your files or their backups could read the tokens. Use the OS keyring "
+        "(on Linux: GNOME Keyring or KWallet, unlocked), or IT can allow this backend in "
+        f"site.toml ([defaults] {SITE_KEY} = [\"{name}\"])."))
 
 
 def _usable_backend() -> Backend:
