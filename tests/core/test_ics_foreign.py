@@ -273,6 +273,19 @@ def _part(kind: str, start: str, rule: str = "", offset: str = "+0500") -> str:
             f"TZOFFSETTO:{offset}\r\n{rule}END:{kind}\r\n")
 
 
+def _two_part_zone(daylight: str, standard: str, winter: str = "+0100",
+                   summer: str = "+0200", back: str = "030000") -> str:
+    """A STANDARD and a DAYLIGHT part with yearly rules, as Outlook writes them from 1601;
+    clocks go forward at 02:00 and back at ``back``."""
+    return (_part("STANDARD", f"16010101T{back}", f"RRULE:FREQ=YEARLY;{standard}\r\n", winter)
+            .replace(f"TZOFFSETFROM:{winter}", f"TZOFFSETFROM:{summer}")
+            + _part("DAYLIGHT", "16010101T020000", f"RRULE:FREQ=YEARLY;{daylight}\r\n",
+                    summer).replace(f"TZOFFSETFROM:{summer}", f"TZOFFSETFROM:{winter}"))
+
+
+CENTRAL_EUROPE = ("BYDAY=-1SU;BYMONTH=3", "BYDAY=-1SU;BYMONTH=10")
+
+
 def test_a_vtimezone_whose_rule_repeats_every_second_is_refused_at_once(db: Database) -> None:
     crafted = _zone_file("Embassy Time", _part(
         "STANDARD", "16010101T000000", "RRULE:FREQ=SECONDLY\r\n"))
@@ -309,12 +322,7 @@ def test_a_crafted_definition_of_an_iana_zone_is_never_expanded(db: Database) ->
 
 
 def test_a_small_zone_of_the_files_own_is_used(db: Database) -> None:
-    parts = (_part("STANDARD", "16011028T030000",
-                   "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n", "+0100")
-             .replace("TZOFFSETFROM:+0100", "TZOFFSETFROM:+0200")
-             + _part("DAYLIGHT", "16010325T020000",
-                     "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n", "+0200")
-             .replace("TZOFFSETFROM:+0200", "TZOFFSETFROM:+0100"))
+    parts = _two_part_zone(*CENTRAL_EUROPE)
     report = import_ics(db, _zone_file("(UTC+01:00) Amsterdam, Berlin", parts),
                         default_tz="UTC")
     assert report.created == 3
@@ -341,12 +349,7 @@ def test_a_files_own_zone_that_no_known_zone_matches_stays_in_utc_and_says_so(
         db: Database) -> None:
     """Clocks changing on a day no real zone uses: no IANA zone keeps that clock, so the
     instants are kept (in UTC) and the officer is told the series may move."""
-    parts = (_part("STANDARD", "16011101T030000",
-                   "RRULE:FREQ=YEARLY;BYMONTHDAY=1;BYMONTH=11\r\n", "+0100")
-             .replace("TZOFFSETFROM:+0100", "TZOFFSETFROM:+0200")
-             + _part("DAYLIGHT", "16010401T020000",
-                     "RRULE:FREQ=YEARLY;BYMONTHDAY=1;BYMONTH=4\r\n", "+0200")
-             .replace("TZOFFSETFROM:+0200", "TZOFFSETFROM:+0100"))
+    parts = _two_part_zone("BYMONTHDAY=1;BYMONTH=4", "BYMONTHDAY=1;BYMONTH=11")
     data = _zone_file("Embassy Time", parts, events=1).replace(
         b"SUMMARY:Event 0", b"RRULE:FREQ=WEEKLY;COUNT=2\r\nSUMMARY:Event 0")
     report = import_ics(db, data, default_tz="UTC")
@@ -365,11 +368,8 @@ def test_which_iana_zone_keeps_a_files_own_clock() -> None:
 
     from core.calendar.timezones import equivalent_zone
 
-    us = Calendar.from_ical(_zone_file("Eastern (custom)", (
-        _part("STANDARD", "16011104T020000", "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11\r\n",
-              "-0500").replace("TZOFFSETFROM:-0500", "TZOFFSETFROM:-0400")
-        + _part("DAYLIGHT", "16010311T020000", "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3\r\n",
-                "-0400").replace("TZOFFSETFROM:-0400", "TZOFFSETFROM:-0500"))))
+    us = Calendar.from_ical(_zone_file("Eastern (custom)", _two_part_zone(
+        "BYDAY=2SU;BYMONTH=3", "BYDAY=1SU;BYMONTH=11", "-0500", "-0400", "020000")))
     eastern = us.walk("VTIMEZONE")[0].to_tz(lookup_tzid=False)
     assert equivalent_zone(eastern, 2026) == "America/New_York"  # not Grand Turk (AST to 2018)
     assert equivalent_zone(eastern, 2006) != "America/New_York"  # US rules changed in 2007
@@ -466,12 +466,7 @@ def test_matching_a_files_own_zone_is_bounded_per_file(db: Database,
     import core.calendar.ics as ics_module
 
     monkeypatch.setattr(ics_module, "MAX_ZONE_MATCHES", 1)
-    parts = (_part("STANDARD", "16011028T030000",
-                   "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n", "+0100")
-             .replace("TZOFFSETFROM:+0100", "TZOFFSETFROM:+0200")
-             + _part("DAYLIGHT", "16010325T020000",
-                     "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n", "+0200")
-             .replace("TZOFFSETFROM:+0200", "TZOFFSETFROM:+0100"))
+    parts = _two_part_zone(*CENTRAL_EUROPE)
     data = _zone_file("Customized Time Zone", parts, events=2).replace(
         b"20261202T100000", b"20400702T100000")
     import_ics(db, data, default_tz="UTC")
