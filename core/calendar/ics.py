@@ -50,6 +50,7 @@ from core.calendar.filezone import file_zone
 from core.calendar.imports import ImportRejected, ImportReport, RejectedEntry
 from core.calendar.timezones import equivalent_zone, zone
 from core.errors import KnownError
+from core.storage.text import storable, storable_fields
 
 log = logging.getLogger("attache.calendar.ics")
 
@@ -277,6 +278,13 @@ class IcsEvent:
     floating: bool = False  # a time without a zone, read in the importer's default zone
     generated_uid: bool = False  # the file gave none: made from the event's own lines
     notes: list[str] = field(default_factory=list)  # imported, but something was left out
+
+    def __post_init__(self) -> None:
+        # Text as the database keeps it (no NUL): the UID finds the saved post again, and an
+        # unchanged event compares as unchanged.
+        storable_fields(self)
+        self.categories = [storable(c) for c in self.categories]
+        self.attache = {k: storable(v) for k, v in self.attache.items()}
 
     def label(self) -> str:
         uid = "generated" if self.generated_uid else self.uid or "?"

@@ -83,6 +83,7 @@ from core.errors import KnownError
 from core.spreadsheets import csv_rows, neutral_cell, read_csv, restored_cell, xlsx_rows
 from core.storage.database import Database
 from core.storage.models import POST_STATUSES, Observance, PlannedPost, Source
+from core.storage.text import storable
 
 log = logging.getLogger("attache.calendar.tables")
 
@@ -252,6 +253,9 @@ def read_sheet(path: Path) -> Table:
 
 
 def _cell(column: str, text: str) -> str:
+    """A cell as the database will keep it (``storable``: a NUL gone), so that comparing it
+    with the saved post finds an unchanged line unchanged."""
+    text = storable(text)
     if column in FREE_TEXT:
         return text.replace("\r\n", "\n")  # Excel on Windows may save CRLF inside a cell
     return text.strip()

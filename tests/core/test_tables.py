@@ -330,3 +330,24 @@ def test_an_all_day_rows_zone_change_is_saved(db: Database, plan: dict[str, int]
     report = import_table(db, write_csv(tmp_path / "tz.csv", rows), default_tz="UTC")
     assert report.updated == 1
     assert get_post(db, plan["all_day"])["tz"] == "Asia/Samarkand"
+
+
+def test_a_nul_in_a_cell_or_event_does_not_make_every_reimport_an_update(
+        db: Database, tmp_path: Path) -> None:
+    """The database keeps text without NUL; the file's text with it compared as changed, so
+    importing the same file again bumped every such post's version."""
+    from core.calendar.icsimport import import_ics
+
+    sheet = write_csv(tmp_path / "nul.csv", [new_row(title="Брифинг\x00", date="2026-12-01",
+                                                     body="Text\x00 here")])
+    assert import_table(db, sheet, default_tz="UTC").created == 1
+    again = import_table(db, sheet, default_tz="UTC")
+    assert (again.updated, again.unchanged) == (0, 1)
+    event = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//Planner//EN\r\n"
+             b"BEGIN:VEVENT\r\nUID:a\x00b@planner.example\r\nDTSTAMP:20261101T000000Z\r\n"
+             b"DTSTART:20261201T100000Z\r\nSUMMARY:Hi\x00 there\r\nEND:VEVENT\r\n"
+             b"END:VCALENDAR\r\n")
+    assert import_ics(db, event, default_tz="UTC").created == 1
+    second = import_ics(db, event, default_tz="UTC")
+    assert (second.updated, second.unchanged) == (0, 1)
+    assert sorted(p["title"] for p in list_posts(db)) == ["Hi there", "Брифинг"]
