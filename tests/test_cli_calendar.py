@@ -146,3 +146,12 @@ def test_posts_update_reads_a_new_time_in_the_posts_own_zone(cli) -> None:  # no
     ok(cli, "posts", "update", post, "--at", "2026-12-02 11:00", "--tz", "Europe/Berlin")
     (saved,) = json.loads(ok(cli, "posts", "list", "--json"))
     assert (saved["start"], saved["tz"]) == ("2026-12-02T11:00:00+01:00", "Europe/Berlin")
+
+
+def test_an_export_that_cannot_be_written_is_one_plain_line(cli, tmp_path: Path) -> None:  # noqa: ANN001
+    """A missing folder was "unexpected error: FileNotFoundError …"."""
+    target = tmp_path / "no such folder" / "plan.ics"
+    code, out, err = cli("calendar", "export", "--from", "2026-12-01", "--to", "2026-12-31",
+                         "--format", "ics", "-o", str(target))
+    assert (code, out) == (1, "")
+    assert err == f"attache: cannot write {target}: No such file or directory\n"
