@@ -7,6 +7,7 @@ file) sits above both. Before this split siteconfig and settings imported each o
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -75,6 +76,8 @@ MINIMUMS: dict[str, float] = {
 
 def check_setting(key: str, value: object) -> object:
     """Refuse values that would only fail later, far from where they were typed."""
+    if isinstance(value, float) and not math.isfinite(value):  # "inf" seconds: no deadline
+        raise KnownError(f"{key} must be a finite number, not {value!r}")
     if key == "timezone" and value:
         from core.calendar.timezones import zone
 
