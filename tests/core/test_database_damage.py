@@ -346,3 +346,45 @@ def test_the_cli_says_the_disk_is_full(small_disk: Path, server: FeedServer) -> 
     assert code == 1
     assert "the disk holding your database is full" in err
     assert "unexpected error" not in err and "sqlalche" not in err
+
+
+def test_db_check_on_a_missing_file_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    """A mistyped --db made db check create an empty database there and call it "empty"."""
+    path = tmp_path / "typo" / "attache.db"
+    code, out, err = run_cli("db", "check", "--json", "--db", f"sqlite:///{path}")
+    (report,) = json.loads(out)
+    assert code == 1 and not path.exists()
+    assert report["problems"] == [f"there is no database file at {path}"]
+    assert report["recovery"] == {"backup": None, "command": None}
+
+
+def test_db_check_on_a_server_it_cannot_reach_reports_in_one_line(tmp_path: Path) -> None:
+    """psycopg's message spans two lines ("… Connection refused\\n\\tIs the server running…"),
+    and db check --json printed no report at all."""
+    import socket
+
+    with socket.socket() as free:  # a port nothing listens on
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    url = f"postgresql+psycopg://attache:S3cret@127.0.0.1:{port}/attache"
+    code, out, err = run_cli("db", "check", "--json", "--db", url)
+    (report,) = json.loads(out)
+    assert code == 1 and report["ok"] is False
+    (problem,) = report["problems"]
+    assert problem.startswith(f"cannot open database postgresql+psycopg://attache:***@127.0.0.1:"
+                              f"{port}/attache: ") and "\n" not in problem
+    assert "S3cret" not in out + err
+    code, out, err = run_cli("posts", "list", "--db", url)
+    assert code == 1 and err.count("\n") == 1 and "S3cret" not in err
+
+
+def test_db_backup_to_a_place_it_cannot_write_is_one_plain_line(db: Database,
+                                                                 tmp_path: Path) -> None:
+    """A folder that cannot be made was "unexpected error: FileNotFoundError"."""
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    target = blocker / "backups" / "copy.db"
+    code, out, err = run_cli("db", "backup", str(target), "--db", f"sqlite:///{tmp_path}/test.db")
+    assert (code, out) == (1, "")
+    assert err.startswith(f"attache: cannot write the backup to {target}: ")
+    assert "unexpected" not in err and err.count("\n") == 1
