@@ -483,6 +483,11 @@ def _event(component: Event, number: int, where: icsscan.EventLines | None,
     if component.get("recurrence-id") is not None:
         event.recurrence_id, _, _ = _moment(component["recurrence-id"], zones,
                                             _line(where, "RECURRENCE-ID"))
+        if str(getattr(component["recurrence-id"], "params", {}).get("RANGE", "")).upper() \
+                == "THISANDFUTURE":
+            event.notes.append("it changes this and every later occurrence "
+                               "(RANGE=THISANDFUTURE); only this occurrence was changed: "
+                               "edit the later ones in the series")
     start_tzid = str(component["dtstart"].params.get("TZID", "")).strip()
     if rrule and not all_day and tz == "UTC" and start_tzid in zones.custom and len({
             datetime(start.year, month, 15, tzinfo=UTC).astimezone(

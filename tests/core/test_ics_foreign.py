@@ -473,3 +473,22 @@ def test_matching_a_files_own_zone_is_bounded_per_file(db: Database,
     assert [(p["tz"], p["start"]) for p in list_posts(db)] == [
         ("Europe/Berlin", "2026-12-01T10:00:00+01:00"),
         ("Europe/Berlin", "2040-07-02T10:00:00+02:00")]
+
+
+def test_an_override_for_this_and_future_occurrences_is_said(db: Database) -> None:
+    """RANGE=THISANDFUTURE (RFC 5545 §3.2.13) was silently taken as one occurrence."""
+    data = b"\r\n".join([
+        b"BEGIN:VCALENDAR", b"VERSION:2.0", b"PRODID:-//Example//Planner script//EN",
+        b"BEGIN:VEVENT", b"UID:series@planner.example", b"DTSTAMP:20261101T000000Z",
+        b"DTSTART;TZID=Asia/Tashkent:20261201T100000", b"RRULE:FREQ=DAILY;COUNT=10",
+        b"SUMMARY:Series", b"END:VEVENT",
+        b"BEGIN:VEVENT", b"UID:series@planner.example", b"DTSTAMP:20261101T000000Z",
+        b"RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Asia/Tashkent:20261205T100000",
+        b"DTSTART;TZID=Asia/Tashkent:20261205T120000", b"SUMMARY:Series at noon",
+        b"END:VEVENT", b"END:VCALENDAR", b""])
+    report = import_ics(db, data, default_tz="UTC")
+    assert report.created == 2
+    assert report.warnings == [
+        "event 2 (UID series@planner.example, line 11): it changes this and every later "
+        "occurrence (RANGE=THISANDFUTURE); only this occurrence was changed: edit the later "
+        "ones in the series"]
