@@ -178,13 +178,14 @@ def _exdates(post: dict, replaced: set[str]) -> list[date | datetime]:
     same file replaces (RFC 5545: the override says it; an EXDATE would hide it)."""
     values: list[date | datetime] = []
     for value in recurrence.parse_exdates(post.get("exdates")):
+        found: list[date | datetime] = [value]
         if isinstance(value, datetime):
-            if post["all_day"]:
-                value = value.date()
-            else:
-                value = value.replace(tzinfo=zone(post["tz"]))
-        if rid_text(value) not in replaced:
-            values.append(value)
+            found = [value.date() if post["all_day"] else value.replace(tzinfo=zone(post["tz"]))]
+        elif not post["all_day"]:
+            # A whole day off a timed series (another program's EXDATE;VALUE=DATE): written
+            # as that day's occurrence, since readers refuse a DATE beside a zoned DTSTART.
+            found = recurrence.on_day(post["rrule"], _start_of(post), value)
+        values += [v for v in found if rid_text(v) not in replaced]
     return values
 
 

@@ -304,8 +304,11 @@ def _wanted(event: IcsEvent, exceptions: list[date | datetime] | None,
         rrule = normal_rrule(recurrence.stored_rule(
             event.rrule, all_day=event.all_day, tz=event.tz,
             start=event.start_date if event.all_day else event.start)) or ""
-        exdates = sorted({_wall(v, event.all_day, event.tz)
-                          for v in [*event.exdates, *(exceptions or [])]}, key=str)
+        moments = [*event.exdates, *(exceptions or [])]
+        if not event.all_day:  # a whole day off a timed series: that day's occurrence
+            moments = [o for v in moments for o in (
+                recurrence.on_day(rrule, event.start, v) if type(v) is date else [v])]
+        exdates = sorted({_wall(v, event.all_day, event.tz) for v in moments}, key=str)
     elif event.recurrence_id is None:
         exdates = []
     duration = None

@@ -244,6 +244,12 @@ def shift_exdates(values: Iterable[date | datetime], old: date | datetime,
     return moved
 
 
+def on_day(rule: str, start: datetime, day: date) -> list[date | datetime]:
+    """The occurrences of a timed series on ``day`` (aware, in ``start``'s zone): what an
+    exception given as a whole day (EXDATE;VALUE=DATE) means for it."""
+    return expand(rule, start, day, day)
+
+
 def join_exdates(values: Iterable[date | datetime]) -> str | None:
     texts = sorted({exdate_text(v) for v in values})
     return ",".join(texts) or None

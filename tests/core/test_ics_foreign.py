@@ -492,3 +492,27 @@ def test_an_override_for_this_and_future_occurrences_is_said(db: Database) -> No
         "event 2 (UID series@planner.example, line 11): it changes this and every later "
         "occurrence (RANGE=THISANDFUTURE); only this occurrence was changed: edit the later "
         "ones in the series"]
+
+
+def test_a_whole_day_excepted_from_a_timed_series_exports_as_that_days_occurrence(
+        db: Database) -> None:
+    """EXDATE;VALUE=DATE beside a zoned DTSTART (planner scripts, and a sheet's exdates cell
+    with a day only) was exported as written: vobject and the strict parser then failed on
+    the file ("can't compare offset-naive and offset-aware datetimes")."""
+    from core.calendar.posts import PostFields, create_post
+
+    data = b"\r\n".join([
+        b"BEGIN:VCALENDAR", b"VERSION:2.0", b"PRODID:-//Example//Planner script//EN",
+        b"BEGIN:VEVENT", b"UID:days@planner.example", b"DTSTAMP:20261101T000000Z",
+        b"DTSTART;TZID=Asia/Tashkent:20261201T100000", b"RRULE:FREQ=DAILY;COUNT=5",
+        b"EXDATE;VALUE=DATE:20261203", b"SUMMARY:Daily", b"END:VEVENT", b"END:VCALENDAR", b""])
+    assert import_ics(db, data, default_tz="UTC").created == 1
+    assert by_title(db)["Daily"]["exdates"] == ["2026-12-03T10:00:00"]
+    create_post(db, PostFields(title="From a sheet", at=datetime(
+        2026, 12, 1, 9, 0, tzinfo=ZoneInfo("Asia/Almaty")), tz="Asia/Almaty",
+        rrule="FREQ=DAILY;COUNT=3", exdates=[date(2026, 12, 2)]))
+    exported = export_ics(list_posts(db), [])
+    check_export(exported)
+    assert b"EXDATE;TZID=Asia/Almaty:20261202T090000" in exported
+    again = import_ics(db, data, default_tz="UTC")
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
