@@ -3,14 +3,28 @@
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
 on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: indexes on the
-foreign keys deletes and joins walk (the migration lists the audit).
+foreign keys deletes and joins walk (the migration lists the audit). 0008: the media summary
+(an item marked for it, with the officer's note). 0011: a source's folders besides its
+``category`` (a feed filed in several).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, Float, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlmodel import Field, SQLModel
 
 from core.storage.types import UTCDateTime, utcnow
@@ -73,6 +87,11 @@ class Item(SQLModel, table=True):
     content_hash: str = Field(default="", max_length=64)
     read: bool = Field(default=False)
     starred: bool = Field(default=False)
+    # 0008: marked for the media summary (key D), with the officer's own one or two sentences.
+    # The database's default, not Python's: code that stores items never names the column.
+    summary: bool = Field(default=False, sa_column=Column(Boolean, nullable=False,
+                                                          server_default=false()))
+    summary_note: str | None = Field(default=None, sa_column=Column(Text))
 
 
 POST_STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")
@@ -268,3 +287,16 @@ class ItemSentiment(SQLModel, table=True):
     subjectivity: float | None = Field(default=None, sa_column=Column(Float))
     analyzer: str = Field(max_length=40)
     scored_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class SourceCategory(SQLModel, table=True):
+    """0011: the folders a source is filed in besides its ``category`` (Feedly and other
+    readers put one feed in several folders). ``category`` stays the folder the tree shows it
+    in; these add it to others. A table, not a column: nothing that reads ``source`` changes.
+    """
+
+    __tablename__ = "source_category"
+
+    source_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("source.id", ondelete="CASCADE"), primary_key=True))
+    category: str = Field(sa_column=Column(String(200), primary_key=True))
