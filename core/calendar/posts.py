@@ -138,10 +138,13 @@ def insert_posts(conn: Connection, posts: Sequence[tuple[PostFields, str | None]
             lookups.check_sources(data.channels)
         rows.append(row)
     ids: list[int] = []
-    for chunk in _chunks(rows):
-        done = conn.execute(insert(POSTS).returning(POSTS.c.id, sort_by_parameter_order=True),
-                            chunk)
-        ids += done.scalars().all()
+    if conn.dialect.insert_executemany_returning_sort_by_parameter_order:
+        for chunk in _chunks(rows):
+            done = conn.execute(insert(POSTS).returning(POSTS.c.id,
+                                                        sort_by_parameter_order=True), chunk)
+            ids += done.scalars().all()
+    else:  # SQLite before 3.35 (an older Linux's own Python) has no RETURNING
+        ids = [conn.execute(insert(POSTS).values(**row)).inserted_primary_key[0] for row in rows]
     channels: dict[int, list[int]] = {}
     for post_id, row, (data, _) in zip(ids, rows, posts, strict=True):
         row["id"] = post_id

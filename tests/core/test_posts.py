@@ -274,3 +274,17 @@ def test_a_batch_saves_the_same_posts_and_revisions_as_one_at_a_time(db: Databas
         change_posts(conn, [(ids[2], PostFields(title="fine"), None),
                             (ids[1], PostFields(title="stale"), 1)])
     assert get_post(db, ids[2])["title"] == "New campaign"  # the batch rolled back whole
+
+
+def test_a_batch_is_saved_where_sqlite_has_no_returning(db: Database,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite before 3.35 (an older distribution's Python) cannot return the new ids of an
+    executemany INSERT: the posts are inserted one by one, and the same ids come back."""
+    from core.calendar.posts import insert_posts
+
+    with db.write() as conn:
+        monkeypatch.setattr(conn.dialect, "insert_executemany_returning_sort_by_parameter_order",
+                            False)
+        ids = insert_posts(conn, [(PostFields(title=f"Post {n}", day=date(2026, 12, n + 1),
+                                              channels=[]), None) for n in range(3)])
+    assert [get_post(db, i)["title"] for i in ids] == ["Post 0", "Post 1", "Post 2"]
