@@ -256,25 +256,33 @@ class _Lookups:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._campaigns: dict[str, int] | None = None
+        self._campaign_names: dict[int, str] = {}
         self._observances: set[int] | None = None
         self._sources: set[int] | None = None
         self._items: dict[int, str | None] = {}
 
-    def campaign_id(self, name: str) -> int:
+    def _load_campaigns(self) -> dict[str, int]:
         if self._campaigns is None:
             self._campaigns = dict(self.conn.execute(
                 select(CAMPAIGNS.c.name, CAMPAIGNS.c.id)).all())
-        if name not in self._campaigns:
-            self._campaigns[name] = campaign_id_for(self.conn, name, create=True)
-        return self._campaigns[name]
+            self._campaign_names = {i: n for n, i in self._campaigns.items()}
+        return self._campaigns
+
+    def campaign_id(self, name: str) -> int:
+        campaigns = self._load_campaigns()
+        if name not in campaigns:
+            campaigns[name] = campaign_id_for(self.conn, name, create=True)
+            self._campaign_names[campaigns[name]] = name
+        return campaigns[name]
 
     def campaign_name(self, campaign_id: int | None) -> str | None:
         if campaign_id is None:
             return None
-        if self._campaigns is None or campaign_id not in self._campaigns.values():
-            self._campaigns = dict(self.conn.execute(
-                select(CAMPAIGNS.c.name, CAMPAIGNS.c.id)).all())
-        return next((n for n, i in self._campaigns.items() if i == campaign_id), None)
+        self._load_campaigns()
+        if campaign_id not in self._campaign_names:  # added by a colleague since: read again
+            self._campaigns = None
+            self._load_campaigns()
+        return self._campaign_names.get(campaign_id)
 
     def has_observance(self, observance_id: int) -> bool:
         if self._observances is None:
