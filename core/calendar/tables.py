@@ -70,7 +70,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
 from core.calendar import recurrence
-from core.calendar.imports import ImportRejected, ImportReport
+from core.calendar.imports import ImportRejected, ImportReport, changed_columns
 from core.calendar.posts import (
     PostFields,
     change_posts,
@@ -346,6 +346,8 @@ def import_table(db: Database, path: Path, *, default_tz: str) -> ImportReport:
                 report.unchanged += 1
             else:
                 changes.append(change)
+                if current is not None:
+                    report.note_update(changed_columns(change.fields.given(), current))
     if report.errors:
         raise ImportRejected(f"{path.name} was not imported", report)
     new = [(c.fields, c.uid) for c in changes if c.post_id is None]
