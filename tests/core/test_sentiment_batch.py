@@ -22,6 +22,7 @@ from core.feeds.store import store_entries
 from core.sentiment import language
 from core.sentiment.analyzers import SocialAnalyzer, Thresholds, _Vader
 from core.sentiment.coverage import coverage_summary, score_coverage
+from core.sentiment.kazakh_or_kyrgyz import refine
 from core.sentiment.language import detect_language, detect_languages
 from core.sentiment.scoring import Scorer, label_reply, score_pending
 from core.social.base import SocialReply
@@ -62,7 +63,11 @@ def reference_detection(text: str) -> tuple[str | None, float, str | None]:
         total = sum(p for _, p in expected)
     if code in language._NO_LANGUAGE:
         return None, 0.0, script
-    return language._TO_ISO_639_1.get(code, code), probability / total, script
+    code = language._TO_ISO_639_1.get(code, code)
+    if script == language.CYRILLIC and code != "kk" and refine(cleaned, code) == "kk":
+        kazakh = dict(model.rank(cleaned))["kk"]
+        return "kk", max(kazakh / (kazakh + probability), 0.01), script
+    return code, probability / total, script
 
 
 def test_batch_language_detection_is_py3langid_bit_for_bit() -> None:
