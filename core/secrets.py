@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
-
-import keyring
-from keyring.errors import KeyringError, NoKeyringError
+from types import ModuleType
 
 from core import paths
 from core.errors import KnownError
@@ -29,6 +27,20 @@ log = logging.getLogger("attache.secrets")
 NO_BACKEND = ("no OS keyring is available to store secrets safely. On Windows and macOS it is "
               "built in; on Linux install and unlock a Secret Service (GNOME Keyring or "
               "KWallet), or ask IT. Attaché does not fall back to a plain-text file.")
+
+
+def _keyring() -> ModuleType:
+    """keyring, imported on first use: finding its backends takes a few dozen milliseconds
+    that every command would pay (settings import this module), and few ever need a secret."""
+    import keyring
+
+    return keyring
+
+
+def _keyring_errors() -> tuple[type[Exception], ...]:
+    from keyring.errors import KeyringError, NoKeyringError
+
+    return NoKeyringError, KeyringError
 
 
 def _index_path():  # noqa: ANN202
@@ -49,7 +61,7 @@ def _usable_backend() -> None:
 
 def keyring_available() -> bool:
     """Whether an OS keyring can store secrets (not keyring's "fail" or null backends)."""
-    backend = keyring.get_keyring()
+    backend = _keyring().get_keyring()
     return backend.priority > 0 and not type(backend).__module__.startswith(
         ("keyring.backends.fail", "keyring.backends.null"))
 
@@ -59,8 +71,8 @@ def set_secret(name: str, value: str) -> None:
         raise KnownError("a secret needs a name and a value")
     _usable_backend()
     try:
-        keyring.set_password(SERVICE, name, value)
-    except (NoKeyringError, KeyringError) as exc:
+        _keyring().set_password(SERVICE, name, value)
+    except _keyring_errors() as exc:
         raise KnownError(f"{NO_BACKEND} ({type(exc).__name__})") from None
     names = sorted(set(_names()) | {name})
     _index_path().write_text(json.dumps(names), encoding="utf-8")
@@ -71,8 +83,8 @@ def get_secret(*names: str) -> str | None:
     """The first of ``names`` that is stored; None if none is (or there is no keyring)."""
     for name in names:
         try:
-            value = keyring.get_password(SERVICE, name)
-        except (NoKeyringError, KeyringError):
+            value = _keyring().get_password(SERVICE, name)
+        except _keyring_errors():
             return None
         if value:
             return value
@@ -81,8 +93,8 @@ def get_secret(*names: str) -> str | None:
 
 def delete_secret(name: str) -> None:
     try:
-        keyring.delete_password(SERVICE, name)
-    except (NoKeyringError, KeyringError):
+        _keyring().delete_password(SERVICE, name)
+    except _keyring_errors():
         pass
     names = [n for n in _names() if n != name]
     _index_path().write_text(json.dumps(names), encoding="utf-8")

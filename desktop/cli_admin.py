@@ -1,24 +1,44 @@
-"""``attache self-test``: what IT runs after installing, and what support asks an officer to run.
+"""``attache self-test | db | config``: what IT runs after installing, and what support asks an
+officer to run.
 
-One line per check, or ``--json`` (a list of ``name, ok, required, detail, seconds``). Exit 0
-when every required check passed — a missing keyring is a warning, not a failure — else 1.
+``self-test`` prints one line per check, or ``--json`` (a list of ``name, ok, required, detail,
+seconds``). Exit 0 when every required check passed — a missing keyring is a warning, not a
+failure — else 1.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from core.selftest import Check, passed, run_self_test
-from desktop.cli_calendar import Command
-from desktop.cli_support import emit_json
+from core.errors import KnownError
+from desktop.cli_support import Subcommands, command, emit_json, group, open_db
+
+if TYPE_CHECKING:
+    from core.selftest import Check
 
 
-def register_admin_commands(sub: Any, command: Command) -> None:
-    p = command(sub, "self-test", cmd_self_test,
-                "check this installation: database, feeds, sentiment, calendar, keyring, Qt")
+def add_self_test(sub: Subcommands, name: str, help_text: str) -> None:
+    command(sub, name, cmd_self_test, help_text).add_argument("--json", action="store_true")
+
+
+def add_db(sub: Subcommands, name: str, help_text: str) -> None:
+    dbp = group(sub, name, help_text)
+    command(dbp, "upgrade", cmd_db_upgrade, "upgrade the schema (backs up SQLite first)")
+    p = command(dbp, "check", cmd_db_check, "integrity and schema version")
     p.add_argument("--json", action="store_true")
+    command(dbp, "backup", cmd_db_backup, "write a consistent copy of the database").add_argument(
+        "file")
+
+
+def add_config(sub: Subcommands, name: str, help_text: str) -> None:
+    cfg = group(sub, name, help_text)
+    command(cfg, "show", cmd_config_show, "print the settings as JSON")
+    p = command(cfg, "set", cmd_config_set, "change one setting (e.g. proxy)")
+    p.add_argument("key")
+    p.add_argument("value")
 
 
 def status_word(check: Check) -> str:
@@ -34,6 +54,7 @@ def format_check(check: Check, width: int = 20) -> str:
 
 def self_test_checks(on_check: Any = None) -> list[Check]:
     """Core's checks, then Qt's (checked here: core never imports Qt)."""
+    from core.selftest import run_self_test
     from desktop.selftest_qt import check_qt
 
     checks = run_self_test(on_check)
@@ -44,6 +65,8 @@ def self_test_checks(on_check: Any = None) -> list[Check]:
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:
+    from core.selftest import passed
+
     # --db is accepted like everywhere but not used: the checks run in a temporary database,
     # never the officer's.
     if args.json:
@@ -63,3 +86,82 @@ def cmd_self_test(args: argparse.Namespace) -> int:
                   + (f" ({len(warned)} warning(s): {', '.join(warned)})" if warned else ""))
         sys.stdout.flush()
     return 0 if passed(checks) else 1
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from core.storage.migrate import ensure_schema, schema_state
+
+    db = open_db(args, migrate=False)
+    before = schema_state(db)
+    backup = ensure_schema(db)
+    after = schema_state(db)
+    if before.up_to_date:
+        print(f"database is up to date (schema {after.current})")
+    else:
+        print(f"upgraded schema {before.current or 'empty'} → {after.current}"
+              + (f"; backup at {backup}" if backup else ""))
+    return 0
+
+
+def cmd_db_check(args: argparse.Namespace) -> int:
+    from core.storage.check import check_database
+
+    report = check_database(open_db(args, migrate=False))
+    if args.json:
+        emit_json([report])
+    else:
+        print(f"schema: {report['schema_version'] or 'empty'} (this Attaché: "
+              f"{report['code_version']}) — {report['schema']}")
+        print(f"integrity: {'ok' if report['integrity_ok'] else 'PROBLEMS'}")
+        for problem in report["problems"]:
+            print(f"  - {problem}")
+    return 0 if report["ok"] else 1
+
+
+def cmd_db_backup(args: argparse.Namespace) -> int:
+    from core.storage.backup import backup_database
+
+    target = backup_database(open_db(args, migrate=False), Path(args.file))
+    print(f"backup written to {target}")
+    return 0
+
+
+def _shown_setting(key: str, value: object) -> object:
+    """A setting as the CLI echoes it: URLs that may carry a password have it masked (the
+    terminal, its scrollback and a pasted transcript are not the place for it)."""
+    from core.storage.urls import masked_proxy, masked_url
+
+    if not isinstance(value, str) or not value:
+        return value
+    if key == "database_url":
+        return masked_url(value)
+    if key == "proxy":
+        return masked_proxy(value)
+    return value
+
+
+def cmd_config_show(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from core.settings import Settings
+
+    emit_json({key: _shown_setting(key, value)
+               for key, value in asdict(Settings.load()).items()})
+    return 0
+
+
+def cmd_config_set(args: argparse.Namespace) -> int:
+    from core.settings import Settings
+
+    settings = Settings.load()
+    try:
+        settings.set(args.key, args.value)
+    except ValueError as exc:
+        raise KnownError(f"bad value for {args.key}: {exc}") from None
+    typed = getattr(settings, args.key)
+    settings.save()  # moves a database password into the OS keyring (or refuses)
+    print(f"{args.key} = {_shown_setting(args.key, getattr(settings, args.key))!r}")
+    if args.key == "database_url" and typed != settings.database_url:
+        print("attache: the database password is kept in the OS keyring, not in "
+              "settings.json", file=sys.stderr)
+    return 0

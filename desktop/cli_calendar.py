@@ -7,21 +7,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from core.calendar import campaigns as campaign_ops
-from core.calendar import observances as observance_ops
 from core.calendar import posts as post_ops
 from core.calendar.timezones import default_zone_name, zone
 from core.errors import KnownError
 from core.settings import Settings
 from core.storage.models import OBSERVANCE_CATEGORIES, POST_STATUSES
-from desktop.cli_support import emit_json, open_db
-
-Command = Callable[..., argparse.ArgumentParser]
+from desktop.cli_support import Subcommands, command, emit_json, group, open_db
 
 
 def parse_date(value: str) -> date:
@@ -39,9 +34,8 @@ def parse_local_time(value: str) -> datetime:
             f"not a time: {value!r} (use \"YYYY-MM-DD HH:MM\")") from None
 
 
-def register_calendar_commands(sub: Any, command: Command) -> None:
-    posts = sub.add_parser("posts", help="plan posts").add_subparsers(
-        dest="sub", metavar="ACTION", required=True)
+def add_posts(sub: Subcommands, name: str, help_text: str) -> None:
+    posts = group(sub, name, help_text)
     p = command(posts, "add", cmd_posts_add, "plan a post; prints its id")
     _post_options(p, adding=True)
     p = command(posts, "update", cmd_posts_update, "change a planned post")
@@ -71,8 +65,10 @@ def register_calendar_commands(sub: Any, command: Command) -> None:
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--json", action="store_true")
 
-    camp = sub.add_parser("campaigns", help="campaigns").add_subparsers(
-        dest="sub", metavar="ACTION", required=True)
+
+
+def add_campaigns(sub: Subcommands, name: str, help_text: str) -> None:
+    camp = group(sub, name, help_text)
     p = command(camp, "add", cmd_campaigns_add, "add a campaign")
     p.add_argument("name")
     p.add_argument("--color")
@@ -82,8 +78,10 @@ def register_calendar_commands(sub: Any, command: Command) -> None:
     p = command(camp, "list", cmd_campaigns_list, "list campaigns")
     p.add_argument("--json", action="store_true")
 
-    obs = sub.add_parser("observances", help="observance days").add_subparsers(
-        dest="sub", metavar="ACTION", required=True)
+
+
+def add_observances(sub: Subcommands, name: str, help_text: str) -> None:
+    obs = group(sub, name, help_text)
     p = command(obs, "list", cmd_observances_list, "observances falling in a date range")
     p.add_argument("--from", dest="first", type=parse_date, metavar="D", required=True)
     p.add_argument("--to", dest="last", type=parse_date, metavar="D", required=True)
@@ -104,8 +102,10 @@ def register_calendar_commands(sub: Any, command: Command) -> None:
     p.add_argument("id", type=int)
     p.add_argument("--date", dest="day", type=parse_date, required=True)
 
-    cal = sub.add_parser("calendar", help="export and import the plan").add_subparsers(
-        dest="sub", metavar="ACTION", required=True)
+
+
+def add_calendar(sub: Subcommands, name: str, help_text: str) -> None:
+    cal = group(sub, name, help_text)
     p = command(cal, "export", cmd_calendar_export, "export posts and observances")
     p.add_argument("--from", dest="first", type=parse_date, metavar="D", required=True)
     p.add_argument("--to", dest="last", type=parse_date, metavar="D", required=True)
@@ -252,6 +252,8 @@ def cmd_campaigns_list(args: argparse.Namespace) -> int:
 
 
 def _synced_db(args: argparse.Namespace):  # noqa: ANN202
+    from core.calendar import observances as observance_ops
+
     db = open_db(args)
     settings = Settings.load()
     observance_ops.ensure_packs(db, settings.countries, settings.packs)
@@ -259,6 +261,8 @@ def _synced_db(args: argparse.Namespace):  # noqa: ANN202
 
 
 def cmd_observances_list(args: argparse.Namespace) -> int:
+    from core.calendar import observances as observance_ops
+
     rows = observance_ops.list_occurrences(_synced_db(args), args.first, args.last,
                                            categories=args.category, countries=args.country)
     if args.json:
@@ -273,6 +277,8 @@ def cmd_observances_list(args: argparse.Namespace) -> int:
 
 
 def cmd_observances_add(args: argparse.Namespace) -> int:
+    from core.calendar import observances as observance_ops
+
     rule = {"type": "dates", "dates": [d.isoformat() for d in args.day]}
     if args.days > 1:
         rule["days"] = args.days
@@ -283,6 +289,8 @@ def cmd_observances_add(args: argparse.Namespace) -> int:
 
 
 def cmd_observances_confirm(args: argparse.Namespace) -> int:
+    from core.calendar import observances as observance_ops
+
     observance_ops.confirm_date(_synced_db(args), args.id, args.day)
     print(f"observance {args.id}: {args.day.year} date confirmed as {args.day.isoformat()}")
     return 0

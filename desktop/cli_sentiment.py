@@ -6,22 +6,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from core.errors import KnownError
 from core.sentiment import coverage
 from core.sentiment.aggregates import GROUPINGS, needs_attention, summary
 from core.sentiment.scoring import Scorer
 from core.settings import Settings
-from desktop.cli_calendar import Command
-from desktop.cli_support import emit_json, open_db
+from desktop.cli_support import Subcommands, command, emit_json, group, open_db, parse_since
 
 
-def register_sentiment_commands(sub: Any, command: Command) -> None:
-    from desktop.cli import parse_since
-
-    sen = sub.add_parser("sentiment", help="sentiment of replies").add_subparsers(
-        dest="sub", metavar="ACTION", required=True)
+def add_sentiment(sub: Subcommands, name: str, help_text: str) -> None:
+    sen = group(sub, name, help_text)
     p = command(sen, "score", cmd_sentiment_score, "score texts without storing them")
     p.add_argument("text", nargs="*")
     p.add_argument("--file", metavar="F", help="one text per line")

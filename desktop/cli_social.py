@@ -6,21 +6,15 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
 
-from core import secrets, watch
 from core.errors import KnownError
-from core.sentiment.analyzers import LABELS
-from core.social.replies import list_replies, reply_json
-from desktop.cli_calendar import Command
-from desktop.cli_support import emit_json, open_db
+from desktop.cli_support import Subcommands, command, emit_json, group, open_db, parse_since
 
 
-def register_social_commands(sub: Any, command: Command) -> None:
-    from desktop.cli import parse_since
+def add_replies(sub: Subcommands, name: str, help_text: str) -> None:
+    from core.sentiment.analyzers import LABELS
 
-    rep = sub.add_parser("replies", help="replies to the embassy's posts").add_subparsers(
-        dest="sub", metavar="ACTION", required=True)
+    rep = group(sub, name, help_text)
     p = command(rep, "list", cmd_replies_list, "replies, newest first")
     p.add_argument("--item", type=int, metavar="ID")
     p.add_argument("--source", type=int, metavar="ID")
@@ -44,8 +38,10 @@ def register_social_commands(sub: Any, command: Command) -> None:
     p.add_argument("--skip-bad", action="store_true",
                    help="import the good lines even if some are bad (they are listed)")
 
-    wat = sub.add_parser("watch", help="watch terms").add_subparsers(
-        dest="sub", metavar="ACTION", required=True)
+
+
+def add_watch(sub: Subcommands, name: str, help_text: str) -> None:
+    wat = group(sub, name, help_text)
     command(wat, "add", cmd_watch_add,
             "watch a word, \"a phrase\", #hashtag or @mention (word* = prefix)").add_argument(
         "term")
@@ -59,8 +55,10 @@ def register_social_commands(sub: Any, command: Command) -> None:
     p.add_argument("--per-day", action="store_true", help="counts per term and day instead")
     p.add_argument("--json", action="store_true")
 
-    sec = sub.add_parser("secrets", help="platform tokens in the OS keyring").add_subparsers(
-        dest="sub", metavar="ACTION", required=True)
+
+
+def add_secrets(sub: Subcommands, name: str, help_text: str) -> None:
+    sec = group(sub, name, help_text)
     command(sec, "set", cmd_secrets_set,
             "store a token (prompted; e.g. youtube, facebook:usembassytashkent, "
             "mastodon:mastodon.social)").add_argument("name")
@@ -69,6 +67,8 @@ def register_social_commands(sub: Any, command: Command) -> None:
 
 
 def cmd_replies_list(args: argparse.Namespace) -> int:
+    from core.social.replies import list_replies, reply_json
+
     rows = list_replies(open_db(args), item_id=args.item, source_id=args.source,
                         since=args.since, limit=args.limit, label=args.label,
                         language=args.language)
@@ -115,12 +115,16 @@ def cmd_replies_import(args: argparse.Namespace) -> int:
 
 
 def cmd_watch_add(args: argparse.Namespace) -> int:
+    from core import watch
+
     term_id, found = watch.add_term(open_db(args), args.term)
     print(f"watching {args.term!r} (term {term_id}); {found} hits in what is already stored")
     return 0
 
 
 def cmd_watch_list(args: argparse.Namespace) -> int:
+    from core import watch
+
     rows = watch.list_terms(open_db(args))
     if args.json:
         emit_json(rows)
@@ -132,12 +136,16 @@ def cmd_watch_list(args: argparse.Namespace) -> int:
 
 
 def cmd_watch_remove(args: argparse.Namespace) -> int:
+    from core import watch
+
     watch.remove_term(open_db(args), args.id)
     print(f"stopped watching term {args.id}")
     return 0
 
 
 def cmd_watch_hits(args: argparse.Namespace) -> int:
+    from core import watch
+
     db = open_db(args)
     if args.per_day:
         rows = watch.hits_per_day(db, term_ids=[args.term] if args.term else (),
@@ -158,6 +166,8 @@ def cmd_watch_hits(args: argparse.Namespace) -> int:
 
 
 def cmd_secrets_set(args: argparse.Namespace) -> int:
+    from core import secrets
+
     if sys.stdin.isatty():
         value = getpass.getpass(f"Value for {args.name} (not shown): ")
     else:  # IT scripts pipe the token in; it never appears on a command line
@@ -168,12 +178,16 @@ def cmd_secrets_set(args: argparse.Namespace) -> int:
 
 
 def cmd_secrets_list(args: argparse.Namespace) -> int:
+    from core import secrets
+
     for name in secrets.list_secret_names():
         print(name)
     return 0
 
 
 def cmd_secrets_remove(args: argparse.Namespace) -> int:
+    from core import secrets
+
     secrets.delete_secret(args.name)
     print(f"removed {args.name}")
     return 0

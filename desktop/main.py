@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 
 GUI_OPTIONS = ("--db", "--debug")
@@ -26,8 +25,12 @@ def wants_gui(argv: list[str]) -> bool:
 
 
 def main() -> None:
-    # Parser worker processes are spawned; a frozen (PyInstaller) build must let them start.
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):
+        # Parser worker processes are spawned; a frozen (PyInstaller) build must let them
+        # start. Only there: importing multiprocessing costs every command start-up time.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     argv = sys.argv[1:]
     if wants_gui(argv):
         from core.paths import resolve_db_url

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import importlib
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from core.errors import KnownError
-from core.social.base import Adapter
+
+if TYPE_CHECKING:  # adapters load with the network code; naming a kind must not
+    from core.social.base import Adapter
 
 SOCIAL_KINDS = ("mastodon", "bluesky", "youtube", "telegram", "facebook", "instagram")
 KINDS = ("rss", *SOCIAL_KINDS)  # "rss" means any feed (RSS, Atom, JSON Feed)

@@ -6,9 +6,7 @@ scores 0.0 without an error), a data package that raises, no keyring, a Qt that 
 
 from __future__ import annotations
 
-import argparse
 import json
-from collections.abc import Callable
 
 import pytest
 
@@ -22,17 +20,10 @@ CORE_CHECKS = ["folders", "site configuration", "database", "feeds", "language d
 
 
 def _self_test(*argv: str) -> int:
-    """``attache self-test ARGS`` through a parser built the way desktop/cli.py builds one."""
-    parser = argparse.ArgumentParser(prog="attache")
-    sub = parser.add_subparsers(dest="command")
+    """``attache self-test ARGS`` through the parser desktop/cli.py builds for it."""
+    from desktop.cli import build_parser
 
-    def command(parent, name: str, func: Callable, help_text: str):  # noqa: ANN001, ANN202
-        p = parent.add_parser(name, help=help_text)
-        p.set_defaults(func=func)
-        return p
-
-    cli_admin.register_admin_commands(sub, command)
-    args = parser.parse_args(["self-test", *argv])
+    args = build_parser("self-test").parse_args(["self-test", *argv])
     return args.func(args)
 
 
@@ -154,15 +145,6 @@ def test_a_qt_that_aborts_is_reported_not_fatal(monkeypatch: pytest.MonkeyPatch)
     assert "Qt could not start" in check.detail
 
 
-def _cli_has_self_test() -> bool:
-    from desktop.cli import build_parser
-
-    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
-    return "self-test" in sub.choices
-
-
-@pytest.mark.skipif(not _cli_has_self_test(),
-                    reason="desktop/cli.py does not call register_admin_commands yet")
 def test_attache_self_test_is_wired_into_the_cli(cli, fake_qt: None,  # noqa: ANN001
                                                  memory_keyring: object) -> None:
     code, out, _err = cli("self-test", "--json")
