@@ -14,12 +14,17 @@ SCORE_KEYS = {"text", "language", "label", "polarity", "subjectivity", "analyzer
 
 def test_score_texts_without_storing(cli, tmp_path: Path) -> None:  # noqa: ANN001
     code, out, _ = cli("sentiment", "score", "Thank you, this is wonderful news!", "👎",
-                       "Спасибо большое за информацию", "--json")
+                       "Natijalar qachon e'lon qilinadi?", "Спасибо большое, очень полезно!",
+                       "Опять никто не отвечает, позор", "Рақмет, өте керемет!", "--json")
     assert code == 0
     scores = json.loads(out)
     assert all(SCORE_KEYS <= s.keys() for s in scores)
-    assert [s["label"] for s in scores] == ["positive", "negative", "unsupported"]
-    assert scores[2]["polarity"] is None and scores[2]["language"] == "ru"
+    assert [s["label"] for s in scores] == ["positive", "negative", "unsupported", "positive",
+                                            "negative", "positive"]
+    assert [s["language"] for s in scores] == ["en", None, "uz", "ru", "ru", "kk"]
+    assert [s["analyzer"] for s in scores] == ["social-v1", "social-v1", "none",
+                                               "ru-lexicon-v1", "ru-lexicon-v1", "kk-linear-v1"]
+    assert scores[2]["polarity"] is None
     lines = tmp_path / "replies.txt"
     lines.write_text("Great event!\n\nWhen is the deadline?\n", encoding="utf-8")
     code, out, _ = cli("sentiment", "score", "--file", str(lines), "--json")
@@ -35,7 +40,7 @@ def test_run_summary_label_and_list(cli, db_url: str) -> None:  # noqa: ANN001
     db = Database(db_url)
     ensure_schema(db)
     seed(db, {"hr": ["Thank you for this important post!", "This is a disgrace 😡",
-                     "Когда будут результаты конкурса?"]})
+                     "Konkurs natijalari qachon chiqadi?"]})
     db.dispose()
     code, out, _ = cli("sentiment", "run")
     assert code == 0 and "scored 3 replies" in out
@@ -45,7 +50,7 @@ def test_run_summary_label_and_list(cli, db_url: str) -> None:  # noqa: ANN001
     by_label = {r["sentiment_label"]: r for r in replies}
     assert set(by_label) == {"positive", "negative", "unsupported"}
     code, out, _ = cli("replies", "list", "--label", "unsupported", "--json")
-    assert [r["language"] for r in json.loads(out)] == ["ru"]
+    assert [r["language"] for r in json.loads(out)] == ["uz"]
     code, out, _ = cli("replies", "list", "--language", "en", "--json")
     assert len(json.loads(out)) == 2
 
@@ -80,7 +85,8 @@ def test_coverage_is_off_until_turned_on_then_scored_and_summarised(cli, db_url:
     with db.write() as conn:
         store_entries(conn, news.id, [
             ParsedEntry("a", None, "Visa waiver is wonderful news", None, now, None, "", ""),
-            ParsedEntry("b", None, "Выдача виз снова задерживается", None, now, None, "", ""),
+            ParsedEntry("b", None, "Визалар бериш яна кечиктирилмоқда", None, now, None, "",
+                        ""),
         ], now)
     db.dispose()
     assert cli("watch", "add", "visa")[0] == 0

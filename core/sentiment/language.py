@@ -18,7 +18,9 @@ Letter rules (ӯ ҷ → Tajik, ň ý → Turkmen, o‘ g‘ → Uzbek, ө ү ң 
 Kyrgyz) were measured too and left out: the model already gets those replies right, and on
 code-switched replies ("Sag boluň! Thanks for the info") they made things worse. Kazakh is the
 exception: typed on a Russian keyboard (no ә і қ ұ…) the model calls it Kyrgyz or Russian, and
-``core.sentiment.kazakh_or_kyrgyz`` corrects that from letters and words (measured there).
+``core.sentiment.kazakh_or_kyrgyz`` corrects that from letters and words (measured there). So
+are one- to three-word Russian opinions ("Ужас", "Спасибо"), which the model scatters over
+the region's Cyrillic languages: ``core.sentiment.short_russian``.
 
 The confidence is the model's probability, renormalised over the expected languages when the rule
 applied.
@@ -35,6 +37,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.sentiment.kazakh_or_kyrgyz import refine as refine_kazakh
+from core.sentiment.short_russian import UNSURE, is_short_russian
 
 if TYPE_CHECKING:
     import numpy as np
@@ -106,6 +109,7 @@ class _Model:
         self.expected_columns = np.array(
             [column for code, column in first.items() if code in _EXPECTED], dtype=np.intp)
         self.kazakh_column = first["kk"]
+        self.russian_column = first["ru"]
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """One row of normalised class probabilities per text, as ``_decide`` computes them."""
@@ -302,6 +306,10 @@ def detect_languages(texts: Sequence[str]) -> list[Detection]:
             # The model's own weighing of Kazakh against what it said: how sure it was not.
             kazakh = float(probabilities[row, model.kazakh_column])
             code, confidence = "kk", max(kazakh / (kazakh + probability), 0.01)
+        elif (script == CYRILLIC and code != "ru" and confidence < UNSURE
+              and is_short_russian(cleaned_pending[row])):
+            russian = float(probabilities[row, model.russian_column])
+            code, confidence = "ru", max(russian / (russian + probability), 0.01)
         found[position] = Detection(code, confidence, script)
     return found  # type: ignore[return-value]
 

@@ -2,14 +2,25 @@
 
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
-on replies. 0005: tone of coverage (sentiment of watched feed items).
+on replies. 0005: tone of coverage (sentiment of watched feed items). 0007: sentiment models
+learned from the officers' labels, and labelled examples brought in from files.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, Float, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import (
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 from core.storage.types import UTCDateTime, utcnow
@@ -254,3 +265,42 @@ class ItemSentiment(SQLModel, table=True):
     subjectivity: float | None = Field(default=None, sa_column=Column(Float))
     analyzer: str = Field(max_length=40)
     scored_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class SentimentModel(SQLModel, table=True):
+    """0007: the model learned from the officers' labels for one language.
+
+    In the database, not in a file, so that a team on PostgreSQL shares what any of them
+    taught it. ``model`` is ``core.sentiment.linear.LinearModel.to_bytes()`` (a few hundred
+    KB); ``base_analyzer`` is the shipped analyzer whose polarity it reads as a feature (a
+    different one in use means learning again). The figures are cross-validated on those
+    labels; ``in_use`` says whether it beat the shipped analyzer on them.
+    """
+
+    __tablename__ = "sentiment_model"
+
+    language: str = Field(primary_key=True, max_length=16)
+    analyzer: str = Field(max_length=40)  # learned-ru
+    base_analyzer: str | None = Field(default=None, max_length=40)
+    model: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    labels: int = Field(default=0)
+    macro_f1_before: float | None = Field(default=None, sa_column=Column(Float))
+    macro_f1_after: float = Field(sa_column=Column(Float, nullable=False))
+    recall: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON
+    in_use: bool = Field(default=False)
+    trained_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class SentimentExample(SQLModel, table=True):
+    """0007: a labelled text brought in for learning (``sentiment learn --file``), kept so
+    that learning again in the background still has it."""
+
+    __tablename__ = "sentiment_example"
+    __table_args__ = (Index("ix_sentiment_example_language", "language"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    language: str | None = Field(default=None, max_length=16)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    label: str = Field(max_length=12)
+    added_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(),
+                                                                         nullable=False))
