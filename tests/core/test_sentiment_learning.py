@@ -157,3 +157,14 @@ def test_a_team_on_postgresql_shares_what_one_officer_taught(pg_url: str) -> Non
     finally:
         one.dispose()
         other.dispose()
+
+
+def test_a_database_from_before_learning_gains_the_tables(db_url: str) -> None:
+    old = Database(db_url)
+    migrate.upgrade(old, "0005")
+    assert migrate.ensure_schema(old) is not None  # backed up, then upgraded
+    assert learning.stored_models(old) == {} and learning.label_counts(old) == {}
+    with old.write() as conn:
+        learning.add_examples(conn, [("ru", "Спасибо", "positive")])
+    assert learning.label_counts(old) == {"ru": 1}
+    old.dispose()
