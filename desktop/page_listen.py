@@ -41,8 +41,21 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
         return result
 
     def attention(start: object = None, source_id: int | None = None) -> list[dict]:
+        from core.sentiment.quality import trusted_analyzers
+        from core.settings import Settings
+
         since = instants({"start": start})["since"] if start is not None else None
-        return aggregates.needs_attention(db, since=since, source_id=source_id)
+        # A language counts only when its analyzer measured well enough (or by hand).
+        trusted = trusted_analyzers(db, Settings.load().sentiment_min_quality, scorer())
+        return aggregates.needs_attention(db, since=since, source_id=source_id,
+                                          trusted=trusted)
+
+    def analyzers() -> dict:
+        from core.sentiment.quality import language_qualities
+        from core.settings import Settings
+
+        return {"languages": [q.to_json() for q in language_qualities(scorer(), db)],
+                "min_quality": Settings.load().sentiment_min_quality}
 
     return ListenData(
         reply_ids=lambda **f: replies.reply_ids(db, **instants(f)),
@@ -63,6 +76,7 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
         score_pending=lambda: score_backlog(db, scorer())[0],
         unscored_count=lambda: replies.count_replies(db, label="unscored"),
         accounts=lambda: replies.reply_accounts(db),
+        analyzers=analyzers,
     )
 
 
@@ -70,6 +84,7 @@ def build(ctx: AppContext) -> ListenView:
     from core.calendar.timezones import default_zone_name, zone
     from core.sentiment.scoring import Scorer
     from core.settings import Settings
+    from desktop.learning import Relearner, learned_message
     from desktop.links import open_external
     from ui.listen import ListenView
 
@@ -82,9 +97,9 @@ def build(ctx: AppContext) -> ListenView:
 
     def scorer() -> Scorer:
         # Built on first use: loading an analyzer is not free, and most sessions never
-        # hand a reply back to it.
+        # hand a reply back to it. With the database: the models learned in it.
         if "scorer" not in cache:
-            cache["scorer"] = Scorer.from_settings(Settings.load())
+            cache["scorer"] = Scorer.from_settings(Settings.load(), ctx.db)
         return cache["scorer"]  # type: ignore[return-value]
 
     view = ListenView(listen_data(ctx.db, planning_zone, scorer), runner=ctx.runner,
@@ -111,7 +126,14 @@ def build(ctx: AppContext) -> ListenView:
         cache.clear()  # a new zone or analyzer
         view.replies_changed()
 
+    def learned(results: list) -> None:
+        cache.pop("scorer", None)  # the next scores use what was learned
+        ctx.window.statusBar().showMessage(learned_message(results), 15_000)
+        ctx.bus.replies_changed.emit()  # the replies of those languages were scored again
+
+    relearner = Relearner(ctx.db, ctx.runner, learned, view)
     view.replies_edited.connect(edited)
+    view.replies_edited.connect(relearner.labels_changed)
     ctx.bus.replies_changed.connect(changed)
     ctx.bus.settings_changed.connect(settings_changed)
     return view

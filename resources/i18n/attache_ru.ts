@@ -209,6 +209,94 @@
     </message>
 </context>
 <context>
+    <name>AnalyzersNote</name>
+    <message>
+        <location filename="../../ui/listen_analyzers.py" line="+59"/>
+        <source>Analyzers</source>
+        <translation>Анализаторы</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Analysed:</source>
+        <translation>Анализируются:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read them and press 1/2/3; after enough of your labels Attaché learns the language</source>
+        <translation>прочитайте их и нажмите 1/2/3; набрав достаточно ваших оценок, Attaché научится этому языку</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not analysed:</source>
+        <translation>Не анализируются:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>learned from your {0} labels, {1} ({2} before)</source>
+        <translation>обучен на ваших {0} оценках, {1} (до обучения {2})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}, positive/negative only, {1}</source>
+        <translation>{0}, только позитив/негатив, {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not counted in Needs attention</source>
+        <translation>не учитывается в «Требует внимания»</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>rules</source>
+        <translation>правила</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>lexicon</source>
+        <translation>словарь</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trained model</source>
+        <translation>обученная модель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learned from your labels</source>
+        <translation>обучен на ваших оценках</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IT&apos;s own model</source>
+        <translation>модель ИТ-службы</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Labelled by {0}.</source>
+        <translation>Оценка: {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1}, cross-validated {2} on your {3} labels ({4} before learning).</source>
+        <translation>{0}: {1}, перекрёстная проверка {2} на ваших {3} оценках (до обучения {4}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: {1} ({2}), quality not measured.</source>
+        <translation>{0}: {1} ({2}), качество не измерено.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: {1} ({2}), macro-F1 {3} on {4}.</source>
+        <translation>{0}: {1} ({2}), macro-F1 {3} на наборе {4}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It tells positive from negative ({0}) but not neutral.</source>
+        <translation>Отличает позитив от негатива ({0}), но не нейтральные ответы.</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <location filename="../../ui/calendar/moves.py" line="+34"/>
@@ -1294,7 +1382,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>Listen</name>
     <message>
-        <location filename="../../ui/models/replies_table.py" line="+58"/>
+        <location filename="../../ui/models/replies_table.py" line="+59"/>
         <source>positive</source>
         <translation>позитивно</translation>
     </message>
@@ -1440,7 +1528,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Не проанализировано: язык не поддерживается</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Author</source>
         <translation>Автор</translation>
     </message>
@@ -1490,7 +1578,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Когда написан ответ (местное время)</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>Counted as its own category, never as neutral. Press 1, 2 or 3 to label it by hand.</source>
         <translation>Учитывается отдельно и никогда не считается нейтральным. Нажмите 1, 2 или 3, чтобы оценить вручную.</translation>
     </message>
@@ -1554,16 +1642,42 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <source>(untitled post)</source>
         <translation>(публикация без названия)</translation>
     </message>
+    <message>
+        <location filename="../../desktop/learning.py" line="+76"/>
+        <location line="+25"/>
+        <source>Learning from your labels</source>
+        <translation>Обучение на ваших оценках</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{0} from your {1} labels: {2} ({3} before)</source>
+        <translation>{0} по вашим {1} оценкам: {2} (до обучения {3})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not used yet: below the quality threshold</source>
+        <translation>пока не используется: ниже порога качества</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not used: the analyzer that ships does better</source>
+        <translation>не используется: встроенный анализатор точнее</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learned {0}</source>
+        <translation>Обучено: {0}</translation>
+    </message>
 </context>
 <context>
     <name>ListenView</name>
     <message>
-        <location filename="../../ui/listen.py" line="+176"/>
+        <location filename="../../ui/listen.py" line="+182"/>
         <source>Analyse them now</source>
         <translation>Проанализировать сейчас</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Search replies and authors</source>
         <translation>Поиск по ответам и авторам</translation>
     </message>
@@ -1574,24 +1688,24 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+0"/>
-        <location line="+591"/>
+        <location line="+596"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-590"/>
-        <location line="+591"/>
+        <location line="-595"/>
+        <location line="+596"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-591"/>
-        <location line="+592"/>
+        <location line="-596"/>
+        <location line="+597"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-591"/>
+        <location line="-596"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -1606,12 +1720,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Только непроанализированные</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Only replies in languages no analyzer reads (Russian, Uzbek, Kazakh…): read them yourself and label them with 1/2/3</source>
-        <translation>Только ответы на языках, которые анализатор не поддерживает (русский, узбекский, казахский…): прочитайте их сами и оцените клавишами 1/2/3</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Only replies to the posts of one of your own accounts</source>
         <translation>Только ответы на публикации одного из ваших аккаунтов</translation>
     </message>
@@ -1728,12 +1837,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>(untitled post)</source>
         <translation>(публикация без названия)</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>All campaigns</source>
         <translation>Все кампании</translation>
     </message>
@@ -1745,22 +1854,27 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     <message>
         <location line="-240"/>
         <location line="+243"/>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>not analysed</source>
         <translation>не проанализировано</translation>
     </message>
     <message>
-        <location line="-569"/>
+        <location line="-573"/>
         <source>Label reply as {0}</source>
         <translation>Оценка ответа: {0}</translation>
     </message>
     <message>
-        <location line="+484"/>
+        <location line="+119"/>
+        <source>Only replies in languages no analyzer reads (Uzbek, Kyrgyz, Tajik…): read them yourself and label them with 1/2/3</source>
+        <translation>Только ответы на языках, которые не читает ни один анализатор (узбекский, киргизский, таджикский…): прочитайте их сами и оцените клавишами 1/2/3</translation>
+    </message>
+    <message>
+        <location line="+368"/>
         <source>No replies yet</source>
         <translation>Ответов пока нет</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>{0} replies have not been analysed yet (imported from a file, or the analyzer was changed); they are counted as “not scored yet”.</source>
         <translation>Ответов, ещё не проанализированных: {0} (импортированы из файла или был сменён анализатор); они учитываются как «ещё не оценено».</translation>
     </message>
@@ -1841,8 +1955,8 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Оценка ответов ({0}): {1}</translation>
     </message>
     <message>
-        <location line="-652"/>
-        <location line="+653"/>
+        <location line="-656"/>
+        <location line="+657"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
@@ -1857,7 +1971,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Не удалось отменить оценку</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Back to the analyzer</source>
         <translation>Вернуть анализатору</translation>
     </message>
@@ -1867,7 +1981,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Показать только ответы на эту публикацию</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Open reply in browser</source>
         <translation>Открыть ответ в браузере</translation>
     </message>
@@ -2029,7 +2143,7 @@ or start with a curated set of public feeds:</source>
         <translation>И&amp;мпорт календаря…</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_monitor.py" line="+50"/>
+        <location filename="../../desktop/page_monitor.py" line="+51"/>
         <source>&amp;Add source…</source>
         <translation>&amp;Добавить источник…</translation>
     </message>
@@ -2044,7 +2158,7 @@ or start with a curated set of public feeds:</source>
         <translation>Э&amp;кспорт OPML…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Added {0} starter sources; press F5 to fetch them</source>
         <translation>Добавлено стартовых источников: {0}; нажмите F5, чтобы загрузить их</translation>
     </message>
@@ -2721,7 +2835,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+70"/>
+        <location filename="../../desktop/settings_dialog.py" line="+71"/>
         <source>No such file: {0}</source>
         <translation>Нет такого файла: {0}</translation>
     </message>
@@ -2787,7 +2901,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+58"/>
         <source>Added {0} starter sources; they are fetched now (F5 fetches again).</source>
         <translation>Добавлено стартовых источников: {0}; они загружаются (F5 — загрузить снова).</translation>
     </message>
@@ -3025,7 +3139,62 @@ attache config set packs un,us,host,programme</translation>
         <translation>Календарь</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+36"/>
+        <source>Each English reply gets a polarity from −1 (very negative) to +1 (very positive). At or above the positive threshold it counts as positive, at or below the negative threshold as negative, in between as neutral. The defaults were measured on labelled embassy replies. Russian and Kazakh have analyzers of their own; other languages are counted as unsupported, never as neutral.</source>
+        <translation>Каждый ответ на английском получает тональность от −1 (очень негативно) до +1 (очень позитивно). Не ниже порога позитива — позитивный, не выше порога негатива — негативный, между ними — нейтральный. Значения по умолчанию измерены на размеченных ответах посольству. У русского и казахского свои анализаторы; остальные языки считаются неподдерживаемыми и никогда — нейтральными.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Also score items from watched feeds</source>
+        <translation>Оценивать и материалы отслеживаемых лент</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Needs attention from &amp;quality:</source>
+        <translation>«Требует внимания» от &amp;качества:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A language counts in “Needs attention” only when its analyzer measured at least this macro-F1; your own labels always count.</source>
+        <translation>Язык учитывается в «Требует внимания», только если его анализатор показал не ниже этого macro-F1; ваши собственные оценки учитываются всегда.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Learn from my labels (per language, shared in a team database)</source>
+        <translation>Учиться на моих оценках (по языкам, общее для команды в общей базе)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> new labels</source>
+        <translation> новых оценок</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learn again &amp;after:</source>
+        <translation>Переобучать &amp;после:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>0: only when asked (attache sentiment learn)</source>
+        <translation>0 — только по команде (attache sentiment learn)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None (the analyzers that ship)</source>
+        <translation>Нет (встроенные анализаторы)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IT&apos;s own &amp;model:</source>
+        <translation>&amp;Модель ИТ-службы:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A folder with model.onnx, tokenizer.json and labels.json (needs attache[onnx]; README “Sentiment”)</source>
+        <translation>Папка с model.onnx, tokenizer.json и labels.json (нужен attache[onnx]; README, раздел «Sentiment»)</translation>
+    </message>
+    <message>
+        <location line="+158"/>
         <source>Uzbekistan</source>
         <translation>Узбекистан</translation>
     </message>
@@ -3050,7 +3219,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Туркменистан</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-243"/>
         <source>Host countries</source>
         <translation>Страны пребывания</translation>
     </message>
@@ -3065,7 +3234,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Памятные даты в календаре</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+242"/>
         <source>UN international days</source>
         <translation>Международные дни ООН</translation>
     </message>
@@ -3085,7 +3254,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Сроки программ обмена (Fulbright, FLEX, Humphrey)</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-234"/>
         <source>Warn when two posts on one channel are closer than:</source>
         <translation>Предупреждать, если две публикации в одном канале ближе, чем:</translation>
     </message>
@@ -3095,12 +3264,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Тональность</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Each English reply gets a polarity from −1 (very negative) to +1 (very positive). At or above the positive threshold it counts as positive, at or below the negative threshold as negative, in between as neutral. The defaults were measured on labelled embassy replies. Other languages are counted as unsupported, never as neutral.</source>
-        <translation>Каждый ответ на английском получает полярность от −1 (очень негативно) до +1 (очень позитивно). Не ниже положительного порога — позитивный, не выше отрицательного — негативный, между ними — нейтральный. Значения по умолчанию измерены на размеченных ответах посольству. Ответы на других языках считаются неподдерживаемыми, а не нейтральными.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;Positive from:</source>
         <translation>&amp;Позитивно от:</translation>
     </message>
@@ -3125,12 +3289,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>&amp;Анализатор:</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Also score items from watched feeds (English only)</source>
-        <translation>Оценивать также материалы отслеживаемых лент (только английский)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+29"/>
         <source>Replies already scored keep their labels until you re-score them (attache sentiment run --rescore); your own labels are always kept.</source>
         <translation>Уже оценённые ответы сохраняют метки до переоценки (attache sentiment run --rescore); ваши собственные метки сохраняются всегда.</translation>
     </message>
