@@ -135,10 +135,13 @@ def morphology() -> MorphAnalyzer:
     if _morph is None:
         with _morph_lock:
             if _morph is None:
+                import pymorphy3_dicts_ru
                 from pymorphy3 import MorphAnalyzer
 
                 log.debug("loading the Russian morphology dictionary")
-                _morph = MorphAnalyzer(lang="ru")
+                # The dictionary's folder named outright: pymorphy3 would otherwise look for
+                # it through package entry points, which a frozen bundle does not carry.
+                _morph = MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
     return _morph
 
 
