@@ -234,6 +234,8 @@ def _replies(account: dict, post: dict, posted: datetime, now: datetime,
     age = now - posted
     used: set[str] = set()
     made: list[SocialReply] = []
+    # The platform's own id form where the account gives one (Telegram: <post>?comment=<n>).
+    template = account.get("reply_id")
     for number in range(1, count + 1):
         language = rng.choices(list(languages), weights=list(languages.values()))[0]
         mood = rng.choices(list(moods), weights=list(moods.values()))[0]
@@ -242,14 +244,17 @@ def _replies(account: dict, post: dict, posted: datetime, now: datetime,
         # Most replies come in the first hours; none after now.
         delay = timedelta(hours=min(rng.expovariate(1 / 5), 70), minutes=rng.randint(1, 59))
         when = posted + (delay if delay < age else age * rng.uniform(0.05, 0.95))
-        reply_id = f"{post['id']}_{number}"
+        reply_id = (template.format(post=post["id"], n=number) if template
+                    else f"{post['id']}_{number}")
         made.append(_reply(account, post, reply_id, None, name, handle, text, when, rng))
         if mood == "question" and rng.random() < 0.35:
             answer = _embassy_answer(rng, pools, language, topic)
             answered = when + timedelta(hours=rng.uniform(0.5, 20))
             if answer and answered < now:
                 embassy = pools["embassy"]
-                made.append(_reply(account, post, f"{reply_id}_a", reply_id, embassy["name"],
+                answer_id = (template.format(post=post["id"], n=count + number) if template
+                             else f"{reply_id}_a")
+                made.append(_reply(account, post, answer_id, reply_id, embassy["name"],
                                    embassy["handle"], answer, answered, rng))
     return made
 

@@ -5,6 +5,9 @@ Nothing is created at import time: callers ask for a folder and it is made on de
 file ``attache-portable.txt`` next to the executable of a frozen build — keeps everything in
 ``AttacheData`` beside it, for a copy run from a USB stick or a shared folder;
 ``ATTACHE_DATA_DIR`` still wins over it.
+
+Folders only: which database to open is decided above this module (``core.database_url``),
+since that needs site.toml, the user's settings and the keyring, which all need the folders.
 """
 
 from __future__ import annotations
@@ -69,39 +72,3 @@ def log_dir() -> Path:
 def cache_dir() -> Path:
     root = _root()
     return _ensure(root / "cache" if root else Path(_DIRS.user_cache_dir))
-
-
-def default_db_url() -> str:
-    return f"sqlite:///{data_dir() / 'attache.db'}"
-
-
-def resolve_db_url(cli_value: str | None = None) -> str:
-    """Which database to open, first match wins:
-
-    1. ``--db``; 2. ``$ATTACHE_DB_URL``; 3. IT's ``database_url`` when site.toml locks it (a
-    locked key with no value locks the default SQLite file); 4. the officer's own choice in
-    settings.json (Settings → Database); 5. IT's unlocked ``database_url``; 6. SQLite in the
-    data folder.
-
-    settings.json keeps no password (``core.settings``): for 4 and 5 the password the officer
-    saved for that login is taken from the OS keyring, unless the URL carries one. The others
-    are used as given — IT may rely on .pgpass, PGPASSWORD, a pg_service file or Kerberos, and
-    a keyring entry must not change what an explicit ``--db`` or a locked site URL means.
-    """
-    if cli_value:
-        return cli_value
-    if os.environ.get("ATTACHE_DB_URL"):
-        return os.environ["ATTACHE_DB_URL"]
-    from core import siteconfig  # siteconfig uses this module's folders
-    from core.settings import Settings  # settings too
-
-    site = siteconfig.load_site_config()
-    site_url = site.defaults.get("database_url") or None
-    if "database_url" in site.locked:
-        return site_url or default_db_url()
-    chosen = Settings.load().database_url  # the officer's, else IT's unlocked default
-    if chosen:
-        from core.secrets import with_database_secrets
-
-        return with_database_secrets(chosen)
-    return site_url or default_db_url()

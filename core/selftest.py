@@ -270,17 +270,12 @@ def check_ics(ws: _Workspace) -> str:
 
 
 def check_keyring(_ws: _Workspace) -> str:
-    import keyring
-
     from core import secrets
 
-    backend = keyring.get_keyring()
-    try:
-        # The very test ``attache secrets set`` applies before storing anything.
-        secrets._usable_backend()
-    except KnownError as exc:
-        raise CheckFailed(f"{exc} (found: {backend})") from None
-    return f"{backend}"
+    backend = secrets.current_backend()
+    if not backend.usable:  # the very test ``attache secrets set`` applies before storing
+        raise CheckFailed(f"{backend.reason} (found: {backend.name})")
+    return backend.describe()
 
 
 CHECKS: tuple[tuple[str, Callable[[_Workspace], str], bool], ...] = (

@@ -4,17 +4,18 @@ A plain file rather than QSettings so the CLI, the app and IT scripts read the s
 IT's site.toml (``core.siteconfig``) sits underneath: its ``[defaults]`` replace the built-in
 defaults, and its ``[locked]`` keys are never taken from the user's file nor changed by ``set``.
 
-The database password never goes into the file: ``save`` moves it into the OS keyring
-(``core.secrets``) and writes the URL without it, and ``load`` moves one that an older build
-wrote. ``core.paths.resolve_db_url`` puts it back when the database is opened.
+Passwords never go into the file — the database's and the proxy's: ``save`` moves them into
+the OS keyring (``core.secrets``) and writes the URLs without them, and ``load`` moves one that
+an older build wrote. ``core.database_url.resolve_db_url`` puts the database password back when
+the database is opened, ``Settings.proxy_url`` the proxy's when the network is used.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import re
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,54 +23,29 @@ from sqlalchemy.exc import ArgumentError
 
 from core import paths, secrets, siteconfig
 from core.errors import KnownError
-from core.storage.urls import masked_proxy, split_secrets
+from core.settings_schema import (
+    HOST_COUNTRIES,
+    MINIMUMS,
+    OPTIONAL_TEXT,
+    PACKS,
+    PROXY_SCHEMES,
+    SettingsFields,
+    check_setting,
+)
+from core.storage.urls import split_secrets
+
+# Re-exported: callers check values with core.settings.check_setting as before.
+__all__ = ["HOST_COUNTRIES", "MINIMUMS", "OPTIONAL_TEXT", "PACKS", "PROXY_SCHEMES", "Settings",
+           "check_setting"]
 
 log = logging.getLogger("attache.settings")
-_warned_plain_passwords: set[Path] = set()  # warn once per file and process, not per load
+# Warn once per file, setting and process, not per load.
+_warned_plain_passwords: set[tuple[Path, str]] = set()
 
 
 @dataclass
-class Settings:
-    proxy: str | None = None  # e.g. http://proxy.mfa.local:8080; None = from the environment
-    ca_bundle: str | None = None  # IT's CA bundle for TLS-inspecting proxies; None = system
-    connect_timeout: float = 10.0
-    read_timeout: float = 30.0
-    fetch_deadline: float = 60.0
-    max_body_mib: float = 15.0
-    workers: int = 8
-    per_host: int = 2
-    parse_in_processes: bool = True  # big refreshes parse on every core, off the GUI's GIL
-    parse_processes: int = 0  # 0 = as many as cores, at most 4
-    default_interval_minutes: int = 60
-    timezone: str | None = None  # IANA zone for planning, e.g. Asia/Tashkent; None = this PC's
-    post_gap_minutes: int = 120  # warn when two posts on one channel are closer than this
-    # Host countries (ISO codes) whose public holidays and programme deadlines are shown.
-    countries: list[str] = field(default_factory=lambda: ["UZ"])
-    # Sentiment: the analyzer for English replies and its thresholds (measured on the dev set).
-    sentiment_analyzer: str = "social-v1"
-    sentiment_positive: float = 0.35
-    sentiment_negative: float = -0.01
-    # "Needs attention" counts a language only when its analyzer measured at least this
-    # macro-F1 (held out, or cross-validated on the officer's labels); manual labels always.
-    sentiment_min_quality: float = 0.5
-    # Learn from the officer's labels (per language, stored in the database) and use what
-    # measured better; learn again in the background after this many new labels (0: never).
-    sentiment_learning: bool = True
-    sentiment_relearn_every: int = 50
-    # IT's own model (model.onnx, tokenizer.json, labels.json): needs attache[onnx].
-    sentiment_model_dir: str | None = None
-    # Observance packs shown in the calendar: un, us, host, programme.
-    packs: list[str] = field(default_factory=lambda: ["un", "us", "host", "programme"])
-    # Desktop app: background refresh while it runs, and tray notifications of what it found.
-    auto_refresh: bool = True
-    notifications: bool = True
-    interface_language: str | None = None  # "en", "ru"…; None = the system's
-    # Tone of coverage: score watched feed items too (off by default: English-only, noisy).
-    coverage_sentiment: bool = False
-    first_run_done: bool = False  # the app's welcome dialog has been answered
-    # The officer's own database (e.g. the team's PostgreSQL); None = IT's default or SQLite in
-    # the data folder. --db and $ATTACHE_DB_URL still win, and so does a site.toml lock.
-    database_url: str | None = None
+class Settings(SettingsFields):
+    """The settings in force: built-in defaults, then site.toml's, then the user's file."""
 
     @classmethod
     def path(cls) -> Path:
@@ -92,7 +68,7 @@ class Settings:
                 raw = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
                 raise KnownError(f"cannot read settings file {path}: {exc}") from exc
-        legacy_url = _move_database_password(path, raw)
+        legacy = {key: url for key in SECRET_URLS if (url := _move_password(path, raw, key))}
         plain = cls()
         for spec in fields(cls):
             if spec.name not in raw:
@@ -106,8 +82,12 @@ class Settings:
                 values[spec.name] = value
         settings = cls(**values)
         settings._site = site
-        settings._legacy_url = legacy_url
+        settings._legacy = legacy
         return settings
+
+    def proxy_url(self) -> str | None:
+        """The proxy to use, with its user's password from the keyring put back."""
+        return secrets.with_proxy_secret(self.proxy) if self.proxy else None
 
     def _site_config(self) -> siteconfig.SiteConfig:
         site = getattr(self, "_site", None)
@@ -119,21 +99,22 @@ class Settings:
         """Write what the user chose: not locked keys, nor values that are IT's defaults (so a
         later change to site.toml reaches the user)."""
         site = self._site_config()
-        self._keep_database_password_out(site)
+        self._keep_passwords_out(site)
         data = {k: v for k, v in asdict(self).items()
                 if k not in site.locked and not (k in site.defaults and site.defaults[k] == v)}
         self.path().write_text(json.dumps(data, indent=2), encoding="utf-8")
 
-    def _keep_database_password_out(self, site: siteconfig.SiteConfig) -> None:
-        """Store database_url's password in the keyring (before anything is written) and keep
-        the URL without it; no keyring is a KnownError, except for a URL an older build wrote
-        that ``load`` could not move (refusing would block every other setting)."""
-        url = self.database_url
-        if not url or "database_url" in site.locked:
-            return
-        if url == getattr(self, "_legacy_url", None) and not secrets.keyring_available():
-            return
-        self.database_url = secrets.store_database_secrets(url)
+    def _keep_passwords_out(self, site: siteconfig.SiteConfig) -> None:
+        """Store the passwords of URL settings in the keyring (before anything is written)
+        and keep the URLs without them; no keyring is a KnownError, except for a URL an older
+        build wrote that ``load`` could not move (refusing would block every other setting)."""
+        for key, (_has_password, store, _advice) in SECRET_URLS.items():
+            url = getattr(self, key)
+            if not url or key in site.locked:
+                continue
+            if url == getattr(self, "_legacy", {}).get(key) and not secrets.keyring_available():
+                continue
+            setattr(self, key, store(url))
 
     def set(self, key: str, value: str) -> None:
         """Set one setting from text (the CLI), converting to the field's type."""
@@ -160,114 +141,51 @@ class Settings:
         setattr(self, key, check_setting(key, converted))
 
 
-HOST_COUNTRIES = ("UZ", "KZ", "KG", "TJ", "TM")
-PACKS = ("un", "us", "host", "programme")
-# Text settings where "none" means "not set" (the environment's, this PC's, IT's default).
-OPTIONAL_TEXT = ("proxy", "ca_bundle", "timezone", "interface_language", "database_url",
-                 "sentiment_model_dir")
-PROXY_SCHEMES = ("http", "https", "socks4", "socks5", "socks5h")
-# The smallest sensible value of number settings: a 0 s timeout or a 0-minute refresh
-# interval would only fail (or hammer servers) later.
-MINIMUMS: dict[str, float] = {
-    "connect_timeout": 1, "read_timeout": 1, "fetch_deadline": 1, "max_body_mib": 1,
-    "workers": 1, "per_host": 1, "parse_processes": 0, "default_interval_minutes": 5,
-    "post_gap_minutes": 0, "sentiment_relearn_every": 0,
+def _database_url_has_password(url: str) -> bool:
+    try:
+        return bool(split_secrets(url)[1])
+    except (ArgumentError, ValueError):
+        return False  # not a URL: the check on save or the database will say so
+
+
+def _proxy_has_password(url: str) -> bool:
+    try:
+        return urlsplit(url).password is not None
+    except ValueError:
+        return False
+
+
+# Settings holding a URL whose password belongs in the keyring: (has one?, move it to the
+# keyring and return the URL without it, what to do instead when there is no keyring).
+SECRET_URLS: dict[str, tuple[Callable[[str], bool], Callable[[str], str], str]] = {
+    "database_url": (_database_url_has_password, secrets.store_database_secrets,
+                     "use a .pgpass file or PGPASSWORD instead, or ask IT"),
+    "proxy": (_proxy_has_password, secrets.store_proxy_secret,
+              "ask IT to set HTTPS_PROXY for Attaché instead"),
 }
 
 
-def check_setting(key: str, value: object) -> object:
-    """Refuse values that would only fail later, far from where they were typed."""
-    if key == "timezone" and value:
-        from core.calendar.timezones import zone
-
-        zone(str(value))
-    if key == "countries":
-        value = [str(c).upper() for c in value]  # type: ignore[union-attr]
-        unknown = [c for c in value if c not in HOST_COUNTRIES]
-        if unknown:
-            raise KnownError(f"no holiday pack for {unknown[0]}; host countries: "
-                             f"{', '.join(HOST_COUNTRIES)}")
-    if key == "packs":
-        unknown = [p for p in value if p not in PACKS]  # type: ignore[union-attr]
-        if unknown:
-            raise KnownError(f"unknown pack {unknown[0]!r}; packs: {', '.join(PACKS)}")
-    if key == "proxy" and value:
-        _check_proxy(str(value))
-    if key == "database_url" and value:
-        _check_database_url(str(value))
-    if key in ("sentiment_positive", "sentiment_negative") and not -1 <= float(value) <= 1:  # type: ignore[arg-type]
-        raise KnownError(f"{key} must be between -1 and 1 (polarity runs from -1 to 1)")
-    if key == "sentiment_min_quality" and not 0 <= float(value) <= 1:  # type: ignore[arg-type]
-        raise KnownError("sentiment_min_quality must be between 0 and 1 (a macro-F1)")
-    if key == "sentiment_model_dir" and value:
-        from core.sentiment.onnx_model import check_model_dir
-
-        check_model_dir(str(value))
-    if key in MINIMUMS and value is not None and value < MINIMUMS[key]:  # type: ignore[operator]
-        raise KnownError(f"{key} must be at least {MINIMUMS[key]:g}")
-    if key == "interface_language" and value and not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?",
-                                                                  str(value)):
-        raise KnownError(f"interface_language must be a language code such as ru or en, "
-                         f"not {value!r}")
-    return value
-
-
-def _check_proxy(value: str) -> None:
-    parts = urlsplit(value)
-    if parts.scheme.lower() not in PROXY_SCHEMES or not parts.hostname:
-        raise KnownError(f"proxy must look like http://proxy.example:8080, "
-                         f"not {masked_proxy(value)!r}")
-    try:
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        raise KnownError(f"proxy {masked_proxy(value)!r} has a bad port number") from None
-
-
-def _check_database_url(value: str) -> None:
-    """A URL SQLAlchemy can read; the password never goes into the message."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        url = make_url(value)
-    except ValueError:  # make_url's int() of a port such as "server:abc"
-        raise KnownError("database_url has a port that is not a number (e.g. server:5432)"
-                         ) from None
-    except ArgumentError:
-        raise KnownError("database_url is not a database URL (e.g. sqlite:///path/attache.db "
-                         "or postgresql+psycopg://user@server/attache)") from None
-    if url.get_backend_name() not in ("sqlite", "postgresql"):
-        raise KnownError(f"database_url must be SQLite or PostgreSQL, not "
-                         f"{url.get_backend_name()}")
-
-
-def _move_database_password(path: Path, raw: dict) -> str | None:
+def _move_password(path: Path, raw: dict, key: str) -> str | None:
     """Move a password an older build wrote in settings.json into the keyring, and rewrite
     the file without it. Returns the URL still holding one when there is no keyring (it is
     then used as before, with a warning that never shows the password)."""
-    url = raw.get("database_url")
-    if not isinstance(url, str) or not url:
+    url = raw.get(key)
+    has_password, store, advice = SECRET_URLS[key]
+    if not isinstance(url, str) or not url or not has_password(url):
         return None
     try:
-        _bare, found = split_secrets(url)
-    except (ArgumentError, ValueError):
-        return None  # not a URL: the check on save or the database will say so
-    if not found:
-        return None
-    try:
-        raw["database_url"] = secrets.store_database_secrets(url)
+        raw[key] = store(url)
     except KnownError:
-        if path not in _warned_plain_passwords:
-            _warned_plain_passwords.add(path)
-            log.warning("%s holds the database password in plain text and there is no OS "
-                        "keyring to move it to; use a .pgpass file or PGPASSWORD instead, or "
-                        "ask IT", path)
+        if (path, key) not in _warned_plain_passwords:
+            _warned_plain_passwords.add((path, key))
+            log.warning("%s holds the %s password in plain text and there is no OS keyring "
+                        "to move it to; %s", path, key, advice)
         return url
     try:
         path.write_text(json.dumps(raw, indent=2), encoding="utf-8")
     except OSError as exc:
-        log.warning("database password stored in the OS keyring, but %s could not be "
-                    "rewritten without it: %s", path, exc.strerror or exc)
+        log.warning("%s password stored in the OS keyring, but %s could not be rewritten "
+                    "without it: %s", key, path, exc.strerror or exc)
     else:
-        log.info("moved the database password from %s to the OS keyring", path)
+        log.info("moved the %s password from %s to the OS keyring", key, path)
     return None

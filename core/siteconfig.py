@@ -9,7 +9,7 @@ read, later overriding earlier:
 2. ``site.toml`` next to the executable of a frozen build (a bundle or portable copy carries
    its own). A source checkout has no such file: the repository is not a site.
 
-``[defaults]`` takes any setting (``core.settings.Settings``) plus ``database_url`` (used when
+``[defaults]`` takes any setting (``core.settings_schema``) plus ``database_url`` (used when
 neither ``--db`` nor ``$ATTACHE_DB_URL`` is given) and ``default_sources`` (an OPML file offered
 on first run). ``[locked] keys = [...]`` are values the user's settings.json cannot change.
 Relative paths (``default_sources``, ``ca_bundle``) are relative to the site.toml that names
@@ -23,18 +23,22 @@ import logging
 import os
 import sys
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from core import paths
 from core.errors import KnownError
+from core.settings_schema import builtin_defaults, check_setting
 
 log = logging.getLogger("attache.siteconfig")
 
 SITE_FILE = "site.toml"
 ENV_VAR = "ATTACHE_SITE_CONFIG"
-EXTRA_KEYS = ("database_url", "default_sources")  # site-only: not user settings
+# Site-only keys, not user settings. allowed_keyring_backends: keyring backends that are not
+# an OS keyring but IT allows for secrets (core.secrets; e.g. "keyrings.alt.file.…").
+EXTRA_KEYS = ("database_url", "default_sources", "allowed_keyring_backends")
+LIST_KEYS = ("allowed_keyring_backends",)
 PATH_KEYS = ("default_sources", "ca_bundle")  # resolved against the file's folder
 _TOP_LEVEL = ("defaults", "locked")
 
@@ -144,10 +148,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _validated(raw: dict[str, Any], path: Path) -> tuple[dict[str, Any], set[str]]:
-    from core.settings import Settings  # settings imports this module
-
-    plain = Settings()
-    builtin = {f.name: getattr(plain, f.name) for f in fields(Settings)}
+    builtin = builtin_defaults()
     known = set(builtin) | set(EXTRA_KEYS)
     for key in raw:
         if key not in _TOP_LEVEL:
@@ -183,11 +184,13 @@ def _validated(raw: dict[str, Any], path: Path) -> tuple[dict[str, Any], set[str
 
 def _converted(key: str, value: Any, default: Any, path: Path) -> Any:
     """The value as the setting's type, or KnownError naming the file and the key."""
-    from core.settings import check_setting
-
     def wrong(kind: str) -> KnownError:
         return KnownError(f"site configuration {path}: {key} must be {kind}, not {value!r}")
 
+    if key in LIST_KEYS:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise wrong('a list of text, e.g. ["keyrings.alt.file.EncryptedKeyring"]')
+        return value
     if key in EXTRA_KEYS or default is None:  # text settings whose default is "none"
         if not isinstance(value, str):
             raise wrong("text")

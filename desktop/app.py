@@ -99,16 +99,27 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     install_translator(app, language)
     window: MainWindow | None = None
     hook = ExceptionHook(log_path, message_box(lambda: window)).install()
-    try:
-        db = Database(db_url)
-        window = create_main_window(db, build_pages=False)
-    except KnownError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate(
-            "MainWindow", "Attaché cannot open its database"), str(exc))
-        hook.uninstall()
-        return 1
+    from desktop.recovery import ask_with_dialog, offer_restore, start_daily_backup
+
+    db: Database | None = None
+    for attempt in (1, 2):  # a damaged database may be restored (with consent) and reopened
+        try:
+            db = Database(db_url)
+            window = create_main_window(db, build_pages=False)
+            break
+        except KnownError as exc:
+            if db is not None:
+                db.dispose()  # nothing may hold the file that is moved aside
+            if attempt == 1 and offer_restore(db_url, exc, ask_with_dialog):
+                continue
+            QMessageBox.critical(None, QCoreApplication.translate(
+                "MainWindow", "Attaché cannot open its database"), str(exc))
+            hook.uninstall()
+            return 1
+    assert db is not None and window is not None
     window.show()
     window.scheduler.start()
+    start_daily_backup(window.ctx)
     # The Monitor is usable as soon as it shows; the other pages (and their menu entries,
     # Ctrl+N among them) are built in the next turn of the event loop.
     QTimer.singleShot(0, lambda: finish_start(window))

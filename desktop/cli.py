@@ -115,7 +115,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     setup_logging(debug)
     if args.command is None:
-        from core.paths import resolve_db_url
+        from core.database_url import resolve_db_url
         from desktop.app import run_gui
 
         return run_gui(resolve_db_url(getattr(args, "db", None)))

@@ -4,6 +4,10 @@ officer to run.
 ``self-test`` prints one line per check, or ``--json`` (a list of ``name, ok, required, detail,
 seconds``). Exit 0 when every required check passed — a missing keyring is a warning, not a
 failure — else 1.
+
+``db restore`` is the way back from a damaged SQLite file: it moves the file aside (never
+deletes it) and puts the newest automatic backup that SQLite finds whole in its place. It asks
+first; ``--yes`` is the consent for scripts. Exit 0 when restored, 1 when not.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ def add_db(sub: Subcommands, name: str, help_text: str) -> None:
     p.add_argument("--json", action="store_true")
     command(dbp, "backup", cmd_db_backup, "write a consistent copy of the database").add_argument(
         "file")
+    p = command(dbp, "restore", cmd_db_restore,
+                "move a damaged SQLite database aside and restore the newest automatic backup")
+    p.add_argument("--yes", action="store_true", help="do it without asking (for scripts)")
 
 
 def add_config(sub: Subcommands, name: str, help_text: str) -> None:
@@ -126,6 +133,41 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_db_restore(args: argparse.Namespace) -> int:
+    from core.database_url import resolve_db_url
+    from core.storage.database import Database
+    from core.storage.recover import backup_folder, newest_usable_backup, restore_newest_backup
+
+    db = Database(resolve_db_url(getattr(args, "db", None)))
+    path = db.sqlite_path
+    db.dispose()  # no connection may stay open on the file that is moved aside
+    if path is None:
+        raise KnownError("db restore works on an SQLite file; a PostgreSQL database is "
+                         "restored by IT from its backups (README: Backup and restore)")
+    backup = newest_usable_backup(path)
+    if backup is None:
+        raise KnownError(f"there is no usable automatic backup of {path} (looked in "
+                         f"{backup_folder(path)} and {path.parent}); nothing was changed")
+    print(f"{path} will be moved aside (kept, not deleted) and replaced by the backup "
+          f"{backup} of {_when(backup)}. Changes made since then are not in it.")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise KnownError("restoring replaces the database: run again with --yes to agree")
+        if input("Restore it? [y/N] ").strip().lower() not in ("y", "yes"):
+            print("nothing was changed")
+            return 1
+    restored = restore_newest_backup(path)
+    print(f"restored {path} from {restored.backup}; the damaged file is kept as "
+          f"{restored.damaged}")
+    return 0
+
+
+def _when(path: Path) -> str:
+    from datetime import datetime
+
+    return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+
+
 def _shown_setting(key: str, value: object) -> object:
     """A setting as the CLI echoes it: URLs that may carry a password have it masked (the
     terminal, its scrollback and a pasted transcript are not the place for it)."""
@@ -159,9 +201,10 @@ def cmd_config_set(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise KnownError(f"bad value for {args.key}: {exc}") from None
     typed = getattr(settings, args.key)
-    settings.save()  # moves a database password into the OS keyring (or refuses)
+    settings.save()  # moves a database or proxy password into the OS keyring (or refuses)
     print(f"{args.key} = {_shown_setting(args.key, getattr(settings, args.key))!r}")
-    if args.key == "database_url" and typed != settings.database_url:
-        print("attache: the database password is kept in the OS keyring, not in "
+    if args.key in ("database_url", "proxy") and typed != getattr(settings, args.key):
+        what = "database" if args.key == "database_url" else "proxy"
+        print(f"attache: the {what} password is kept in the OS keyring, not in "
               "settings.json", file=sys.stderr)
     return 0

@@ -39,6 +39,9 @@ def add_replies(sub: Subcommands, name: str, help_text: str) -> None:
                         "author, author_name, text, published, likes, url)")
     p.add_argument("--skip-bad", action="store_true",
                    help="import the good lines even if some are bad (they are listed)")
+    p.add_argument("--post", metavar="ITEM_ID_OR_URL",
+                   help="attach every line to this post of the embassy's (for a comment "
+                        "sheet that has no post column)")
 
 
 
@@ -121,7 +124,9 @@ def cmd_replies_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise KnownError(f"no such file: {path}")
     summary = import_replies_file(open_db(args), path, args.platform, mapping or None,
-                                  skip_bad=args.skip_bad)
+                                  skip_bad=args.skip_bad, post=args.post)
+    for note in summary.notes:
+        print(f"attache: note: {note}", file=sys.stderr)
     print(f"imported {summary.replies_created} new replies ({summary.replies_updated} updated) "
           f"to {summary.items_created} new posts")
     for line in summary.skipped_lines:
@@ -187,8 +192,8 @@ def cmd_secrets_set(args: argparse.Namespace) -> int:
         value = getpass.getpass(f"Value for {args.name} (not shown): ")
     else:  # IT scripts pipe the token in; it never appears on a command line
         value = sys.stdin.readline().rstrip("\r\n")
-    secrets.set_secret(args.name, value)
-    print(f"stored {args.name} in the OS keyring")
+    where = secrets.set_secret(args.name, value)
+    print(f"stored {args.name} in {where}")
     return 0
 
 

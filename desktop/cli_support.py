@@ -63,17 +63,25 @@ def parse_since(value: str) -> datetime:
 
 
 def open_db(args: argparse.Namespace, *, migrate: bool = True) -> Database:
-    from core.paths import resolve_db_url
+    """The database the command works on; with ``migrate``, brought to the current schema and
+    (SQLite, once a day) copied to its automatic backups (core.storage.recover)."""
+    from core.database_url import resolve_db_url
     from core.storage.database import Database
     from core.storage.migrate import ensure_schema
 
     db = Database(resolve_db_url(getattr(args, "db", None)))
     args.opened.append(db)  # disposed by run(), so no connection outlives the command
+    # A write that waits for another process's lock says so once, on stderr.
+    db.busy_listeners.append(lambda message: print(f"attache: {message}", file=sys.stderr,
+                                                   flush=True))
     if migrate:
+        from core.storage.recover import daily_backup
+
         backup = ensure_schema(db)
         if backup is not None:
             print(f"attache: upgraded the database; the old one is saved as {backup}",
                   file=sys.stderr)
+        daily_backup(db)
     return db
 
 

@@ -3,7 +3,8 @@
 Without a hook, PySide6 prints an exception raised in a slot to stderr — invisible in an
 installed app — and carries on in an unknown state. Here every such exception goes to the
 rotating log file with its traceback, and the user sees a dialog: a plain sentence for the
-failures they can act on (offline, database busy, a ``KnownError``), or "this is a bug" with
+failures they can act on (offline, a busy, full, damaged or read-only database, a
+``KnownError``), or "this is a bug" with
 the log path to send to IT.
 """
 
@@ -19,6 +20,13 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from core.errors import KnownError
+from core.storage.errors import (
+    DatabaseBusyError,
+    DatabaseDamagedError,
+    DatabaseFullError,
+    DatabaseReadOnlyError,
+    failure_kind,
+)
 
 translate = QCoreApplication.translate  # lupdate reads translate("Ctx", "…") calls
 
@@ -48,9 +56,20 @@ def plain_message(exc: BaseException) -> str | None:
                                       "stored.")
     except ImportError:  # pragma: no cover - requests is a dependency
         pass
-    if "database is locked" in text or "database is busy" in text:
+    kind = failure_kind(exc)  # a driver error that reached us untranslated
+    if kind is DatabaseBusyError or "database is busy" in text:
         return translate("crash", "The database is busy: another Attaché or a backup is "
                                   "using it. Try again in a moment.")
+    if kind is DatabaseFullError:
+        return translate("crash", "The disk holding your database is full. Free some space "
+                                  "on it, then try again; nothing was half-written.")
+    if kind is DatabaseDamagedError:
+        return translate("crash", "The database is damaged. Close Attaché and run "
+                                  "'attache db restore' to put the newest automatic backup "
+                                  "in its place (the damaged file is kept).")
+    if kind is DatabaseReadOnlyError:
+        return translate("crash", "The database is read-only: Attaché can show what is "
+                                  "stored but cannot change it. Ask IT for write access.")
     if isinstance(exc, OSError) and exc.filename:
         return translate("crash", "Attaché cannot use the file {0}: {1}").format(
             exc.filename, exc.strerror or exc)

@@ -33,7 +33,7 @@ def main() -> None:
         multiprocessing.freeze_support()
     argv = sys.argv[1:]
     if wants_gui(argv):
-        from core.paths import resolve_db_url
+        from core.database_url import resolve_db_url
         from desktop.app import run_gui
         from desktop.logs import setup_logging
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from core import paths, secrets, siteconfig
+from core import database_url, paths, secrets, siteconfig
 from core.calendar.timezones import local_zone_name
 from core.errors import KnownError
 from core.settings import Settings, check_setting
@@ -136,7 +136,7 @@ def _store_secret(name: str, value: str) -> str | None:
 
 def _default_database() -> str:
     """What "the default database" means on this computer: IT's site URL, or SQLite here."""
-    return siteconfig.database_url() or paths.default_db_url()
+    return siteconfig.database_url() or database_url.default_db_url()
 
 
 def _open_folder(folder: str) -> None:

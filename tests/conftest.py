@@ -163,9 +163,15 @@ def no_os_keyring() -> Iterator[None]:
 
 
 @pytest.fixture
-def memory_keyring(no_os_keyring: None) -> Iterator[MemoryKeyring]:
+def memory_keyring(no_os_keyring: None,
+                   monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     import keyring
     from keyring.backend import KeyringBackend
+
+    from core import secrets
+
+    # Attaché only trusts OS keyrings (core.secrets.OS_KEYRINGS); this one stands in for them.
+    monkeypatch.setitem(secrets.OS_KEYRINGS, __name__, "the test keyring (in memory)")
 
     previous = keyring.get_keyring()  # before the class exists: keyring must not pick it
 

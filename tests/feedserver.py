@@ -24,6 +24,8 @@ class Seen:
     path: str
     headers: dict[str, str]
     at: float = field(default_factory=time.monotonic)
+    method: str = "GET"
+    body: bytes = b""  # what a POST sent
 
 
 class FeedServer:
@@ -42,10 +44,19 @@ class FeedServer:
                 pass
 
             def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+                self._serve(b"")
+
+            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+                length = self.headers.get("Content-Length", "0")
+                self._serve(self.rfile.read(int(length)) if length.isdigit() else b"")
+
+            def _serve(self, body: bytes) -> None:
+                """Handlers see ``req.command`` and the body in ``server.requests``."""
                 path = self.path.split("?", 1)[0]
                 with server._lock:
                     server.requests.append(Seen(self.path, {k.lower(): v for k, v in
-                                                            self.headers.items()}))
+                                                            self.headers.items()},
+                                                method=self.command, body=body))
                     server.in_flight += 1
                     server.peak_in_flight = max(server.peak_in_flight, server.in_flight)
                 try:

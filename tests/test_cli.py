@@ -271,20 +271,23 @@ def test_config_never_echoes_a_password(capsys: pytest.CaptureFixture[str],
     assert run(["config", "show"]) == 0
     out = capsys.readouterr().out
     shown = json.loads(out)
+    # Both passwords are in the keyring (issue 16): settings.json, and so "show", have none.
     assert (shown["database_url"], shown["proxy"]) == (
-        "postgresql+psycopg://u@db.local/attache", "http://me:***@proxy.local:8080")
+        "postgresql+psycopg://u@db.local/attache", "http://me@proxy.local:8080")
     assert "s3cret" not in out and "pa55word" not in out
-    from core import paths
+    from core import database_url
     from core.settings import Settings
 
     # The database password and key passphrase are in the keyring, not in settings.json.
     text = Settings.path().read_text(encoding="utf-8")
     assert "s3cret" not in text and "k3y-secret" not in text
-    assert sorted(memory_keyring.store.values()) == ["k3y-secret", "s3cret"]
+    assert "pa55word" not in text
+    assert sorted(memory_keyring.store.values()) == ["k3y-secret", "pa55word", "s3cret"]
     stored = Settings.load()
     assert (stored.database_url, stored.proxy) == (
-        "postgresql+psycopg://u@db.local/attache", "http://me:pa55word@proxy.local:8080")
-    assert paths.resolve_db_url() == (
+        "postgresql+psycopg://u@db.local/attache", "http://me@proxy.local:8080")
+    assert stored.proxy_url() == "http://me:pa55word@proxy.local:8080"
+    assert database_url.resolve_db_url() == (
         "postgresql+psycopg://u:s3cret@db.local/attache?sslpassword=k3y-secret")
 
 

@@ -44,7 +44,8 @@ KIND_LABELS = {"rss": QT_TRANSLATE_NOOP("AddSourceDialog", "Feed (RSS, Atom, JSO
                "youtube": QT_TRANSLATE_NOOP("AddSourceDialog", "YouTube channel"),
                "telegram": QT_TRANSLATE_NOOP("AddSourceDialog", "Telegram public channel"),
                "facebook": QT_TRANSLATE_NOOP("AddSourceDialog", "Facebook Page"),
-               "instagram": QT_TRANSLATE_NOOP("AddSourceDialog", "Instagram account")}
+               "instagram": QT_TRANSLATE_NOOP("AddSourceDialog", "Instagram account"),
+               "vk": QT_TRANSLATE_NOOP("AddSourceDialog", "VK community or page")}
 DETECT_DELAY_MS = 150
 
 

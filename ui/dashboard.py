@@ -78,6 +78,7 @@ SENTIMENT_COLORS = {"positive": "#38a169", "neutral": "#a0aec0", "negative": "#e
 LEVEL_COLORS = {"present": "#a0aec0", "up-to-date": "#3182ce", "engaging": "#2f855a"}
 PLATFORMS = {"mastodon": "Mastodon", "bluesky": "Bluesky", "youtube": "YouTube",
              "telegram": "Telegram", "facebook": "Facebook", "instagram": "Instagram",
+             "vk": "VK",
              "feed": QT_TRANSLATE_NOOP("Dashboard", "Feed"),
              "rss": QT_TRANSLATE_NOOP("Dashboard", "Feed")}
 # A planned post's status as the agenda shows it; looked up at run time and translated with

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 
-from dateutil.rrule import rrulestr
 from sqlalchemy import Connection, delete, insert, select, update
 
+from core.calendar import recurrence
 from core.calendar.campaigns import CAMPAIGNS, campaign_id_for
 from core.calendar.timezones import zone
 from core.errors import KnownError, NotFoundError
@@ -37,10 +37,10 @@ REVISIONS = PostRevision.__table__
 SOURCES = Source.__table__
 ITEMS = Item.__table__
 OBSERVANCES = Observance.__table__
-MAX_OCCURRENCES = 5000  # a runaway RRULE must not hang a listing
+MAX_OCCURRENCES = recurrence.MAX_OCCURRENCES  # a runaway RRULE must not hang a listing
 # What a conflict message compares, in the words the officer sees.
 TRACKED = ("title", "body", "status", "start", "end", "all_day", "tz", "channels", "campaign",
-           "observance_id", "owner", "notes", "rrule", "item_id")
+           "observance_id", "owner", "notes", "rrule", "exdates", "item_id")
 
 
 # The usual path of a post, one step at a time: idea → draft → review → approved →
@@ -89,6 +89,8 @@ class PostFields:
     owner: str | None = None
     notes: str | None = None
     rrule: str | None = None  # "" removes the recurrence
+    # Occurrences that do not happen: dates (all-day) or wall-clock datetimes; [] clears them.
+    exdates: list[date | datetime] | None = None
     item_id: int | None = None  # 0 removes the link
 
     def given(self) -> dict[str, object]:
@@ -99,6 +101,12 @@ class PostFields:
 # ------------------------------------------------------------------------------ writing
 
 def create_post(db: Database, data: PostFields, *, uid: str | None = None) -> int:
+    with db.write() as conn:
+        return insert_post(conn, data, uid=uid)
+
+
+def insert_post(conn: Connection, data: PostFields, *, uid: str | None = None) -> int:
+    """``create_post`` inside the caller's transaction (an import writes all or nothing)."""
     if not data.title or not data.title.strip():
         raise KnownError("a planned post needs a title")
     if data.at is None and data.day is None:
@@ -107,12 +115,11 @@ def create_post(db: Database, data: PostFields, *, uid: str | None = None) -> in
     values = {"uid": uid or f"{uuid.uuid4()}@attache", "title": "", "body": "",
               "status": "idea", "all_day": False, "tz": "UTC", "version": 1,
               "created_at": now, "updated_at": now}
-    with db.write() as conn:
-        values.update(_columns(conn, data, current=None))
-        post_id = conn.execute(insert(POSTS).values(**values)).inserted_primary_key[0]
-        if data.channels:
-            _set_channels(conn, post_id, data.channels)
-        _save_revision(conn, post_id, 1, now)
+    values.update(_columns(conn, data, current=None))
+    post_id = conn.execute(insert(POSTS).values(**values)).inserted_primary_key[0]
+    if data.channels:
+        _set_channels(conn, post_id, data.channels)
+    _save_revision(conn, post_id, 1, now)
     return post_id
 
 
@@ -120,21 +127,28 @@ def update_post(db: Database, post_id: int, data: PostFields,
                 expect_version: int | None = None) -> dict:
     """Apply ``data``; with ``expect_version``, refuse if the post moved on since then."""
     with db.write() as conn:
-        current = _row(conn, post_id)
-        base = expect_version if expect_version is not None else current["version"]
-        if base != current["version"]:
-            raise _conflict(conn, post_id, base, current)
-        values = _columns(conn, data, current=current)
-        now = utcnow()
-        done = conn.execute(update(POSTS).where(POSTS.c.id == post_id,
-                                                POSTS.c.version == base)
-                            .values(**values, version=base + 1, updated_at=now))
-        if done.rowcount != 1:  # saved by someone else between our read and our write
-            raise _conflict(conn, post_id, base, _row(conn, post_id))
-        if data.channels is not None:
-            _set_channels(conn, post_id, data.channels)
-        _save_revision(conn, post_id, base + 1, now)
+        change_post(conn, post_id, data, expect_version)
     return get_post(db, post_id)
+
+
+def change_post(conn: Connection, post_id: int, data: PostFields,
+                expect_version: int | None = None) -> int:
+    """``update_post`` inside the caller's transaction; returns the new version."""
+    current = _row(conn, post_id)
+    base = expect_version if expect_version is not None else current["version"]
+    if base != current["version"]:
+        raise _conflict(conn, post_id, base, current)
+    values = _columns(conn, data, current=current)
+    now = utcnow()
+    done = conn.execute(update(POSTS).where(POSTS.c.id == post_id,
+                                            POSTS.c.version == base)
+                        .values(**values, version=base + 1, updated_at=now))
+    if done.rowcount != 1:  # saved by someone else between our read and our write
+        raise _conflict(conn, post_id, base, _row(conn, post_id))
+    if data.channels is not None:
+        _set_channels(conn, post_id, data.channels)
+    _save_revision(conn, post_id, base + 1, now)
+    return base + 1
 
 
 def delete_post(db: Database, post_id: int) -> None:
@@ -191,20 +205,20 @@ def _columns(conn: Connection, data: PostFields, current: dict | None) -> dict:
         if value is not None:
             values[name] = value or None
     if data.rrule is not None:
-        values["rrule"] = valid_rrule(data.rrule) if data.rrule.strip() else None
+        # UNTIL is kept in the post's own terms (wall-clock time, or a date for all-day
+        # posts) whatever form it came in: see core/calendar/recurrence.py.
+        all_day = (data.day is not None if data.at is not None or data.day is not None
+                   else bool(current["all_day"]) if current else False)
+        values["rrule"] = (recurrence.stored_rule(data.rrule, all_day=all_day, tz=tz_name)
+                           if data.rrule.strip() else None)
+    if data.exdates is not None:
+        values["exdates"] = recurrence.join_exdates(data.exdates)
     return values
 
 
 def valid_rrule(text: str) -> str:
-    rule = text.strip()
-    if rule.upper().startswith("RRULE:"):
-        rule = rule[6:]
-    try:
-        rrulestr(rule, dtstart=datetime(2026, 1, 1))
-    except (ValueError, TypeError) as exc:
-        raise KnownError(f"not a valid RRULE {text!r}: {exc} "
-                         "(e.g. FREQ=WEEKLY;BYDAY=TH;COUNT=10)") from None
-    return rule
+    """The rule without ``RRULE:``, or ``KnownError`` (finer than daily is refused too)."""
+    return recurrence.check_rule(text)
 
 
 # The editor's "Repeat" presets, anchored on the post's first day. Kept here, beside
@@ -266,7 +280,7 @@ def _set_channels(conn: Connection, post_id: int, channels: Iterable[int]) -> No
 
 
 def _save_revision(conn: Connection, post_id: int, version: int, when: datetime) -> None:
-    snapshot = _post_json(conn, _row(conn, post_id))
+    snapshot = post_json(conn, _row(conn, post_id))
     conn.execute(insert(REVISIONS).values(post_id=post_id, version=version, saved_at=when,
                                           data=json.dumps(snapshot, ensure_ascii=False)))
 
@@ -274,7 +288,7 @@ def _save_revision(conn: Connection, post_id: int, version: int, when: datetime)
 def _conflict(conn: Connection, post_id: int, base: int, current: dict) -> ConflictError:
     old_json = conn.execute(select(REVISIONS.c.data).where(
         REVISIONS.c.post_id == post_id, REVISIONS.c.version == base)).scalar()
-    now = _post_json(conn, current)
+    now = post_json(conn, current)
     changed: dict[str, tuple[object, object]] = {}
     if old_json is not None:
         old = json.loads(old_json)
@@ -302,7 +316,7 @@ def _row(conn: Connection, post_id: int) -> dict:
 
 def get_post(db: Database, post_id: int) -> dict:
     with db.read() as conn:
-        return _post_json(conn, _row(conn, post_id))
+        return post_json(conn, _row(conn, post_id))
 
 
 def find_post_by_uid(conn: Connection, uid: str) -> dict | None:
@@ -334,17 +348,10 @@ def occurrences(row: dict, first: date, last: date) -> list[Span]:
     if not row["rrule"]:
         return [span] if first <= span.first_day() <= last else []
     length = span.end - span.start
-    if isinstance(span.start, datetime):
-        naive = span.start.replace(tzinfo=None)  # expand in wall-clock time: 10:00 stays 10:00
-        rule = rrulestr(row["rrule"], dtstart=naive)
-        window = (datetime.combine(first, time.min), datetime.combine(last, time.max))
-        tzinfo = span.start.tzinfo
-        starts = [s.replace(tzinfo=tzinfo) for s in rule.between(*window, inc=True)]
-    else:
-        rule = rrulestr(row["rrule"], dtstart=datetime.combine(span.start, time.min))
-        window = (datetime.combine(first, time.min), datetime.combine(last, time.max))
-        starts = [s.date() for s in rule.between(*window, inc=True)]
-    return [Span(s, s + length) for s in starts[:MAX_OCCURRENCES]]
+    # Expanded in wall-clock time (10:00 stays 10:00), bounded whatever the rule says.
+    starts = recurrence.expand(row["rrule"], span.start, first, last,
+                               recurrence.parse_exdates(row.get("exdates")))
+    return [Span(s, s + length) for s in starts]
 
 
 def list_posts(db: Database, *, first: date | None = None, last: date | None = None,
@@ -370,7 +377,7 @@ def list_posts(db: Database, *, first: date | None = None, last: date | None = N
         for row in rows:
             found = occurrences(row, low, high)
             if found:
-                kept.append((_sort_key(found[0].start), _post_json(conn, row)))
+                kept.append((_sort_key(found[0].start), post_json(conn, row)))
     kept.sort(key=lambda pair: pair[0])
     return [post for _, post in kept]
 
@@ -381,7 +388,7 @@ def _sort_key(start: datetime | date) -> datetime:
     return datetime.combine(start, time.min)
 
 
-def _post_json(conn: Connection, row: dict) -> dict:
+def post_json(conn: Connection, row: dict) -> dict:
     """The ``posts list --json`` object: contract keys first, extras after."""
     span = post_span(row)
     channels = sorted(conn.execute(select(CHANNELS.c.source_id).where(
@@ -399,7 +406,9 @@ def _post_json(conn: Connection, row: dict) -> dict:
         "all_day": bool(row["all_day"]), "tz": row["tz"], "channels": channels,
         "campaign": campaign, "observance_id": row["observance_id"], "version": row["version"],
         "uid": row["uid"], "body": row["body"], "duration_minutes": row["duration_minutes"],
-        "rrule": row["rrule"], "owner": row["owner"], "notes": row["notes"],
+        "rrule": row["rrule"],
+        "exdates": [e.isoformat() for e in recurrence.parse_exdates(row.get("exdates"))],
+        "owner": row["owner"], "notes": row["notes"],
         "item_id": row["item_id"], "item_url": item_url,
         "created_at": iso(row["created_at"]), "updated_at": iso(row["updated_at"]),
     }

@@ -114,7 +114,7 @@ class Fetcher:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Fetcher:
-        return cls(FetchLimits.from_settings(settings), proxy=settings.proxy,
+        return cls(FetchLimits.from_settings(settings), proxy=settings.proxy_url(),
                    ca_bundle=settings.ca_bundle)
 
     def proxies_for(self, url: str) -> dict[str, str]:
@@ -131,9 +131,11 @@ class Fetcher:
         self.session.close()
 
     def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None,
-              headers: dict[str, str] | None = None) -> FetchResult:
+              headers: dict[str, str] | None = None,
+              form: dict[str, str] | None = None) -> FetchResult:
         """``headers`` adds request headers (an API's Accept or Authorization); they are
-        never logged."""
+        never logged. ``form`` sends a POST with those fields (a page's own "show more" call,
+        such as Telegram's discussion widget) under the same limits as any GET."""
         headers = dict(headers or {})
         if etag:
             headers["If-None-Match"] = etag
@@ -142,7 +144,7 @@ class Fetcher:
         started = time.monotonic()
         result = FetchResult(url=url)
         try:
-            self._fetch_into(result, url, headers, started)
+            self._fetch_into(result, url, headers, started, form)
         except rx.SSLError as exc:
             result.error = f"TLS certificate check failed: {_reason(exc)}"
         except rx.ProxyError as exc:
@@ -169,11 +171,13 @@ class Fetcher:
         return result
 
     def _fetch_into(self, result: FetchResult, url: str, headers: dict[str, str],
-                    started: float) -> None:
+                    started: float, form: dict[str, str] | None = None) -> None:
         deadline = started + self.limits.deadline
         timeout = (self.limits.connect_timeout, min(self.limits.read_timeout, self.limits.deadline))
-        with self.session.get(url, headers=headers, timeout=timeout, stream=True,
-                              proxies=self.proxies_for(url), allow_redirects=True) as resp:
+        with self.session.request("GET" if form is None else "POST", url, data=form,
+                                  headers=headers, timeout=timeout, stream=True,
+                                  proxies=self.proxies_for(url),
+                                  allow_redirects=True) as resp:
             result.status = resp.status_code
             result.headers = {k.lower(): v for k, v in resp.headers.items()}
             result.final_url = resp.url

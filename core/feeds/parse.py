@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from core.feeds.sanitize import html_to_text, plain_title, sanitize_html, text_to_html
+from core.storage.text import storable_fields
 
 MAX_GUID = 512
 # Servers label feeds text/html or text/plain all the time; that is no fault of the feed's.
@@ -42,6 +43,9 @@ class ParsedEntry:
     published_raw: str | None
     content_html: str
     content_text: str
+
+    def __post_init__(self) -> None:
+        storable_fields(self)  # what is stored is what the next refresh compares (no NUL)
 
     @property
     def content_hash(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -31,6 +32,7 @@ from core.social.base import Gone, RateLimited, SyncRequest, SyncResult
 from core.social.registry import adapter_for
 from core.social.replies import store_replies
 from core.storage.database import Database
+from core.storage.errors import DatabaseBusyError, DatabaseUnavailableError, storing_failed
 from core.storage.models import Source
 from core.storage.types import utcnow
 from core.watch import match_new
@@ -41,6 +43,11 @@ MIN_JOBS_FOR_PROCESSES = 4
 # SET columns come from each call's parameters; a fixed statement keeps SQLAlchemy's compile
 # cache warm (building .values(...) per source cost more than the write itself).
 UPDATE_SOURCE = update(SOURCES).where(SOURCES.c.id == bindparam("source_pk"))
+# How long one refresh keeps waiting for another process's write lock, in all (each attempt
+# waits Database.write_wait_s); fetched results wait in memory meanwhile.
+BUSY_PATIENCE_S = 600.0
+NOT_STORED_BUSY = ("fetched but not stored: another Attaché kept the database busy for too "
+                   "long; this source is fetched again on the next refresh")
 
 
 @dataclass
@@ -111,6 +118,8 @@ class FeedRefresher:
         self.workers = max(1, workers)
         self.per_host = max(1, per_host)
         self.clock = clock
+        self.busy_patience_s = BUSY_PATIENCE_S
+        self._busy_deadline: float | None = None
 
     # -------------------------------------------------------------- choosing what to fetch
 
@@ -156,6 +165,7 @@ class FeedRefresher:
         in_flight: Counter[str] = Counter()
         running: dict[Future[_Outcome], _Job] = {}
         done_count = 0  # fetched jobs only: ``results`` also holds the skipped ones
+        self._busy_deadline = None
 
         def fill(pool: ThreadPoolExecutor) -> None:
             for host, queue in list(by_host.items()):
@@ -177,7 +187,13 @@ class FeedRefresher:
                 for future in done:
                     job = running.pop(future)
                     in_flight[job.host] -= 1
-                    result = self._write(writer, job, future.result())
+                    try:
+                        result = self._store(writer, job, future.result())
+                    except DatabaseUnavailableError:
+                        # Full, damaged or read-only: no later source can be stored either.
+                        by_host.clear()
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        raise
                     results.append(result)
                     done_count += 1
                     if on_result is not None:
@@ -235,6 +251,21 @@ class FeedRefresher:
 
     # -------------------------------------------------------------- writing (one transaction)
 
+    def _store(self, writer: Connection, job: _Job, outcome: _Outcome) -> RefreshResult:
+        """``_write``, retried while another process holds the write lock (a scheduled refresh,
+        a second Attaché), until this run's patience is spent; then the source is reported as
+        not stored and stays due, so the next refresh fetches it again."""
+        while True:
+            if self._busy_deadline is not None and time.monotonic() >= self._busy_deadline:
+                return RefreshResult(job.source_id, job.url, "error", outcome.fetch.status,
+                                     error=NOT_STORED_BUSY, kind=job.kind)
+            try:
+                return self._write(writer, job, outcome)
+            except DatabaseBusyError:
+                if self._busy_deadline is None:
+                    self._busy_deadline = time.monotonic() + self.busy_patience_s
+                log.warning("storing %s: the database is busy; retrying", job.url)
+
     def _write(self, writer: Connection, job: _Job, outcome: _Outcome) -> RefreshResult:
         now = self.clock()
         fetched = outcome.fetch
@@ -284,11 +315,14 @@ class FeedRefresher:
                     if self.scorer is not None and self.scorer.coverage and changed:
                         _score_coverage(conn, self.scorer, changed)
                 conn.execute(UPDATE_SOURCE, {**values, "source_pk": job.source_id})
+        except DatabaseUnavailableError:
+            raise  # busy: ``_store`` waits; full, damaged, read-only: the refresh stops
         except Exception as exc:
-            # The transaction rolled back: record the failure on its own so it is visible.
+            # The transaction rolled back: record the failure on its own so it is visible,
+            # as one sentence (a driver's text holds the statement and the fetched data).
             log.exception("storing %s failed", job.url)
             result = RefreshResult(job.source_id, job.url, "error", fetched.status,
-                                   error=f"could not store the feed: {type(exc).__name__}: {exc}")
+                                   error=storing_failed(exc))
             with writer.begin():
                 writer.execute(UPDATE_SOURCE, {
                     "source_pk": job.source_id, "status": "error", "error": result.error,

@@ -14,12 +14,14 @@ from core.errors import KnownError
 from core.feeds.fetch import Fetcher, FetchResult
 from core.feeds.parse import ParsedEntry
 from core.feeds.schedule import parse_retry_after
+from core.storage.text import storable_fields
 
 # Environment overrides for private instances, mirrors and loopback tests (issue contract).
 ENV_BASES = {
     "bluesky": ("ATTACHE_BLUESKY_APPVIEW", "https://public.api.bsky.app"),
     "youtube": ("ATTACHE_YOUTUBE_API", "https://www.googleapis.com/youtube/v3"),
     "graph": ("ATTACHE_GRAPH_API", "https://graph.facebook.com"),
+    "vk": ("ATTACHE_VK_API", "https://api.vk.com/method"),
 }
 
 
@@ -69,6 +71,9 @@ class SocialReply:
     published: datetime | None
     likes: int | None = None
     url: str | None = None
+
+    def __post_init__(self) -> None:
+        storable_fields(self)  # ids are compared with stored ones: same spelling (no NUL)
 
 
 @dataclass

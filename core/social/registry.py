@@ -12,7 +12,7 @@ from core.errors import KnownError
 if TYPE_CHECKING:  # adapters load with the network code; naming a kind must not
     from core.social.base import Adapter
 
-SOCIAL_KINDS = ("mastodon", "bluesky", "youtube", "telegram", "facebook", "instagram")
+SOCIAL_KINDS = ("mastodon", "bluesky", "youtube", "telegram", "facebook", "instagram", "vk")
 KINDS = ("rss", *SOCIAL_KINDS)  # "rss" means any feed (RSS, Atom, JSON Feed)
 _MODULES = {
     "mastodon": ("core.social.mastodon", "MastodonAdapter"),
@@ -21,10 +21,14 @@ _MODULES = {
     "telegram": ("core.social.telegram", "TelegramAdapter"),
     "facebook": ("core.social.graph", "FacebookAdapter"),
     "instagram": ("core.social.graph", "InstagramAdapter"),
+    "vk": ("core.social.vk", "VkAdapter"),
 }
 _FEDIVERSE_HANDLE = re.compile(r"^@?[\w.]+@[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
 _BSKY_HANDLE = re.compile(r"^@?[\w-]+\.bsky\.social$", re.IGNORECASE)
 _YOUTUBE_ID = re.compile(r"^UC[\w-]{22}$")
+# Addresses typed without https:// that still name a platform's page.
+_BARE_HOSTS = re.compile(r"^(?:www\.|m\.)?(?:t\.me|telegram\.me|vk\.com|vk\.ru)/",
+                         re.IGNORECASE)
 
 
 def adapter_for(kind: str) -> Adapter:
@@ -43,6 +47,8 @@ def detect_kind(text: str) -> str:
         return "bluesky"
     if _YOUTUBE_ID.match(text) or re.match(r"^@[\w.-]+$", text):
         return "youtube"
+    if _BARE_HOSTS.match(text):
+        text = "https://" + text
     if "://" not in text:
         return "rss"
     parts = urlsplit(text)
@@ -59,6 +65,8 @@ def detect_kind(text: str) -> str:
         return "facebook"
     if host == "instagram.com":
         return "instagram"
+    if host in ("vk.com", "vk.ru", "new.vk.com"):
+        return "vk"
     if re.match(r"^/@[\w.]+/?$", path):  # https://mastodon.social/@user
         return "mastodon"
     return "rss"

@@ -24,6 +24,7 @@ from sqlalchemy.exc import DBAPIError
 
 from core.errors import DatabaseTooNewError, KnownError
 from core.storage.database import Database
+from core.storage.errors import DatabaseReadOnlyError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -150,6 +151,11 @@ def ensure_schema(db: Database, *, backup_dir: Path | None = None) -> Path | Non
         raise KnownError(
             f"{db.describe()} holds tables that are not an Attaché database; refusing to touch it"
         )
+    if db.read_only:
+        raise DatabaseReadOnlyError(
+            f"the database {db.describe()} is read-only, and it must first be "
+            f"{'set up' if state.current is None else 'upgraded'} for this Attaché, which "
+            "needs writing. Ask IT for write access, or open a writable copy.")
     backup = None
     path = db.sqlite_path
     if state.current is not None and path is not None:

@@ -2,7 +2,8 @@
 
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
-on replies. 0005: tone of coverage (sentiment of watched feed items). 0007: sentiment models
+on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: indexes on the
+foreign keys deletes and joins walk (the migration lists the audit). 0007: sentiment models
 learned from the officers' labels, and labelled examples brought in from files.
 """
 
@@ -121,7 +122,12 @@ class PlannedPost(SQLModel, table=True):
     """A post the press section intends to publish; ``version`` guards team edits."""
 
     __tablename__ = "planned_post"
-    __table_args__ = (Index("ix_planned_post_start", "start_at", "start_date"),)
+    __table_args__ = (
+        Index("ix_planned_post_start", "start_at", "start_date"),
+        Index("ix_planned_post_campaign", "campaign_id"),
+        Index("ix_planned_post_observance", "observance_id"),
+        Index("ix_planned_post_item", "item_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(sa_column=Column(Text, nullable=False, unique=True))  # iCalendar UID
@@ -134,6 +140,9 @@ class PlannedPost(SQLModel, table=True):
     duration_minutes: int | None = Field(default=None)  # timed posts; None = a moment
     tz: str = Field(default="UTC", max_length=64)  # IANA zone the officer planned in
     rrule: str | None = Field(default=None, sa_column=Column(Text))  # RFC 5545 RRULE
+    # Occurrences of the series that do not happen (cancelled, or moved to a post of their
+    # own): comma-separated wall-clock YYYYMMDDTHHMMSS, or YYYYMMDD for all-day posts.
+    exdates: str | None = Field(default=None, sa_column=Column(Text))
     campaign_id: int | None = Field(default=None, sa_column=Column(
         Integer, ForeignKey("campaign.id", ondelete="SET NULL")))
     observance_id: int | None = Field(default=None, sa_column=Column(
@@ -151,6 +160,7 @@ class PostChannel(SQLModel, table=True):
     """Which sources (the embassy's own accounts) a planned post goes out on."""
 
     __tablename__ = "post_channel"
+    __table_args__ = (Index("ix_post_channel_source", "source_id"),)
 
     post_id: int = Field(sa_column=Column(
         Integer, ForeignKey("planned_post.id", ondelete="CASCADE"), primary_key=True))
@@ -185,6 +195,8 @@ class Reply(SQLModel, table=True):
         Index("ix_reply_item", "item_id"),
         Index("ix_reply_published", "published"),
         Index("ix_reply_label", "sentiment_label"),
+        Index("ix_reply_source", "source_id"),
+        Index("ix_reply_parent", "parent_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -235,6 +247,8 @@ class WatchHit(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("term_id", "item_id", "reply_id", name="uq_watch_hit"),
         Index("ix_watch_hit_term_day", "term_id", "published"),
+        Index("ix_watch_hit_item", "item_id"),
+        Index("ix_watch_hit_reply", "reply_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

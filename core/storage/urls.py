@@ -134,3 +134,23 @@ def with_secrets(url: str, found: dict[str, str]) -> str:
         parsed = parsed.update_query_dict(extra)
         changed = True
     return parsed.render_as_string(hide_password=False) if changed else url
+
+
+def split_proxy_password(url: str) -> tuple[str, str | None]:
+    """A proxy URL (``http://user:pw@proxy:8080``) without its password, and the password
+    (as written, percent-encoding kept, so putting it back gives the same URL)."""
+    parts = urlsplit(url.strip())
+    if parts.password is None:
+        return url, None
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}")), password
+
+
+def with_proxy_password(url: str, password: str | None) -> str:
+    """``url`` with ``password`` after its user name, when it names a user and has none."""
+    parts = urlsplit(url.strip())
+    if not password or parts.password is not None or "@" not in parts.netloc:
+        return url
+    user, _, host = parts.netloc.rpartition("@")
+    return urlunsplit(parts._replace(netloc=f"{user}:{password}@{host}"))

@@ -39,6 +39,11 @@
         <translation>Аккаунт Instagram</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>VK community or page</source>
+        <translation>Сообщество или страница ВКонтакте</translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>Something went wrong that Attaché did not expect ({0}: {1}). The details are in the log.</source>
         <translation>Произошла непредвиденная ошибка ({0}: {1}). Подробности — в журнале.</translation>
@@ -635,7 +640,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Публикация не перенесена</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="+218"/>
+        <location filename="../../desktop/page_calendar.py" line="+236"/>
         <source>Plan a post on the selected day ({0})</source>
         <translation>Запланировать публикацию на выбранный день ({0})</translation>
     </message>
@@ -643,7 +648,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+81"/>
+        <location filename="../../ui/dashboard.py" line="+82"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
@@ -1084,7 +1089,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+200"/>
+        <location filename="../../ui/calendar_io.py" line="+202"/>
         <source>Export Calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
@@ -1314,7 +1319,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Файл {0} не найден.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>{0} new, {1} changed, {2} unchanged</source>
         <translation>новых — {0}, изменённых — {1}, без изменений — {2}</translation>
     </message>
@@ -1337,6 +1342,15 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <location line="+2"/>
         <source>The file is fine. Import will make: {0}. Nothing has been written yet.</source>
         <translation>Файл в порядке. Результат импорта: {0}. Пока ничего не записано.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) of the file cannot be planned and are left out (listed below, by line).</source>
+        <translation>
+            <numerusform>%n событие файла нельзя запланировать, оно пропущено (см. ниже, по строкам).</numerusform>
+            <numerusform>%n события файла нельзя запланировать, они пропущены (см. ниже, по строкам).</numerusform>
+            <numerusform>%n событий файла нельзя запланировать, они пропущены (см. ниже, по строкам).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2108,7 +2122,7 @@ or start with a curated set of public feeds:</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+57"/>
         <source>Attaché cannot open its database</source>
         <translation>Attaché не может открыть свою базу данных</translation>
     </message>
@@ -2462,7 +2476,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="-328"/>
+        <location filename="../../ui/calendar_io.py" line="-332"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Обзор…</translation>
     </message>
@@ -3549,7 +3563,7 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>Лента</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>OK</source>
         <translation>Работает</translation>
     </message>
@@ -3620,7 +3634,12 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>Note: {0}</source>
+        <translation>Примечание: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>disabled</source>
         <translation>отключён</translation>
     </message>
@@ -3673,6 +3692,11 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>Новый: ещё не загружался (нажмите F5)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>OK, with a note: {0}</source>
+        <translation>OK, с примечанием: {0}</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>OK</source>
         <translation>Работает</translation>
@@ -3701,7 +3725,7 @@ or bring a list from another reader with File → Import OPML…</source>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/crash.py" line="+39"/>
+        <location filename="../../desktop/crash.py" line="+47"/>
         <source>The proxy refused the connection. Check the proxy in Settings → Network, or ask IT.</source>
         <translation>Прокси-сервер отклонил подключение. Проверьте прокси в разделе Настройки → Сеть или обратитесь в ИТ-отдел.</translation>
     </message>
@@ -3716,9 +3740,24 @@ or bring a list from another reader with File → Import OPML…</source>
         <translation>Сеть недоступна: возможно, нет подключения или нужен прокси. Attaché продолжает работать с уже сохранёнными данными.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The database is busy: another Attaché or a backup is using it. Try again in a moment.</source>
         <translation>База данных занята: её использует другая копия Attaché или резервное копирование. Повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk holding your database is full. Free some space on it, then try again; nothing was half-written.</source>
+        <translation>Диск, на котором лежит ваша база данных, заполнен. Освободите на нём место и повторите попытку; ничего не записано наполовину.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database is damaged. Close Attaché and run &apos;attache db restore&apos; to put the newest automatic backup in its place (the damaged file is kept).</source>
+        <translation>База данных повреждена. Закройте Attaché и выполните «attache db restore», чтобы вернуть последнюю автоматическую резервную копию (повреждённый файл сохранится).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database is read-only: Attaché can show what is stored but cannot change it. Ask IT for write access.</source>
+        <translation>База данных доступна только для чтения: Attaché может показать сохранённое, но не может ничего изменить. Попросите ИТ-отдел дать право на запись.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3779,6 +3818,37 @@ Please send that file to IT.</source>
         <location line="+2"/>
         <source>{0} watch-term hits</source>
         <translation>Совпадения с отслеживаемыми словами: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <location filename="../../desktop/recovery.py" line="+45"/>
+        <source>{0}
+
+Attaché keeps automatic backups. Restore the newest one, from {1}?
+
+Changes made after it will be missing. The damaged file is not deleted: it is kept beside the database as {2}.damaged-….</source>
+        <translation>{0}
+
+Attaché хранит автоматические резервные копии. Восстановить последнюю, от {1}?
+
+Изменения, сделанные после неё, пропадут. Повреждённый файл не удаляется: он останется рядом с базой под именем {2}.damaged-….</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attaché&apos;s database is damaged</source>
+        <translation>База данных Attaché повреждена</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restore backup</source>
+        <translation>Восстановить из копии</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Выйти</translation>
     </message>
 </context>
 </TS>

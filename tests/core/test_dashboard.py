@@ -236,7 +236,7 @@ def check_ladder(db: Database, ids: dict[str, int]) -> None:
         (ids["telegram"], "telegram", 20, 1, 0.25, 0, 0.0, 0, 0, None, "present", 1),
     ]
     assert rungs[1].last_post == NOW - timedelta(days=2)
-    assert absent_platforms(rungs) == ["youtube", "facebook", "instagram"]
+    assert absent_platforms(rungs) == ["youtube", "facebook", "instagram", "vk"]
     # Over one week: two Mastodon posts, five replies (all to the newer one).
     week = {r.source_id: r for r in account_ladder(db, NOW, weeks=1)}
     assert (week[ids["mastodon"]].posts, week[ids["mastodon"]].replies) == (2, 5)
@@ -253,7 +253,7 @@ def check_everything(db: Database, ids: dict[str, int]) -> None:
     assert data.agenda == agenda(db, TODAY, 14, "Asia/Tashkent", countries=["UZ"])
     assert [t.total for t in data.watch] == [2, 1, 0]
     assert data.sentiment.total == 5
-    assert data.absent_platforms == ["youtube", "facebook", "instagram"]
+    assert data.absent_platforms == ["youtube", "facebook", "instagram", "vk"]
 
 
 def test_every_panel_on_sqlite(db: Database, seeded: dict[str, int]) -> None:
@@ -268,7 +268,7 @@ def test_an_empty_database(db: Database) -> None:
     assert data.watch == [] and data.accounts == []
     assert (data.sentiment.total, data.sentiment.mean_polarity) == (0, None)
     assert data.absent_platforms == ["mastodon", "bluesky", "youtube", "telegram", "facebook",
-                                     "instagram"]
+                                     "instagram", "vk"]
 
 
 def test_an_account_that_never_posted_is_present_only(db: Database) -> None:

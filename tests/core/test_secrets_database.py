@@ -12,7 +12,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from core import paths, secrets
+from core import database_url, secrets
 from core.errors import KnownError
 from core.secrets import SERVICE
 from core.settings import Settings
@@ -52,7 +52,7 @@ def test_save_moves_the_password_to_the_keyring(memory_keyring) -> None:  # noqa
     assert memory_keyring.store == {(SERVICE, NAME): "hunter2"}
     assert NAME in secrets.list_secret_names()
     assert Settings.load().database_url == BARE
-    assert paths.resolve_db_url() == URL  # put back when the database is opened
+    assert database_url.resolve_db_url() == URL  # put back when the database is opened
 
 
 def test_each_login_and_server_has_its_own_password(memory_keyring) -> None:  # noqa: ANN001
@@ -64,9 +64,9 @@ def test_each_login_and_server_has_its_own_password(memory_keyring) -> None:  # 
         (SERVICE, NAME): "second",
         (SERVICE, "database:reader@db.mfa:5432/attache"): "third",
     }
-    assert paths.resolve_db_url() == "postgresql+psycopg://reader:third@db.mfa/attache"
+    assert database_url.resolve_db_url() == "postgresql+psycopg://reader:third@db.mfa/attache"
     _choose("postgresql+psycopg://attache@db.mfa:5433/attache")  # no password: the stored one
-    assert paths.resolve_db_url() == "postgresql+psycopg://attache:first@db.mfa:5433/attache"
+    assert database_url.resolve_db_url() == "postgresql+psycopg://attache:first@db.mfa:5433/attache"
 
 
 def test_query_passwords_and_key_passphrases_move_too(memory_keyring) -> None:  # noqa: ANN001
@@ -80,7 +80,7 @@ def test_query_passwords_and_key_passphrases_move_too(memory_keyring) -> None:  
     assert memory_keyring.store == {(SERVICE, NAME): "pw-in-query",
                                     (SERVICE, "database-sslpassword:attache@db.mfa:5432/"
                                               "attache"): "key-phrase"}
-    opened = paths.resolve_db_url()
+    opened = database_url.resolve_db_url()
     assert opened.startswith("postgresql+psycopg://attache:pw-in-query@db.mfa/attache?")
     assert "sslpassword=key-phrase" in opened and "sslmode=verify-full" in opened
 
@@ -97,15 +97,15 @@ def test_a_typed_password_wins_over_the_stored_one(memory_keyring) -> None:  # n
 def test_db_env_and_a_locked_site_url_are_used_as_given(
         memory_keyring, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     _choose(URL)
-    assert paths.resolve_db_url(BARE) == BARE  # --db: .pgpass, PGPASSWORD, Kerberos…
+    assert database_url.resolve_db_url(BARE) == BARE  # --db: .pgpass, PGPASSWORD, Kerberos…
     monkeypatch.setenv("ATTACHE_DB_URL", BARE)
-    assert paths.resolve_db_url() == BARE
+    assert database_url.resolve_db_url() == BARE
     monkeypatch.delenv("ATTACHE_DB_URL")
     site = tmp_path / "site.toml"
     site.write_text(f'[defaults]\ndatabase_url = "{BARE}"\n[locked]\nkeys = ["database_url"]\n',
                     encoding="utf-8")
     monkeypatch.setenv("ATTACHE_SITE_CONFIG", str(site))
-    assert paths.resolve_db_url() == BARE
+    assert database_url.resolve_db_url() == BARE
 
 
 @pytest.mark.usefixtures("no_keyring")
@@ -121,7 +121,7 @@ def test_no_keyring_refuses_and_writes_nothing() -> None:
     assert not Settings.path().exists() and secrets.list_secret_names() == []
     _choose(BARE)  # without a password it is saved as usual (libpq finds .pgpass itself)
     assert Settings.load().database_url == BARE
-    assert paths.resolve_db_url() == BARE
+    assert database_url.resolve_db_url() == BARE
 
 
 def _old_file(url: str) -> Path:
@@ -137,7 +137,7 @@ def test_an_old_file_is_migrated_on_load(memory_keyring, caplog) -> None:  # noq
     assert settings.database_url == BARE and settings.workers == 4
     assert json.loads(path.read_text(encoding="utf-8")) == {"database_url": BARE, "workers": 4}
     assert memory_keyring.store == {(SERVICE, NAME): "hunter2"}
-    assert paths.resolve_db_url() == URL
+    assert database_url.resolve_db_url() == URL
     assert "keyring" in caplog.text and "hunter2" not in caplog.text
 
 
@@ -146,7 +146,7 @@ def test_an_old_file_without_a_keyring_is_left_with_a_warning(caplog) -> None:  
     path = _old_file(URL)
     with caplog.at_level(logging.INFO):
         assert Settings.load().database_url == URL  # used as before
-        assert paths.resolve_db_url() == URL
+        assert database_url.resolve_db_url() == URL
     assert "plain text" in caplog.text and "hunter2" not in caplog.text
     assert "hunter2" in path.read_text(encoding="utf-8")
     # Other settings can still be changed; the old URL is not refused on every save.

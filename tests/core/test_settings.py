@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from core import paths
+from core import database_url
 from core.errors import KnownError
 from core.settings import Settings, check_setting
 
@@ -26,29 +26,29 @@ def _choose(url: str | None) -> None:
 
 
 def test_the_users_database_comes_after_db_and_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert paths.resolve_db_url() == paths.default_db_url()
+    assert database_url.resolve_db_url() == database_url.default_db_url()
     _choose("postgresql+psycopg://me@team/attache")
-    assert paths.resolve_db_url() == "postgresql+psycopg://me@team/attache"
+    assert database_url.resolve_db_url() == "postgresql+psycopg://me@team/attache"
     monkeypatch.setenv("ATTACHE_DB_URL", "sqlite:///env.db")
-    assert paths.resolve_db_url() == "sqlite:///env.db"
-    assert paths.resolve_db_url("sqlite:///cli.db") == "sqlite:///cli.db"
+    assert database_url.resolve_db_url() == "sqlite:///env.db"
+    assert database_url.resolve_db_url("sqlite:///cli.db") == "sqlite:///cli.db"
 
 
 def test_the_users_database_wins_over_an_unlocked_site_default(site_toml: Path) -> None:
     site_toml.write_text('[defaults]\ndatabase_url = "postgresql+psycopg://it@db/attache"\n',
                          encoding="utf-8")
-    assert paths.resolve_db_url() == "postgresql+psycopg://it@db/attache"
+    assert database_url.resolve_db_url() == "postgresql+psycopg://it@db/attache"
     _choose("sqlite:///mine.db")
-    assert paths.resolve_db_url() == "sqlite:///mine.db"
+    assert database_url.resolve_db_url() == "sqlite:///mine.db"
     _choose(None)
-    assert paths.resolve_db_url() == "postgresql+psycopg://it@db/attache"
+    assert database_url.resolve_db_url() == "postgresql+psycopg://it@db/attache"
 
 
 def test_a_locked_site_database_wins_over_the_user(site_toml: Path) -> None:
     _choose("sqlite:///mine.db")
     site_toml.write_text('[defaults]\ndatabase_url = "postgresql+psycopg://it@db/attache"\n'
                          '[locked]\nkeys = ["database_url"]\n', encoding="utf-8")
-    assert paths.resolve_db_url() == "postgresql+psycopg://it@db/attache"
+    assert database_url.resolve_db_url() == "postgresql+psycopg://it@db/attache"
     with pytest.raises(KnownError, match="set by your IT department"):
         Settings.load().set("database_url", "sqlite:///other.db")
 
@@ -56,7 +56,7 @@ def test_a_locked_site_database_wins_over_the_user(site_toml: Path) -> None:
 def test_locked_without_a_value_keeps_the_default_sqlite_file(site_toml: Path) -> None:
     _choose("sqlite:///mine.db")
     site_toml.write_text('[locked]\nkeys = ["database_url"]\n', encoding="utf-8")
-    assert paths.resolve_db_url() == paths.default_db_url()
+    assert database_url.resolve_db_url() == database_url.default_db_url()
 
 
 def test_config_set_database_url(tmp_path: Path) -> None:

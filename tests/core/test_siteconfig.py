@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core import paths, siteconfig
+from core import database_url, paths, siteconfig
 from core.errors import KnownError
 from core.settings import Settings
 
@@ -116,13 +116,13 @@ def test_locked_keys_ignore_the_users_file_and_refuse_config_set(system_toml: Pa
 
 def test_database_url_is_the_default_after_db_and_env(system_toml: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    assert paths.resolve_db_url().startswith("sqlite:///")
+    assert database_url.resolve_db_url().startswith("sqlite:///")
     system_toml.write_text('[defaults]\ndatabase_url = "postgresql+psycopg://attache@db.mfa/'
                            'attache"\n', encoding="utf-8")
-    assert paths.resolve_db_url() == "postgresql+psycopg://attache@db.mfa/attache"
+    assert database_url.resolve_db_url() == "postgresql+psycopg://attache@db.mfa/attache"
     monkeypatch.setenv("ATTACHE_DB_URL", "sqlite:///env.db")
-    assert paths.resolve_db_url() == "sqlite:///env.db"
-    assert paths.resolve_db_url("sqlite:///cli.db") == "sqlite:///cli.db"
+    assert database_url.resolve_db_url() == "sqlite:///env.db"
+    assert database_url.resolve_db_url("sqlite:///cli.db") == "sqlite:///cli.db"
     assert Settings().database_url is None  # the officer's own: test_settings.py
 
 
@@ -200,7 +200,7 @@ def test_the_portable_marker_moves_every_folder(tmp_path: Path,
     assert paths.portable_root() == root
     assert (paths.data_dir(), paths.config_dir(), paths.log_dir(), paths.cache_dir()) == (
         root, root / "config", root / "logs", root / "cache")
-    assert paths.resolve_db_url() == f"sqlite:///{root / 'attache.db'}"
+    assert database_url.resolve_db_url() == f"sqlite:///{root / 'attache.db'}"
     assert Settings.path() == root / "config" / "settings.json"
 
 

@@ -91,7 +91,7 @@ def test_the_page_shows_the_seeded_numbers(ctx: AppContext, db: Database,
         "Embassy Mastodon", "Mastodon", "2 days ago", "0.75", "2.33", "40%", "●●● engaging"]
     assert model.index(2, 6).data() == "●○○ present"
     assert model.index(1, 0).data(RawRole).source_id == ids["mastodon"]
-    assert page.absent.text() == "Not present on: YouTube, Facebook, Instagram"
+    assert page.absent.text() == "Not present on: YouTube, Facebook, Instagram, VK"
     for card in (page.agenda_card, page.health_card, page.sentiment_card, page.watch_card,
                  page.accounts_card):
         assert not card.is_empty()

@@ -194,7 +194,7 @@ def test_database_choice_is_saved_and_the_password_stays_hidden(
     assert Settings.load().database_url == "postgresql+psycopg://attache@db.mfa/attache"
     assert "hunter2" not in Settings.path().read_text(encoding="utf-8")
     assert secrets.get_secret("database:attache@db.mfa:5432/attache") == "hunter2"
-    assert wiring.paths.resolve_db_url() == url
+    assert wiring.database_url.resolve_db_url() == url
 
     again = _reopen(ctx, qtbot)
     assert again.db_server.isChecked()

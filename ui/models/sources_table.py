@@ -37,7 +37,8 @@ SourceIdRole = int(Qt.ItemDataRole.UserRole) + 4
 KIND_NAMES = {"feed": QT_TRANSLATE_NOOP("SourcesTable", "Feed"),
               "rss": QT_TRANSLATE_NOOP("SourcesTable", "Feed"),
               "mastodon": "Mastodon", "bluesky": "Bluesky", "youtube": "YouTube",
-              "telegram": "Telegram", "facebook": "Facebook", "instagram": "Instagram"}
+              "telegram": "Telegram", "facebook": "Facebook", "instagram": "Instagram",
+              "vk": "VK"}
 STATUS_NAMES = {"ok": QT_TRANSLATE_NOOP("SourcesTable", "OK"),
                 "error": QT_TRANSLATE_NOOP("SourcesTable", "Error"),
                 "gone": QT_TRANSLATE_NOOP("SourcesTable", "Gone"),
@@ -150,6 +151,8 @@ class SourcesTableModel(QAbstractTableModel):
             return count_text(unread) if unread else ""
         if column == ERROR:
             text = row.get("error") or ""
+            if not text and row.get("parse_warning") and health(row) == "ok":
+                text = translate("SourcesTable", "Note: {0}").format(row["parse_warning"])
             return " ".join(text.split())
         return ""
 

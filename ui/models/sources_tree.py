@@ -72,6 +72,8 @@ def health_text(row: dict) -> str:
         return translate("SourcesTree", "Disabled: not fetched until you enable it")
     if state == "new":
         return translate("SourcesTree", "New: not fetched yet (press F5)")
+    if row.get("parse_warning"):  # read, with something the officer should know
+        return translate("SourcesTree", "OK, with a note: {0}").format(row["parse_warning"])
     return translate("SourcesTree", "OK")
 
 
