@@ -83,7 +83,7 @@ def cmd_sentiment_score(args: argparse.Namespace) -> int:
 def learned_from(args: argparse.Namespace) -> Database | None:
     """The database whose learned models scoring should use: the one in use, unless it is a
     SQLite file that does not exist yet (scoring texts must not create one)."""
-    from core.paths import resolve_db_url
+    from core.database_url import resolve_db_url
 
     url = resolve_db_url(getattr(args, "db", None))
     if url.startswith("sqlite"):

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from core.sentiment.learning import LearnResult
@@ -44,6 +45,8 @@ class Relearner(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(QUIET_MS)
         self.timer.timeout.connect(self.check)
+        # The window (and its runner) may close while the quiet time runs.
+        runner.destroyed.connect(self.timer.stop)
 
     def labels_changed(self) -> None:
         self.timer.start()
@@ -52,6 +55,8 @@ class Relearner(QObject):
         """Learn the languages that are due, if any (in the background)."""
         if self.busy:
             self._again = True
+            return
+        if not isValid(self.runner):
             return
         from core.settings import Settings
 
@@ -83,14 +88,14 @@ class Relearner(QObject):
 
         def store(_progress: object) -> list[LearnResult]:
             from core.sentiment import learning
-            from core.sentiment.scoring import Scorer
+            from core.sentiment.scoring import Scorer, score_languages
             from core.settings import Settings
 
             with db.write() as conn:
                 learning.store(conn, results)
             scorer = Scorer.from_settings(Settings.load(), db)  # with what was just stored
             with db.write() as conn:
-                learning.rescore_languages(conn, scorer, [r.language for r in results])
+                score_languages(conn, scorer, [r.language for r in results])
             return results
 
         def done(stored: list[LearnResult]) -> None:

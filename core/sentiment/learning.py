@@ -264,16 +264,6 @@ def store(conn: Connection, results: Sequence[LearnResult]) -> None:
         save(conn, result)
 
 
-def rescore_languages(conn: Connection, scorer: object, languages: Sequence[str]) -> int:
-    """Score the replies in these languages again (a new model is in use); manual labels
-    stay as they are."""
-    from core.sentiment.scoring import score_reply_ids
-
-    ids = list(conn.execute(select(REPLIES.c.id).where(REPLIES.c.language.in_(languages))
-                            .order_by(REPLIES.c.id)).scalars())
-    return score_reply_ids(conn, scorer, ids)  # type: ignore[arg-type]
-
-
 def learn_from_database(db: Database, bases: dict[str, LanguageAnalyzer],
                         languages: Sequence[str] | None = None, *,
                         min_quality: float = 0.5) -> list[LearnResult]:

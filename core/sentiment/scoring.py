@@ -240,6 +240,14 @@ def score_reply_ids(conn: Connection, scorer: Scorer, ids: Sequence[int],
     return done
 
 
+def score_languages(conn: Connection, scorer: Scorer, languages: Sequence[str]) -> int:
+    """Score the replies in these languages again (a new model is in use for them); manual
+    labels stay as they are."""
+    ids = list(conn.execute(select(REPLIES.c.id).where(REPLIES.c.language.in_(languages))
+                            .order_by(REPLIES.c.id)).scalars())
+    return score_reply_ids(conn, scorer, ids)
+
+
 def score_pending(db: Database, scorer: Scorer, *, rescore: bool = False,
                   progress: Callable[[int, int], None] | None = None,
                   timings: dict[str, float] | None = None) -> int:

@@ -111,3 +111,4 @@ def test_relabelling_in_listen_starts_the_quiet_timer(ctx: AppContext, db: Datab
     view.table.selectRow(row_of(view, "Позор!"))
     view.relabel_selected("negative")
     assert relearners[0].timer.isActive()
+    relearners[0].timer.stop()
