@@ -257,6 +257,9 @@ def main() -> None:
     if not args.measure:
         build_russian(report)
         build_kazakh(report)
+    elif (SHIPPED_DIR / "quality.json").exists():  # keep what the build recorded
+        earlier = json.loads((SHIPPED_DIR / "quality.json").read_text(encoding="utf-8"))
+        report["build"], report["tune"] = earlier.get("build", {}), earlier.get("tune", {})
     measure_all(report)
     analyzers = {}
     for name, figures in report["heldout"].items():

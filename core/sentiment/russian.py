@@ -149,6 +149,7 @@ def morphology() -> MorphAnalyzer:
 
 
 _parse_lock = threading.Lock()
+_VERBS = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
 
 
 @lru_cache(maxsize=200_000)
@@ -156,9 +157,11 @@ def lemma_of(word: str) -> tuple[str, bool]:
     """(lemma, is a verb) of a lower-case word; replies repeat their words, hence the cache."""
     morph = morphology()
     with _parse_lock:  # pymorphy3 does not promise thread safety
-        parsed = morph.parse(word)[0]
-    pos = parsed.tag.POS
-    return parsed.normal_form, pos in ("VERB", "INFN", "GRND", "PRTF", "PRTS")
+        parses = morph.parse(word)
+    # Any reading as a verb counts ("было" is also a particle): without pymorphy3's
+    # probability table (left out of the bundle) the first reading is not always the usual one.
+    verb = any(p.tag.POS in _VERBS for p in parses)
+    return parses[0].normal_form, verb
 
 
 def _adjective_of(lemma: str) -> tuple[str, ...]:

@@ -270,6 +270,8 @@ def label_reply(db: Database, reply_id: int, label: str, scorer: Scorer | None =
     """Set a manual label; ``auto`` hands the reply back to the analyzer (re-scored now)."""
     if label not in ("positive", "neutral", "negative", "auto"):
         raise KnownError(f"unknown label {label!r}; positive, neutral, negative or auto")
+    if label == "auto" and scorer is None:  # before the write: it reads the learned models
+        scorer = Scorer.from_settings(Settings.load(), db)
     with db.write() as conn:
         found = conn.execute(select(REPLIES.c.id).where(REPLIES.c.id == reply_id)).first()
         if found is None:
@@ -277,7 +279,8 @@ def label_reply(db: Database, reply_id: int, label: str, scorer: Scorer | None =
         if label == "auto":
             conn.execute(update(REPLIES).where(REPLIES.c.id == reply_id).values(
                 label_source="auto"))
-            score_reply_ids(conn, scorer or Scorer.from_settings(Settings.load()), [reply_id])
+            assert scorer is not None
+            score_reply_ids(conn, scorer, [reply_id])
         else:
             conn.execute(update(REPLIES).where(REPLIES.c.id == reply_id).values(
                 sentiment_label=label, label_source="manual", scored_at=utcnow()))
@@ -335,6 +338,8 @@ def label_replies(db: Database, labels: Sequence[tuple[int, int, str]],
     """Set many manual labels in one transaction: all of them, or none when a reply does not
     exist (named with its line). Returns how many got each label."""
     counts: dict[str, int] = defaultdict(int)
+    if scorer is None and any(label == "auto" for _, _, label in labels):
+        scorer = Scorer.from_settings(Settings.load(), db)  # before the write, as above
     with db.write() as conn:
         ids = sorted({reply_id for _, reply_id, _ in labels})
         existing: set[int] = set()
@@ -357,7 +362,8 @@ def label_replies(db: Database, labels: Sequence[tuple[int, int, str]],
                 conn.execute(update(REPLIES).where(REPLIES.c.id == reply_id).values(
                     sentiment_label=label, label_source="manual", scored_at=now))
         if back:
-            score_reply_ids(conn, scorer or Scorer.from_settings(Settings.load()), back)
+            assert scorer is not None
+            score_reply_ids(conn, scorer, back)
     return dict(counts)
 
 

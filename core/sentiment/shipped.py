@@ -8,7 +8,7 @@ neutral, negative), a polarity (−1..1) and a subjectivity (0..1). How it gets 
 - ``ru``: ``ru-lexicon-v1``, PolSentiLex read through lemmas with the rules of replies
   (``core.sentiment.russian``). A hybrid — a linear model over hashed n-grams trained on
   CEDR with the lexicon's polarity as one more feature — won on CEDR (0.80 against 0.67 on
-  its test split) but fell to 0.48 on OpenCorpora, another corpus, where the lexicon holds
+  its test split) but fell to 0.47 on OpenCorpora, another corpus, where the lexicon holds
   0.57: it had learned CEDR's sources more than sentiment, so it does not ship. Training on
   the officer's own labels (``core.sentiment.learning``) is where such a model earns its
   place;
