@@ -20,6 +20,7 @@ from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from core.sentiment.learning import LearnResult
+    from core.settings import Settings
     from core.storage.database import Database
     from desktop.tasks import TaskRunner
 
@@ -34,9 +35,11 @@ class Relearner(QObject):
 
     def __init__(self, db: Database, runner: TaskRunner,
                  on_learned: Callable[[list[LearnResult]], None],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 settings: Callable[[], Settings] | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.settings = settings
         self.runner = runner
         self.on_learned = on_learned
         self.busy = False
@@ -58,9 +61,7 @@ class Relearner(QObject):
             return
         if not isValid(self.runner):
             return
-        from core.settings import Settings
-
-        settings = Settings.load()
+        settings = self._settings()
         if not settings.sentiment_learning or settings.sentiment_relearn_every <= 0:
             return
         self.busy = True
@@ -80,20 +81,28 @@ class Relearner(QObject):
         self.runner.run(learn, on_done=self._store, on_error=self._failed, kind="read",
                         name=translate("Listen", "Learning from your labels"))
 
+    def _settings(self) -> Settings:
+        if self.settings is not None:
+            return self.settings()
+        from core.settings import Settings
+
+        return Settings.load()
+
     def _store(self, results: list[LearnResult]) -> None:
         if not results:
             self._finish()
             return
         db = self.db
 
+        settings = self._settings()
+
         def store(_progress: object) -> list[LearnResult]:
             from core.sentiment import learning
             from core.sentiment.scoring import Scorer, score_languages
-            from core.settings import Settings
 
             with db.write() as conn:
                 learning.store(conn, results)
-            scorer = Scorer.from_settings(Settings.load(), db)  # with what was just stored
+            scorer = Scorer.from_settings(settings, db)  # with what was just stored
             with db.write() as conn:
                 score_languages(conn, scorer, [r.language for r in results])
             return results

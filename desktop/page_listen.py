@@ -15,14 +15,20 @@ from core.storage.database import Database
 
 if TYPE_CHECKING:
     from core.sentiment.scoring import Scorer
+    from core.settings import Settings
     from desktop.context import AppContext
     from ui.listen import ListenData, ListenView
 
 
-def listen_data(db: Database, zone: Callable[[], tzinfo],
-                scorer: Callable[[], Scorer]) -> ListenData:
-    """The Listen page's window onto core: plain callables, so ui/ never sees SQL."""
+def listen_data(db: Database, zone: Callable[[], tzinfo], scorer: Callable[[], Scorer],
+                settings: Callable[[], Settings] | None = None) -> ListenData:
+    """The Listen page's window onto core: plain callables, so ui/ never sees SQL.
+
+    ``settings``: the settings in force (the app's ``AppSettings.current``; default: the file).
+    """
     from core.calendar.campaigns import list_campaigns
+    from core.errors import KnownError
+    from core.feeds import items
     from core.sentiment import aggregates
     from core.sentiment.coverage import score_backlog
     from core.sentiment.scoring import label_reply
@@ -40,22 +46,43 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
             result["until"] = datetime.combine(end + timedelta(days=1), time(), tz)
         return result
 
+    def thread(record: dict) -> dict:
+        """The reading pane's context: the post a reply answers and the reply it answers."""
+        post = None
+        if record.get("item_id") is not None:
+            try:
+                content = items.item_content(db, record["item_id"])
+            except KnownError:
+                content = None  # removed since the row was read
+            if content is not None:
+                post = {"title": content["title"], "text": content["content_text"],
+                        "url": content["url"]}
+        parent = None
+        if record.get("parent_id") is not None:
+            parent = replies.replies_by_ids(db, [record["parent_id"]]).get(record["parent_id"])
+        return {"post": post, "parent": parent}
+
+    def current() -> Settings:
+        if settings is not None:
+            return settings()
+        from core.settings import Settings
+
+        return Settings.load()
+
     def attention(start: object = None, source_id: int | None = None) -> list[dict]:
         from core.sentiment.quality import trusted_analyzers
-        from core.settings import Settings
 
         since = instants({"start": start})["since"] if start is not None else None
         # A language counts only when its analyzer measured well enough (or by hand).
-        trusted = trusted_analyzers(db, Settings.load().sentiment_min_quality, scorer())
+        trusted = trusted_analyzers(db, current().sentiment_min_quality, scorer())
         return aggregates.needs_attention(db, since=since, source_id=source_id,
                                           trusted=trusted)
 
     def analyzers() -> dict:
         from core.sentiment.quality import language_qualities
-        from core.settings import Settings
 
         return {"languages": [q.to_json() for q in language_qualities(scorer(), db)],
-                "min_quality": Settings.load().sentiment_min_quality}
+                "min_quality": current().sentiment_min_quality}
 
     return ListenData(
         reply_ids=lambda **f: replies.reply_ids(db, **instants(f)),
@@ -76,6 +103,7 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
         score_pending=lambda: score_backlog(db, scorer())[0],
         unscored_count=lambda: replies.count_replies(db, label="unscored"),
         accounts=lambda: replies.reply_accounts(db),
+        thread=thread,
         analyzers=analyzers,
     )
 
@@ -83,7 +111,6 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
 def build(ctx: AppContext) -> ListenView:
     from core.calendar.timezones import default_zone_name, zone
     from core.sentiment.scoring import Scorer
-    from core.settings import Settings
     from desktop.learning import Relearner, learned_message
     from desktop.links import open_external
     from ui.listen import ListenView
@@ -92,21 +119,21 @@ def build(ctx: AppContext) -> ListenView:
 
     def planning_zone() -> tzinfo:
         if "zone" not in cache:
-            cache["zone"] = zone(default_zone_name(Settings.load().timezone))
+            cache["zone"] = zone(default_zone_name(ctx.settings.current().timezone))
         return cache["zone"]  # type: ignore[return-value]
 
     def scorer() -> Scorer:
         # Built on first use: loading an analyzer is not free, and most sessions never
         # hand a reply back to it. With the database: the models learned in it.
         if "scorer" not in cache:
-            cache["scorer"] = Scorer.from_settings(Settings.load(), ctx.db)
+            cache["scorer"] = Scorer.from_settings(ctx.settings.current(), ctx.db)
         return cache["scorer"]  # type: ignore[return-value]
 
-    view = ListenView(listen_data(ctx.db, planning_zone, scorer), runner=ctx.runner,
+    view = ListenView(listen_data(ctx.db, planning_zone, scorer, ctx.settings.current),
+                      runner=ctx.runner,
                       undo_stack=ctx.window.undo_stack)
     view.open_link.connect(open_external)
-    view.status.connect(lambda text: view.isVisible() and ctx.window.statusBar().showMessage(
-        f"{text} — {ctx.window.database_label}"))
+    view.status.connect(lambda text: ctx.window.set_page_status("listen", text))
 
     own_change = [False]
 
@@ -131,7 +158,7 @@ def build(ctx: AppContext) -> ListenView:
         ctx.window.statusBar().showMessage(learned_message(results), 15_000)
         ctx.bus.replies_changed.emit()  # the replies of those languages were scored again
 
-    relearner = Relearner(ctx.db, ctx.runner, learned, view)
+    relearner = Relearner(ctx.db, ctx.runner, learned, view, settings=ctx.settings.current)
     view.replies_edited.connect(edited)
     view.replies_edited.connect(relearner.labels_changed)
     ctx.bus.replies_changed.connect(changed)

@@ -2,7 +2,8 @@
 and the reader pane.
 
 It never touches the database: ``desktop/`` gives it a ``MonitorData`` of plain callables
-over core. Keys as in mature readers: J/K next/previous, M toggles read, S toggles the star.
+over core. Keys as in mature readers: J/K next/previous, M toggles read, S toggles the star;
+D puts the item in the media summary (or takes it out), Shift+D writes its summary note.
 Selecting a folder in the tree shows the items of every source inside it; the toolbar
 narrows further by unread, starred, a watch term and a date range.
 """
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -47,6 +49,13 @@ from ui.models.sources_tree import RawRole as SourceRowRole
 from ui.reader import ReaderView
 from ui.sources_page import SourceActions, SourceCommands
 from ui.widgets.keep_selection import remember, restore
+from ui.widgets.search_box import (
+    NO_MATCH_LINK,
+    NoMatchNotice,
+    clear_on_escape,
+    focus_search,
+    quoted,
+)
 from ui.widgets.search_delay import search_after_pause
 
 ALL_ITEMS = ("all", None)
@@ -70,6 +79,8 @@ class MonitorData:
     item_content: Callable[[int], dict]
     mark: Callable[[int, str], None]  # (item id, "read" | "unread" | "star" | "unstar")
     terms: Callable[[], Sequence[dict]] = lambda: []  # watch terms: {id, term, hits}
+    # (item id, note): marks the item for the media summary with the officer's note
+    summary_note: Callable[[int, str], None] = lambda _item, _note: None
 
 
 class MonitorView(QWidget):
@@ -150,7 +161,7 @@ class MonitorView(QWidget):
         self.load_images.clicked.connect(lambda: self.reader.allow_images(True))
         self.reader.images_blocked.connect(
             lambda n: (self.load_images.setVisible(n > 0),
-                       self.load_images.setText(self.tr("Load {0} images").format(n))))
+                       self.load_images.setText(self.tr("Load %n image(s)", "", n))))
         self.reader.link_activated.connect(self.open_link)
 
         toolbar = QHBoxLayout()
@@ -195,10 +206,14 @@ class MonitorView(QWidget):
         self.sources.selectionModel().currentChanged.connect(self._on_source_selected)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         for key, action in (("J", self.next_item), ("K", self.previous_item),
-                            ("M", self.toggle_read), ("S", self.toggle_star)):
+                            ("M", self.toggle_read), ("S", self.toggle_star),
+                            ("D", self.toggle_summary), ("Shift+D", self.edit_summary_note)):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.activated.connect(action)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        clear_on_escape(self.search)
+        self.no_match = NoMatchNotice(self.table, self.search, lambda text: self.tr(
+            "No items match “{0}” — <a href='{1}'>clear the search</a>").format(
+            quoted(text), NO_MATCH_LINK))
 
     # ------------------------------------------------------------------ sources
 
@@ -246,8 +261,16 @@ class MonitorView(QWidget):
         self.term.clear()
         self.term.addItem(self.tr("Any watch term"), None)
         for term in self.data.terms():
-            self.term.addItem(self.tr("{0} ({1})").format(term["term"], term.get("hits", 0)),
+            # The count is of items, what this list shows; replies mentioning the term are
+            # on the Listen page, and the tooltip says so.
+            items = term.get("items", term.get("hits", 0))
+            self.term.addItem(self.tr("{0} (%n item(s))", "", items).format(term["term"]),
                               term["id"])
+            replies = term.get("replies", 0)
+            self.term.setItemData(self.term.count() - 1, self.tr(
+                "%n item(s) in all sources mention it", "", items) + (
+                "; " + self.tr("%n reply(ies) too (see Listen)", "", replies)
+                if replies else ""), Qt.ItemDataRole.ToolTipRole)
         position = self.term.findData(chosen) if chosen is not None else 0
         self.term.setCurrentIndex(max(position, 0))
         self.term.blockSignals(False)
@@ -333,7 +356,7 @@ class MonitorView(QWidget):
         self.model.reload()
         self._shown_id = None
         self.reader.clear_item()
-        self.status.emit(self.tr("{0} items").format(self.model.total()))
+        self.status.emit(self.tr("%Ln item(s)", "", self.model.total()))
 
     def refresh_items(self) -> None:
         """Items changed underneath (a background refresh): reload, keeping the officer's place.
@@ -351,7 +374,7 @@ class MonitorView(QWidget):
         if not still_listed and self._shown_id is not None:
             self._shown_id = None
             self.reader.clear_item()
-        self.status.emit(self.tr("{0} items").format(self.model.total()))
+        self.status.emit(self.tr("%Ln item(s)", "", self.model.total()))
 
     # ------------------------------------------------------------------ reading
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -411,9 +434,31 @@ class MonitorView(QWidget):
             self.data.mark(item_id, "star" if starred else "unstar")
             self.model.set_starred(item_id, starred)
 
+    def toggle_summary(self) -> None:
+        """D: in or out of the media summary (the note is kept for when it comes back)."""
+        found = self._current_record()
+        if found:
+            item_id, record = found
+            chosen = not record.get("summary")
+            self.data.mark(item_id, "summary" if chosen else "no-summary")
+            self.model.set_summary(item_id, chosen)
+
+    def edit_summary_note(self) -> None:
+        """Shift+D: the officer's one or two sentences on the item; puts it in the summary."""
+        found = self._current_record()
+        if not found:
+            return
+        item_id, record = found
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Summary note"),
+            self.tr("Your note on this story for the media summary (e.g. an English gist):"),
+            record.get("summary_note") or "")
+        if ok:
+            self.data.summary_note(item_id, text)
+            self.model.set_summary(item_id, True, text.strip() or None)
+
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        focus_search(self.search)
 
 
 def _local_midnight(day: QDate) -> datetime:

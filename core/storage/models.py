@@ -3,8 +3,9 @@
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
 on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: indexes on the
-foreign keys deletes and joins walk (the migration lists the audit). 0007: sentiment models
-learned from the officers' labels, and labelled examples brought in from files.
+foreign keys deletes and joins walk (the migration lists the audit). 0008: the media summary
+(an item marked for it, with the officer's note). 0007 (after 0008): sentiment models learned
+from the officers' labels, and labelled examples brought in from files.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     Float,
@@ -21,6 +23,7 @@ from sqlalchemy import (
     LargeBinary,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlmodel import Field, SQLModel
 
@@ -84,6 +87,11 @@ class Item(SQLModel, table=True):
     content_hash: str = Field(default="", max_length=64)
     read: bool = Field(default=False)
     starred: bool = Field(default=False)
+    # 0008: marked for the media summary (key D), with the officer's own one or two sentences.
+    # The database's default, not Python's: code that stores items never names the column.
+    summary: bool = Field(default=False, sa_column=Column(Boolean, nullable=False,
+                                                          server_default=false()))
+    summary_note: str | None = Field(default=None, sa_column=Column(Text))
 
 
 POST_STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")

@@ -16,10 +16,20 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from core.reports.render import LABEL_COLORS
 from ui.models.items_table import local_time_text
 
 # BATCH is re-exported: the Listen tests read it from here.
@@ -42,9 +52,8 @@ TEXT_CHARS = 300  # a one-line cell needs no more; the tooltip has the whole rep
 SORT_ORDERS = {AUTHOR: "author", LABEL: "label", POLARITY: "polarity", LANGUAGE: "language",
                POST: "post", DATE: "date"}
 
-# One colour per label, shared with the charts: strong for text and bars, a tint for cells.
-LABEL_COLORS = {"positive": "#2e7d32", "neutral": "#757575", "negative": "#c62828",
-                "unsupported": "#6a3fb5", "unscored": "#9e9e9e"}
+# One colour per label, shared with the charts and the reports (core.reports.render): strong
+# for text and bars, a tint for cells.
 LABEL_TINTS = {"positive": "#e6f4e7", "neutral": "#f0f0f0", "negative": "#fbe7e7",
                "unsupported": "#efe8fa", "unscored": "#ffffff"}
 CHART_LABELS = ("positive", "neutral", "negative", "unsupported")
@@ -95,6 +104,17 @@ def language_name(code: str | None) -> str:
 def unsupported_reason(language: str | None) -> str:
     text = translate("Listen", "Not analysed: language not supported")
     return f"{text} ({language_name(language)})" if language else text
+
+
+def short_time_text(value: datetime | None, today: QDate | None = None) -> str:
+    """A reply's local time, short: "5 Dec 11:36" this year, "5 Dec 2025" before (month
+    names in the interface language); the tooltip has the full date."""
+    if value is None:
+        return ""
+    moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+    year = (today or QDate.currentDate()).year()
+    return QLocale().toString(moment, "d MMM HH:mm" if moment.date().year() == year
+                              else "d MMM yyyy")
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -195,7 +215,7 @@ class RepliesTableModel(LazyTableModel):
             return language_name(record["language"]) if record["language"] else "—"
         if column == POST:
             return " ".join((record["post_title"] or "").split())
-        return local_time_text(record["when"])
+        return short_time_text(record["when"])
 
     @staticmethod
     def _reply_tooltip(record: dict) -> str:
@@ -228,7 +248,7 @@ class RepliesTableModel(LazyTableModel):
         if column == POST:
             return record["post_title"] or record["post_url"]
         if column == DATE:
-            return record["source_title"]
+            return f"{local_time_text(record['when'])} — {record['source_title']}"
         return None
 
     # ------------------------------------------------------------------ for the view
