@@ -135,15 +135,17 @@ def morphology() -> MorphAnalyzer:
     if _morph is None:
         with _morph_lock:
             if _morph is None:
-                import pymorphy3_dicts_ru
                 from pymorphy3 import MorphAnalyzer
 
+                from core.sentiment.russian_dictionary import dictionary_path
+
                 log.debug("loading the Russian morphology dictionary")
-                # The dictionary's folder named outright: pymorphy3 would otherwise look for
-                # it through package entry points, which a frozen bundle does not carry.
-                # Without its P(tag|word) table (2.9 MB the bundle leaves out): on CEDR's
-                # training split the lemmas it picks change macro-F1 by 0.0006.
-                _morph = MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru",
+                # The dictionary's folder named outright (core.sentiment.russian_dictionary):
+                # pymorphy3 would otherwise look for it through package entry points, which a
+                # frozen bundle does not carry. Without its P(tag|word) table (2.9 MB the
+                # bundle leaves out): on CEDR's training split the lemmas it picks change
+                # macro-F1 by 0.0006.
+                _morph = MorphAnalyzer(path=dictionary_path(), lang="ru",
                                        probability_estimator_cls=None)
     return _morph
 
