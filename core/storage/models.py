@@ -4,8 +4,9 @@
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
 on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: indexes on the
 foreign keys deletes and joins walk (the migration lists the audit). 0008: the media summary
-(an item marked for it, with the officer's note). 0007 (after 0008): sentiment models learned
-from the officers' labels, and labelled examples brought in from files.
+(an item marked for it, with the officer's note). 0011: a source's folders besides its
+``category`` (a feed filed in several). 0007 (after 0011): sentiment models learned from the
+officers' labels, and labelled examples brought in from files.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
+    String,
     Text,
     UniqueConstraint,
     false,
@@ -326,3 +328,16 @@ class SentimentExample(SQLModel, table=True):
     label: str = Field(max_length=12)
     added_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(),
                                                                          nullable=False))
+
+
+class SourceCategory(SQLModel, table=True):
+    """0011: the folders a source is filed in besides its ``category`` (Feedly and other
+    readers put one feed in several folders). ``category`` stays the folder the tree shows it
+    in; these add it to others. A table, not a column: nothing that reads ``source`` changes.
+    """
+
+    __tablename__ = "source_category"
+
+    source_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("source.id", ondelete="CASCADE"), primary_key=True))
+    category: str = Field(sa_column=Column(String(200), primary_key=True))

@@ -1,7 +1,7 @@
 """Sentiment learned from the officers' labels: one model per language, and examples from files.
 
 Revision ID: 0007
-Revises: 0008
+Revises: 0011
 Create Date: 2026-12-05
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 from core.storage.types import UTCDateTime
 
 revision = "0007"
-down_revision = "0008"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
