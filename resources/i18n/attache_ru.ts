@@ -3871,7 +3871,7 @@ attache config set packs un,us,host,programme</numerusform>
     <message>
         <location filename="../../ui/settings_tabs/reports.py" line="+18"/>
         <source>Reports</source>
-        <translation type="unfinished">Отчёты</translation>
+        <translation>Отчёты</translation>
     </message>
     <message>
         <location line="+4"/>
