@@ -31,6 +31,7 @@ from ui.settings_tabs.database import DatabaseTab
 from ui.settings_tabs.form import Field, SettingsTab, sentence
 from ui.settings_tabs.general import GeneralTab
 from ui.settings_tabs.network import NetworkTab
+from ui.settings_tabs.reports import ReportsTab
 from ui.settings_tabs.secrets import SecretsTab
 from ui.settings_tabs.sentiment import SentimentTab
 from ui.widgets.screen_fit import fitted_size, room_for, scrolling
@@ -76,6 +77,7 @@ class SettingsDialog(QDialog):
         self.database = DatabaseTab(data)
         self.calendar = CalendarTab()
         self.sentiment = SentimentTab()
+        self.reports = ReportsTab()
         self.secrets = SecretsTab(data)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings-tabs")
@@ -111,7 +113,7 @@ class SettingsDialog(QDialog):
 
     def pages(self) -> tuple[SettingsTab, ...]:
         return (self.general, self.network, self.database, self.calendar, self.sentiment,
-                self.secrets)
+                self.reports, self.secrets)
 
     def changes(self) -> dict[str, Any]:
         """The settings whose value on screen differs from the one loaded (locked keys never)."""

@@ -51,7 +51,11 @@ def export_calendar(db: Database, path: Path, fmt: str, *, first: date, last: da
     if include_observances:
         days = observance_ops.list_occurrences(db, first, last, categories=categories,
                                                countries=countries)
-    Path(path).write_bytes(write(posts, days))
+    data = write(posts, days)
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:  # no such folder, no permission, a full disk: the officer can fix it
+        raise KnownError(f"cannot write {path}: {exc.strerror or exc}") from None
     return ExportCounts(len(posts), len(days))
 
 

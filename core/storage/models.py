@@ -5,14 +5,15 @@ their channels). 0003: social sources, replies, watch terms and their hits. 0004
 on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: indexes on the
 foreign keys deletes and joins walk (the migration lists the audit). 0008: the media summary
 (an item marked for it, with the officer's note). 0011: a source's folders besides its
-``category`` (a feed filed in several).
+``category`` (a feed filed in several). 0007 (after 0011): sentiment models learned from the
+officers' labels, and labelled examples brought in from files.
 
 The code reads and writes with SQLAlchemy Core: ``Source.__table__`` is the table, and
 ``Item.guid`` its column, for statements. Plain ``Table`` objects, because every command and
 every start of the app imports this module: as SQLModel classes (whose pydantic half nothing
 used) they cost a good half of SQLAlchemy's own import time, as declarative ORM classes still
-three times what the tables alone cost. ``tests/core/storage/test_models_match_migrations.py`` checks
-them against the migrated schema. ``default=`` values fill columns an ``insert`` leaves out.
+three times what the tables alone cost. tests/core/storage/test_models_match_migrations.py
+checks them against the migrated schema. ``default=`` values fill columns an ``insert`` leaves out.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -321,6 +323,46 @@ class ItemSentiment(Model):
         Column("subjectivity", Float),
         Column("analyzer", String(40), nullable=False),
         Column("scored_at", UTCDateTime(), nullable=False),
+    )
+
+
+class SentimentModel(Model):
+    """0007: the model learned from the officers' labels for one language.
+
+    In the database, not in a file, so that a team on PostgreSQL shares what any of them
+    taught it. ``model`` is ``core.sentiment.linear.LinearModel.to_bytes()`` (a few hundred
+    KB); ``base_analyzer`` is the shipped analyzer whose polarity it reads as a feature (a
+    different one in use means learning again). The figures are cross-validated on those
+    labels; ``in_use`` says whether it beat the shipped analyzer on them.
+    """
+
+    __table__ = Table(
+        "sentiment_model", metadata,
+        Column("language", String(16), primary_key=True),
+        Column("analyzer", String(40), nullable=False),  # learned-ru
+        Column("base_analyzer", String(40)),
+        Column("model", LargeBinary, nullable=False),
+        Column("labels", Integer, nullable=False, default=0),
+        Column("macro_f1_before", Float),
+        Column("macro_f1_after", Float, nullable=False),
+        Column("recall", Text, nullable=False),  # JSON
+        Column("in_use", Boolean, nullable=False, default=False),
+        Column("trained_at", UTCDateTime(), nullable=False),
+    )
+
+
+class SentimentExample(Model):
+    """0007: a labelled text brought in for learning (``sentiment learn --file``), kept so
+    that learning again in the background still has it."""
+
+    __table__ = Table(
+        "sentiment_example", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("language", String(16)),
+        Column("text", Text, nullable=False),
+        Column("label", String(12), nullable=False),
+        Column("added_at", UTCDateTime(), nullable=False),
+        Index("ix_sentiment_example_language", "language"),
     )
 
 
