@@ -155,7 +155,7 @@ def write_csv(path: Path, header: str, rows: list[tuple]) -> Path:
 
 
 def officer_file(tmp_path: Path) -> Path:
-    from tests.core.test_sentiment_learning import QUESTIONS, QUEUE, THANKS
+    from tests.core.sentiment.test_sentiment_learning import QUESTIONS, QUEUE, THANKS
 
     rows = ([(t, "negative") for t in QUEUE] + [(t, "positive") for t in THANKS]
             + [(t, "neutral") for t in QUESTIONS])
@@ -183,7 +183,7 @@ def test_learn_from_a_file_then_score_with_what_was_learned(cli, tmp_path: Path)
 
 def test_a_bad_line_in_the_learning_file_stops_everything(cli, tmp_path: Path, db_url: str
                                                          ) -> None:  # noqa: ANN001
-    from tests.core.test_sentiment_learning import QUEUE
+    from tests.core.sentiment.test_sentiment_learning import QUEUE
 
     bad = write_csv(tmp_path / "bad.csv", "text,label,language",
                     [(t, "negative", "ru") for t in QUEUE[:3]] + [("Спасибо", "good", "ru")])

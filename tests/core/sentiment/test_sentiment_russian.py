@@ -13,7 +13,7 @@ from core.sentiment.russian import LEXICON_FILE, RussianLexiconAnalyzer, read_le
 from core.sentiment.scoring import Scorer
 from core.settings import Settings
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "sentiment"
+SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "sentiment"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(),
                                   reason="../shared/corpora/sentiment is not here")
 

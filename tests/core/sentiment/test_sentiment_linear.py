@@ -16,7 +16,7 @@ from core.sentiment.hashing import Hasher, normalise
 from core.sentiment.linear import LinearModel, Training, cross_validated, folds, train
 from core.sentiment.shipped import SHIPPED_DIR, kazakh_linear, shipped_quality
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SHARED = ROOT.parent / "shared" / "corpora" / "sentiment"
 
 POSITIVE = ["great event", "wonderful news", "great news thanks", "wonderful, thank you",
