@@ -3,10 +3,14 @@
 Team mode puts several officers on one database. Every update says which version it edited;
 if someone else saved in between, the update is refused with a ``ConflictError`` that names
 what they changed (from the saved revision), never silently overwriting their work.
+
+Status changes go through clearance (core/publish/clearance.py): each is recorded with who and
+when, and with ``require_second_approver`` on an author cannot clear their own post.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Sequence
@@ -19,6 +23,8 @@ from sqlalchemy import Connection, delete, insert, select, update
 from core.calendar.campaigns import CAMPAIGNS, campaign_id_for
 from core.calendar.timezones import zone
 from core.errors import KnownError, NotFoundError
+from core.publish import clearance
+from core.publish.images import ImageFile, check_images, image_summaries, replace_images
 from core.storage.database import Database
 from core.storage.models import (
     POST_STATUSES,
@@ -40,7 +46,7 @@ OBSERVANCES = Observance.__table__
 MAX_OCCURRENCES = 5000  # a runaway RRULE must not hang a listing
 # What a conflict message compares, in the words the officer sees.
 TRACKED = ("title", "body", "status", "start", "end", "all_day", "tz", "channels", "campaign",
-           "observance_id", "owner", "notes", "rrule", "item_id")
+           "observance_id", "owner", "notes", "rrule", "item_id", "language")
 
 
 # The usual path of a post, one step at a time: idea → draft → review → approved →
@@ -90,41 +96,68 @@ class PostFields:
     notes: str | None = None
     rrule: str | None = None  # "" removes the recurrence
     item_id: int | None = None  # 0 removes the link
+    language: str | None = None  # ISO 639-1 ("en", "ru"); "" removes it (detected instead)
+    images: list[ImageFile] | None = None  # replaces the images; [] removes them
+    require_alt: bool = True  # images without alt text are refused (the setting)
 
     def given(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in fields(self)
-                if getattr(self, f.name) is not None}
+                if getattr(self, f.name) is not None and f.name != "require_alt"}
 
 
 # ------------------------------------------------------------------------------ writing
 
-def create_post(db: Database, data: PostFields, *, uid: str | None = None) -> int:
+def create_post(db: Database, data: PostFields, *, uid: str | None = None,
+                policy: clearance.Policy | None = None) -> int:
     if not data.title or not data.title.strip():
         raise KnownError("a planned post needs a title")
     if data.at is None and data.day is None:
         raise KnownError("a planned post needs a time (--at) or a day (--date)")
+    policy = policy or clearance.current_policy()
     now = utcnow()
     values = {"uid": uid or f"{uuid.uuid4()}@attache", "title": "", "body": "",
               "status": "idea", "all_day": False, "tz": "UTC", "version": 1,
-              "created_at": now, "updated_at": now}
+              "created_at": now, "updated_at": now, "created_by": policy.actor}
     with db.write() as conn:
         values.update(_columns(conn, data, current=None))
+        clearance.check_transition({"id": "new", "status": None, "created_by": policy.actor},
+                                   values["status"], policy)
         post_id = conn.execute(insert(POSTS).values(**values)).inserted_primary_key[0]
         if data.channels:
             _set_channels(conn, post_id, data.channels)
+        if data.images:
+            check_images(data.images, require_alt=data.require_alt)
+            replace_images(conn, post_id, data.images)
+        clearance.record_change(conn, post_id, None, values["status"], policy.actor, now)
         _save_revision(conn, post_id, 1, now)
     return post_id
 
 
 def update_post(db: Database, post_id: int, data: PostFields,
-                expect_version: int | None = None) -> dict:
-    """Apply ``data``; with ``expect_version``, refuse if the post moved on since then."""
+                expect_version: int | None = None, *,
+                policy: clearance.Policy | None = None, note: str | None = None) -> dict:
+    """Apply ``data``; with ``expect_version``, refuse if the post moved on since then.
+
+    A status change is checked by clearance and recorded (``note`` says why, if not the
+    officer's choice); with ``require_second_approver`` on, a change to the content of an
+    approved or scheduled post sends it back to review.
+    """
+    policy = policy or clearance.current_policy()
     with db.write() as conn:
         current = _row(conn, post_id)
         base = expect_version if expect_version is not None else current["version"]
         if base != current["version"]:
             raise _conflict(conn, post_id, base, current)
         values = _columns(conn, data, current=current)
+        if data.images is not None:
+            check_images(data.images, require_alt=data.require_alt)
+        new_status = values.get("status", current["status"])
+        if new_status != current["status"]:
+            clearance.check_transition(current, new_status, policy)
+        elif (policy.require_second_approver and current["status"] in ("approved", "scheduled")
+              and _content_changes(conn, current, data, values)):
+            values["status"] = new_status = "review"
+            note = "content changed after approval: it needs approving again"
         now = utcnow()
         done = conn.execute(update(POSTS).where(POSTS.c.id == post_id,
                                                 POSTS.c.version == base)
@@ -133,8 +166,38 @@ def update_post(db: Database, post_id: int, data: PostFields,
             raise _conflict(conn, post_id, base, _row(conn, post_id))
         if data.channels is not None:
             _set_channels(conn, post_id, data.channels)
+        if data.images is not None:
+            replace_images(conn, post_id, data.images)
+        if new_status != current["status"]:
+            clearance.record_change(conn, post_id, current["status"], new_status, policy.actor,
+                                    now, note)
         _save_revision(conn, post_id, base + 1, now)
     return get_post(db, post_id)
+
+
+def _content_changes(conn: Connection, current: dict, data: PostFields, values: dict) -> bool:
+    """Whether ``data`` changes what an approval vouched for (clearance.CONTENT)."""
+    if any(name in values and values[name] != current[name]
+           for name in ("title", "body", "language")):
+        return True
+    if data.channels is not None and sorted(set(data.channels)) != sorted(conn.execute(
+            select(CHANNELS.c.source_id).where(CHANNELS.c.post_id == current["id"])).scalars()):
+        return True
+    if data.images is not None:
+        saved = [(i["sha256"], i["alt"]) for i in image_summaries(conn, current["id"])]
+        wanted = [(hashlib.sha256(i.data).hexdigest(), i.alt) for i in data.images]
+        return saved != wanted
+    return False
+
+
+def link_item(conn: Connection, post_id: int, item_id: int) -> None:
+    """Link the item a post was published as (a refresh brought it back), as a new version,
+    in the caller's transaction: an editor still open on the old version sees the change."""
+    current = _row(conn, post_id)
+    now = utcnow()
+    conn.execute(update(POSTS).where(POSTS.c.id == post_id).values(
+        item_id=item_id, version=current["version"] + 1, updated_at=now))
+    _save_revision(conn, post_id, current["version"] + 1, now)
 
 
 def delete_post(db: Database, post_id: int) -> None:
@@ -192,7 +255,18 @@ def _columns(conn: Connection, data: PostFields, current: dict | None) -> dict:
             values[name] = value or None
     if data.rrule is not None:
         values["rrule"] = valid_rrule(data.rrule) if data.rrule.strip() else None
+    if data.language is not None:
+        values["language"] = _language(data.language)
     return values
+
+
+def _language(text: str) -> str | None:
+    code = text.strip().lower()
+    if not code:
+        return None
+    if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
+        raise KnownError(f"language {text!r} is not an ISO 639-1 code such as en, ru or uz")
+    return code
 
 
 def valid_rrule(text: str) -> str:
@@ -301,8 +375,13 @@ def _row(conn: Connection, post_id: int) -> dict:
 
 
 def get_post(db: Database, post_id: int) -> dict:
+    """One post with what a listing leaves out: its images (no bytes) and status history."""
     with db.read() as conn:
-        return _post_json(conn, _row(conn, post_id))
+        post = _post_json(conn, _row(conn, post_id))
+        post["images"] = [{k: v for k, v in image.items() if k != "sha256"}
+                          for image in image_summaries(conn, post_id)]
+        post["history"] = clearance.history(conn, post_id)
+        return post
 
 
 def find_post_by_uid(conn: Connection, uid: str) -> dict | None:
@@ -402,4 +481,5 @@ def _post_json(conn: Connection, row: dict) -> dict:
         "rrule": row["rrule"], "owner": row["owner"], "notes": row["notes"],
         "item_id": row["item_id"], "item_url": item_url,
         "created_at": iso(row["created_at"]), "updated_at": iso(row["updated_at"]),
+        "created_by": row["created_by"], "language": row["language"],
     }

@@ -63,6 +63,9 @@ class FetchResult:
     retry_after: datetime | None = None
     error: str | None = None
     elapsed: float = 0.0
+    # A write that failed after the request may have reached the server (read timeout, dropped
+    # connection): the platform may have acted on it. False when it certainly did not.
+    maybe_delivered: bool = False
 
     @property
     def not_modified(self) -> bool:
@@ -141,10 +144,32 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        return self._perform(url, "GET" if form is None else "POST", headers,
+                             {"data": form}, follow=True)
+
+    def send(self, method: str, url: str, *, headers: dict[str, str] | None = None,
+             json_body: object = None,
+             data: bytes | dict[str, str] | list[tuple[str, str]] | None = None,
+             files: dict[str, tuple[str, bytes, str]] | None = None) -> FetchResult:
+        """A write to an API (publishing a post, uploading an image): JSON, a form, raw bytes
+        or multipart ``files`` ({field: (filename, bytes, mime)}), under the same limits.
+
+        Redirects are not followed (a write is never repeated somewhere else), and requests
+        never retries it. ``FetchResult.maybe_delivered`` tells a failure that may still have
+        reached the platform (the answer was lost) from one that certainly did not (no
+        connection): only the first can have created something.
+        """
+        body: dict[str, object] = {"data": data, "files": files}
+        if json_body is not None:
+            body["json"] = json_body
+        return self._perform(url, method, dict(headers or {}), body, follow=False)
+
+    def _perform(self, url: str, method: str, headers: dict[str, str], body: dict[str, object],
+                 *, follow: bool) -> FetchResult:
         started = time.monotonic()
         result = FetchResult(url=url)
         try:
-            self._fetch_into(result, url, headers, started, form)
+            self._fetch_into(result, url, headers, started, method, body, follow)
         except rx.SSLError as exc:
             result.error = f"TLS certificate check failed: {_reason(exc)}"
         except rx.ProxyError as exc:
@@ -153,31 +178,35 @@ class Fetcher:
             result.error = f"connection timed out after {self.limits.connect_timeout:g} s"
         except rx.ReadTimeout:
             result.error = f"server stopped answering for {self.limits.read_timeout:g} s"
+            result.maybe_delivered = True
         except rx.TooManyRedirects:
             result.error = "too many redirects (more than 10)"
         except (rx.MissingSchema, rx.InvalidSchema, rx.InvalidURL) as exc:
             result.error = f"not a valid http(s) URL: {exc}"
         except rx.ConnectionError as exc:
             result.error = _connection_message(exc)
+            result.maybe_delivered = not _never_connected(exc)
         except DeadlineExceeded:
             result.error = (f"download took longer than {self.limits.deadline:g} s; "
                             "the server is too slow")
+            result.maybe_delivered = True
         except BodyTooLarge:
             mib = self.limits.max_bytes / (1024 * 1024)
             result.error = f"feed is larger than {mib:g} MiB; refusing to read it all"
         except rx.RequestException as exc:
             result.error = f"download failed: {_reason(exc)}"
+            result.maybe_delivered = result.status is None
         result.elapsed = time.monotonic() - started
         return result
 
     def _fetch_into(self, result: FetchResult, url: str, headers: dict[str, str],
-                    started: float, form: dict[str, str] | None = None) -> None:
+                    started: float, method: str, body: dict[str, object],
+                    follow: bool) -> None:
         deadline = started + self.limits.deadline
         timeout = (self.limits.connect_timeout, min(self.limits.read_timeout, self.limits.deadline))
-        with self.session.request("GET" if form is None else "POST", url, data=form,
-                                  headers=headers, timeout=timeout, stream=True,
-                                  proxies=self.proxies_for(url),
-                                  allow_redirects=True) as resp:
+        with self.session.request(method, url, headers=headers, timeout=timeout, stream=True,
+                                  proxies=self.proxies_for(url), allow_redirects=follow,
+                                  **body) as resp:  # type: ignore[arg-type]
             result.status = resp.status_code
             result.headers = {k.lower(): v for k, v in resp.headers.items()}
             result.final_url = resp.url
@@ -264,6 +293,15 @@ def _permanent_target(resp: requests.Response) -> str | None:
 def _reason(exc: Exception) -> str:
     text = str(exc.args[0] if exc.args else exc)
     return text if len(text) < 300 else text[:300] + "…"
+
+
+def _never_connected(exc: rx.ConnectionError) -> bool:
+    """The connection was never made (DNS, refused, unreachable): nothing was sent. Anything
+    else (a reset or close after sending) may have reached the server."""
+    from urllib3.exceptions import MaxRetryError, NewConnectionError
+
+    reason = exc.args[0] if exc.args else None
+    return isinstance(reason, MaxRetryError) and isinstance(reason.reason, NewConnectionError)
 
 
 def _connection_message(exc: rx.ConnectionError) -> str:
