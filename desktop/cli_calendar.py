@@ -361,6 +361,11 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
     print(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}"
           + (f", observances added {report.observances_added}"
              if report.observances_added else ""))
-    for error in report.errors:
-        print(f"attache: {error}", file=sys.stderr)
-    return 1 if report.errors else 0
+    for warning in report.warnings:
+        print(f"attache: note: {warning}", file=sys.stderr)
+    for entry in report.skipped:
+        print(f"attache: skipped {entry}", file=sys.stderr)
+    if report.skipped:
+        print(f"attache: {len(report.skipped)} event(s) skipped; the others were imported",
+              file=sys.stderr)
+    return 1 if report.errors or report.skipped else 0

@@ -37,6 +37,9 @@ def add_replies(sub: Subcommands, name: str, help_text: str) -> None:
                         "author, author_name, text, published, likes, url)")
     p.add_argument("--skip-bad", action="store_true",
                    help="import the good lines even if some are bad (they are listed)")
+    p.add_argument("--post", metavar="ITEM_ID_OR_URL",
+                   help="attach every line to this post of the embassy's (for a comment "
+                        "sheet that has no post column)")
 
 
 
@@ -106,7 +109,9 @@ def cmd_replies_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise KnownError(f"no such file: {path}")
     summary = import_replies_file(open_db(args), path, args.platform, mapping or None,
-                                  skip_bad=args.skip_bad)
+                                  skip_bad=args.skip_bad, post=args.post)
+    for note in summary.notes:
+        print(f"attache: note: {note}", file=sys.stderr)
     print(f"imported {summary.replies_created} new replies ({summary.replies_updated} updated) "
           f"to {summary.items_created} new posts")
     for line in summary.skipped_lines:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, tzinfo
 from types import ModuleType
@@ -56,12 +57,14 @@ def calendar_data(db: Database, settings: Settings) -> CalendarData:
     zone = ZoneInfo(default_zone_name(settings.timezone))
 
     def posts(first: date, last: date) -> list[PostEntry]:
-        warnings: dict[int, list[str]] = {}
+        # A warning belongs to the occurrence on its day (a weekly post meets a holiday once).
+        warnings: dict[int, dict[str, list[str]]] = {}
         for warning in check_plan(db, first, last, gap_minutes=settings.post_gap_minutes,
                                   countries=tuple(settings.countries)):
-            warnings.setdefault(warning.post_id, []).append(warning.message)
+            warnings.setdefault(warning.post_id, {}).setdefault(warning.date, []).append(
+                local_dates(warning.message))
         return [entry for post in post_ops.list_posts(db, first=first, last=last)
-                for entry in post_entries(post, first, last, zone, warnings.get(post["id"], []))]
+                for entry in post_entries(post, first, last, zone, warnings.get(post["id"], {}))]
 
     def observances(first: date, last: date) -> list[ObservanceEntry]:
         return [observance_entry(row) for row in list_occurrences(db, first, last)]
@@ -90,15 +93,29 @@ def calendar_data(db: Database, settings: Settings) -> CalendarData:
     )
 
 
+def local_dates(text: str) -> str:
+    """ISO dates in a core message (2026-12-12) as the interface's locale writes them."""
+    from PySide6.QtCore import QDate, QLocale
+
+    def local(match: re.Match[str]) -> str:
+        day = QDate.fromString(match[0], "yyyy-MM-dd")
+        return QLocale().toString(day, QLocale.FormatType.ShortFormat) if day.isValid() \
+            else match[0]
+
+    return re.sub(r"\b\d{4}-\d{2}-\d{2}\b", local, text)
+
+
 def post_entries(post: dict, first: date, last: date, zone: tzinfo,
-                 warnings: list[str]) -> Iterator[PostEntry]:
-    """A ``posts list`` object's occurrences in [first, last], in the planning zone."""
+                 warnings: dict[str, list[str]]) -> Iterator[PostEntry]:
+    """A ``posts list`` object's occurrences in [first, last], in the planning zone, each with
+    the warnings of its own day (``warnings``: ISO day in the post's zone → messages)."""
     from core.calendar.posts import occurrences
     from ui.calendar.data import PostEntry
 
     all_day = post["all_day"]
     # occurrences() expands the stored row; rebuild its columns from the JSON contract.
     row = {"all_day": all_day, "rrule": post["rrule"], "tz": post["tz"],
+           "exdates": post.get("exdates"),
            "duration_minutes": post["duration_minutes"],
            "start_date": date.fromisoformat(post["start"]) if all_day else None,
            "start_at": None if all_day else datetime.fromisoformat(post["start"])}
@@ -109,7 +126,8 @@ def post_entries(post: dict, first: date, last: date, zone: tzinfo,
             version=post["version"], all_day=all_day,
             duration_minutes=post["duration_minutes"], campaign=post["campaign"],
             channels=tuple(post["channels"]), recurring=bool(post["rrule"]),
-            observance_id=post["observance_id"], warnings=tuple(warnings))
+            observance_id=post["observance_id"],
+            warnings=tuple(warnings.get(span.first_day().isoformat(), ())))
 
 
 def observance_entry(row: dict) -> ObservanceEntry:

@@ -287,7 +287,9 @@ def import_plan(db: Database, path: Path, *, dry_run: bool) -> ImportResult:
     return ImportResult(applied=not dry_run, created=report.created, updated=report.updated,
                         unchanged=report.unchanged,
                         observances_added=report.observances_added,
-                        warnings=list(report.warnings))
+                        warnings=list(report.warnings),
+                        skipped=[ImportProblem(entry.line, problem.field, problem.message)
+                                 for entry in report.skipped for problem in entry.problems])
 
 
 def build_import_dialog(ctx: AppContext) -> QDialog:

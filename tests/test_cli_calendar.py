@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.icscheck import check_export
+
 POST_KEYS = {"id", "title", "status", "start", "end", "all_day", "tz", "channels", "campaign",
              "observance_id", "version"}
 OBSERVANCE_KEYS = {"id", "name", "date", "end", "category", "country", "lead_days", "estimated",
@@ -73,6 +75,7 @@ def test_a_quarter_planned_exported_and_reimported(cli, tmp_path: Path) -> None:
              "--format", "ics", "-o", str(ics_file))
     assert "exported 3 posts" in out
     text = ics_file.read_text(encoding="utf-8")
+    check_export(ics_file.read_bytes())
     assert text.startswith("BEGIN:VCALENDAR") and "TZID=Asia/Tashkent" in text
     assert text.count("BEGIN:VEVENT") == 3 + len(days)
     again = tmp_path / "again.ics"

@@ -112,3 +112,28 @@ def test_two_officers_editing_one_post_on_postgres(pg_url: str, pg: Database) ->
     finally:
         alice.dispose()
         bob.dispose()
+
+
+def test_other_programs_calendars_and_sheets_import_on_postgres(pg: Database,
+                                                                 tmp_path) -> None:  # noqa: ANN001
+    """Overrides (exdates column), skipped events and one-transaction writes on the server."""
+    from pathlib import Path
+
+    from core.calendar.icsimport import import_ics
+    from core.calendar.posts import list_posts
+    from core.calendar.tables import import_table
+
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    report = import_ics(pg, (fixtures / "calendar" / "google_overrides.ics").read_bytes(),
+                        default_tz="UTC")
+    assert report.created == 4
+    series = next(p for p in list_posts(pg) if p["title"] == "Visa Q&A live")
+    assert len(series["exdates"]) == 3
+    skipped = import_ics(pg, (fixtures / "calendar" / "unrepresentable.ics").read_bytes(),
+                         default_tz="UTC")
+    assert (skipped.created, len(skipped.skipped)) == (1, 4)
+    sheet = fixtures / "spreadsheets" / "libreoffice_ru_cp1251.csv"
+    assert import_table(pg, sheet, default_tz="UTC").created == 3
+    assert import_table(pg, sheet, default_tz="UTC").unchanged == 3
+    assert import_ics(pg, (fixtures / "calendar" / "google_overrides.ics").read_bytes(),
+                      default_tz="UTC").unchanged == 4

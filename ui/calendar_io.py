@@ -83,6 +83,8 @@ class ImportResult:
     observances_added: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Another program's calendar: events left out while the others were (or would be) imported.
+    skipped: list[ImportProblem] = field(default_factory=list)
 
 
 @dataclass
@@ -452,8 +454,9 @@ class ImportDialog(QDialog):
 
     def _show(self, result: ImportResult) -> None:
         self.check_button.setEnabled(True)
-        self.problems.setRowCount(len(result.problems))
-        for row, problem in enumerate(result.problems):
+        listed = result.problems or result.skipped
+        self.problems.setRowCount(len(listed))
+        for row, problem in enumerate(listed):
             for column, text in enumerate((problem.line, problem.field, problem.message)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(plain_tooltip(text))  # quotes the file: never rich text
@@ -462,8 +465,8 @@ class ImportDialog(QDialog):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.problems.setItem(row, column, item)
         self.problems.resizeRowsToContents()
-        self.problems.setVisible(bool(result.problems))
-        if result.problems and self.height() < 420:
+        self.problems.setVisible(bool(listed))
+        if listed and self.height() < 420:
             self.resize(max(self.width(), 720), 420)
         counts = self.tr("{0} new, {1} changed, {2} unchanged").format(
             result.created, result.updated, result.unchanged)
@@ -478,6 +481,9 @@ class ImportDialog(QDialog):
         else:
             text = self.tr("The file is fine. Import will make: {0}. Nothing has been "
                            "written yet.").format(counts)
+        if result.skipped and not result.problems:
+            text += "\n" + self.tr("%n event(s) of the file cannot be planned and are left "
+                                   "out (listed below, by line).", "", len(result.skipped))
         for warning in result.warnings:
             text += "\n" + self.tr("Note: {0}").format(warning)
         self._say(text, error=bool(result.problems))

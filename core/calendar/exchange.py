@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from core.calendar import ics, tables
+from core.calendar import ics, icsimport, tables
 from core.calendar import observances as observance_ops
 from core.calendar import posts as post_ops
 from core.calendar.imports import ImportReport
@@ -92,7 +92,7 @@ def import_calendar(db: Database, path: Path, *, default_tz: str,
 
 def _import_file(db: Database, path: Path, default_tz: str) -> ImportReport:
     if path.suffix.lower() in ICS_SUFFIXES:
-        return ics.import_ics(db, path.read_bytes(), default_tz=default_tz)
+        return icsimport.import_ics(db, path.read_bytes(), default_tz=default_tz)
     return tables.import_table(db, path, default_tz=default_tz)
 
 

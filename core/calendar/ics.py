@@ -23,37 +23,32 @@ How the export maps to RFC 5545, so our own import can undo it exactly:
   ``observance-<key>-<YYYY-MM-DD>@attache`` and a DISPLAY VALARM ``TRIGGER:-P<lead_days>D``:
   the "prepare by" reminder.
 
-Import matches posts by UID (never by the numeric id, which differs between databases), changes
-only the fields that differ, and validates every event before writing anything. Google and
-Outlook drop ``X-`` properties, so the CATEGORIES and the DESCRIPTION trailer are read too.
-EXDATE/RDATE/RECURRENCE-ID overrides from other clients are not imported (one RRULE per post).
+- A recurring post's RRULE has UNTIL in UTC (RFC 5545 §3.3.10: DTSTART has a zone), or a DATE
+  for all-day posts; its exception dates are EXDATE (with the post's TZID), and a post that
+  replaces one occurrence (``<series UID>;RECURRENCE-ID=<when>``, made by the import) is written
+  back as a VEVENT with the series' UID and that RECURRENCE-ID — an EXDATE is not written for it.
+
+Reading (this module) keeps every event's line and refuses what cannot be placed in time;
+``core.calendar.icsimport`` merges the events into the plan by UID (never by the numeric id,
+which differs between databases). Google and Outlook drop ``X-`` properties, so the CATEGORIES
+and the DESCRIPTION trailer are read too.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, vRecur
-from sqlalchemy import select
 
-from core.calendar import observances as observance_store
-from core.calendar.imports import ImportRejected, ImportReport
-from core.calendar.posts import (
-    PostFields,
-    create_post,
-    find_post_by_uid,
-    get_post,
-    update_post,
-    valid_rrule,  # the post editor's own RRULE check, run before anything is written
-)
+from core.calendar import icsscan, recurrence
+from core.calendar.imports import ImportRejected, ImportReport, RejectedEntry
 from core.calendar.timezones import zone
 from core.errors import KnownError
-from core.storage.database import Database
-from core.storage.models import POST_STATUSES, Observance, Source
 
 log = logging.getLogger("attache.calendar.ics")
 
@@ -64,10 +59,33 @@ TRAILER = "\n\n-- \n"  # separates the body from the Owner:/Notes: lines in DESC
 CONFIRMED = frozenset({"approved", "scheduled", "published"})
 UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Zulu", "Zulu", "Universal",
                        "Etc/Universal", "GMT", "Etc/GMT", "Etc/GMT0", "GMT0", "Greenwich"})
-_OBSERVANCE_UID = re.compile(r"^observance-(?P<key>.+)-(?P<day>\d{4}-\d{2}-\d{2})@attache$")
+GENERATED_SUFFIX = "@generated.attache"  # the UID of an event the file gave none
+OVERRIDE = ";RECURRENCE-ID="
+_OVERRIDE_UID = re.compile(r"^(?P<uid>.+);RECURRENCE-ID=(?P<rid>\d{8}(?:T\d{6}Z)?)$")
 
-OBSERVANCES = Observance.__table__
-SOURCES = Source.__table__
+
+def override_uid(uid: str, recurrence_id: date | datetime) -> str:
+    """The UID of the post that replaces one occurrence of series ``uid``."""
+    return f"{uid}{OVERRIDE}{rid_text(recurrence_id)}"
+
+
+def split_override_uid(uid: str) -> tuple[str, str | None]:
+    """(series UID, RECURRENCE-ID value) of an override post; (uid, None) for any other."""
+    match = _OVERRIDE_UID.match(uid)
+    return (match["uid"], match["rid"]) if match else (uid, None)
+
+
+def rid_text(value: date | datetime) -> str:
+    """A RECURRENCE-ID as written in an override's UID: a date, or a UTC date-time."""
+    if isinstance(value, datetime):
+        return f"{value.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+    return f"{value:%Y%m%d}"
+
+
+def _rid_value(text: str) -> date | datetime:
+    if "T" in text:
+        return datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    return datetime.strptime(text, "%Y%m%d").date()
 
 
 # ------------------------------------------------------------------------------ export
@@ -82,8 +100,13 @@ def export_ics(posts: list[dict], occurrences: list[dict], *,
     calendar.add("x-wr-calname", calendar_name)
     stamp = datetime.now(UTC).replace(microsecond=0)
     keys = {o["id"]: o["key"] for o in occurrences}
+    replaced: dict[str, set[str]] = {}  # series UID → RECURRENCE-IDs written as overrides
     for post in posts:
-        calendar.add_component(_post_event(post, stamp, keys))
+        series, rid = split_override_uid(post["uid"])
+        if rid:
+            replaced.setdefault(series, set()).add(rid)
+    for post in posts:
+        calendar.add_component(_post_event(post, stamp, keys, replaced.get(post["uid"], set())))
     for occurrence in occurrences:
         calendar.add_component(_observance_event(occurrence, stamp))
     # VTIMEZONEs for every TZID used, from the tz database; a window around the plan keeps
@@ -100,9 +123,13 @@ def _start_of(post: dict) -> datetime:
     return datetime.fromisoformat(post["start"]).astimezone(zone(post["tz"]))
 
 
-def _post_event(post: dict, stamp: datetime, observance_keys: dict[int, str]) -> Event:
+def _post_event(post: dict, stamp: datetime, observance_keys: dict[int, str],
+                replaced: set[str]) -> Event:
     event = Event()
-    event.add("uid", post["uid"])
+    series, rid = split_override_uid(post["uid"])
+    event.add("uid", series)
+    if rid:
+        event.add("recurrence-id", _rid_value(rid))
     event.add("dtstamp", stamp)
     event.add("sequence", max(int(post["version"]) - 1, 0))
     event.add("summary", post["title"])
@@ -126,7 +153,11 @@ def _post_event(post: dict, stamp: datetime, observance_keys: dict[int, str]) ->
     if post.get("item_url"):
         event.add("url", post["item_url"])
     if post.get("rrule"):
-        event.add("rrule", vRecur.from_ical(post["rrule"]))
+        rule = recurrence.export_rule(post["rrule"], all_day=post["all_day"], tz=post["tz"])
+        event.add("rrule", vRecur.from_ical(rule))
+        skipped = _exdates(post, replaced)
+        if skipped:
+            event.add("exdate", skipped)
     event.add("x-attache-post-id", str(post["id"]))
     event.add("x-attache-status", status)
     event.add("x-attache-channels", ";".join(str(c) for c in post.get("channels") or []))
@@ -137,6 +168,21 @@ def _post_event(post: dict, stamp: datetime, observance_keys: dict[int, str]) ->
     if key:
         event.add("x-attache-observance", key)
     return event
+
+
+def _exdates(post: dict, replaced: set[str]) -> list[date | datetime]:
+    """The post's exception dates as EXDATE values, less the occurrences an override in the
+    same file replaces (RFC 5545: the override says it; an EXDATE would hide it)."""
+    values: list[date | datetime] = []
+    for value in recurrence.parse_exdates(post.get("exdates")):
+        if isinstance(value, datetime):
+            if post["all_day"]:
+                value = value.date()
+            else:
+                value = value.replace(tzinfo=zone(post["tz"]))
+        if rid_text(value) not in replaced:
+            values.append(value)
+    return values
 
 
 def description_text(body: str, owner: str | None, notes: str | None) -> str:
@@ -216,114 +262,280 @@ class IcsEvent:
     status: str | None  # the RFC 5545 STATUS (TENTATIVE, CONFIRMED, CANCELLED)
     alarm_days: int | None  # days before the start of the first relative VALARM
     attache: dict[str, str]  # X-ATTACHE-* properties, keyed without the prefix: "POST-ID"
-    # ``tz``: the TZID for timed events (UTC for "Z" or a zone that is not IANA); for all-day
-    # events our X-ATTACHE-TZ, else the importer's default zone.
+    # ``tz``: the zone of timed events (an IANA zone named by TZID, UTC for "Z" or a zone the
+    # file defines itself); for all-day events our X-ATTACHE-TZ, else the importer's default.
     number: int = 0  # 1-based position in the file, for messages
+    line: int | None = None  # where its BEGIN:VEVENT is
+    # RECURRENCE-ID: this event replaces one occurrence of the series with the same UID.
+    # A date (all-day series) or an aware datetime.
+    recurrence_id: date | datetime | None = None
+    # EXDATE: occurrences of the series that do not happen (dates or aware datetimes).
+    exdates: list[date | datetime] = field(default_factory=list)
+    floating: bool = False  # a time without a zone, read in the importer's default zone
+    generated_uid: bool = False  # the file gave none: made from the event's own lines
+    notes: list[str] = field(default_factory=list)  # imported, but something was left out
 
     def label(self) -> str:
-        return f"event {self.number} (UID {self.uid or '?'})"
+        uid = "generated" if self.generated_uid else self.uid or "?"
+        line = f", line {self.line}" if self.line else ""
+        return f"event {self.number} (UID {uid}{line})"
+
+
+class EventProblem(ValueError):
+    """Why one event cannot be imported; ``line`` is the property's line when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class ParsedCalendar:
+    events: list[IcsEvent]
+    problems: list[RejectedEntry]  # events that cannot be read, one entry each
+    ours: bool  # written by Attaché (our PRODID): its import is all-or-nothing
 
 
 def parse_ics(data: bytes, *, default_tz: str = "UTC") -> list[IcsEvent]:
     """Every VEVENT in ``data``. Floating times (no zone) are read in ``default_tz``."""
-    events, problems = _parse(data, default_tz)
-    if problems:
-        raise ImportRejected("the calendar file cannot be read", ImportReport(errors=problems))
-    return events
+    parsed = read_calendar(data, default_tz)
+    if parsed.problems:
+        raise ImportRejected("the calendar file cannot be read",
+                             ImportReport(errors=list(parsed.problems)))
+    return parsed.events
 
 
-def _parse(data: bytes, default_tz: str) -> tuple[list[IcsEvent], list[str]]:
-    """The readable events, and one message per event that is not."""
+def read_calendar(data: bytes, default_tz: str) -> ParsedCalendar:
+    """The readable events, and one problem per event that is not (never a traceback)."""
+    found = icsscan.scan(data)  # line numbers; refuses crafted time zones before expanding
     try:
         calendars = Calendar.from_ical(data, multiple=True)
-    except (ValueError, IndexError, KeyError) as exc:
+    except (ValueError, IndexError, KeyError, TypeError) as exc:
         raise KnownError(f"this is not an iCalendar (.ics) file: {exc}") from None
-    components = [c for cal in calendars for c in cal.walk("VEVENT")]
     if not calendars or calendars[0].name != "VCALENDAR":
         raise KnownError("this is not an iCalendar (.ics) file: no BEGIN:VCALENDAR")
-    events, problems = [], []
+    components = [c for cal in calendars for c in cal.walk("VEVENT")]
+    lines = found.events if len(found.events) == len(components) else []
+    zones = _Zones(_file_zones(calendars, found.custom_zones),
+                   floating=found.calendar_zone or default_tz,
+                   utc=found.calendar_zone or "UTC")
+    events: list[IcsEvent] = []
+    problems: list[RejectedEntry] = []
+    generated: dict[str, int] = {}
     for number, component in enumerate(components, start=1):
+        where = lines[number - 1] if lines else None
+        uid = str(component.get("uid", "") or "").strip()
+        label_uid = uid or "generated"
         try:
-            events.append(_event(component, number, default_tz))
-        except ValueError as exc:
-            uid = str(component.get("uid", "") or "?")
-            problems.append(f"event {number} (UID {uid}): {exc}")
-    return events, problems
+            event = _event(component, number, where, zones)
+            if not event.uid:
+                event.uid = _generated_uid(component, generated)
+                event.generated_uid = True
+            events.append(event)
+        except EventProblem as exc:
+            line = exc.line or (where.begin if where else None)
+            at = f", line {line}" if line else ""
+            problems.append(RejectedEntry.of(f"event {number} (UID {label_uid}{at})", exc))
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError,
+                OverflowError) as exc:  # icalendar on a value it half-read: still one event
+            log.info("event %d of a calendar file: %r", number, exc)
+            at = f", line {where.begin}" if where else ""
+            problems.append(RejectedEntry.of(f"event {number} (UID {label_uid}{at})",
+                                             ValueError(f"it cannot be read ({exc})")))
+    return ParsedCalendar(events, problems, ours=found.prodid == PRODID)
 
 
-def _event(component: Event, number: int, default_tz: str) -> IcsEvent:
+def _generated_uid(component: Event, seen: dict[str, int]) -> str:
+    """A UID for an event the file gave none (Thunderbird and khal write such events): made
+    from its own lines, so importing the same file again finds the same posts."""
+    parts = [component[name].to_ical() if not isinstance(component.get(name), list)
+             else b"|".join(p.to_ical() for p in component[name])
+             for name in ("DTSTART", "DTEND", "DURATION", "SUMMARY", "RRULE", "RECURRENCE-ID")
+             if component.get(name) is not None]
+    digest = hashlib.sha256(b"\x00".join(parts)).hexdigest()[:32]
+    seen[digest] = seen.get(digest, 0) + 1
+    suffix = f"-{seen[digest]}" if seen[digest] > 1 else ""  # two identical events
+    return f"{digest}{suffix}{GENERATED_SUFFIX}"
+
+
+@dataclass
+class _Zones:
+    """How this file's times are placed: zones it defines itself (by TZID), the zone of its
+    floating times and the planning zone of its UTC ones (X-WR-TIMEZONE, else the officer's
+    zone and UTC)."""
+
+    custom: dict[str, tzinfo]
+    floating: str
+    utc: str
+
+
+def _file_zones(calendars: list[Calendar], custom: set[str]) -> dict[str, tzinfo]:
+    """Zones the file defines whose TZID names no known zone, built for this file alone
+    (icalendar's own cache would lend one file's definition to the next)."""
+    zones: dict[str, tzinfo] = {}
+    for calendar in calendars:
+        for component in calendar.walk("VTIMEZONE"):
+            tzid = str(component.get("TZID", "")).strip()
+            if tzid in custom and tzid not in zones:
+                try:
+                    zones[tzid] = component.to_tz(lookup_tzid=False)
+                except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+                    raise KnownError(f"the time zone {tzid!r} defined in the file cannot be "
+                                     f"read: {exc}") from None
+    return zones
+
+
+def _line(where: icsscan.EventLines | None, name: str, index: int = 0) -> int | None:
+    if where is None:
+        return None
+    found = where.of(name)
+    return found[index] if len(found) > index else None
+
+
+def _single(component: Event, name: str, where: icsscan.EventLines | None) -> object:
+    value = component.get(name)
+    if isinstance(value, list):
+        lines = ", ".join(str(n) for n in (where.of(name) if where else []))
+        raise EventProblem(f"it has {len(value)} {name} lines"
+                           + (f" (lines {lines})" if lines else "")
+                           + "; RFC 5545 allows one", _line(where, name, 1))
+    return value
+
+
+def _event(component: Event, number: int, where: icsscan.EventLines | None,
+           zones: _Zones) -> IcsEvent:
     errors = getattr(component, "errors", None)
     if errors:
         name, message = errors[0]
-        raise ValueError(f"bad {name}: {message}")
+        if name:
+            raise EventProblem(f"bad {name}: {message}", _line(where, name))
+        raise EventProblem(f"a line cannot be read: {message}")
+    for name in ("DTSTART", "DTEND", "DURATION", "UID", "SUMMARY", "RECURRENCE-ID", "STATUS"):
+        _single(component, name, where)
     uid = str(component.get("uid", "") or "").strip()
-    if not uid:
-        raise ValueError("it has no UID")
     if component.get("dtstart") is None:
-        raise ValueError("it has no start (DTSTART)")
-    start, tz = _moment(component["dtstart"], default_tz)
+        raise EventProblem("it has no start (DTSTART)")
+    start, tz, floating = _moment(component["dtstart"], zones,
+                                  _line(where, "DTSTART"))
     end: date | datetime | None = None
     if component.get("dtend") is not None:
-        end, _ = _moment(component["dtend"], default_tz)
+        end, _, _ = _moment(component["dtend"], zones, _line(where, "DTEND"))
     elif component.get("duration") is not None:
-        end = start + component["duration"].dt
+        length = component["duration"].dt
+        if not isinstance(length, timedelta):
+            raise EventProblem("its DURATION is not a length of time", _line(where, "DURATION"))
+        end = start + length
     all_day = not isinstance(start, datetime)
     if end is not None:
         if isinstance(end, datetime) == all_day:
-            raise ValueError("its start and end are not both dates or both times")
+            raise EventProblem("its start and end are not both dates or both times",
+                               _line(where, "DTEND") or _line(where, "DURATION"))
         if end < start:
-            raise ValueError("it ends before it starts")
-    if not all_day:
-        start = start.astimezone(zone(tz))
-        end = end.astimezone(zone(tz)) if end is not None else None
-    rrules = component.get("rrule")
-    if isinstance(rrules, list):
-        rrules = rrules[0] if rrules else None
-    rrule = rrules.to_ical().decode() if rrules is not None else None
+            raise EventProblem("it ends before it starts",
+                               _line(where, "DTEND") or _line(where, "DURATION"))
+    if not all_day and end is not None:
+        end = end.astimezone(start.tzinfo)  # DTEND may name another zone than DTSTART
+    rrule = _rrule(component, where)
     attache = {str(name).upper()[len("X-ATTACHE-"):]: str(value)
                for name, value in component.property_items(recursive=False, sorted=False)
                if str(name).upper().startswith("X-ATTACHE-")}
     if all_day:  # a day has no zone in RFC 5545: ours says which; else the officer's own
-        tz = _iana(attache.get("TZ", "")) or default_tz
+        tz = icsscan.iana_name(attache.get("TZ", "")) or zones.floating
     status = component.get("status")
     url = component.get("url")
-    return IcsEvent(
+    event = IcsEvent(
         uid=uid, summary=str(component.get("summary", "") or ""),
         description=str(component.get("description", "") or ""), all_day=all_day,
         start=None if all_day else start, start_date=start if all_day else None,
         end=None if all_day else end, end_date=end if all_day else None,
         tz=tz, rrule=rrule, categories=_categories(component),
         url=str(url) if url else None, status=str(status).upper() if status else None,
-        alarm_days=_alarm_days(component), attache=attache, number=number)
+        alarm_days=_alarm_days(component), attache=attache, number=number,
+        line=where.begin if where else None, floating=floating)
+    if component.get("recurrence-id") is not None:
+        event.recurrence_id, _, _ = _moment(component["recurrence-id"], zones,
+                                            _line(where, "RECURRENCE-ID"))
+    event.exdates = _dates(component, "EXDATE", zones, where)
+    if component.get("rdate") is not None:
+        extra = _dates(component, "RDATE", zones, where)
+        event.notes.append(f"its {len(extra)} extra date(s) (RDATE) were left out: a post "
+                           "repeats by one rule; plan those days as posts of their own")
+    return event
 
 
-def _moment(prop: object, default_tz: str) -> tuple[date | datetime, str]:
-    """A DTSTART/DTEND value and the IANA zone it is in."""
-    value = prop.dt  # type: ignore[attr-defined]
+def _rrule(component: Event, where: icsscan.EventLines | None) -> str | None:
+    rrules = component.get("rrule")
+    if isinstance(rrules, list):
+        if len(rrules) > 1:
+            raise EventProblem("it has more than one RRULE; a post repeats by one rule",
+                               _line(where, "RRULE", 1))
+        rrules = rrules[0] if rrules else None
+    if rrules is None:
+        return None
+    try:
+        return rrules.to_ical().decode()
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise EventProblem(f"bad RRULE: {exc}", _line(where, "RRULE")) from None
+
+
+def _dates(component: Event, name: str, zones: _Zones,
+           where: icsscan.EventLines | None) -> list[date | datetime]:
+    found = component.get(name)
+    if found is None:
+        return []
+    values: list[date | datetime] = []
+    for index, group in enumerate(found if isinstance(found, list) else [found]):
+        line = _line(where, name, index)
+        tzid = group.params.get("TZID") if hasattr(group, "params") else None
+        for item in getattr(group, "dts", []):
+            value = item.dt
+            if isinstance(value, tuple):  # RDATE;VALUE=PERIOD: the start counts
+                value = value[0]
+            if isinstance(value, datetime):
+                value = _placed(value, tzid or item.params.get("TZID"), zones, line)[0]
+            elif not isinstance(value, date):
+                raise EventProblem(f"bad {name}: not a date or time", line)
+            values.append(value)
+    return values
+
+
+def _moment(prop: object, zones: _Zones,
+            line: int | None) -> tuple[date | datetime, str, bool]:
+    """A DTSTART/DTEND/RECURRENCE-ID value, the zone it is in, and whether it was floating."""
+    value = getattr(prop, "dt", None)
     if not isinstance(value, datetime):
         if not isinstance(value, date):
-            raise ValueError(f"not a date or time: {value!r}")
-        return value, "UTC"
-    tzid = prop.params.get("TZID") if hasattr(prop, "params") else None  # type: ignore[attr-defined]
-    iana = _iana(tzid) if tzid else None
-    if iana:
-        tzinfo = ZoneInfo(iana)
-        return (value.replace(tzinfo=tzinfo) if value.tzinfo is None
-                else value.astimezone(tzinfo)), iana
-    if value.tzinfo is None:
-        # Floating time, or a TZID (e.g. a Windows zone name) we cannot place: the officer's
-        # own zone is the best guess.
-        return value.replace(tzinfo=zone(default_tz)), default_tz
-    # "Z", or a custom VTIMEZONE icalendar could resolve: keep the instant, in UTC.
-    return value.astimezone(UTC), "UTC"
+            raise EventProblem(f"not a date or time: {value!r}", line)
+        return value, "UTC", False
+    params = getattr(prop, "params", {})
+    moment, tz, floating = _placed(value, params.get("TZID"), zones, line)
+    return moment, tz, floating
 
 
-def _iana(name: str) -> str | None:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    return name
+def _placed(value: datetime, tzid: str | None, zones: _Zones,
+            line: int | None) -> tuple[datetime, str, bool]:
+    """``value`` (icalendar's reading) as an aware time and the IANA zone it belongs to.
+
+    The TZID decides, not icalendar's guess: an IANA zone it names (Windows names included)
+    is used whatever VTIMEZONE the file has; a zone only the file defines gives the instant,
+    kept in UTC; a TZID that is neither is refused — never read in the officer's own zone.
+    """
+    wall = value.replace(tzinfo=None)
+    if tzid:
+        iana = icsscan.iana_name(tzid)
+        if iana:
+            return wall.replace(tzinfo=ZoneInfo(iana)), iana, False
+        own = zones.custom.get(str(tzid).strip())
+        if own is not None:
+            return wall.replace(tzinfo=own).astimezone(UTC), "UTC", False
+        raise EventProblem(f"its time zone {str(tzid)!r} is neither defined in the file "
+                           "(VTIMEZONE) nor a zone Attaché knows, so the time cannot be "
+                           "placed", line)
+    if value.tzinfo is not None:  # "Z": the instant, in the calendar's zone when it names one
+        return value.astimezone(zone(zones.utc)), zones.utc, False
+    # Floating time (RFC 5545: "the same hour wherever you are"): the calendar's zone
+    # (X-WR-TIMEZONE), else the officer's.
+    return wall.replace(tzinfo=zone(zones.floating)), zones.floating, True
 
 
 def _categories(component: Event) -> list[str]:
@@ -354,224 +566,3 @@ def normal_rrule(text: str | None) -> str | None:
         return vRecur.from_ical(rule).to_ical().decode()
     except (ValueError, TypeError):
         return rule
-
-
-# ------------------------------------------------------------------------------ import
-
-@dataclass
-class _Plan:
-    """What the import will do, decided before anything is written."""
-
-    creates: list[tuple[PostFields, str]] = field(default_factory=list)  # (fields, uid)
-    updates: list[tuple[int, PostFields, int | None]] = field(default_factory=list)
-    observances: dict[str, dict] = field(default_factory=dict)  # key → add_custom arguments
-    # Posts linked to an observance this import adds: its id is known only once it is written.
-    links: list[tuple[PostFields, str]] = field(default_factory=list)
-
-
-def import_ics(db: Database, data: bytes, *, default_tz: str) -> ImportReport:
-    """Merge an .ics file into the plan; raises ``ImportRejected`` and writes nothing on errors."""
-    zone(default_tz)
-    events, problems = _parse(data, default_tz)
-    report = ImportReport(errors=problems)
-    plan = _Plan()
-    with db.read() as conn:
-        sources = set(conn.execute(select(SOURCES.c.id)).scalars())
-        keys = dict(conn.execute(select(OBSERVANCES.c.key, OBSERVANCES.c.id)).all())
-    seen: set[str] = set()
-    # Observances first, so that posts can link to one this file adds.
-    ordered = sorted(events, key=lambda e: not e.uid.startswith(OBSERVANCE_PREFIX))
-    for event in ordered:
-        if event.uid in seen:
-            report.errors.append(f"{event.label()}: the UID appears twice in the file")
-            continue
-        seen.add(event.uid)
-        try:
-            if event.uid.startswith(OBSERVANCE_PREFIX):
-                _plan_observance(event, keys, plan, report)
-            else:
-                _plan_post(event, post_with_uid(db, event.uid), sources, keys, plan, report)
-        except KnownError as exc:
-            report.errors.append(f"{event.label()}: {exc}")
-    report.errors.sort(key=lambda e: int(e.split()[1]))  # in file order
-    if report.errors:
-        raise ImportRejected("the calendar file was not imported", report)
-    _apply(db, plan, report)
-    log.info("ics import: %d created, %d updated, %d unchanged, %d observances added",
-             report.created, report.updated, report.unchanged, report.observances_added)
-    return report
-
-
-def _plan_observance(event: IcsEvent, keys: dict[str, int], plan: _Plan,
-                     report: ImportReport) -> None:
-    match = _OBSERVANCE_UID.match(event.uid)
-    key = match["key"] if match else event.uid[len(OBSERVANCE_PREFIX):]
-    own_key = _own_key(key)
-    if key in keys or own_key in keys:
-        report.unchanged += 1
-        return
-    if not event.all_day or event.start_date is None:
-        raise KnownError("an observance must be a whole-day event")
-    days = max(((event.end_date or event.start_date) - event.start_date).days, 1)
-    if own_key in plan.observances:  # another year of the same observance
-        plan.observances[own_key]["rule"]["dates"].append(event.start_date.isoformat())
-        return
-    country = next((c for c in event.categories if len(c) == 2 and c.isalpha()), None)
-    description, _, _ = event.description.partition("\n\nEstimated date")
-    if description.startswith("Source: "):
-        description = ""
-    description = description.split("\n\nSource: ")[0]
-    plan.observances[own_key] = {
-        "name": event.summary or key,
-        "rule": {"type": "dates", "dates": [event.start_date.isoformat()], "days": days},
-        "country": country, "lead_days": event.alarm_days if event.alarm_days is not None else 14,
-        "description": description or None, "source_url": event.url, "key": own_key,
-    }
-
-
-def _own_key(key: str) -> str:
-    """A pack observance from another database becomes the user's own, under a custom: key
-    that the next import of the same file finds again."""
-    return key if key.startswith("custom:") else "custom:" + key.replace(":", "-")
-
-
-def _plan_post(event: IcsEvent, existing: dict | None, sources: set[int],
-               keys: dict[str, int], plan: _Plan, report: ImportReport) -> None:
-    wanted = _wanted(event, sources, keys, plan, report)
-    if not wanted["title"]:
-        raise KnownError("it has no title (SUMMARY)")
-    if existing is None:
-        data = PostFields(**{k: v for k, v in wanted.items() if v is not None})
-        data.tz = event.tz
-        if not data.status:
-            data.status = "idea"
-        plan.creates.append((data, event.uid))
-        _link_later(event, data, plan)
-        return
-    changed = _differences(wanted, existing)
-    if not changed:
-        report.unchanged += 1
-        return
-    version = event.attache.get("VERSION", "").strip()
-    base = int(version) if version.isdigit() else None
-    if base is not None and base != existing["version"]:
-        raise KnownError(
-            f"post {existing['id']} was changed in Attaché since this file was exported "
-            f"(file: version {base}, now version {existing['version']}); export again and "
-            f"redo the edit ({', '.join(sorted(changed))})")
-    data = PostFields(**changed)
-    plan.updates.append((existing["id"], data, base))
-    _link_later(event, data, plan)
-
-
-def _link_later(event: IcsEvent, data: PostFields, plan: _Plan) -> None:
-    key = event.attache.get("OBSERVANCE")
-    if key and _own_key(key) in plan.observances:
-        plan.links.append((data, _own_key(key)))
-
-
-def _wanted(event: IcsEvent, sources: set[int], keys: dict[str, int], plan: _Plan,
-            report: ImportReport) -> dict[str, object]:
-    """The post fields the event states; ``None`` means "the event does not say"."""
-    ours = bool(event.attache) or any(c.startswith("status:") for c in event.categories)
-    status = event.attache.get("STATUS") or next(
-        (c[len("status:"):] for c in event.categories if c.startswith("status:")), None)
-    if status is None and event.status == "CANCELLED":
-        status = "cancelled"
-    if status is not None and status not in POST_STATUSES:
-        raise KnownError(f"unknown status {status!r}; one of {', '.join(POST_STATUSES)}")
-    body, owner, notes, had_trailer = split_description(event.description)
-    if "CAMPAIGN" in event.attache:
-        campaign: str | None = event.attache["CAMPAIGN"]
-    elif ours:
-        campaign = next((c for c in event.categories if not c.startswith("status:")), "")
-    else:
-        campaign = None
-    channels: list[int] | None = None
-    if "CHANNELS" in event.attache:
-        channels = []
-        for part in filter(None, (p.strip() for p in event.attache["CHANNELS"].split(";"))):
-            if not part.isdigit():
-                raise KnownError(f"channel {part!r} is not a source id")
-            if int(part) in sources:
-                channels.append(int(part))
-            else:
-                report.warnings.append(f"{event.label()}: source {part} is not in this "
-                                       "database; the post was imported without that channel")
-    observance_id = None
-    key = event.attache.get("OBSERVANCE")
-    if key:
-        observance_id = keys.get(key) or keys.get(_own_key(key))
-        if observance_id is None and _own_key(key) not in plan.observances:
-            report.warnings.append(f"{event.label()}: observance {key!r} is not in this "
-                                   "database; the post was imported without the link")
-    rrule = normal_rrule(event.rrule) or ""
-    if rrule:
-        valid_rrule(rrule)
-    duration = None
-    if not event.all_day:
-        duration = int((event.end - event.start) // timedelta(minutes=1)) if event.end else 0
-    return {
-        "title": event.summary.strip(), "body": body, "status": status,
-        "at": event.start, "day": event.start_date,
-        "tz": event.tz if not event.all_day or "TZ" in event.attache else None,
-        "duration_minutes": duration, "channels": channels, "campaign": campaign,
-        "observance_id": observance_id, "owner": (owner or "") if ours or had_trailer else None,
-        "notes": (notes or "") if ours or had_trailer else None, "rrule": rrule,
-    }
-
-
-def _differences(wanted: dict[str, object], post: dict) -> dict[str, object]:
-    """The ``PostFields`` arguments whose value differs from the saved ``post``."""
-    changed: dict[str, object] = {}
-    for name in ("title", "body", "status", "owner", "notes", "campaign"):
-        value = wanted[name]
-        if value is not None and value != (post[name] or ""):
-            changed[name] = value
-    if wanted["rrule"] != (normal_rrule(post["rrule"]) or ""):
-        changed["rrule"] = wanted["rrule"]
-    if wanted["channels"] is not None and sorted(wanted["channels"]) != post["channels"]:
-        changed["channels"] = wanted["channels"]
-    if wanted["observance_id"] is not None and wanted["observance_id"] != post["observance_id"]:
-        changed["observance_id"] = wanted["observance_id"]
-    if wanted["day"] is not None:
-        if not post["all_day"] or date.fromisoformat(post["start"][:10]) != wanted["day"]:
-            changed["day"] = wanted["day"]
-        if wanted["tz"] is not None and wanted["tz"] != post["tz"]:
-            changed["tz"] = wanted["tz"]
-    else:
-        tz = wanted["tz"]
-        if tz in UTC_NAMES and post["tz"] in UTC_NAMES:
-            tz = post["tz"]  # Etc/UTC comes back as "Z": the same zone
-        start = datetime.fromisoformat(post["start"])
-        if post["all_day"] or start != wanted["at"] or tz != post["tz"]:
-            changed["at"] = wanted["at"].astimezone(zone(tz))
-            changed["tz"] = tz
-        if (wanted["duration_minutes"] or 0) != (post["duration_minutes"] or 0):
-            changed["duration_minutes"] = wanted["duration_minutes"]
-    return changed
-
-
-def _apply(db: Database, plan: _Plan, report: ImportReport) -> None:
-    # Each write is its own transaction (posts.py owns them); everything that can be refused
-    # was checked above, so only a colleague saving in the same second can stop us half-way —
-    # and update_post then raises a ConflictError rather than overwrite their work.
-    added: dict[str, int] = {}
-    for key, args in plan.observances.items():
-        added[key] = observance_store.add_custom(db, args.pop("name"), args.pop("rule"), **args)
-        report.observances_added += 1
-    for data, key in plan.links:
-        data.observance_id = added[key]
-    for data, uid in plan.creates:
-        create_post(db, data, uid=uid)
-        report.created += 1
-    for post_id, data, base in plan.updates:
-        update_post(db, post_id, data, expect_version=base)
-        report.updated += 1
-
-
-def post_with_uid(db: Database, uid: str) -> dict | None:
-    """The saved post with this iCalendar UID as a ``get_post`` dict, or None."""
-    with db.read() as conn:
-        row = find_post_by_uid(conn, uid)
-    return get_post(db, row["id"]) if row else None

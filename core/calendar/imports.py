@@ -67,9 +67,13 @@ class RejectedEntry:
 
     @property
     def line(self) -> str:
-        """The location as the dialog's Line column shows it: "7", "event 2" or ""."""
+        """The location as the dialog's Line column shows it: "7" (a spreadsheet row or the
+        line of an .ics event), "event 2" when the line is not known, or ""."""
         if self.where.startswith("line "):
             return self.where[len("line "):]
+        found = re.search(r"\bline (\d+)\)$", self.where)
+        if found:
+            return found[1]
         return self.where.split(" (", 1)[0]
 
     def __str__(self) -> str:
@@ -113,6 +117,8 @@ class ImportReport:
     observances_added: int = 0
     errors: list[RejectedEntry | str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # imported, but something was left out
+    # Another program's calendar: events that could not be imported while the others were.
+    skipped: list[RejectedEntry] = field(default_factory=list)
 
     def rejected(self) -> list[RejectedEntry]:
         """``errors`` as records, in file order."""

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from core.calendar import rules
 from core.errors import KnownError
@@ -47,8 +47,9 @@ def list_occurrences(db: Database, first: date, last: date, *,
 
 
 def occurrence_json(row: dict, occurrence: rules.Occurrence) -> dict:
+    name = f"{row['name']}: {occurrence.note}" if occurrence.note else row["name"]
     return {
-        "id": row["id"], "name": row["name"], "date": occurrence.start.isoformat(),
+        "id": row["id"], "name": name, "date": occurrence.start.isoformat(),
         "end": occurrence.end.isoformat(), "category": row["category"],
         "country": row["country"], "lead_days": row["lead_days"],
         "estimated": bool(row["estimated"] or occurrence.estimated),
@@ -64,18 +65,30 @@ def add_custom(db: Database, name: str, rule: dict, *, country: str | None = Non
         rules.validate(rule)
     except ValueError as exc:
         raise KnownError(f"bad observance rule: {exc}") from None
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "observance"
     with db.write() as conn:
-        taken = set(conn.execute(select(OBSERVANCES.c.key)).scalars())
-        key = key or f"custom:{slug}"
-        base, n = key, 2
-        while key in taken:
-            key, n = f"{base}-{n}", n + 1
-        return conn.execute(insert(OBSERVANCES).values(
-            key=key, name=name, rule=json.dumps(rule, sort_keys=True), category="custom",
-            country=country.upper() if country else None, lead_days=lead_days,
-            description=description, source_url=source_url, estimated=False, pack=None,
-        )).inserted_primary_key[0]
+        return insert_custom(conn, name, rule, country=country, lead_days=lead_days,
+                             description=description, source_url=source_url, key=key)
+
+
+def insert_custom(conn: Connection, name: str, rule: dict, *, country: str | None = None,
+                  lead_days: int = 14, description: str | None = None,
+                  source_url: str | None = None, key: str | None = None) -> int:
+    """``add_custom`` inside the caller's transaction (an import writes all or nothing)."""
+    try:
+        rules.validate(rule)
+    except ValueError as exc:
+        raise KnownError(f"bad observance rule: {exc}") from None
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "observance"
+    taken = set(conn.execute(select(OBSERVANCES.c.key)).scalars())
+    key = key or f"custom:{slug}"
+    base, n = key, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return conn.execute(insert(OBSERVANCES).values(
+        key=key, name=name, rule=json.dumps(rule, sort_keys=True), category="custom",
+        country=country.upper() if country else None, lead_days=lead_days,
+        description=description, source_url=source_url, estimated=False, pack=None,
+    )).inserted_primary_key[0]
 
 
 PACKS_META_KEY = "observance_packs"

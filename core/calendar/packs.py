@@ -39,10 +39,8 @@ COUNTRY_NAMES = {"UZ": "Uzbekistan", "KZ": "Kazakhstan", "KG": "Kyrgyzstan",
                  "TJ": "Tajikistan", "TM": "Turkmenistan", "US": "United States"}
 
 # Bridge and substitute days off are public holidays (holiday_dates warns about them) but not
-# moments to plan a post around.
-_NOT_OBSERVANCES = re.compile(
-    r"^(additional (day off|public holiday)|day off|non-working day|(new year|may) holidays)\b",
-    re.IGNORECASE)
+# moments to plan a post around: one "days off" observance per host country lists them.
+_NOT_OBSERVANCES = rules.NOT_HOLIDAYS
 _LEAD_DAYS = {("US", "Independence Day"): 30}  # the embassy's Fourth of July reception
 _FIELDS = ("name", "rule", "category", "country", "lead_days", "description", "source_url",
            "estimated", "pack")
@@ -81,9 +79,10 @@ def pack_observances(countries: list[str], categories: set[str]) -> list[dict]:
         rows += _holiday_rows("US", category="us", key_prefix="us", source_url=OPM_URL)
     if "host" in categories:
         for country in dict.fromkeys(wanted):
-            rows += _holiday_rows(
-                country, category="host", key_prefix=f"host:{country.lower()}",
-                source_url=_HOLIDAYS_SOURCE.format(COUNTRY_NAMES[country].lower()))
+            source_url = _HOLIDAYS_SOURCE.format(COUNTRY_NAMES[country].lower())
+            rows += _holiday_rows(country, category="host", key_prefix=f"host:{country.lower()}",
+                                  source_url=source_url)
+            rows.append(_days_off_row(country, source_url))
     rows.sort(key=lambda r: r["key"])
     return rows
 
@@ -132,6 +131,19 @@ def _holiday_rows(country: str, *, category: str, key_prefix: str,
             "source_url": source_url, "estimated": estimated, "pack": category,
         })
     return rows
+
+
+def _days_off_row(country: str, source_url: str) -> dict:
+    """Observed and substituted days off: public holidays the plan checks warn about, so the
+    calendar and ``observances list`` show them too."""
+    return {
+        "key": f"host:{country.lower()}:days-off", "name": f"Day off in {COUNTRY_NAMES[country]}",
+        "rule": json.dumps({"type": "days_off", "country": country}, sort_keys=True),
+        "category": "host", "country": country, "lead_days": 0,
+        "description": ("A public day off that is no holiday of its own: a holiday moved off a "
+                        "weekend, or a working day swapped for a rest day by decree."),
+        "source_url": source_url, "estimated": False, "pack": "host",
+    }
 
 
 def sync_packs(conn: Connection, countries: list[str], categories: set[str]) -> dict[str, int]:

@@ -17,9 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 
-from dateutil.rrule import rrulestr
 from sqlalchemy import Connection, delete, insert, select, update
 
+from core.calendar import recurrence
 from core.calendar.campaigns import CAMPAIGNS, campaign_id_for
 from core.calendar.timezones import zone
 from core.errors import KnownError, NotFoundError
@@ -43,10 +43,11 @@ REVISIONS = PostRevision.__table__
 SOURCES = Source.__table__
 ITEMS = Item.__table__
 OBSERVANCES = Observance.__table__
-MAX_OCCURRENCES = 5000  # a runaway RRULE must not hang a listing
+MAX_OCCURRENCES = recurrence.MAX_OCCURRENCES  # a runaway RRULE must not hang a listing
 # What a conflict message compares, in the words the officer sees.
 TRACKED = ("title", "body", "status", "start", "end", "all_day", "tz", "channels", "campaign",
-           "observance_id", "owner", "notes", "rrule", "item_id", "language")
+           "observance_id", "owner", "notes", "rrule", "exdates", "item_id",
+           "language")
 
 
 # The usual path of a post, one step at a time: idea → draft → review → approved →
@@ -95,6 +96,8 @@ class PostFields:
     owner: str | None = None
     notes: str | None = None
     rrule: str | None = None  # "" removes the recurrence
+    # Occurrences that do not happen: dates (all-day) or wall-clock datetimes; [] clears them.
+    exdates: list[date | datetime] | None = None
     item_id: int | None = None  # 0 removes the link
     language: str | None = None  # ISO 639-1 ("en", "ru"); "" removes it (detected instead)
     images: list[ImageFile] | None = None  # replaces the images; [] removes them
@@ -109,6 +112,15 @@ class PostFields:
 
 def create_post(db: Database, data: PostFields, *, uid: str | None = None,
                 policy: clearance.Policy | None = None) -> int:
+    policy = policy or clearance.current_policy()
+    with db.write() as conn:
+        return insert_post(conn, data, uid=uid, policy=policy)
+
+
+def insert_post(conn: Connection, data: PostFields, *, uid: str | None = None,
+                policy: clearance.Policy | None = None) -> int:
+    """``create_post`` inside the caller's transaction (an import writes all or nothing).
+    The post's author is who creates it (``policy.actor``); clearance checks its status."""
     if not data.title or not data.title.strip():
         raise KnownError("a planned post needs a title")
     if data.at is None and data.day is None:
@@ -118,61 +130,69 @@ def create_post(db: Database, data: PostFields, *, uid: str | None = None,
     values = {"uid": uid or f"{uuid.uuid4()}@attache", "title": "", "body": "",
               "status": "idea", "all_day": False, "tz": "UTC", "version": 1,
               "created_at": now, "updated_at": now, "created_by": policy.actor}
-    with db.write() as conn:
-        values.update(_columns(conn, data, current=None))
-        clearance.check_transition({"id": "new", "status": None, "created_by": policy.actor},
-                                   values["status"], policy)
-        post_id = conn.execute(insert(POSTS).values(**values)).inserted_primary_key[0]
-        if data.channels:
-            _set_channels(conn, post_id, data.channels)
-        if data.images:
-            check_images(data.images, require_alt=data.require_alt)
-            replace_images(conn, post_id, data.images)
-        clearance.record_change(conn, post_id, None, values["status"], policy.actor, now)
-        _save_revision(conn, post_id, 1, now)
+    values.update(_columns(conn, data, current=None))
+    clearance.check_transition({"id": "new", "status": None, "created_by": policy.actor},
+                               str(values["status"]), policy)
+    post_id = conn.execute(insert(POSTS).values(**values)).inserted_primary_key[0]
+    if data.channels:
+        _set_channels(conn, post_id, data.channels)
+    if data.images:
+        check_images(data.images, require_alt=data.require_alt)
+        replace_images(conn, post_id, data.images)
+    clearance.record_change(conn, post_id, None, str(values["status"]), policy.actor, now)
+    _save_revision(conn, post_id, 1, now)
     return post_id
 
 
 def update_post(db: Database, post_id: int, data: PostFields,
                 expect_version: int | None = None, *,
                 policy: clearance.Policy | None = None, note: str | None = None) -> dict:
-    """Apply ``data``; with ``expect_version``, refuse if the post moved on since then.
+    """Apply ``data``; with ``expect_version``, refuse if the post moved on since then."""
+    policy = policy or clearance.current_policy()
+    with db.write() as conn:
+        change_post(conn, post_id, data, expect_version, policy=policy, note=note)
+    return get_post(db, post_id)
 
-    A status change is checked by clearance and recorded (``note`` says why, if not the
-    officer's choice); with ``require_second_approver`` on, a change to the content of an
+
+def change_post(conn: Connection, post_id: int, data: PostFields,
+                expect_version: int | None = None, *,
+                policy: clearance.Policy | None = None, note: str | None = None) -> int:
+    """``update_post`` inside the caller's transaction; returns the new version.
+
+    A status change is checked by clearance and recorded (``note`` says why, when it is not
+    the officer's choice); with ``require_second_approver`` on, a change to the content of an
     approved or scheduled post sends it back to review.
     """
     policy = policy or clearance.current_policy()
-    with db.write() as conn:
-        current = _row(conn, post_id)
-        base = expect_version if expect_version is not None else current["version"]
-        if base != current["version"]:
-            raise _conflict(conn, post_id, base, current)
-        values = _columns(conn, data, current=current)
-        if data.images is not None:
-            check_images(data.images, require_alt=data.require_alt)
-        new_status = values.get("status", current["status"])
-        if new_status != current["status"]:
-            clearance.check_transition(current, new_status, policy)
-        elif (policy.require_second_approver and current["status"] in ("approved", "scheduled")
-              and _content_changes(conn, current, data, values)):
-            values["status"] = new_status = "review"
-            note = "content changed after approval: it needs approving again"
-        now = utcnow()
-        done = conn.execute(update(POSTS).where(POSTS.c.id == post_id,
-                                                POSTS.c.version == base)
-                            .values(**values, version=base + 1, updated_at=now))
-        if done.rowcount != 1:  # saved by someone else between our read and our write
-            raise _conflict(conn, post_id, base, _row(conn, post_id))
-        if data.channels is not None:
-            _set_channels(conn, post_id, data.channels)
-        if data.images is not None:
-            replace_images(conn, post_id, data.images)
-        if new_status != current["status"]:
-            clearance.record_change(conn, post_id, current["status"], new_status, policy.actor,
-                                    now, note)
-        _save_revision(conn, post_id, base + 1, now)
-    return get_post(db, post_id)
+    current = _row(conn, post_id)
+    base = expect_version if expect_version is not None else current["version"]
+    if base != current["version"]:
+        raise _conflict(conn, post_id, base, current)
+    values = _columns(conn, data, current=current)
+    if data.images is not None:
+        check_images(data.images, require_alt=data.require_alt)
+    new_status = values.get("status", current["status"])
+    if new_status != current["status"]:
+        clearance.check_transition(current, str(new_status), policy)
+    elif (policy.require_second_approver and current["status"] in ("approved", "scheduled")
+          and _content_changes(conn, current, data, values)):
+        values["status"] = new_status = "review"
+        note = "content changed after approval: it needs approving again"
+    now = utcnow()
+    done = conn.execute(update(POSTS).where(POSTS.c.id == post_id,
+                                            POSTS.c.version == base)
+                        .values(**values, version=base + 1, updated_at=now))
+    if done.rowcount != 1:  # saved by someone else between our read and our write
+        raise _conflict(conn, post_id, base, _row(conn, post_id))
+    if data.channels is not None:
+        _set_channels(conn, post_id, data.channels)
+    if data.images is not None:
+        replace_images(conn, post_id, data.images)
+    if new_status != current["status"]:
+        clearance.record_change(conn, post_id, current["status"], str(new_status),
+                                policy.actor, now, note)
+    _save_revision(conn, post_id, base + 1, now)
+    return base + 1
 
 
 def _content_changes(conn: Connection, current: dict, data: PostFields, values: dict) -> bool:
@@ -254,7 +274,14 @@ def _columns(conn: Connection, data: PostFields, current: dict | None) -> dict:
         if value is not None:
             values[name] = value or None
     if data.rrule is not None:
-        values["rrule"] = valid_rrule(data.rrule) if data.rrule.strip() else None
+        # UNTIL is kept in the post's own terms (wall-clock time, or a date for all-day
+        # posts) whatever form it came in: see core/calendar/recurrence.py.
+        all_day = (data.day is not None if data.at is not None or data.day is not None
+                   else bool(current["all_day"]) if current else False)
+        values["rrule"] = (recurrence.stored_rule(data.rrule, all_day=all_day, tz=tz_name)
+                           if data.rrule.strip() else None)
+    if data.exdates is not None:
+        values["exdates"] = recurrence.join_exdates(data.exdates)
     if data.language is not None:
         values["language"] = _language(data.language)
     return values
@@ -270,15 +297,8 @@ def _language(text: str) -> str | None:
 
 
 def valid_rrule(text: str) -> str:
-    rule = text.strip()
-    if rule.upper().startswith("RRULE:"):
-        rule = rule[6:]
-    try:
-        rrulestr(rule, dtstart=datetime(2026, 1, 1))
-    except (ValueError, TypeError) as exc:
-        raise KnownError(f"not a valid RRULE {text!r}: {exc} "
-                         "(e.g. FREQ=WEEKLY;BYDAY=TH;COUNT=10)") from None
-    return rule
+    """The rule without ``RRULE:``, or ``KnownError`` (finer than daily is refused too)."""
+    return recurrence.check_rule(text)
 
 
 # The editor's "Repeat" presets, anchored on the post's first day. Kept here, beside
@@ -340,7 +360,7 @@ def _set_channels(conn: Connection, post_id: int, channels: Iterable[int]) -> No
 
 
 def _save_revision(conn: Connection, post_id: int, version: int, when: datetime) -> None:
-    snapshot = _post_json(conn, _row(conn, post_id))
+    snapshot = post_json(conn, _row(conn, post_id))
     conn.execute(insert(REVISIONS).values(post_id=post_id, version=version, saved_at=when,
                                           data=json.dumps(snapshot, ensure_ascii=False)))
 
@@ -348,7 +368,7 @@ def _save_revision(conn: Connection, post_id: int, version: int, when: datetime)
 def _conflict(conn: Connection, post_id: int, base: int, current: dict) -> ConflictError:
     old_json = conn.execute(select(REVISIONS.c.data).where(
         REVISIONS.c.post_id == post_id, REVISIONS.c.version == base)).scalar()
-    now = _post_json(conn, current)
+    now = post_json(conn, current)
     changed: dict[str, tuple[object, object]] = {}
     if old_json is not None:
         old = json.loads(old_json)
@@ -377,7 +397,7 @@ def _row(conn: Connection, post_id: int) -> dict:
 def get_post(db: Database, post_id: int) -> dict:
     """One post with what a listing leaves out: its images (no bytes) and status history."""
     with db.read() as conn:
-        post = _post_json(conn, _row(conn, post_id))
+        post = post_json(conn, _row(conn, post_id))
         post["images"] = [{k: v for k, v in image.items() if k != "sha256"}
                           for image in image_summaries(conn, post_id)]
         post["history"] = clearance.history(conn, post_id)
@@ -413,17 +433,10 @@ def occurrences(row: dict, first: date, last: date) -> list[Span]:
     if not row["rrule"]:
         return [span] if first <= span.first_day() <= last else []
     length = span.end - span.start
-    if isinstance(span.start, datetime):
-        naive = span.start.replace(tzinfo=None)  # expand in wall-clock time: 10:00 stays 10:00
-        rule = rrulestr(row["rrule"], dtstart=naive)
-        window = (datetime.combine(first, time.min), datetime.combine(last, time.max))
-        tzinfo = span.start.tzinfo
-        starts = [s.replace(tzinfo=tzinfo) for s in rule.between(*window, inc=True)]
-    else:
-        rule = rrulestr(row["rrule"], dtstart=datetime.combine(span.start, time.min))
-        window = (datetime.combine(first, time.min), datetime.combine(last, time.max))
-        starts = [s.date() for s in rule.between(*window, inc=True)]
-    return [Span(s, s + length) for s in starts[:MAX_OCCURRENCES]]
+    # Expanded in wall-clock time (10:00 stays 10:00), bounded whatever the rule says.
+    starts = recurrence.expand(row["rrule"], span.start, first, last,
+                               recurrence.parse_exdates(row.get("exdates")))
+    return [Span(s, s + length) for s in starts]
 
 
 def list_posts(db: Database, *, first: date | None = None, last: date | None = None,
@@ -449,7 +462,7 @@ def list_posts(db: Database, *, first: date | None = None, last: date | None = N
         for row in rows:
             found = occurrences(row, low, high)
             if found:
-                kept.append((_sort_key(found[0].start), _post_json(conn, row)))
+                kept.append((_sort_key(found[0].start), post_json(conn, row)))
     kept.sort(key=lambda pair: pair[0])
     return [post for _, post in kept]
 
@@ -460,7 +473,7 @@ def _sort_key(start: datetime | date) -> datetime:
     return datetime.combine(start, time.min)
 
 
-def _post_json(conn: Connection, row: dict) -> dict:
+def post_json(conn: Connection, row: dict) -> dict:
     """The ``posts list --json`` object: contract keys first, extras after."""
     span = post_span(row)
     channels = sorted(conn.execute(select(CHANNELS.c.source_id).where(
@@ -478,7 +491,9 @@ def _post_json(conn: Connection, row: dict) -> dict:
         "all_day": bool(row["all_day"]), "tz": row["tz"], "channels": channels,
         "campaign": campaign, "observance_id": row["observance_id"], "version": row["version"],
         "uid": row["uid"], "body": row["body"], "duration_minutes": row["duration_minutes"],
-        "rrule": row["rrule"], "owner": row["owner"], "notes": row["notes"],
+        "rrule": row["rrule"],
+        "exdates": [e.isoformat() for e in recurrence.parse_exdates(row.get("exdates"))],
+        "owner": row["owner"], "notes": row["notes"],
         "item_id": row["item_id"], "item_url": item_url,
         "created_at": iso(row["created_at"]), "updated_at": iso(row["updated_at"]),
         "created_by": row["created_by"], "language": row["language"],

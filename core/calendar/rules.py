@@ -13,6 +13,11 @@ A rule is a small JSON object so that packs, the user's own observances and impo
 * ``{"type": "template", "month": 5, "day": 15, "confirmed": {"2027": "2027-05-20"}}`` — a
   programme deadline: the confirmed date for a year when there is one, else the template date,
   marked estimated.
+* ``{"type": "days_off", "country": "UZ"}`` — the public days off that are no holiday of their
+  own: a holiday moved off a weekend ("Women's Day (observed)") and working days swapped for
+  rest days by decree ("Day off (substituted from 2026-12-12)"). Each is one occurrence whose
+  ``note`` says which; they are days a post may meet an empty audience, so the plan checks
+  warn about them and the calendar must show them.
 
 Pure functions over dates: no database, no network.
 """
@@ -29,12 +34,18 @@ from typing import Any
 
 import holidays
 
-RULE_TYPES = ("fixed", "nth_weekday", "dates", "holidays", "template")
+RULE_TYPES = ("fixed", "nth_weekday", "dates", "holidays", "template", "days_off")
 MAX_SPAN_DAYS = 366
 
 # The holidays package marks its own guesses in the name: "Eid al-Adha (estimated)",
 # "Eid al-Adha (observed, estimated)". One trailing parenthetical carries those flags.
 _FLAGS = re.compile(r"\s*\(([^()]*)\)\s*$")
+# Bridge and substitute days off are public holidays (the checks warn about them) but not
+# holidays of their own: packs list them under one "days off" observance per country.
+NOT_HOLIDAYS = re.compile(
+    r"^(additional (day off|public holiday)|day off|non-working day|(new year|may) holidays)\b",
+    re.IGNORECASE)
+_US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 _FIELDS = {
     "fixed": {"type", "month", "day", "days", "from_year"},
@@ -42,6 +53,7 @@ _FIELDS = {
     "dates": {"type", "dates", "days"},
     "holidays": {"type", "country", "name"},
     "template": {"type", "month", "day", "confirmed"},
+    "days_off": {"type", "country"},
 }
 
 
@@ -52,6 +64,7 @@ class Occurrence:
     start: date
     end: date
     estimated: bool
+    note: str = ""  # which day off it is (days_off rules)
 
 
 # ---------------------------------------------------------------------------- validation
@@ -85,12 +98,12 @@ def validate(rule: dict) -> None:
             raise ValueError("dates rule: 'dates' must be a non-empty list of YYYY-MM-DD")
         for text in dates:
             _iso_date(text, "dates rule")
-    elif kind == "holidays":
+    elif kind in ("holidays", "days_off"):
         country = rule.get("country")
         if not isinstance(country, str) or country.upper() not in _supported_countries():
             raise ValueError(f"holidays rule: country {country!r} is not one the holidays "
                              "package knows (ISO 3166-1 alpha-2, e.g. 'UZ')")
-        name = rule.get("name")
+        name = rule.get("name", "-") if kind == "holidays" else "-"
         if not isinstance(name, str) or not name.strip():
             raise ValueError("holidays rule: 'name' must be the holiday's name, e.g. "
                              "'Independence Day'")
@@ -163,6 +176,8 @@ def expand(rule: dict, start: date, end: date) -> list[Occurrence]:
                  for d in (date.fromisoformat(t) for t in rule["dates"]))
     elif kind == "holidays":
         found = _holiday_occurrences(rule["country"].upper(), rule["name"], start, end)
+    elif kind == "days_off":
+        found = _days_off(rule["country"].upper(), start, end)
     else:
         found = _template(rule, years)
     return sorted({o for o in found if o.end >= start and o.start <= end})
@@ -256,6 +271,21 @@ def _holiday_occurrences(country: str, name: str, start: date,
     return found
 
 
+def _days_off(country: str, start: date, end: date) -> list[Occurrence]:
+    found = []
+    for day, joined in holiday_dates(country, start, end).items():
+        names = joined.split("; ")
+        if all(_is_day_off(n) for n in names):
+            _, estimated, _ = split_holiday_name(names[0])
+            found.append(Occurrence(day, day, estimated, "; ".join(names)))
+    return found
+
+
+def _is_day_off(raw: str) -> bool:
+    base, _, observed = split_holiday_name(raw)
+    return observed or bool(NOT_HOLIDAYS.match(base))
+
+
 def holiday_names(country: str, first_year: int, last_year: int) -> dict[str, bool]:
     """Every base holiday name of ``country`` in those years -> whether any date is estimated.
 
@@ -273,7 +303,13 @@ def holiday_dates(country: str, start: date, end: date) -> dict[date, str]:
     the holidays package names them (e.g. "Eid al-Adha (observed, estimated)")."""
     if end < start:
         return {}
-    return {day: joined
+    return {day: iso_dates(joined)
             for year in range(start.year, end.year + 1)
             for day, joined in _year_holidays(country.upper(), year)
             if start <= day <= end}
+
+
+def iso_dates(text: str) -> str:
+    """The holidays package writes "substituted from 12/12/2026" (US order): ISO instead, which
+    no reader misreads and the interface can show in its own locale."""
+    return _US_DATE.sub(lambda m: f"{m[3]}-{int(m[1]):02d}-{int(m[2]):02d}", text)

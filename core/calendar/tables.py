@@ -35,22 +35,33 @@ source_url      observances: where the date comes from.
 ==============  ==================================================================================
 
 CSV is UTF-8 with a byte-order mark so Excel shows Cyrillic and Uzbek Latin (O‘zbekiston)
-correctly; on import a ``;``-separated file (what Excel saves in a Russian locale) is accepted too.
-XLSX has real date and time cells. Line numbers in messages are spreadsheet rows (the header is
-row 1), what Excel shows next to the row.
+correctly, and a cell that a spreadsheet would run as a formula (``= + - @``) is written with
+``'`` before it (core/spreadsheets.py; the import takes it off again). XLSX has real date and
+time cells, and text cells for text.
+
+On import, the forms Excel and LibreOffice write are read: a windows-1251 CSV with ``;``
+(Excel in a Russian or Uzbek locale; the report says what was assumed), times as ``09:30``,
+``9:30 AM`` or ``09:30:00 PM``, dates as ``2026-12-10``, ``10.12.2026``, ``10-Dec-2026``,
+``December 10, 2026`` or with slashes — ``12/10/2026`` is month-first when the file says so
+(a day after the 12th in that place, or AM/PM times as en-US writes them) and day-first when a
+first number is over 12; a slashed date the file cannot settle is refused, with its line.
+Text cells (body, notes, owner) are kept exactly, spaces and line breaks included, so an
+unchanged export imports as unchanged. Line numbers in messages are spreadsheet rows (the
+header is row 1), what Excel shows next to the row.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
@@ -58,14 +69,16 @@ from sqlalchemy import select
 from core.calendar.imports import ImportRejected, ImportReport
 from core.calendar.posts import (
     PostFields,
-    create_post,
+    change_post,
     find_post_by_uid,
-    get_post,
-    update_post,
+    insert_post,
+    post_json,
     valid_rrule,  # the post editor's own RRULE check, run before anything is written
 )
 from core.calendar.timezones import zone
 from core.errors import KnownError
+from core.publish import clearance
+from core.spreadsheets import csv_rows, neutral_cell, read_csv, restored_cell, xlsx_rows
 from core.storage.database import Database
 from core.storage.models import POST_STATUSES, Observance, PlannedPost, Source
 
@@ -78,7 +91,12 @@ WIDTHS = {"id": 6, "kind": 11, "title": 48, "status": 11, "date": 12, "time": 7,
           "end_date": 12, "end_time": 8, "all_day": 8, "tz": 16, "campaign": 22, "channels": 10,
           "observance_id": 8, "owner": 14, "body": 60, "notes": 30, "rrule": 28, "version": 8,
           "uid": 20, "category": 11, "country": 8, "estimated": 9, "source_url": 30}
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::00)?$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([AaPp])\.?\s*[Mm]\.?)?$")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
+_DATE_FORMATS = ("%d-%b-%Y", "%d-%b-%y", "%d %b %Y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y",
+                 "%A, %B %d, %Y", "%a, %b %d, %Y")
+FREE_TEXT = frozenset({"body", "notes", "owner"})  # kept exactly: spaces are the officer's
 YES = frozenset({"yes", "y", "true", "1", "да", "ha"})
 NO = frozenset({"no", "n", "false", "0", "нет", "yo'q", "yo‘q"})
 MAX_ROWS = 50_000
@@ -143,7 +161,7 @@ def export_csv(posts: list[dict], occurrences: list[dict]) -> bytes:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for row in _rows(posts, occurrences):
-        writer.writerow([_text(row.get(c)) for c in COLUMNS])
+        writer.writerow([neutral_cell(_text(row.get(c))) for c in COLUMNS])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -179,58 +197,60 @@ def export_xlsx(posts: list[dict], occurrences: list[dict]) -> bytes:
 
 # ------------------------------------------------------------------------------ reading
 
+@dataclass
+class Table:
+    """The rows of a spreadsheet, and what was assumed to read it."""
+
+    rows: list[tuple[int, dict[str, str]]]
+    notes: list[str] = field(default_factory=list)
+
+
 def read_table(path: Path) -> list[tuple[int, dict[str, str]]]:
     """(spreadsheet row number, {column: text}) for every non-empty data row of the file."""
+    return read_sheet(path).rows
+
+
+def read_sheet(path: Path) -> Table:
     suffix = path.suffix.lower()
+    notes: list[str] = []
     if suffix == ".csv":
-        grid = _csv_grid(path)
+        found = read_csv(path, COLUMNS)
+        if found.assumed():
+            notes.append(f"{path.name} was {found.assumed()}")
+        # Rows as Excel numbers them (a cell with line breaks is still one row).
+        grid = ((n, [restored_cell(c) for c in cells])
+                for n, (_, cells) in enumerate(csv_rows(found, path.name), start=1))
     elif suffix in (".xlsx", ".xlsm"):
-        grid = _xlsx_grid(path)
+        grid = ((n, [restored_cell(_cell_text(v)) for v in cells])
+                for n, cells in xlsx_rows(path, MAX_ROWS))
     else:
         raise KnownError(f"{path.name}: only .csv and .xlsx files can be imported")
-    if not grid:
-        raise KnownError(f"{path.name} is empty")
-    header = [h.strip().lower() for h in grid[0]]
-    missing = [c for c in ("title", "date") if c not in header]
-    if missing:
-        raise KnownError(f"{path.name}: the first row must name the columns; "
-                         f"missing {', '.join(missing)} (see the export for the layout)")
+    header: list[str] | None = None
     rows = []
-    for number, values in enumerate(grid[1:], start=2):
+    for number, values in grid:
+        if header is None:
+            header = [h.strip().lower() for h in values]
+            missing = [c for c in ("title", "date") if c not in header]
+            if missing:
+                raise KnownError(f"{path.name}: the first row must name the columns; "
+                                 f"missing {', '.join(missing)} (see the export for the layout)")
+            continue
         if not any(v.strip() for v in values):
             continue
-        rows.append((number, {name: (values[i].strip() if i < len(values) else "")
+        if len(rows) >= MAX_ROWS:
+            raise KnownError(f"{path.name} has more than {MAX_ROWS} rows; at most {MAX_ROWS} "
+                             "can be imported at once")
+        rows.append((number, {name: _cell(name, values[i] if i < len(values) else "")
                               for i, name in enumerate(header) if name}))
-    if len(rows) > MAX_ROWS:
-        raise KnownError(f"{path.name} has {len(rows)} rows; at most {MAX_ROWS} can be imported")
-    return rows
+    if header is None:
+        raise KnownError(f"{path.name} is empty")
+    return Table(rows, notes)
 
 
-def _csv_grid(path: Path) -> list[list[str]]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise KnownError(f"{path.name} is not UTF-8 text; in Excel use Save As → "
-                         "“CSV UTF-8 (Comma delimited)”") from None
-    except OSError as exc:
-        raise KnownError(f"cannot read {path}: {exc.strerror}") from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-
-
-def _xlsx_grid(path: Path) -> list[list[str]]:
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except OSError as exc:
-        raise KnownError(f"cannot read {path}: {exc.strerror}") from None
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
-        raise KnownError(f"{path.name} is not a readable Excel workbook: {exc}") from None
-    try:
-        sheet = book.worksheets[0]
-        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
+def _cell(column: str, text: str) -> str:
+    if column in FREE_TEXT:
+        return text.replace("\r\n", "\n")  # Excel on Windows may save CRLF inside a cell
+    return text.strip()
 
 
 def _cell_text(value: object) -> str:
@@ -264,16 +284,24 @@ class _Change:
 
 
 def import_table(db: Database, path: Path, *, default_tz: str) -> ImportReport:
-    """Apply a CSV/XLSX plan; every line is checked first and nothing is written on a problem."""
+    """Apply a CSV/XLSX plan; every line is checked first and nothing is written on a problem.
+
+    All the writes are one transaction: a crash or a kill mid-import leaves the plan as it
+    was. A new row without a uid gets one made from what it says (title, day, time, zone), so
+    importing the same file again finds those posts instead of adding them twice.
+    """
     zone(default_tz)
-    rows = read_table(path)
-    report = ImportReport()
+    table = read_sheet(path)
+    rows = table.rows
+    report = ImportReport(warnings=list(table.notes))
+    order, undecided = _slash_order(rows)
     changes: list[_Change] = []
     with db.read() as conn:
         sources = set(conn.execute(select(SOURCES.c.id)).scalars())
         observance_ids = set(conn.execute(select(OBSERVANCES.c.id)).scalars())
         seen: dict[int, int] = {}
         new_uids: dict[str, int] = {}
+        made: dict[str, int] = {}
         for line, row in rows:
             kind = row.get("kind", "").lower()
             if kind == "observance":
@@ -282,13 +310,18 @@ def import_table(db: Database, path: Path, *, default_tz: str) -> ImportReport:
             try:
                 if kind not in ("", "post"):
                     raise KnownError(f"unknown kind {kind!r}; post or observance")
+                for column in ("date", "end_date"):
+                    if row.get(column) and row[column] in undecided:
+                        raise KnownError(_ambiguous(column, row[column]))
+                if not row.get("uid") and not row.get("id"):
+                    row = {**row, "uid": _row_uid(row, made)}
                 current = _current(conn, db, row)
                 if current is not None:
                     if current["id"] in seen:
                         raise KnownError(f"post {current['id']} is also on line "
                                          f"{seen[current['id']]}")
                     seen[current["id"]] = line
-                change = _change(line, row, current, default_tz, sources, observance_ids)
+                change = _change(line, row, current, default_tz, sources, observance_ids, order)
                 if change is not None and change.post_id is None and change.uid:
                     if change.uid in new_uids:
                         raise KnownError(f"uid {change.uid} is also on line "
@@ -303,16 +336,55 @@ def import_table(db: Database, path: Path, *, default_tz: str) -> ImportReport:
                 changes.append(change)
     if report.errors:
         raise ImportRejected(f"{path.name} was not imported", report)
-    for change in changes:
-        if change.post_id is None:
-            create_post(db, change.fields, uid=change.uid)
-            report.created += 1
-        else:
-            update_post(db, change.post_id, change.fields, expect_version=change.version)
-            report.updated += 1
+    policy = clearance.current_policy()  # who imports, read once for every line
+    with db.write() as conn:  # one transaction: all of it or, killed half-way, none of it
+        for change in changes:
+            if change.post_id is None:
+                insert_post(conn, change.fields, uid=change.uid, policy=policy)
+                report.created += 1
+            else:
+                change_post(conn, change.post_id, change.fields, expect_version=change.version,
+                            policy=policy)
+                report.updated += 1
     log.info("table import %s: %d created, %d updated, %d unchanged", path.name,
              report.created, report.updated, report.unchanged)
     return report
+
+
+def _row_uid(row: dict[str, str], made: dict[str, int]) -> str:
+    """A stable uid for a new row: the same row in the same file gives the same uid."""
+    what = "\x00".join(row.get(c, "") for c in ("title", "date", "time", "tz", "all_day"))
+    digest = hashlib.sha256(what.encode("utf-8")).hexdigest()[:32]
+    made[digest] = made.get(digest, 0) + 1
+    suffix = f"-{made[digest]}" if made[digest] > 1 else ""  # two identical rows
+    return f"{digest}{suffix}@sheet.attache"
+
+
+def _slash_order(rows: list[tuple[int, dict[str, str]]]) -> tuple[str | None, set[str]]:
+    """How this file writes dates with slashes: "mdy" (en-US Excel), "dmy", or None when it
+    never says; and the slashed dates that stay ambiguous (both numbers 12 or less)."""
+    slashed = [m for _, row in rows for c in ("date", "end_date")
+               if (m := _SLASHED.match(row.get(c, "")))]
+    first_big = any(int(m[1]) > 12 for m in slashed)
+    second_big = any(int(m[2]) > 12 for m in slashed)
+    twelve_hour = any(_TIME.match(row.get(c, "")) and _TIME.match(row.get(c, ""))[4]
+                      for _, row in rows for c in ("time", "end_time"))
+    if first_big and not second_big:
+        return "dmy", set()
+    if second_big and not first_big:
+        return "mdy", set()
+    if not first_big and not second_big and twelve_hour:
+        return "mdy", set()  # AM/PM times: an en-US file, month first
+    return None, {m[0] for m in slashed if m[1] != m[2] or first_big}
+
+
+def _ambiguous(column: str, text: str) -> str:
+    first, second, _ = text.split("/")
+    if int(first) > 12 or int(second) > 12:
+        return (f"the {column} {text!r}: this file writes slashed dates both month-first and "
+                "day-first; write it as YYYY-MM-DD")
+    return (f"the {column} {text!r} could be day {int(first)} or day {int(second)} of the "
+            "month; write it as YYYY-MM-DD")
 
 
 def _current(conn, db: Database, row: dict[str, str]) -> dict | None:  # noqa: ANN001
@@ -326,16 +398,18 @@ def _current(conn, db: Database, row: dict[str, str]) -> dict | None:  # noqa: A
         raise KnownError(f"id {raw_id!r} is not a number")
     if uid:
         found = find_post_by_uid(conn, uid)
-        return get_post(db, found["id"]) if found else None
+        return post_json(conn, found) if found else None
     if not raw_id:
         return None
-    if conn.execute(select(POSTS.c.id).where(POSTS.c.id == int(raw_id))).first() is None:
+    saved = conn.execute(select(POSTS).where(POSTS.c.id == int(raw_id))).mappings().first()
+    if saved is None:
         raise KnownError(f"there is no post {raw_id}; clear the id to add it as a new post")
-    return get_post(db, int(raw_id))
+    return post_json(conn, dict(saved))
 
 
 def _change(line: int, row: dict[str, str], current: dict | None, default_tz: str,
-            sources: set[int], observance_ids: set[int]) -> _Change | None:
+            sources: set[int], observance_ids: set[int],
+            order: str | None = None) -> _Change | None:
     problems: list[str] = []
 
     def check(fn, *args):  # noqa: ANN001, ANN202 - collect every problem on the line
@@ -354,9 +428,9 @@ def _change(line: int, row: dict[str, str], current: dict | None, default_tz: st
     tz = row.get("tz", "") or (current["tz"] if current else default_tz)
     if check(zone, tz) is None:
         tz = None
-    day = check(_date, row.get("date", ""), "date", True)
+    day = check(_date, row.get("date", ""), "date", True, order)
     at = check(_time, row.get("time", ""), "time")
-    end_day = check(_date, row.get("end_date", ""), "end_date", False)
+    end_day = check(_date, row.get("end_date", ""), "end_date", False, order)
     end_at = check(_time, row.get("end_time", ""), "end_time")
     all_day = check(_flag, row.get("all_day", ""), "all_day")
     if all_day is None:
@@ -438,24 +512,62 @@ def _differences(fields: PostFields, post: dict, row: dict[str, str]) -> dict[st
     return changed
 
 
-def _date(text: str, column: str, required: bool) -> date | None:
+def _date(text: str, column: str, required: bool, order: str | None = None) -> date | None:
     if not text:
         if required:
             raise KnownError(f"the {column} is empty (YYYY-MM-DD)")
         return None
     try:
-        return date.fromisoformat(text[:10] if len(text) > 10 and text[10] in " T" else text)
+        return _read_date(text, order)
     except ValueError:
         raise KnownError(f"bad {column} {text!r} (use YYYY-MM-DD)") from None
 
 
+def _read_date(text: str, order: str | None) -> date:
+    """A date as Excel or LibreOffice writes it (see the module docstring); ValueError if not."""
+    if len(text) > 10 and text[10] in " T":  # a date-time cell: "2026-12-10 00:00:00"
+        text = text[:10]
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    dotted = _DOTTED.match(text)
+    slashed = _SLASHED.match(text)
+    if dotted:
+        day, month, year = dotted[1], dotted[2], dotted[3]
+    elif slashed:
+        first, second, year = slashed[1], slashed[2], slashed[3]
+        day, month = (second, first) if order != "dmy" and (
+            order == "mdy" or int(first) <= 12 < int(second)) else (first, second)
+    else:
+        for pattern in _DATE_FORMATS:
+            try:
+                return datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+        raise ValueError(text)
+    full_year = int(year) + (2000 if len(year) == 2 else 0)
+    return date(full_year, int(month), int(day))
+
+
 def _time(text: str, column: str) -> time | None:
+    """09:30, 9:30, 09:30:00, 9:30 AM, 09:30:00 PM (Excel en-US), 9:30 p.m."""
     if not text:
         return None
     match = _TIME.match(text)
-    if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise KnownError(f"bad {column} {text!r} (use HH:MM, e.g. 09:30)")
-    return time(int(match[1]), int(match[2]))
+    if match:
+        hour, minute, second = int(match[1]), int(match[2]), int(match[3] or 0)
+        half = (match[4] or "").upper()
+        if half:
+            if not 1 <= hour <= 12:
+                match = None
+            else:
+                hour = hour % 12 + (12 if half == "P" else 0)
+        if match and hour <= 23 and minute <= 59 and second == 0:
+            return time(hour, minute)
+        if match and second and second <= 59:
+            raise KnownError(f"bad {column} {text!r}: posts are planned to the minute")
+    raise KnownError(f"bad {column} {text!r} (use HH:MM, e.g. 09:30, or 9:30 AM)")
 
 
 def _flag(text: str, column: str) -> bool | None:

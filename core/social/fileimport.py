@@ -37,7 +37,14 @@ post_text     Meta: Post message, Post text (the post's own text, for the item's
 
 Which post a row answers: ``post_id``, else ``post_url`` (for X the status id is read from an
 ``x.com/<user>/status/<id>`` link), else the ``parent_id`` itself (an export that only says what
-each reply answers attaches each reply to that). A row without ``id`` gets a stable one made from
+each reply answers attaches each reply to that). A comment sheet exported from one post's page
+often says none of this: ``post`` (``--post ITEM_ID_OR_URL``) attaches every row to that post —
+an item of one of the embassy's own accounts by its id or link, or, for a link Attaché has not
+seen, a new imported post with that link.
+
+Files are read by core/spreadsheets.py: UTF-8 (with or without BOM), UTF-16 or Cyrillic
+windows-1251 text (said in ``notes``), and .xlsx streamed with its sizes and the row limit
+checked while reading. A row without ``id`` gets a stable one made from
 its post, author, date and text. Dates: ISO 8601 (``2026-11-03T14:22:05Z``,
 ``2026-11-03 14:22:05``), X's ``Sun Nov 03 14:22:05 +0000 2026``, X analytics'
 ``2026-11-03 14:22 +0000``, Meta's month-first ``11/03/2026 14:22`` and day-first
@@ -46,11 +53,8 @@ its post, author, date and text. Dates: ISO 8601 (``2026-11-03T14:22:05Z``,
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
-import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -59,18 +63,21 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from core.errors import KnownError
+from core.errors import KnownError, NotFoundError
 from core.feeds.parse import ParsedEntry
 from core.feeds.sanitize import text_to_html
 from core.feeds.store import store_entries
 from core.links import stored_link
 from core.social.base import SocialReply
 from core.social.replies import store_replies
+from core.spreadsheets import csv_rows, read_csv, xlsx_rows
 from core.storage.database import Database
-from core.storage.models import Source
+from core.storage.models import Item, Source
 from core.storage.types import utcnow
 
 SOURCES = Source.__table__
+ITEMS = Item.__table__
+MAX_LINES = 50_000
 FIELDS = ("id", "post_id", "post_url", "parent_id", "author", "author_name", "text",
           "published", "likes", "url", "post_text")
 PLATFORMS = {"x": "X (imported)", "facebook": "Facebook (imported)",
@@ -112,6 +119,9 @@ _INSTAGRAM_ALIASES = {
 }
 ALIASES = {"x": _X_ALIASES, "facebook": _META_ALIASES, "instagram": _INSTAGRAM_ALIASES,
            "generic": {}}
+# Every header any platform's export uses: they tell a file's separator from its first line.
+_ALL_HEADERS = sorted({a for table in ALIASES.values() for names in table.values()
+                       for a in names} | set(FIELDS))
 
 _X_STATUS = re.compile(r"^https?://(?:www\.|mobile\.)?(?:x|twitter)\.com/[^/]+/status(?:es)?/"
                        r"(\d+)", re.IGNORECASE)
@@ -131,6 +141,7 @@ class ImportSummary:
     replies_created: int = 0
     replies_updated: int = 0
     skipped_lines: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was assumed to read the file
 
 
 class LineError(ValueError):
@@ -148,18 +159,23 @@ class _Row:
 
 def import_replies_file(db: Database, path: str | Path, platform: str,
                         mapping: dict[str, str] | None = None,
-                        skip_bad: bool = False) -> ImportSummary:
-    """Import every line of ``path`` as a reply, all in one transaction, or raise KnownError."""
+                        skip_bad: bool = False, post: str | None = None) -> ImportSummary:
+    """Import every line of ``path`` as a reply, all in one transaction, or raise KnownError.
+
+    ``post`` (an item id or a post's link) attaches every line to that one post.
+    """
     if platform not in PLATFORMS:
         raise KnownError(f"unknown platform {platform!r}; one of {', '.join(PLATFORMS)}")
     path = Path(path)
-    headers, lines = read_table(path)
-    columns = detect_columns(headers, platform, mapping)
+    target = _target(db, post, platform) if post is not None else None
+    notes: list[str] = []
+    headers, lines = read_table(path, notes)
+    columns = detect_columns(headers, platform, mapping, post_given=target is not None)
     rows: list[_Row] = []
     bad: list[str] = []
     for number, cells in lines:
         try:
-            rows.append(_parse_line(cells, columns, platform))
+            rows.append(_parse_line(cells, columns, platform, target))
         except LineError as exc:
             bad.append(f"line {number}: {exc}")
     if bad and not skip_bad:
@@ -167,33 +183,43 @@ def import_replies_file(db: Database, path: str | Path, platform: str,
         more = f"; and {len(bad) - SHOWN_ERRORS} more" if len(bad) > SHOWN_ERRORS else ""
         raise KnownError(f"{path.name}: {len(bad)} line(s) cannot be imported, so nothing was: "
                          f"{shown}{more}. Fix them, or import the other lines with --skip-bad")
-    summary = ImportSummary(skipped_lines=bad)
+    summary = ImportSummary(skipped_lines=bad, notes=notes)
     if not rows:
         return summary
     now = utcnow()
     with db.write() as conn:
-        source_id = _import_source(conn, platform)
-        counts = store_entries(conn, source_id, _posts(rows, platform), now)
+        if target is not None and target.source_id is not None:
+            source_id, new_items = target.source_id, 0  # an item Attaché already has
+        else:
+            source_id = _import_source(conn, platform)
+            new_items = store_entries(conn, source_id, _posts(rows, platform), now).new
         stored = store_replies(conn, source_id, platform, [r.reply for r in rows], now)
-    summary.items_created = counts.new
+    summary.items_created = new_items
     summary.replies_created, summary.replies_updated = stored.new, stored.updated
     return summary
 
 
 # ---------------------------------------------------------------------------- reading files
 
-def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """The header and the non-blank lines with their line numbers (the header is line 1)."""
+def read_table(path: Path, notes: list[str] | None = None
+               ) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """The header and the non-blank lines with their line numbers (the header is line 1).
+
+    ``notes`` receives what was assumed to read the file (an encoding, a separator).
+    """
     if not path.is_file():
         raise KnownError(f"no such file: {path}")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(path)
+        rows: Iterator[tuple[int, list[Any]]] = xlsx_rows(path, MAX_LINES)
     elif suffix == ".xls":
         raise KnownError(f"{path.name} is an old Excel 97 file; save it as .xlsx or as "
                          "CSV UTF-8 and import that")
     else:
-        rows = _csv_rows(path)
+        text = read_csv(path, _ALL_HEADERS)
+        if text.assumed() and notes is not None:
+            notes.append(f"{path.name} was {text.assumed()}")
+        rows = csv_rows(text, path.name)
     header: list[str] | None = None
     lines: list[tuple[int, list[Any]]] = []
     for number, cells in rows:
@@ -201,48 +227,49 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
             header = [str(c).strip() if c is not None else "" for c in cells]
             continue
         if any(c is not None and str(c).strip() for c in cells):
+            if len(lines) >= MAX_LINES:
+                raise KnownError(f"{path.name} has more than {MAX_LINES} replies; at most "
+                                 f"{MAX_LINES} can be imported at once")
             lines.append((number, cells))
     if not header or not any(header):
         raise KnownError(f"{path.name} is empty: expected a header line and one reply a line")
     return header, lines
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    raw = path.read_bytes()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16")  # Excel's "Unicode text"
-    else:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise KnownError(f"{path.name} is not UTF-8 text; in Excel use Save As → "
-                             "“CSV UTF-8 (comma delimited)” and import that file") from None
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)  # Excel in many locales writes ";"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    start = 1
-    try:
-        for cells in reader:
-            yield start, cells
-            start = reader.line_num + 1  # a quoted cell may span lines
-    except csv.Error as exc:
-        raise KnownError(f"{path.name} line {reader.line_num}: not readable CSV ({exc})") from None
+@dataclass(frozen=True)
+class _Target:
+    """The one post every line answers (``--post``)."""
+
+    guid: str
+    url: str | None
+    source_id: int | None  # None: a new imported post
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise KnownError(f"{path.name} is not a readable .xlsx file ({exc})") from None
-    try:
-        sheet = book.worksheets[0]
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(cells)
-    finally:
-        book.close()
+def _target(db: Database, post: str, platform: str) -> _Target:
+    text = post.strip()
+    with db.read() as conn:
+        if text.isdigit():
+            row = conn.execute(select(ITEMS.c.guid, ITEMS.c.url, ITEMS.c.source_id, SOURCES.c.own)
+                               .join(SOURCES, SOURCES.c.id == ITEMS.c.source_id)
+                               .where(ITEMS.c.id == int(text))).first()
+            if row is None:
+                raise NotFoundError(f"--post {text}: there is no item {text} (see: attache "
+                                    "items list)")
+        else:
+            link = stored_link(text)
+            if link is None:
+                raise KnownError(f"--post {text!r} is neither an item id nor an http(s) link")
+            row = conn.execute(select(ITEMS.c.guid, ITEMS.c.url, ITEMS.c.source_id, SOURCES.c.own)
+                               .join(SOURCES, SOURCES.c.id == ITEMS.c.source_id)
+                               .where(ITEMS.c.url == link, SOURCES.c.own.is_(True))
+                               .order_by(ITEMS.c.id)).first()
+            if row is None:  # a post Attaché has not seen: an imported post with that link
+                status = _X_STATUS.match(link) if platform == "x" else None
+                return _Target(status.group(1) if status else link, link, None)
+    if not row.own:
+        raise KnownError(f"--post {text}: item {text} is not a post of the embassy's own "
+                         "accounts; replies are imported for own posts only")
+    return _Target(row.guid, row.url, row.source_id)
 
 
 # ---------------------------------------------------------------------------- columns
@@ -252,7 +279,8 @@ def _normal(header: str) -> str:
 
 
 def detect_columns(headers: Sequence[str], platform: str,
-                   mapping: dict[str, str] | None = None) -> dict[str, int]:
+                   mapping: dict[str, str] | None = None, *,
+                   post_given: bool = False) -> dict[str, int]:
     """Field → column index: ``mapping`` (column → field) first, then recognised headers."""
     normal = [_normal(h) for h in headers]
     columns: dict[str, int] = {}
@@ -279,15 +307,17 @@ def detect_columns(headers: Sequence[str], platform: str,
     if "text" not in columns:
         raise KnownError(f"no column with the reply text; the columns are {listing}. Name it "
                          "with --map 'COLUMN=text'")
-    if not {"post_id", "post_url", "parent_id"} & columns.keys():
+    if not post_given and not {"post_id", "post_url", "parent_id"} & columns.keys():
         raise KnownError(f"no column saying which post each reply answers; the columns are "
-                         f"{listing}. Name it with --map 'COLUMN=post_id' (or post_url)")
+                         f"{listing}. Name it with --map 'COLUMN=post_id' (or post_url), or "
+                         "give the post with --post ITEM_ID_OR_URL")
     return columns
 
 
 # ---------------------------------------------------------------------------- one line
 
-def _parse_line(cells: list[Any], columns: dict[str, int], platform: str) -> _Row:
+def _parse_line(cells: list[Any], columns: dict[str, int], platform: str,
+                target: _Target | None = None) -> _Row:
     def cell(name: str) -> Any:
         index = columns.get(name)
         if index is None or index >= len(cells):
@@ -307,6 +337,8 @@ def _parse_line(cells: list[Any], columns: dict[str, int], platform: str) -> _Ro
     if post_id is None and post_url and platform == "x":
         status = _X_STATUS.match(post_url)
         post_id = status.group(1) if status else None
+    if target is not None:  # --post: every line answers that post
+        post_id, post_url = target.guid, target.url
     post = post_id or post_url or parent_id
     if post is None:
         raise LineError("nothing says which post this replies to (no post id, post link or "

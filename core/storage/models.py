@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     Float,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     LargeBinary,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlmodel import Field, SQLModel
 
@@ -140,6 +142,9 @@ class PlannedPost(SQLModel, table=True):
     duration_minutes: int | None = Field(default=None)  # timed posts; None = a moment
     tz: str = Field(default="UTC", max_length=64)  # IANA zone the officer planned in
     rrule: str | None = Field(default=None, sa_column=Column(Text))  # RFC 5545 RRULE
+    # Occurrences of the series that do not happen (cancelled, or moved to a post of their
+    # own): comma-separated wall-clock YYYYMMDDTHHMMSS, or YYYYMMDD for all-day posts.
+    exdates: str | None = Field(default=None, sa_column=Column(Text))
     campaign_id: int | None = Field(default=None, sa_column=Column(
         Integer, ForeignKey("campaign.id", ondelete="SET NULL")))
     observance_id: int | None = Field(default=None, sa_column=Column(
@@ -230,7 +235,9 @@ class Reply(SQLModel, table=True):
     scored_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     # 0009: answering. ``own``: the embassy's own answer, written from Attaché; the reply it
     # answers gets ``answered_at`` (the dashboard's time to answer) and who answered.
-    own: bool = Field(default=False)
+    # A database default only: rows written by code that predates the column still insert.
+    own: bool = Field(default=False, sa_column=Column(Boolean, nullable=False,
+                                                      server_default=false()))
     answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     answered_by: str | None = Field(default=None, sa_column=Column(Text))
 

@@ -20,4 +20,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/calendar_io.py" line="+485"/>
+        <source>%n event(s) of the file cannot be planned and are left out (listed below, by line).</source>
+        <translation>
+            <numerusform>%n event of the file cannot be planned and is left out (listed below, by line).</numerusform>
+            <numerusform>%n events of the file cannot be planned and are left out (listed below, by line).</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -552,7 +552,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Публикация не перенесена</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="+218"/>
+        <location filename="../../desktop/page_calendar.py" line="+236"/>
         <source>Plan a post on the selected day ({0})</source>
         <translation>Запланировать публикацию на выбранный день ({0})</translation>
     </message>
@@ -1001,7 +1001,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+200"/>
+        <location filename="../../ui/calendar_io.py" line="+202"/>
         <source>Export Calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
@@ -1231,7 +1231,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Файл {0} не найден.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>{0} new, {1} changed, {2} unchanged</source>
         <translation>новых — {0}, изменённых — {1}, без изменений — {2}</translation>
     </message>
@@ -1254,6 +1254,15 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <location line="+2"/>
         <source>The file is fine. Import will make: {0}. Nothing has been written yet.</source>
         <translation>Файл в порядке. Результат импорта: {0}. Пока ничего не записано.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) of the file cannot be planned and are left out (listed below, by line).</source>
+        <translation>
+            <numerusform>%n событие файла нельзя запланировать, оно пропущено (см. ниже, по строкам).</numerusform>
+            <numerusform>%n события файла нельзя запланировать, они пропущены (см. ниже, по строкам).</numerusform>
+            <numerusform>%n событий файла нельзя запланировать, они пропущены (см. ниже, по строкам).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2353,7 +2362,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="-328"/>
+        <location filename="../../ui/calendar_io.py" line="-332"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Обзор…</translation>
     </message>

@@ -260,10 +260,10 @@ def test_ids_stored_as_numbers_in_xlsx_are_refused(db: Database, tmp_path: Path)
 
 
 def test_files_that_cannot_be_read(db: Database, tmp_path: Path) -> None:
-    legacy = tmp_path / "cp1251.csv"
-    legacy.write_bytes("id,post_id,text\n1,p,Привет\n".encode("cp1251"))
-    with pytest.raises(KnownError, match="not UTF-8"):
-        import_replies_file(db, legacy, "generic")
+    western = tmp_path / "cp1252.csv"
+    western.write_bytes("id,post_id,text\n1,p,Très bien\n".encode("cp1252"))
+    with pytest.raises(KnownError, match="line 2: the text is neither UTF-8 nor Cyrillic"):
+        import_replies_file(db, western, "generic")
     fake = tmp_path / "fake.xlsx"
     fake.write_text("not a zip", encoding="utf-8")
     with pytest.raises(KnownError, match="not a readable .xlsx"):
@@ -305,3 +305,108 @@ def test_dates(raw: str, expected: datetime) -> None:
 def test_dates_not_understood(raw: str) -> None:
     with pytest.raises(LineError, match="not understood"):
         parse_date(raw)
+
+
+# ---------------------------------------------------------------------------- encodings, --post
+
+def test_a_russian_windows_csv_is_read_and_says_so(db: Database, tmp_path: Path) -> None:
+    legacy = tmp_path / "cp1251.csv"
+    legacy.write_bytes("id;post_id;text\n1;p;Привет, посольство!\n".encode("cp1251"))
+    summary = import_replies_file(db, legacy, "generic")
+    assert summary.replies_created == 1 and replies(db)["1"]["text"] == "Привет, посольство!"
+    assert summary.notes == ["cp1251.csv was read as windows-1251 text with semicolons "
+                             "between cells"]
+
+
+def _own_item(db: Database) -> int:
+    from core.storage.types import utcnow
+
+    with db.write() as conn:
+        source = conn.execute(Source.__table__.insert().values(
+            url="https://mastodon.example/@embassy", kind="mastodon", title="Embassy",
+            own=True, enabled=True, status="ok", error_count=0,
+            created_at=utcnow())).inserted_primary_key[0]
+        now = utcnow()
+        return conn.execute(Item.__table__.insert().values(
+            source_id=source, guid="112000000000000050", title="Visa Q&A",
+            url="https://mastodon.example/@embassy/112000000000000050", fetched_at=now,
+            sort_date=now, content_html="", content_text="")).inserted_primary_key[0]
+
+
+COMMENTS = "Commenter,Comment,Date\nali,Thank you!,2026-11-03 14:22\nbobur,When?,2026-11-03 15:00\n"
+
+
+def test_post_attaches_a_sheet_without_post_column_to_an_own_item(db: Database,
+                                                                   tmp_path: Path) -> None:
+    item_id = _own_item(db)
+    path = tmp_path / "comments.csv"
+    path.write_text(COMMENTS, encoding="utf-8")
+    with pytest.raises(KnownError, match="give the post with --post ITEM_ID_OR_URL"):
+        import_replies_file(db, path, "facebook")
+    summary = import_replies_file(db, path, "facebook", post=str(item_id))
+    assert (summary.items_created, summary.replies_created) == (0, 2)
+    with db.read() as conn:
+        attached = set(conn.execute(select(Reply.__table__.c.item_id)).scalars())
+    assert attached == {item_id}
+    again = import_replies_file(db, path, "facebook",
+                                post="https://mastodon.example/@embassy/112000000000000050")
+    assert (again.replies_created, again.replies_updated) == (0, 0)  # the same post by link
+
+
+def test_post_with_a_link_not_seen_yet_makes_an_imported_post(db: Database,
+                                                              tmp_path: Path) -> None:
+    path = tmp_path / "comments.csv"
+    path.write_text(COMMENTS, encoding="utf-8")
+    summary = import_replies_file(db, path, "facebook",
+                                  post="https://www.facebook.com/usembassy/posts/123")
+    assert (summary.items_created, summary.replies_created) == (1, 2)
+    assert items(db)["https://www.facebook.com/usembassy/posts/123"]["url"] == \
+        "https://www.facebook.com/usembassy/posts/123"
+
+
+def test_post_refuses_items_that_are_not_the_embassys(db: Database, tmp_path: Path) -> None:
+    item_id = _own_item(db)
+    with db.write() as conn:
+        conn.execute(Source.__table__.update().values(own=False))
+    path = tmp_path / "comments.csv"
+    path.write_text(COMMENTS, encoding="utf-8")
+    with pytest.raises(KnownError, match="is not a post of the embassy's own accounts"):
+        import_replies_file(db, path, "facebook", post=str(item_id))
+    with pytest.raises(KnownError, match="there is no item 999"):
+        import_replies_file(db, path, "facebook", post="999")
+    with pytest.raises(KnownError, match="neither an item id nor an http"):
+        import_replies_file(db, path, "facebook", post="javascript:alert(1)")
+
+
+def test_replies_cli_post_option(cli, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "comments.csv"
+    path.write_text(COMMENTS, encoding="utf-8")
+    code, out, err = cli("replies", "import", str(path), "--platform", "facebook", "--post",
+                         "https://www.facebook.com/usembassy/posts/123")
+    assert code == 0, err
+    assert out.strip() == "imported 2 new replies (0 updated) to 1 new posts"
+
+
+# ---------------------------------------------------------------------------- issue 16 #12
+
+def test_an_xlsx_with_too_many_rows_is_refused_while_streaming(db: Database,
+                                                               tmp_path: Path) -> None:
+    from core.social.fileimport import MAX_LINES
+    from tests.xlsxcraft import write_xlsx
+
+    path = write_xlsx(tmp_path / "rows.xlsx", ["id", "post_id", "text"],
+                      ([str(n), "p", "hi"] for n in range(MAX_LINES + 100)))
+    assert path.stat().st_size < 1_000_000
+    with pytest.raises(KnownError, match=f"more than {MAX_LINES} rows"):
+        import_replies_file(db, path, "generic")
+    assert count(db, Reply.__table__) == 0
+
+
+def test_an_xlsx_zip_bomb_is_refused_before_unpacking(db: Database, tmp_path: Path) -> None:
+    from tests.xlsxcraft import write_xlsx
+
+    path = write_xlsx(tmp_path / "bomb.xlsx", ["id", "post_id", "text"], [["1", "p", "hi"]],
+                      extra_part=("xl/sharedStrings.xml", 300 * 1024 * 1024))
+    assert path.stat().st_size < 2_000_000
+    with pytest.raises(KnownError, match="unpacks to 300 MiB; at most 128 MiB per part"):
+        import_replies_file(db, path, "generic")

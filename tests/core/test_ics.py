@@ -12,13 +12,14 @@ from icalendar import Calendar, vText
 from sqlalchemy import func, insert, select
 
 from core.calendar.ics import (
-    ImportRejected,
+    PRODID,
     export_ics,
-    import_ics,
     normal_rrule,
     parse_ics,
     split_description,
 )
+from core.calendar.icsimport import import_ics
+from core.calendar.imports import ImportRejected
 from core.calendar.observances import add_custom, list_occurrences
 from core.calendar.posts import PostFields, create_post, get_post, list_posts, update_post
 from core.errors import KnownError
@@ -26,6 +27,7 @@ from core.storage.database import Database
 from core.storage.migrate import ensure_schema
 from core.storage.models import PlannedPost, Source
 from core.storage.types import utcnow
+from tests.icscheck import check_export
 
 TASHKENT = ZoneInfo("Asia/Tashkent")
 HUMAN_RIGHTS = "Посольство США: День прав человека"
@@ -62,7 +64,9 @@ def make_plan(db: Database) -> dict[str, int]:
 
 
 def export(db: Database) -> bytes:
-    return export_ics(list_posts(db), list_occurrences(db, FIRST, LAST))
+    data = export_ics(list_posts(db), list_occurrences(db, FIRST, LAST))
+    check_export(data)
+    return data
 
 
 def events_by_uid(data: bytes) -> dict[str, object]:
@@ -290,21 +294,34 @@ def test_a_foreign_event_becomes_an_idea_in_the_default_zone(db: Database) -> No
     assert post["uid"] == "abc123@google.com" and post["body"] == "Room 2"
 
 
-def test_invalid_events_are_all_reported_and_nothing_is_written(db: Database) -> None:
+def _three_events(prodid: str) -> bytes:
     def event(uid: str, extra: str) -> str:
         return (f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20261101T000000Z\r\n"
                 f"DTSTART;VALUE=DATE:20261201\r\nSUMMARY:Post {uid}\r\n{extra}END:VEVENT\r\n")
 
-    data = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n" + event("good", "")
+    return (f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{prodid}\r\n" + event("good", "")
             + event("bad-status", "X-ATTACHE-STATUS:aproved\r\n")
             + event("bad-rule", "RRULE:FREQ=SOMETIMES\r\n") + "END:VCALENDAR\r\n").encode()
+
+
+def test_our_own_export_with_invalid_events_writes_nothing(db: Database) -> None:
     with pytest.raises(ImportRejected) as caught:
-        import_ics(db, data, default_tz="UTC")
+        import_ics(db, _three_events(PRODID), default_tz="UTC")
     message = str(caught.value)
-    assert "event 2 (UID bad-status): unknown status 'aproved'" in message
-    assert "event 3 (UID bad-rule)" in message
+    assert "event 2 (UID bad-status, line 10): unknown status 'aproved'" in message
+    assert "event 3 (UID bad-rule, line 22)" in message
     assert len(caught.value.report.errors) == 2
     assert post_count(db) == 0
+
+
+def test_another_programs_file_imports_the_good_events_and_names_the_rest(
+        db: Database) -> None:
+    report = import_ics(db, _three_events("-//Google Inc//Google Calendar 70.9054//EN"),
+                        default_tz="UTC")
+    assert report.created == 1 and [p["title"] for p in list_posts(db)] == ["Post good"]
+    assert [(e.where, e.line) for e in report.skipped] == [
+        ("event 2 (UID bad-status, line 10)", "10"), ("event 3 (UID bad-rule, line 22)", "22")]
+    assert "unknown status 'aproved'" in str(report.skipped[0])
 
 
 @pytest.mark.parametrize("data", [b"", b"hello", b"BEGIN:VCARD\r\nFN:x\r\nEND:VCARD\r\n"])
@@ -319,8 +336,8 @@ def test_an_event_without_a_start_is_named() -> None:
             b"END:VEVENT\r\nEND:VCALENDAR\r\n")
     with pytest.raises(KnownError) as caught:
         parse_ics(data)
-    assert "event 1 (UID nostart): it has no start" in str(caught.value)
-    assert "event 2 (UID baddate): bad DTSTART" in str(caught.value)
+    assert "event 1 (UID nostart, line 4): it has no start" in str(caught.value)
+    assert "event 2 (UID baddate, line 10): bad DTSTART" in str(caught.value)
 
 
 def test_an_emptied_summary_is_refused_before_anything_is_written(
@@ -335,3 +352,16 @@ def test_an_emptied_summary_is_refused_before_anything_is_written(
     with pytest.raises(ImportRejected, match=r"it has no title \(SUMMARY\)"):
         import_ics(db, calendar.to_ical(), default_tz="UTC")
     assert get_post(db, plan["weekly"])["title"] == "Weekly Q&A"
+
+
+def test_an_until_preset_on_a_timed_post_exports_utc_until(db: Database) -> None:
+    """The editor's "until 31 December" on a 10:00 Tashkent post: RFC 5545 §3.3.10 wants
+    UNTIL in UTC beside DTSTART;TZID (the strict parser refused the floating form)."""
+    from core.calendar.posts import preset_rrule
+
+    rule = preset_rrule("weekly", date(2026, 12, 3), until=date(2026, 12, 31))
+    create_post(db, PostFields(title="Weekly", at=datetime(2026, 12, 3, 10, 0, tzinfo=TASHKENT),
+                               tz="Asia/Tashkent", rrule=rule))
+    data = export(db)  # checked by icalendar, vobject and ical
+    assert b"RRULE:FREQ=WEEKLY;UNTIL=20261231T185959Z;BYDAY=TH\r\n" in data
+    assert import_ics(db, data, default_tz="UTC").updated == 0

@@ -20,6 +20,7 @@ from core.settings import Settings
 from core.storage.database import Database
 from desktop.context import AppContext
 from desktop.post_dialogs import build_export_dialog, build_import_dialog
+from tests.icscheck import check_export
 from ui.calendar_io import ExportDialog, ImportDialog
 
 TASHKENT = ZoneInfo("Asia/Tashkent")
@@ -63,6 +64,7 @@ def test_export_ics_parses_with_icalendar_and_vobject(ctx: AppContext, qtbot,  #
     assert dialog.result.text().startswith("Exported 2 posts and ")
     assert str(target) in dialog.result.text()
     data = target.read_bytes()
+    check_export(data)  # and the strict reader
 
     uids = {get_post(db, plan[key])["uid"]: key for key in ("approved", "idea")}
     calendar = icalendar.Calendar.from_ical(data)
@@ -232,3 +234,23 @@ def test_a_path_changed_while_checking_is_not_importable(
     dialog.data.run = lambda job, done, failed, kind: done(job())
     dialog.check()
     assert dialog.import_button.isEnabled()
+
+
+def test_another_programs_calendar_lists_the_events_it_leaves_out(
+        ctx: AppContext, qtbot, tmp_path: Path, db: Database,  # noqa: ANN001
+        plan: dict[str, int]) -> None:
+    foreign = tmp_path / "planner.ics"
+    foreign.write_bytes((Path(__file__).resolve().parents[1] / "fixtures" / "calendar"
+                         / "unrepresentable.ics").read_bytes())
+    before = len(list_posts(db))
+    dialog = import_dialog(ctx, qtbot, foreign)
+    dialog.check()
+    assert "Import will make: 1 new" in dialog.summary.text()
+    assert "4 event(s) of the file cannot be planned" in dialog.summary.text()
+    rows = dialog.problem_rows()
+    assert [r[0] for r in rows] == ["4", "15", "21", "24"]  # the lines of the file
+    assert "ends before it starts" in rows[1][2]
+    assert dialog.import_button.isEnabled()
+    dialog.apply()
+    assert "Imported: 1 new" in dialog.summary.text()
+    assert len(list_posts(db)) == before + 1

@@ -117,7 +117,7 @@ def test_month_grid_shows_posts_and_observances_in_their_cells(page: CalendarVie
     chip = next(c for c in page.month.chips_on(date(2027, 3, 9)) if c.kind == POST)
     assert chip.stripe is not None  # the campaign's colour
     assert chip.stripe.name() == "#00897b"
-    assert page.summary.text() == "3 posts · 7 observances"
+    assert page.summary.text() == "3 posts · 8 observances"  # 22 Mar: Nowruz observed (day off)
 
 
 def test_a_crowded_day_says_how_many_more(page: CalendarView, db) -> None:  # noqa: ANN001
