@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 # kind: ("module:Class", publishes, answers)
 _PUBLISHERS: dict[str, tuple[str, bool, bool]] = {
     "mastodon": ("core.publish.mastodon:MastodonPublisher", True, True),
+    "bluesky": ("core.publish.bluesky:BlueskyPublisher", True, True),
 }
 
 

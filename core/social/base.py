@@ -22,6 +22,9 @@ ENV_BASES = {
     "youtube": ("ATTACHE_YOUTUBE_API", "https://www.googleapis.com/youtube/v3"),
     "graph": ("ATTACHE_GRAPH_API", "https://graph.facebook.com"),
     "vk": ("ATTACHE_VK_API", "https://api.vk.com/method"),
+    # Writes (core/publish): the PDS that holds the embassy's Bluesky account, and the Bot API.
+    "bluesky_pds": ("ATTACHE_BLUESKY_PDS", "https://bsky.social"),
+    "telegram_bot": ("ATTACHE_TELEGRAM_BOT_API", "https://api.telegram.org"),
 }
 
 
