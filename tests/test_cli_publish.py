@@ -234,3 +234,34 @@ def test_two_senders_racing_for_one_post_send_it_once(
             f.close()
         first_db.dispose()
         second_db.dispose()
+
+
+def test_publish_confirm_resolves_an_unconfirmed_send(cli, db: Database, server: FeedServer,  # noqa: ANN001
+                                                      memory_keyring,  # noqa: ANN001
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.fakes.common import Scripted
+    from tests.fakes.telegram import CHANNEL, TOKEN, FakeTelegram
+
+    fake = FakeTelegram(server)
+    monkeypatch.setenv("ATTACHE_TELEGRAM_BOT_API", fake.base)
+    memory_keyring.set_password(SERVICE, f"telegram-bot:{CHANNEL}", TOKEN)
+    source = own_source(db, "telegram", f"https://t.me/{CHANNEL}", account_id=CHANNEL)
+    post_id = planned(db, [source], body="Did it go out?", at=AT)
+    fake.script.append(Scripted(504, {"ok": False, "error_code": 504,
+                                      "description": "Gateway Timeout"}))
+    code, out, _ = cli("publish", "due", "--now", NOW, "--json")
+    [row] = json.loads(out)
+    assert code == 0 and row["status"] == "unconfirmed"  # nothing failed: it needs a person
+    code, _, err = cli("publish", "confirm", str(post_id), str(source))
+    assert code == 2 and "--published" in err  # one of the two answers is required
+    code, out, err = cli("publish", "confirm", str(post_id), str(source), "--published",
+                         f"https://t.me/{CHANNEL}/4242")
+    assert code == 0, err
+    assert f"published https://t.me/{CHANNEL}/4242" in out
+    code, out, _ = cli("publish", "status", str(post_id), "--json")
+    [state] = json.loads(out)
+    assert (state["state"], state["remote_id"]) == ("published", f"{CHANNEL}/4242")
+    assert get_post(db, post_id)["status"] == "published"
+    code, _, err = cli("publish", "confirm", str(post_id), str(source), "--not-published")
+    assert code == 1 and "is not unconfirmed (published)" in err
+    assert fake.messages == []

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 _PUBLISHERS: dict[str, tuple[str, bool, bool]] = {
     "mastodon": ("core.publish.mastodon:MastodonPublisher", True, True),
     "bluesky": ("core.publish.bluesky:BlueskyPublisher", True, True),
+    "telegram": ("core.publish.telegram:TelegramPublisher", True, False),
 }
 
 
