@@ -16,6 +16,7 @@ _PUBLISHERS: dict[str, tuple[str, bool, bool]] = {
     "mastodon": ("core.publish.mastodon:MastodonPublisher", True, True),
     "bluesky": ("core.publish.bluesky:BlueskyPublisher", True, True),
     "telegram": ("core.publish.telegram:TelegramPublisher", True, False),
+    "facebook": ("core.publish.facebook:FacebookPublisher", True, True),
 }
 
 
