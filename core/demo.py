@@ -126,6 +126,25 @@ def demo_database(folder: str | Path, now: datetime | None = None) -> str:
     return url
 
 
+def refresh_demo_database(folder: str | Path, now: datetime | None = None) -> str:
+    """The demo database in ``folder``, made afresh (dates relative to now) even if one is
+    there: built beside it and renamed over it, so a failure leaves the old one. Its URL."""
+    import shutil
+    import tempfile
+
+    target = Path(folder) / DEMO_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=".attache-demo-", dir=target.parent))
+    try:
+        demo_database(building, now)
+        for suffix in ("-wal", "-shm"):  # an old journal must not be replayed into the new one
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        (building / DEMO_FILE).replace(target)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    return f"sqlite:///{target.resolve().as_posix()}"
+
+
 # ------------------------------------------------------------------------------ feeds
 
 def _load_feed(db: Database, ctx: _Context, feed: dict) -> None:
@@ -180,6 +199,11 @@ def _mark(db: Database, ctx: _Context, source_id: int, items: list[dict],
     if starred:
         mark_items(db, starred, "star")
     ctx.counts["starred"] += len(starred)
+    # The officer's picks for this morning's media summary, each with their own note.
+    for guid, item in zip(guids, items, strict=True):
+        if item.get("summary"):
+            mark_items(db, [ids[guid]], "summary", note=item["summary"])
+            ctx.counts["summary"] += 1
 
 
 # ------------------------------------------------------------------------------ own accounts

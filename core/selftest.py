@@ -256,6 +256,30 @@ def check_ics(ws: _Workspace) -> str:
     return f"exported and re-read 1 post (TZID {zone}, with its VTIMEZONE)"
 
 
+def check_reports(_ws: _Workspace) -> str:
+    """A Word report written and read back (python-docx's template travels in the bundle),
+    and the font PDF reports embed is there."""
+    import io
+
+    from docx import Document
+
+    from core.reports.formats import BY_KEY
+    from core.reports.model import Report, Section, Story
+    from core.reports.render import Renderers
+    from resources import RESOURCES
+
+    title = "Қазақстан · Oʻzbekiston · Посольство"
+    report = Report(kind="summary", title="Media summary", first=date.today(),
+                    last=date.today(), tz="UTC", generated=datetime.now(ZoneInfo("UTC")),
+                    sections=[Section("Self-test", [Story(1, title, "self-test", None, None)])])
+    document = Document(io.BytesIO(BY_KEY["docx"].write(report, Renderers())))
+    found = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    _expect(found == [title], f"the Word report reads back {found!r}, not {title!r}")
+    fonts = sorted(p.name for p in (RESOURCES / "fonts").glob("*.ttf"))
+    _expect(len(fonts) >= 2, f"the reports' fonts are missing from {RESOURCES / 'fonts'}")
+    return f"Word report written and re-read; PDF font {', '.join(fonts)}"
+
+
 def check_keyring(_ws: _Workspace) -> str:
     from core import secrets
 
@@ -276,6 +300,7 @@ CHECKS: tuple[tuple[str, Callable[[_Workspace], str], bool], ...] = (
     ("calendar rules", check_calendar_rules, True),
     ("observance packs", check_packs, True),
     ("icalendar export", check_ics, True),
+    ("reports", check_reports, True),
     # Feeds, the calendar and listening to public accounts work without a keyring; only
     # tokens for private APIs need one.
     ("keyring", check_keyring, False),

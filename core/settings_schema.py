@@ -47,6 +47,11 @@ class SettingsFields:
     interface_language: str | None = None  # "en", "ru"…; None = the system's
     # Tone of coverage: score watched feed items too (off by default: English-only, noisy).
     coverage_sentiment: bool = False
+    # Reports (media summary, period report): who they come from, and the classification line
+    # printed on every page (free text the officer types, e.g. UNCLASSIFIED; "" prints none).
+    embassy_name: str = ""
+    prepared_by: str = ""
+    report_classification: str = ""
     first_run_done: bool = False  # the app's welcome dialog has been answered
     # The officer's own database (e.g. the team's PostgreSQL); None = IT's default or SQLite in
     # the data folder. --db and $ATTACHE_DB_URL still win, and so does a site.toml lock.

@@ -35,6 +35,7 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     from desktop.page_monitor import connect as connect_monitor
     from desktop.page_monitor import monitor_data
     from desktop.refresh import RefreshController
+    from desktop.reports import install as install_reports
     from desktop.scheduler import RefreshScheduler
     from desktop.settings_dialog import install as install_settings
     from desktop.tasks import TaskRunner
@@ -48,6 +49,7 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     window.runner = ctx.runner
     connect_monitor(ctx)
     install_settings(ctx)
+    install_reports(ctx)
     window.refresher = RefreshController(ctx)
     window.notifier = Notifier(window)
     window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier, Settings.load)

@@ -56,6 +56,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                   "desktop.cli_admin:add_self_test"),
     "screenshots": ("render the app's views to PNG files", "desktop.cli_app:add_screenshots"),
     "demo": ("open the app on sample content (works offline)", "desktop.cli_app:add_demo"),
+    "report": ("the media summary and the period report (Word, PDF, HTML, text, Excel)",
+               "desktop.cli_report:add_report"),
 }
 
 

@@ -23,6 +23,9 @@ def add_demo(sub: Subcommands, name: str, help_text: str) -> None:
     p.add_argument("--keep", metavar="DIR",
                    help="keep the demo database in DIR (opened again next time) instead of a "
                         "temporary folder deleted when the window closes")
+    p.add_argument("--no-window", action="store_true",
+                   help="with --keep DIR: create (or refresh) the demo database there and exit, "
+                        "printing the --db URL that every command then works with")
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
@@ -58,6 +61,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if getattr(args, "db", None):
         raise KnownError("the demo makes its own database; use --keep DIR to keep it")
+    if args.no_window:
+        from core.demo import refresh_demo_database
+
+        if not args.keep:
+            raise KnownError("--no-window needs --keep DIR (where the demo database stays)")
+        url = refresh_demo_database(args.keep)
+        print(f"attache: demo database ready at {Path(args.keep) / DEMO_FILE}; try: attache "
+              f"--db {url} report summary", file=sys.stderr)
+        print(f"--db {url}")
+        return 0
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="attache-demo-"))
     path = folder / DEMO_FILE
     try:

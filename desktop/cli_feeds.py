@@ -78,14 +78,20 @@ def add_items(sub: Subcommands, name: str, help_text: str) -> None:
     p.add_argument("--search", metavar="Q")
     p.add_argument("--unread", action="store_true")
     p.add_argument("--starred", action="store_true")
+    p.add_argument("--summary", action="store_true",
+                   help="only items marked for the media summary")
     p.add_argument("--since", metavar="DATE", type=parse_since)
     p.add_argument("--limit", type=int, default=100, help="default 100; 0 means all")
     p.add_argument("--json", action="store_true")
-    p = command(it, "mark", cmd_items_mark, "mark items read/unread/starred")
+    p = command(it, "mark", cmd_items_mark,
+                "mark items read/unread/starred, or for the media summary")
     p.add_argument("ids", type=int, nargs="+", metavar="ID")
     marks = p.add_mutually_exclusive_group(required=True)
     for mark in MARKS:
         marks.add_argument(f"--{mark}", dest="mark", action="store_const", const=mark)
+    p.add_argument("--note", metavar="TEXT",
+                   help="with --summary: the officer's note on the item in the summary "
+                        "(\"\" clears it)")
 
 
 def cmd_sources_add(args: argparse.Namespace) -> int:
@@ -226,12 +232,13 @@ def cmd_items_list(args: argparse.Namespace) -> int:
 
     rows = item_ops.list_items(open_db(args), source_id=args.source, search=args.search,
                                unread=args.unread, starred=args.starred, since=args.since,
-                               limit=args.limit)
+                               limit=args.limit, summary=args.summary)
     if args.json:
         emit_json([item_ops.item_json(r) for r in rows])
         return 0
     for r in rows:
-        flags = ("★" if r["starred"] else " ") + (" " if r["read"] else "•")
+        flags = (("★" if r["starred"] else " ") + (" " if r["read"] else "•")
+                 + ("D" if r["summary"] else " "))
         when = r["published"].astimezone().strftime("%Y-%m-%d %H:%M") if r["published"] else ""
         print(f"{r['id']:>6} {flags} {when:<16} {r['title'] or '(untitled)'}")
     return 0
@@ -240,8 +247,10 @@ def cmd_items_list(args: argparse.Namespace) -> int:
 def cmd_items_mark(args: argparse.Namespace) -> int:
     from core.feeds import items as item_ops
 
-    count = item_ops.mark_items(open_db(args), args.ids, args.mark)
-    print(f"marked {count} items {args.mark}")
+    count = item_ops.mark_items(open_db(args), args.ids, args.mark, note=args.note)
+    print(f"marked {count} items {args.mark}"
+          + ("" if args.note is None else " (note cleared)" if not args.note.strip()
+             else " with the note"))
     return 0
 
 

@@ -31,6 +31,8 @@ def monitor_data(db: Database) -> MonitorData:
         item_content=lambda item_id: items.item_content(db, item_id),
         mark=lambda item_id, mark: items.mark_items(db, [item_id], mark),
         terms=lambda: watch.list_terms(db),
+        summary_note=lambda item_id, note: items.mark_items(db, [item_id], "summary",
+                                                            note=note),
     )
 
 

@@ -82,9 +82,11 @@ def _grab_all(app: QApplication, window: MainWindow, folder: Path,
                 widget.show()
                 save(widget, name)
                 widget.close()
+        from desktop.reports import screenshot_extras as report_extras
         from desktop.settings_dialog import screenshot_extras
 
-        for name, widget in screenshot_extras(window.ctx).items():
+        extras = {**screenshot_extras(window.ctx), **report_extras(window.ctx)}
+        for name, widget in extras.items():
             widget.show()
             save(widget, name)
             widget.close()

@@ -34,6 +34,13 @@ def probe_qt() -> dict:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "attache"])
+    # Reports draw PDF pages with the shipped font: one page proves the printing path.
+    from core.reports.render import PrintDocument
+    from desktop.report_render import pdf_bytes
+
+    pdf = pdf_bytes(PrintDocument(html="<p>Қазақстан · Oʻzbekiston</p>", title="self-test"))
+    if not pdf.startswith(b"%PDF-") or b"DejaVuSans" not in pdf:
+        raise RuntimeError("a PDF report page could not be drawn with the shipped font")
     return {"platform": app.platformName(), "pyside": PySide6.__version__, "note": note}
 
 

@@ -2,7 +2,8 @@
 and the reader pane.
 
 It never touches the database: ``desktop/`` gives it a ``MonitorData`` of plain callables
-over core. Keys as in mature readers: J/K next/previous, M toggles read, S toggles the star.
+over core. Keys as in mature readers: J/K next/previous, M toggles read, S toggles the star;
+D puts the item in the media summary (or takes it out), Shift+D writes its summary note.
 Selecting a folder in the tree shows the items of every source inside it; the toolbar
 narrows further by unread, starred, a watch term and a date range.
 """
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -70,6 +72,8 @@ class MonitorData:
     item_content: Callable[[int], dict]
     mark: Callable[[int, str], None]  # (item id, "read" | "unread" | "star" | "unstar")
     terms: Callable[[], Sequence[dict]] = lambda: []  # watch terms: {id, term, hits}
+    # (item id, note): marks the item for the media summary with the officer's note
+    summary_note: Callable[[int, str], None] = lambda _item, _note: None
 
 
 class MonitorView(QWidget):
@@ -195,7 +199,8 @@ class MonitorView(QWidget):
         self.sources.selectionModel().currentChanged.connect(self._on_source_selected)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         for key, action in (("J", self.next_item), ("K", self.previous_item),
-                            ("M", self.toggle_read), ("S", self.toggle_star)):
+                            ("M", self.toggle_read), ("S", self.toggle_star),
+                            ("D", self.toggle_summary), ("Shift+D", self.edit_summary_note)):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.activated.connect(action)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
@@ -410,6 +415,29 @@ class MonitorView(QWidget):
             starred = not record.get("starred")
             self.data.mark(item_id, "star" if starred else "unstar")
             self.model.set_starred(item_id, starred)
+
+    def toggle_summary(self) -> None:
+        """D: in or out of the media summary (the note is kept for when it comes back)."""
+        found = self._current_record()
+        if found:
+            item_id, record = found
+            chosen = not record.get("summary")
+            self.data.mark(item_id, "summary" if chosen else "no-summary")
+            self.model.set_summary(item_id, chosen)
+
+    def edit_summary_note(self) -> None:
+        """Shift+D: the officer's one or two sentences on the item; puts it in the summary."""
+        found = self._current_record()
+        if not found:
+            return
+        item_id, record = found
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Summary note"),
+            self.tr("Your note on this story for the media summary (e.g. an English gist):"),
+            record.get("summary_note") or "")
+        if ok:
+            self.data.summary_note(item_id, text)
+            self.model.set_summary(item_id, True, text.strip() or None)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Connection, Select, func, select, update
 
 from core.errors import KnownError, NotFoundError
 from core.storage.database import Database
@@ -26,16 +26,21 @@ ID_ORDERS = ("date", "title", "source", "starred")
 MARKS = {
     "read": {"read": True}, "unread": {"read": False},
     "star": {"starred": True}, "unstar": {"starred": False},
+    # The media summary (key D on the Monitor): unmarking keeps the note, so marking the item
+    # again brings back what the officer wrote.
+    "summary": {"summary": True}, "no-summary": {"summary": False},
 }
+NOTE_CHARS = 2000  # "one or two sentences of their own": room for a paragraph, not an article
 
 
 def list_items(db: Database, *, source_id: int | None = None, search: str | None = None,
                unread: bool = False, starred: bool = False, since: datetime | None = None,
-               limit: int = 100, offset: int = 0) -> list[dict]:
-    """Items newest first. ``limit=0`` means all."""
+               limit: int = 100, offset: int = 0, summary: bool = False) -> list[dict]:
+    """Items newest first. ``limit=0`` means all; ``summary`` keeps items marked for the
+    media summary."""
     query = _filtered(db, select(ITEMS).order_by(ITEMS.c.sort_date.desc(), ITEMS.c.id.desc()),
                       source_id=source_id, search=search, unread=unread, starred=starred,
-                      since=since)
+                      since=since, summary=summary)
     if query is None:
         return []
     if limit < 0:
@@ -48,18 +53,39 @@ def list_items(db: Database, *, source_id: int | None = None, search: str | None
         return [dict(row) for row in conn.execute(query).mappings()]
 
 
-def mark_items(db: Database, item_ids: Sequence[int], mark: str) -> int:
-    """Apply read/unread/star/unstar to items; every id must exist or nothing changes."""
+def mark_items(db: Database, item_ids: Sequence[int], mark: str, *,
+               note: str | None = None) -> int:
+    """Apply a mark of ``MARKS`` (read, star, summary and their opposites) to items; every id
+    must exist or nothing changes. ``note`` goes with ``summary``: it replaces the summary note
+    in the same transaction (``""`` clears it; ``None`` leaves it as it was)."""
     if mark not in MARKS:
         raise KnownError(f"unknown mark {mark!r}")
+    if note is not None and mark != "summary":
+        raise KnownError("a summary note goes with marking items for the summary (--summary)")
+    values = dict(MARKS[mark])
+    if note is not None:
+        values["summary_note"] = clean_note(note)
     ids = sorted(set(item_ids))
     with db.write() as conn:
-        found = set(conn.execute(select(ITEMS.c.id).where(ITEMS.c.id.in_(ids))).scalars())
-        missing = [i for i in ids if i not in found]
-        if missing:
-            raise NotFoundError(f"no item with id {', '.join(map(str, missing))}; nothing changed")
-        conn.execute(update(ITEMS).where(ITEMS.c.id.in_(ids)).values(**MARKS[mark]))
+        _require(conn, ids)
+        conn.execute(update(ITEMS).where(ITEMS.c.id.in_(ids)).values(**values))
     return len(ids)
+
+
+def clean_note(note: str | None) -> str | None:
+    """A summary note as stored: trimmed, ``None`` when blank; too long is refused."""
+    text = (note or "").strip()
+    if len(text) > NOTE_CHARS:
+        raise KnownError(f"the summary note is {len(text)} characters; keep it under "
+                         f"{NOTE_CHARS} (one or two sentences)")
+    return text or None
+
+
+def _require(conn: Connection, ids: Sequence[int]) -> None:
+    found = set(conn.execute(select(ITEMS.c.id).where(ITEMS.c.id.in_(ids))).scalars())
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise NotFoundError(f"no item with id {', '.join(map(str, missing))}; nothing changed")
 
 
 def item_json(row: dict) -> dict:
@@ -71,6 +97,7 @@ def item_json(row: dict) -> dict:
         "read": bool(row["read"]), "starred": bool(row["starred"]),
         "published_raw": row["published_raw"], "fetched_at": iso(row["fetched_at"]),
         "updated_at": iso(row["updated_at"]),
+        "summary": bool(row["summary"]), "summary_note": row["summary_note"],
     }
 
 
@@ -128,13 +155,15 @@ def items_by_ids(db: Database, ids: Sequence[int]) -> dict[int, dict]:
     """The rows a table shows, keyed by id; ids that do not exist are simply absent.
 
     Keys: ``id, source_id, source_title, title, author, published, sort_date, read, starred,
-    url`` (``source_title`` falls back to the source's URL). No content: that is what
+    url, summary, summary_note`` (``source_title`` falls back to the source's URL). No
+    content: that is what
     :func:`item_content` is for, one item at a time.
     """
     columns = (ITEMS.c.id, ITEMS.c.source_id,
                func.coalesce(SOURCES.c.title, SOURCES.c.url).label("source_title"),
                ITEMS.c.title, ITEMS.c.author, ITEMS.c.published, ITEMS.c.sort_date,
-               ITEMS.c.read, ITEMS.c.starred, ITEMS.c.url)
+               ITEMS.c.read, ITEMS.c.starred, ITEMS.c.url, ITEMS.c.summary,
+               ITEMS.c.summary_note)
     wanted = list(dict.fromkeys(ids))
     found: dict[int, dict] = {}
     with db.read() as conn:
@@ -146,6 +175,7 @@ def items_by_ids(db: Database, ids: Sequence[int]) -> dict[int, dict]:
                 record = dict(row)
                 record["read"] = bool(record["read"])
                 record["starred"] = bool(record["starred"])
+                record["summary"] = bool(record["summary"])
                 found[record["id"]] = record
     return found
 
@@ -163,7 +193,7 @@ def item_content(db: Database, item_id: int) -> dict:
 
 def _filtered(db: Database, query: Select, *, source_id: int | None, search: str | None,
               unread: bool, starred: bool, since: datetime | None,
-              until: datetime | None = None) -> Select | None:
+              until: datetime | None = None, summary: bool = False) -> Select | None:
     """``query`` with the filters of ``list_items``; None when the search can match nothing."""
     if source_id is not None:
         query = query.where(ITEMS.c.source_id == source_id)
@@ -171,6 +201,8 @@ def _filtered(db: Database, query: Select, *, source_id: int | None, search: str
         query = query.where(ITEMS.c.read.is_(False))
     if starred:
         query = query.where(ITEMS.c.starred.is_(True))
+    if summary:
+        query = query.where(ITEMS.c.summary.is_(True))
     if since is not None:
         query = query.where(ITEMS.c.sort_date >= since)
     if until is not None:

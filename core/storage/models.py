@@ -3,8 +3,9 @@
 0001: sources and items. 0002: the content calendar (campaigns, observances, planned posts and
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
 on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: indexes on the
-foreign keys deletes and joins walk (the migration lists the audit). 0009: publishing and
-answering (the outbox ledger, post images, status history, who wrote a post, answered replies).
+foreign keys deletes and joins walk (the migration lists the audit). 0008: the media summary
+(an item marked for it, with the officer's note). 0009: publishing and answering (the outbox
+ledger, post images, status history, who wrote a post, answered replies).
 """
 
 from __future__ import annotations
@@ -86,6 +87,11 @@ class Item(SQLModel, table=True):
     content_hash: str = Field(default="", max_length=64)
     read: bool = Field(default=False)
     starred: bool = Field(default=False)
+    # 0008: marked for the media summary (key D), with the officer's own one or two sentences.
+    # The database's default, not Python's: code that stores items never names the column.
+    summary: bool = Field(default=False, sa_column=Column(Boolean, nullable=False,
+                                                          server_default=false()))
+    summary_note: str | None = Field(default=None, sa_column=Column(Text))
 
 
 POST_STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")

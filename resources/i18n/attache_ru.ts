@@ -1274,33 +1274,38 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     <name>ItemsTable</name>
     <message>
         <location filename="../../ui/models/items_table.py" line="+34"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Starred</source>
-        <translation>Избранное</translation>
+        <source>Starred (S); ▤ in the media summary (D)</source>
+        <translation>Избранное (S); ▤ — в медиасводке (D)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Published (local time)</source>
         <translation>Опубликовано (местное время)</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+67"/>
+        <source>In the media summary</source>
+        <translation>В медиасводке</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>(no title)</source>
         <translation>(без заголовка)</translation>
     </message>
@@ -1988,7 +1993,7 @@ or start with a curated set of public feeds:</source>
 или начните с подобранного набора открытых лент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="+55"/>
+        <location filename="../../desktop/app.py" line="+57"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
@@ -2043,7 +2048,7 @@ or start with a curated set of public feeds:</source>
         <translation>И&amp;мпорт календаря…</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_monitor.py" line="+51"/>
+        <location filename="../../desktop/page_monitor.py" line="+53"/>
         <source>&amp;Add source…</source>
         <translation>&amp;Добавить источник…</translation>
     </message>
@@ -2167,11 +2172,16 @@ or start with a curated set of public feeds:</source>
         <source>OPML not exported</source>
         <translation>OPML не экспортирован</translation>
     </message>
+    <message>
+        <location filename="../../desktop/reports.py" line="+153"/>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Отчёты…</translation>
+    </message>
 </context>
 <context>
     <name>MonitorView</name>
     <message>
-        <location filename="../../ui/monitor.py" line="+55"/>
+        <location filename="../../ui/monitor.py" line="+57"/>
         <source>Any time</source>
         <translation>За всё время</translation>
     </message>
@@ -2196,7 +2206,7 @@ or start with a curated set of public feeds:</source>
         <translation>Произвольный период…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Search titles and text (Ctrl+F) — Cyrillic and O‘zbek work too</source>
         <translation>Поиск по заголовкам и тексту (Ctrl+F)</translation>
     </message>
@@ -2227,12 +2237,12 @@ or start with a curated set of public feeds:</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>Any watch term</source>
         <translation>Любое отслеживаемое слово</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-123"/>
         <source>From (inclusive)</source>
         <translation>С (включительно)</translation>
     </message>
@@ -2252,7 +2262,7 @@ or start with a curated set of public feeds:</source>
         <translation>Загрузить изображения ({0})</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
@@ -2261,6 +2271,16 @@ or start with a curated set of public feeds:</source>
         <location line="+18"/>
         <source>{0} items</source>
         <translation>Материалов: {0}</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Summary note</source>
+        <translation>Заметка для сводки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your note on this story for the media summary (e.g. an English gist):</source>
+        <translation>Ваша заметка к этому материалу для медиасводки (например, краткое изложение по-английски):</translation>
     </message>
 </context>
 <context>
@@ -2730,6 +2750,223 @@ attache config set packs un,us,host,programme</translation>
         <location line="+1"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../desktop/reports.py" line="-94"/>
+        <source>{0} stories in {1} groups</source>
+        <translation>Материалов: {0}, групп: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} posts, {1} replies, {2} watch-term mentions</source>
+        <translation>Публикаций: {0}, ответов: {1}, упоминаний ключевых слов: {2}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Writing the file…</source>
+        <translation>Запись файла…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Report saved to {0}</source>
+        <translation>Отчёт сохранён: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../ui/reports_dialog.py" line="+160"/>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Media summary (this morning&apos;s stories)</source>
+        <translation>Медиасводка (материалы за утро)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period report (posts, replies, sentiment…)</source>
+        <translation>Отчёт за период (публикации, ответы, тональность…)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Marked for the summary (D on the Monitor)</source>
+        <translation>Отмеченные для сводки (D в Мониторинге)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starred</source>
+        <translation>Избранные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentioning watch terms</source>
+        <translation>С упоминанием ключевых слов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose terms</source>
+        <translation>Выбрать слова</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Watch term</source>
+        <translation>Ключевое слово</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First lines of each story</source>
+        <translation>Первые строки каждого материала</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tone (when tone of coverage is on)</source>
+        <translation>Тональность (если включена тональность освещения)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stories:</source>
+        <translation>Материалы:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grouped by:</source>
+        <translation>Группировать по:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All campaigns</source>
+        <translation>Все кампании</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All own accounts</source>
+        <translation>Все свои аккаунты</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Campaign:</source>
+        <translation>Кампания:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel:</source>
+        <translation>Канал:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. U.S. Embassy Tashkent</source>
+        <translation>например, U.S. Embassy Tashkent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. UNCLASSIFIED (on every page)</source>
+        <translation>например, UNCLASSIFIED (на каждой странице)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letterhead (remembered)</source>
+        <translation>Шапка (запоминается)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embassy:</source>
+        <translation>Посольство:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepared by:</source>
+        <translation>Подготовил:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classification:</source>
+        <translation>Гриф:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reports (*.docx *.pdf *.html *.txt *.xlsx)</source>
+        <translation>Отчёты (*.docx *.pdf *.html *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Report:</source>
+        <translation>&amp;Отчёт:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Days:</source>
+        <translation>&amp;Дни:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ile:</source>
+        <translation>Ф&amp;айл:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>First page</source>
+        <translation>Первая страница</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <location line="+22"/>
+        <source>Choose the watch terms whose stories go in.</source>
+        <translation>Выберите ключевые слова, материалы с которыми войдут в сводку.</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>{0} page(s) as PDF — {1}</source>
+        <translation>Страниц в PDF: {0} — {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Building the preview…</source>
+        <translation>Готовится предпросмотр…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a file to save to (Browse…).</source>
+        <translation>Выберите файл для сохранения (Обзор…).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} is a folder; give a file name.</source>
+        <translation>{0} — это папка; укажите имя файла.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved {0}: {1}</source>
+        <translation>Сохранено {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing {0}…</source>
+        <translation>Запись {0}…</translation>
     </message>
 </context>
 <context>

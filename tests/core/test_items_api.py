@@ -104,7 +104,8 @@ def test_items_by_ids_gives_table_columns_without_content(db: Database, filled: 
     assert set(rows) == {ids["Briefing"], ids["Zebra news"]}
     briefing = rows[ids["Briefing"]]
     assert set(briefing) == {"id", "source_id", "source_title", "title", "author", "published",
-                             "sort_date", "read", "starred", "url"}
+                             "sort_date", "read", "starred", "url", "summary", "summary_note"}
+    assert (briefing["summary"], briefing["summary_note"]) == (False, None)
     assert briefing["source_title"] == "briefings"
     assert briefing["starred"] is True and briefing["read"] is False
     assert briefing["published"] == NOW - timedelta(minutes=20)

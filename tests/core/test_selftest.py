@@ -16,7 +16,7 @@ from desktop import cli_admin
 
 CORE_CHECKS = ["folders", "site configuration", "database", "feeds", "language detection",
                "sentiment", "textblob lexicon", "calendar rules", "observance packs",
-               "icalendar export", "keyring"]
+               "icalendar export", "reports", "keyring"]
 
 
 def _self_test(*argv: str) -> int:

@@ -34,7 +34,8 @@ COLUMN_COUNT = 4
 HEADERS = {STAR: "★", TITLE: QT_TRANSLATE_NOOP("ItemsTable", "Title"),
            SOURCE: QT_TRANSLATE_NOOP("ItemsTable", "Source"),
            PUBLISHED: QT_TRANSLATE_NOOP("ItemsTable", "Published")}
-HEADER_TIPS = {STAR: QT_TRANSLATE_NOOP("ItemsTable", "Starred"),
+HEADER_TIPS = {STAR: QT_TRANSLATE_NOOP("ItemsTable",
+                                     "Starred (S); ▤ in the media summary (D)"),
                TITLE: QT_TRANSLATE_NOOP("ItemsTable", "Title"),
                SOURCE: QT_TRANSLATE_NOOP("ItemsTable", "Source"),
                PUBLISHED: QT_TRANSLATE_NOOP("ItemsTable", "Published (local time)")}
@@ -102,6 +103,10 @@ class ItemsTableModel(LazyTableModel):
             return self._display(record, column)
         if role == _TOOLTIP:
             # Feed text: escaped, or a title like "<b>x</b>" would be drawn as HTML.
+            if column == STAR and record.get("summary"):
+                note = record.get("summary_note")
+                return plain_tooltip(translate("ItemsTable", "In the media summary") + (
+                    f": {note}" if note else ""))
             if column == TITLE:
                 return plain_tooltip(record["title"]) or None
             if column == SOURCE:
@@ -112,7 +117,7 @@ class ItemsTableModel(LazyTableModel):
     @staticmethod
     def _display(record: dict, column: int) -> str:
         if column == STAR:
-            return "★" if record["starred"] else "☆"
+            return ("★" if record["starred"] else "☆") + (" ▤" if record.get("summary") else "")
         if column == TITLE:
             return record["title"] or translate("ItemsTable", "(no title)")
         if column == SOURCE:
@@ -142,6 +147,14 @@ class ItemsTableModel(LazyTableModel):
     def set_starred(self, item_id: int, starred: bool) -> None:
         """Show an item as starred or not; the caller has already written it through core."""
         self._update(item_id, "starred", starred, [_DISPLAY, SortRole, RawRole])
+
+    def set_summary(self, item_id: int, chosen: bool, note: str | None | bool = False) -> None:
+        """Show an item in or out of the media summary (▤ beside the star), and its note when
+        one is given (``False``: the note is unchanged); core has already stored it."""
+        record = self._cache.get(item_id)
+        if record is not None and note is not False:
+            record["summary_note"] = note
+        self._update(item_id, "summary", chosen, [_DISPLAY, _TOOLTIP, RawRole])
 
     def _update(self, item_id: int, key: str, value: bool, roles: list[int]) -> None:
         record = self._cache.get(item_id)

@@ -19,6 +19,7 @@ import html
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from core.reports.render import LABEL_COLORS
 from ui.models.items_table import local_time_text
 
 # BATCH is re-exported: the Listen tests read it from here.
@@ -41,9 +42,8 @@ TEXT_CHARS = 300  # a one-line cell needs no more; the tooltip has the whole rep
 SORT_ORDERS = {AUTHOR: "author", LABEL: "label", POLARITY: "polarity", LANGUAGE: "language",
                POST: "post", DATE: "date"}
 
-# One colour per label, shared with the charts: strong for text and bars, a tint for cells.
-LABEL_COLORS = {"positive": "#2e7d32", "neutral": "#757575", "negative": "#c62828",
-                "unsupported": "#6a3fb5", "unscored": "#9e9e9e"}
+# One colour per label, shared with the charts and the reports (core.reports.render): strong
+# for text and bars, a tint for cells.
 LABEL_TINTS = {"positive": "#e6f4e7", "neutral": "#f0f0f0", "negative": "#fbe7e7",
                "unsupported": "#efe8fa", "unscored": "#ffffff"}
 CHART_LABELS = ("positive", "neutral", "negative", "unsupported")
