@@ -375,9 +375,29 @@ def account_columns(weeks: int) -> list[Column]:
                                                     "counted").format(r.negative, r.supported),
                color=lambda r: "#c53030" if (r.negative_share or 0) >= 0.4 else None,
                align_right=True),
+        Column(translate("Dashboard", "Answered"), lambda r: percent(r.answered_share),
+               tip=lambda r: translate("Dashboard", "{0} of {1} replies answered from "
+                                                    "Attaché").format(r.answered, r.replies),
+               align_right=True),
+        Column(translate("Dashboard", "Time to answer"),
+               lambda r: hours_text(r.median_hours_to_answer),
+               tip=lambda _r: translate("Dashboard", "Median time from a reply to the "
+                                                     "embassy's answer"),
+               align_right=True),
         Column(translate("Dashboard", "Level"), level, tip=lambda _r: level_tip,
                color=lambda r: LEVEL_COLORS[r.level]),
     ]
+
+
+def hours_text(hours: float | None) -> str:
+    """A waiting time as the officer reads it: 40 min, 5.5 h, 3 d."""
+    if hours is None:
+        return "—"
+    if hours < 1:
+        return translate("Dashboard", "{0} min").format(round(hours * 60))
+    if hours < 48:
+        return translate("Dashboard", "{0} h").format(f"{hours:.1f}".rstrip("0").rstrip("."))
+    return translate("Dashboard", "{0} d").format(round(hours / 24))
 
 
 # ------------------------------------------------------------------------------ widgets

@@ -168,6 +168,8 @@ def reply_json(row: dict) -> dict:
         "author_name": row["author_name"], "html": row["html"],
         "subjectivity": row["subjectivity"], "analyzer": row["analyzer"],
         "updated_at": iso(row["updated_at"]),
+        "own": bool(row.get("own")), "answered_at": iso(row.get("answered_at")),
+        "answered_by": row.get("answered_by"),
     }
 
 

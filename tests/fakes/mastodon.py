@@ -154,6 +154,22 @@ class FakeMastodon:
         self.statuses.append(status)
         return status
 
+    def add_reply(self, in_reply_to: str, acct: str, text: str) -> dict:
+        """Someone else's public reply in a thread (what a refresh will find)."""
+        status_id = str(next(self._ids))
+        status = {"id": status_id, "created_at": datetime.now(UTC).isoformat().replace(
+                      "+00:00", "Z"),
+                  "in_reply_to_id": in_reply_to, "visibility": "public", "language": None,
+                  "uri": f"https://other.example/users/{acct}/statuses/{status_id}",
+                  "url": f"https://other.example/@{acct}/{status_id}",
+                  "content": f"<p>{_escape(text)}</p>",
+                  "account": {"id": "2" + status_id[-6:], "acct": acct, "username": acct,
+                              "display_name": acct.title()},
+                  "media_attachments": [], "favourites_count": 0, "reblog": None,
+                  "spoiler_text": "", "text_sent": text}
+        self.statuses.append(status)
+        return status
+
     def throttle(self, reset_at: datetime, times: int = 1) -> None:
         """The next status posts are throttled, as rack-attack answers, until ``reset_at``
         (the tests' clock: they publish "as if it were" a day of the plan)."""
