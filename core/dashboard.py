@@ -93,8 +93,9 @@ class AgendaEntry:
 
 def agenda(db: Database, today: date, days: int = AGENDA_DAYS, tz: str = "UTC", *,
            countries: Sequence[str] = ()) -> list[AgendaEntry]:
-    """Posts and observances from ``today`` to ``today + days``, by day (observances first)."""
-    last = today + timedelta(days=days)
+    """Posts and observances of the ``days`` days from ``today`` (today is the first of them:
+    "next 14 days" ends 13 days after today), by day (observances first)."""
+    last = today + timedelta(days=days - 1)
     shown = zone(tz)
     entries = _post_entries(db, today, last, shown) + _observance_entries(
         db, today, last, countries)

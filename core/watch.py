@@ -162,6 +162,19 @@ def list_terms(db: Database) -> list[dict]:
             for r in rows]
 
 
+def term_counts(db: Database) -> dict[int, dict[str, int]]:
+    """Per term: how many feed items and how many replies mention it (``items``/``replies``).
+
+    ``list_terms``' ``hits`` adds the two; the Monitor lists items only, so a count next to
+    a term there must be the item count to agree with the list it filters.
+    """
+    query = (select(HITS.c.term_id, func.count(HITS.c.item_id.distinct()),
+                    func.count(HITS.c.reply_id.distinct())).group_by(HITS.c.term_id))
+    with db.read() as conn:
+        return {term: {"items": items, "replies": replies}
+                for term, items, replies in conn.execute(query)}
+
+
 def _iso_any(value: object) -> str | None:
     if value is None:
         return None

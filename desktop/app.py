@@ -18,19 +18,21 @@ if TYPE_CHECKING:
 PAGES = ("calendar", "listen", "dashboard", "sources")
 
 
-def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
+def create_main_window(db: Database, *, build_pages: bool = True,
+                       offline: bool = False) -> MainWindow:
     """The window with every page filled from the database (KnownError if it cannot open).
 
     ``build_pages=False`` leaves the pages to be built on first show (or by
     ``window.build_pages()``): the app shows its window first and builds the rest after.
+    ``offline`` (the demo): nothing is fetched, neither by F5 nor in the background.
     """
     import importlib
 
     from PySide6.QtCore import QCoreApplication
 
     from core import paths
-    from core.settings import Settings
     from desktop.context import AppContext, Bus
+    from desktop.help import install as install_help
     from desktop.notify import Notifier
     from desktop.page_monitor import connect as connect_monitor
     from desktop.page_monitor import monitor_data
@@ -49,10 +51,12 @@ def create_main_window(db: Database, *, build_pages: bool = True) -> MainWindow:
     window.runner = ctx.runner
     connect_monitor(ctx)
     install_settings(ctx)
+    install_help(ctx)
     install_reports(ctx)
-    window.refresher = RefreshController(ctx)
+    window.refresher = RefreshController(ctx, offline=offline)
     window.notifier = Notifier(window)
-    window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier, Settings.load)
+    window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier,
+                                        ctx.settings.current)
     translate = QCoreApplication.translate  # lupdate files these under MainWindow
     titles = {"calendar": translate("MainWindow", "Calendar"),
               "listen": translate("MainWindow", "Listen"),
@@ -79,21 +83,26 @@ def finish_start(window: MainWindow) -> None:
     gc.freeze()
 
 
-def run_gui(db_url: str, log_path: Path | None = None) -> int:
+def run_gui(db_url: str, log_path: Path | None = None, *, offline: bool = False) -> int:
+    """The app on ``db_url``; ``offline`` for the demo (no fetching at all)."""
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from core.settings import Settings
     from desktop.crash import ExceptionHook, message_box
+    from desktop.fonts import install_emoji_font
     from desktop.i18n import install_translator
     from desktop.settings_dialog import maybe_first_run
     from resources import RESOURCES
+    from ui.widgets.screen_fit import ScreenFit
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Attaché")
     app.setOrganizationName("Attache")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "attache.png")))
+    install_emoji_font()
+    app.installEventFilter(ScreenFit(app))  # no window opens larger than the screen
     try:
         language = Settings.load().interface_language
     except KnownError:
@@ -107,7 +116,7 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
     for attempt in (1, 2):  # a damaged database may be restored (with consent) and reopened
         try:
             db = Database(db_url)
-            window = create_main_window(db, build_pages=False)
+            window = create_main_window(db, build_pages=False, offline=offline)
             break
         except KnownError as exc:
             if db is not None:
@@ -120,7 +129,8 @@ def run_gui(db_url: str, log_path: Path | None = None) -> int:
             return 1
     assert db is not None and window is not None
     window.show()
-    window.scheduler.start()
+    if not offline:
+        window.scheduler.start()
     start_daily_backup(window.ctx)
     # The Monitor is usable as soon as it shows; the other pages (and their menu entries,
     # Ctrl+N among them) are built in the next turn of the event loop.

@@ -62,13 +62,14 @@ def format_check(check: Check, width: int = 20) -> str:
 def self_test_checks(on_check: Any = None) -> list[Check]:
     """Core's checks, then Qt's (checked here: core never imports Qt)."""
     from core.selftest import run_self_test
-    from desktop.selftest_qt import check_qt
+    from desktop.selftest_qt import check_qt, check_qt_desktop
 
     checks = run_self_test(on_check)
-    qt = check_qt()
+    qt = [check_qt(), check_qt_desktop()]
     if on_check is not None:
-        on_check(qt)
-    return [*checks, qt]
+        for check in qt:
+            on_check(check)
+    return [*checks, *qt]
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:

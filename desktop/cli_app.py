@@ -16,6 +16,8 @@ def add_screenshots(sub: Subcommands, name: str, help_text: str) -> None:
     p.add_argument("folder")
     p.add_argument("--demo", action="store_true",
                    help="screenshot a temporary database filled with the demo (not --db)")
+    p.add_argument("--screen", metavar="WIDTHxHEIGHT",
+                   help="open everything as on a screen this size (e.g. 1366x768)")
 
 
 def add_demo(sub: Subcommands, name: str, help_text: str) -> None:
@@ -29,8 +31,9 @@ def add_demo(sub: Subcommands, name: str, help_text: str) -> None:
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
-    from desktop.screenshots import take_screenshots
+    from desktop.screenshots import screen_size, take_screenshots
 
+    screen = screen_size(args.screen) if args.screen else None
     if args.demo:
         import tempfile
 
@@ -41,11 +44,12 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
                                          ignore_cleanup_errors=True) as folder:
             db = Database(demo_database(folder))
             try:  # closed before the folder goes: Windows cannot delete an open file
-                paths = take_screenshots(db, Path(args.folder), open_first_item=True)
+                paths = take_screenshots(db, Path(args.folder), open_first_item=True,
+                                         screen=screen)
             finally:
                 db.dispose()
     else:
-        paths = take_screenshots(open_db(args), Path(args.folder))
+        paths = take_screenshots(open_db(args), Path(args.folder), screen=screen)
     for path in paths:
         print(path)
     return 0
@@ -81,7 +85,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             url = demo_database(folder)
             print(f"attache: demo database at {path}"
                   + ("" if args.keep else " (deleted when the window closes)"), file=sys.stderr)
-        return run_gui(url)
+        return run_gui(url, offline=True)  # F5 and the scheduler never touch the network
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

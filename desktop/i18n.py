@@ -51,8 +51,13 @@ def install_translator(app: QCoreApplication, language: str | None) -> list[QTra
             # Month and day names (the calendar's «ноябрь 2026», пн…вс) and number formats come
             # from the default QLocale: the chosen interface language, not the system's.
             QLocale.setDefault(locale)
-    elif locale.language() != QLocale.Language.English:
-        log.info("no translation for %s; using English", locale.name())
+    else:
+        if locale.language() != QLocale.Language.English:
+            log.info("no translation for %s; using English", locale.name())
+        # English source text still needs its plural forms ("1 like", "7 likes").
+        if own.load(QLocale(QLocale.Language.English), PREFIX, "_", str(translations_dir())):
+            app.installTranslator(own)
+            installed.append(own)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_own = QTranslator(app)
     if locale.language() != QLocale.Language.English and qt_own.load(

@@ -33,6 +33,12 @@ def main() -> None:
         multiprocessing.freeze_support()
     argv = sys.argv[1:]
     if wants_gui(argv):
+        from desktop.qt_platform import platform_problem
+
+        problem = platform_problem()
+        if problem:  # before QApplication: Qt would abort with a misleading message
+            print(f"attache: {problem}", file=sys.stderr)
+            sys.exit(1)
         from core.database_url import resolve_db_url
         from desktop.app import run_gui
         from desktop.logs import setup_logging

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from ui.widgets.counts import counts
+
 if TYPE_CHECKING:
     from core.feeds.refresh import RefreshResult
     from ui.main_window import MainWindow
@@ -29,12 +31,12 @@ def refresh_news(results: Sequence[RefreshResult]) -> str | None:
     sources = sum(1 for r in results if r.new_items or r.new_replies)
     parts = []
     if new_items:
-        parts.append(translate("notify", "{0} new items from {1} sources").format(
-            new_items, sources))
+        parts.append(translate("notify", "{0} from {1}").format(
+            counts().new_items(new_items), counts().sources(sources)))
     if new_replies:
-        parts.append(translate("notify", "{0} new replies").format(new_replies))
+        parts.append(counts().new_replies(new_replies))
     if hits:
-        parts.append(translate("notify", "{0} watch-term hits").format(hits))
+        parts.append(counts().watch_hits(hits))
     return "; ".join(parts) or None
 
 

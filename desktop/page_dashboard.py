@@ -20,6 +20,7 @@ from desktop.context import AppContext
 
 if TYPE_CHECKING:
     from core.dashboard import DashboardData
+    from core.settings import Settings
     from desktop.tasks import Progress
     from ui.dashboard import DashboardView
 
@@ -30,22 +31,18 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def sync_packs(db: Database) -> None:
+def sync_packs(db: Database, settings: Settings) -> None:
     """Bring the observance packs in line with the settings (cheap when nothing changed)."""
     from core.calendar.observances import ensure_packs
-    from core.settings import Settings
 
-    settings = Settings.load()
     ensure_packs(db, settings.countries, settings.packs)
 
 
-def snapshot(db: Database, now: datetime) -> DashboardData:
+def snapshot(db: Database, now: datetime, settings: Settings) -> DashboardData:
     """Every panel's numbers, in the officer's zone and host countries."""
     from core.calendar.timezones import default_zone_name
     from core.dashboard import dashboard
-    from core.settings import Settings
 
-    settings = Settings.load()
     return dashboard(db, now, default_zone_name(settings.timezone),
                      countries=settings.countries)
 
@@ -83,7 +80,8 @@ class DashboardLoader(QObject):
         self.running = True
         self.view.show_loading()
         if not self.packs_synced:
-            self.ctx.runner.run(lambda _progress: sync_packs(self.ctx.db),
+            settings = self.ctx.settings.current()
+            self.ctx.runner.run(lambda _progress: sync_packs(self.ctx.db, settings),
                                 on_done=lambda _result: self._packs_done(),
                                 on_error=self._failed, kind="write",
                                 name="Observance packs")
@@ -96,9 +94,10 @@ class DashboardLoader(QObject):
 
     def _count(self) -> None:
         now = self.now()
+        settings = self.ctx.settings.current()
 
         def job(_progress: Progress) -> DashboardData:
-            return snapshot(self.ctx.db, now)
+            return snapshot(self.ctx.db, now, settings)
 
         self.ctx.runner.run(job, on_done=self._done, on_error=self._failed, kind="read",
                             name="Dashboard")

@@ -23,6 +23,8 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
                 scorer: Callable[[], Scorer]) -> ListenData:
     """The Listen page's window onto core: plain callables, so ui/ never sees SQL."""
     from core.calendar.campaigns import list_campaigns
+    from core.errors import KnownError
+    from core.feeds import items
     from core.sentiment import aggregates
     from core.sentiment.coverage import score_backlog
     from core.sentiment.scoring import label_reply
@@ -39,6 +41,22 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
         if end is not None:
             result["until"] = datetime.combine(end + timedelta(days=1), time(), tz)
         return result
+
+    def thread(record: dict) -> dict:
+        """The reading pane's context: the post a reply answers and the reply it answers."""
+        post = None
+        if record.get("item_id") is not None:
+            try:
+                content = items.item_content(db, record["item_id"])
+            except KnownError:
+                content = None  # removed since the row was read
+            if content is not None:
+                post = {"title": content["title"], "text": content["content_text"],
+                        "url": content["url"]}
+        parent = None
+        if record.get("parent_id") is not None:
+            parent = replies.replies_by_ids(db, [record["parent_id"]]).get(record["parent_id"])
+        return {"post": post, "parent": parent}
 
     def attention(start: object = None, source_id: int | None = None) -> list[dict]:
         since = instants({"start": start})["since"] if start is not None else None
@@ -63,13 +81,13 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
         score_pending=lambda: score_backlog(db, scorer())[0],
         unscored_count=lambda: replies.count_replies(db, label="unscored"),
         accounts=lambda: replies.reply_accounts(db),
+        thread=thread,
     )
 
 
 def build(ctx: AppContext) -> ListenView:
     from core.calendar.timezones import default_zone_name, zone
     from core.sentiment.scoring import Scorer
-    from core.settings import Settings
     from desktop.links import open_external
     from ui.listen import ListenView
 
@@ -77,21 +95,20 @@ def build(ctx: AppContext) -> ListenView:
 
     def planning_zone() -> tzinfo:
         if "zone" not in cache:
-            cache["zone"] = zone(default_zone_name(Settings.load().timezone))
+            cache["zone"] = zone(default_zone_name(ctx.settings.current().timezone))
         return cache["zone"]  # type: ignore[return-value]
 
     def scorer() -> Scorer:
         # Built on first use: loading an analyzer is not free, and most sessions never
         # hand a reply back to it.
         if "scorer" not in cache:
-            cache["scorer"] = Scorer.from_settings(Settings.load())
+            cache["scorer"] = Scorer.from_settings(ctx.settings.current())
         return cache["scorer"]  # type: ignore[return-value]
 
     view = ListenView(listen_data(ctx.db, planning_zone, scorer), runner=ctx.runner,
                       undo_stack=ctx.window.undo_stack)
     view.open_link.connect(open_external)
-    view.status.connect(lambda text: view.isVisible() and ctx.window.statusBar().showMessage(
-        f"{text} — {ctx.window.database_label}"))
+    view.status.connect(lambda text: ctx.window.set_page_status("listen", text))
 
     own_change = [False]
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from core.feeds.sources import list_sources
 from core.storage.database import Database
+from ui.widgets.counts import counts
 
 translate = QCoreApplication.translate  # lupdate files these under their context
 
@@ -18,9 +19,18 @@ if TYPE_CHECKING:
     from ui.monitor import MonitorData
 
 
+def watch_terms(db: Database) -> list[dict]:
+    """The terms with how many feed items (what the Monitor lists) and replies mention each."""
+    from core import watch
+
+    counts = watch.term_counts(db)
+    return [{**term, "items": counts.get(term["id"], {}).get("items", 0),
+             "replies": counts.get(term["id"], {}).get("replies", 0)}
+            for term in watch.list_terms(db)]
+
+
 def monitor_data(db: Database) -> MonitorData:
     """The Monitor's window onto core: plain callables, so ui/ never sees SQL."""
-    from core import watch
     from core.feeds import items
     from ui.monitor import MonitorData
 
@@ -30,7 +40,7 @@ def monitor_data(db: Database) -> MonitorData:
         item_rows=lambda ids: items.items_by_ids(db, ids),
         item_content=lambda item_id: items.item_content(db, item_id),
         mark=lambda item_id, mark: items.mark_items(db, [item_id], mark),
-        terms=lambda: watch.list_terms(db),
+        terms=lambda: watch_terms(db),
         summary_note=lambda item_id, note: items.mark_items(db, [item_id], "summary",
                                                             note=note),
     )
@@ -72,8 +82,8 @@ def connect(ctx: AppContext) -> None:
         def added(report) -> None:  # noqa: ANN001
             ctx.bus.sources_changed.emit()
             window.statusBar().showMessage(translate(
-                "MainWindow", "Added {0} starter sources; press F5 to fetch them").format(
-                len(report.added)))
+                "MainWindow", "Added {0}; press F5 to fetch them").format(
+                counts().starter_sources(len(report.added))))
 
         ctx.runner.run(lambda _progress: import_opml(ctx.db, starter_opml()), on_done=added,
                        kind="write", name="Starter sources")

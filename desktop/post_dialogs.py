@@ -243,8 +243,28 @@ def open_post_editor(ctx: AppContext, post_id: int | None = None,
 
 # ------------------------------------------------------------------------------ export
 
+def export_folder() -> str:
+    """Where an export goes by default: Documents when this account has one, else home
+    (a fresh Linux account often has no ~/Documents, and a path into nowhere fails late)."""
+    from PySide6.QtCore import QStandardPaths
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return documents
+    return str(Path.home())
+
+
+def ensure_folder(path: Path) -> None:
+    """Before writing: a path into a folder that does not exist is refused in words (a typo
+    in a folder name must not create folders nor fail halfway through the write)."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise KnownError(f"the folder {folder} does not exist; choose a folder that does")
+
+
 def export_plan(db: Database, request: ExportRequest) -> tuple[int, int]:
     """What ``attache calendar export`` writes, for the dialog's choices."""
+    ensure_folder(Path(request.path))
     return export_calendar(db, request.path, request.format, first=request.first,
                            last=request.last, statuses=request.statuses,
                            campaigns=request.campaigns, channels=request.channels,
@@ -259,7 +279,7 @@ def build_export_dialog(ctx: AppContext) -> QDialog:
                       campaigns=lambda: [c["name"] for c in campaign_ops.list_campaigns(db)],
                       channels=lambda: channel_choices(db),
                       export=lambda request: export_plan(db, request),
-                      run=runner_of(ctx, "calendar export"))
+                      run=runner_of(ctx, "calendar export"), folder=export_folder())
     return ExportDialog(data, parent=ctx.window)
 
 

@@ -7,18 +7,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.widgets.counts import counts
+
 translate = QCoreApplication.translate  # lupdate files these under their context
 
 if TYPE_CHECKING:
     from core.feeds.refresh import RefreshResult
     from desktop.context import AppContext
+    from desktop.reuse_fetch import FetchedResponses
 
 
 class RefreshController:
     """Owns the refresh job: one at a time, parser processes kept for the window's life."""
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, *, offline: bool = False) -> None:
         self.ctx = ctx
+        # The demo: its sources point at real sites, and it promises to work offline.
+        self.offline = offline
         self._pool = None
         self._task = None
         self._quiet = False
@@ -35,35 +40,45 @@ class RefreshController:
         return self._task is not None
 
     def start(self, force: bool = False, quiet: bool = False,
-              source_ids: list[int] | None = None) -> bool:
+              source_ids: list[int] | None = None,
+              responses: FetchedResponses | None = None) -> bool:
         """Refresh due sources (all enabled ones when ``force``, or just ``source_ids``).
 
         False when a refresh is already running. ``quiet`` (the scheduler) shows no progress
         until the first report, so a background refresh of nothing due stays invisible.
+        ``responses``: what an Add source preview downloaded seconds ago, used instead of
+        downloading it again.
         """
         if self._task is not None:
             return False
         window = self.ctx.window
+        if self.offline:
+            if not quiet:
+                window.statusBar().showMessage(translate(
+                    "MainWindow", "The demo works offline: its sources are not fetched. "
+                                  "Start Attaché without “demo” to follow real sources."), 10000)
+            return False
         self._quiet = quiet
         if not quiet:
             window.show_task(translate("MainWindow", "Refreshing…"))
         self._task = True  # running; a synchronous runner finishes inside run()
         task = self.ctx.runner.run(
-            lambda progress: self._job(progress, force, source_ids), on_done=self._done,
+            lambda progress: self._job(progress, force, source_ids, responses),
+            on_done=self._done,
             on_error=self._failed, kind="write", name="Refresh",
             on_progress=lambda d, t, text: window.show_task(text, d, t))
         if self._task is not None:
             self._task = task
         return True
 
-    def _job(self, progress, force: bool, source_ids: list[int] | None):  # noqa: ANN001, ANN202 - on the writer thread
+    def _job(self, progress, force: bool, source_ids: list[int] | None,  # noqa: ANN001, ANN202 - on the writer thread
+             responses: FetchedResponses | None = None):
         from core.feeds.fetch import Fetcher
         from core.feeds.parsepool import ParsePool
         from core.feeds.refresh import FeedRefresher
         from core.sentiment.scoring import Scorer
-        from core.settings import Settings
 
-        settings = Settings.load()
+        settings = self.ctx.settings.current()
         if self._pool is None:
             self._pool = ParsePool(settings.parse_processes or None)
         fetcher = Fetcher.from_settings(settings)
@@ -72,11 +87,15 @@ class RefreshController:
         def on_result(result, done: int, total: int) -> None:  # noqa: ANN001
             nonlocal failed
             failed += result.failed
-            text = (translate("MainWindow", "Refreshing {0}/{1} — {2} errors").format(
-                done, total, failed) if failed else
-                translate("MainWindow", "Refreshing {0}/{1}").format(done, total))
+            text = translate("MainWindow", "Refreshing {0}/{1}").format(done, total)
+            if failed:
+                text += " — " + counts().errors(failed)
             progress.report(done, total, text)
 
+        if responses is not None:
+            from desktop.reuse_fetch import ReusingFetcher
+
+            fetcher = ReusingFetcher(fetcher, responses)  # type: ignore[assignment]
         refresher = FeedRefresher(self.ctx.db, fetcher, workers=settings.workers,
                                   per_host=settings.per_host, parse_pool=self._pool,
                                   scorer=Scorer.from_settings(settings))
@@ -97,9 +116,9 @@ class RefreshController:
         self.ctx.bus.items_changed.emit()
         self.ctx.bus.replies_changed.emit()
         self.ctx.window.hide_task(
-            translate("MainWindow", "Refreshed {0} sources: {1} new items").format(
-                len(results), new)
-            + (translate("MainWindow", ", {0} failed").format(failed) if failed else ""))
+            translate("MainWindow", "Refreshed {0}: {1}").format(
+                counts().sources(len(results)), counts().new_items(new))
+            + (", " + counts().failed(failed) if failed else ""))
         for callback in self.finished_callbacks:
             callback(results)
 

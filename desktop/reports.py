@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
 from core.errors import KnownError
+from ui.widgets.counts import counts as counted
 
 if TYPE_CHECKING:
     from core.reports.model import Report
@@ -55,11 +56,12 @@ def describe(report: Report) -> str:
     if report.empty:
         return report.empty
     counts = report.counts
+    plural = counted()
     if report.kind == "summary":
         return translate("Reports", "{0} stories in {1} groups").format(counts["items"],
                                                                        counts["groups"])
-    return translate("Reports", "{0} posts, {1} replies, {2} watch-term mentions").format(
-        counts["posts"], counts["replies"], counts["mentions"])
+    return ", ".join((plural.posts(counts["posts"]), plural.replies(counts["replies"]),
+                      plural.watch_hits(counts["mentions"])))
 
 
 def preview(ctx: AppContext, request: ReportRequest, progress: JobProgress) -> Preview:

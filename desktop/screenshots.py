@@ -20,21 +20,48 @@ if TYPE_CHECKING:
 
     from ui.main_window import MainWindow
 
-SIZE = (1280, 800)
+SIZE = (1280, 800)  # the main window without --screen, as the README pictures have been
 
 
-def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = False) -> list[Path]:
+def screen_size(text: str) -> tuple[int, int]:
+    """"1366x768" → (1366, 768); KnownError for anything else."""
+    from core.errors import KnownError
+
+    width, sep, height = text.lower().replace("×", "x").partition("x")
+    if not (sep and width.strip().isdigit() and height.strip().isdigit()):
+        raise KnownError(f"--screen: expected WIDTHxHEIGHT such as 1366x768, not {text!r}")
+    size = int(width), int(height)
+    if min(size) < 320:
+        raise KnownError(f"--screen: {text} is too small to show the app (320x320 at least)")
+    return size
+
+
+def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = False,
+                     screen: tuple[int, int] | None = None) -> list[Path]:
     """Render every page and dialog to ``folder``; ``open_first_item`` shows the Monitor with
-    its newest item in the reader (it is then marked read: for the demo database only)."""
+    its newest item in the reader (it is then marked read: for the demo database only).
+
+    ``screen`` (width, height): everything opens as it would on a screen that size — the main
+    window at its first-run size for it, dialogs fitted to it — so no picture is larger.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QApplication
 
     from core.errors import KnownError
     from core.settings import Settings
     from desktop.app import create_main_window
+    from desktop.fonts import install_emoji_font
     from desktop.i18n import install_translator, remove_translators
+    from ui.main_window import first_run_size
+    from ui.widgets.screen_fit import ScreenFit, set_screen_override
 
     app = QApplication.instance() or QApplication([])
+    install_emoji_font()
+    fit = ScreenFit(app)
+    if screen is not None:  # without --screen, sizes as they have always been
+        set_screen_override(QSize(*screen))
+        app.installEventFilter(fit)
     # The pictures show the interface the user chose (``interface_language``), as the app does.
     try:
         language = Settings.load().interface_language
@@ -42,15 +69,55 @@ def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = Fals
         language = None
     translators = install_translator(app, language)
     try:
-        return _grab_all(app, create_main_window(db), folder, open_first_item)
+        window = create_main_window(db)
+        window.resize(first_run_size(window) if screen is not None else QSize(*SIZE))
+        return _grab_all(app, window, folder, open_first_item)
     finally:
-        remove_translators(app, translators)  # a caller's QApplication stays as it was
+        # A caller's QApplication stays as it was.
+        remove_translators(app, translators)
+        app.removeEventFilter(fit)
+        set_screen_override(None)
+
+
+WINDOW_DIALOG_MODULES = ("desktop.settings_dialog", "desktop.help", "desktop.reports")
+
+
+def window_extras(window: MainWindow) -> dict:
+    """The dialogs that belong to no page (Settings, first run, About, shortcuts)."""
+    found: dict = {}
+    for name in WINDOW_DIALOG_MODULES:
+        found.update(importlib.import_module(name).screenshot_extras(window.ctx))
+    return found
+
+
+def all_dialogs(window: MainWindow) -> dict:
+    """Every dialog the screenshots show: the window's, then each page's (tests open them)."""
+    found = window_extras(window)
+    for key in window.page_keys:
+        try:
+            module = importlib.import_module(f"desktop.page_{key}")
+        except ImportError:
+            continue
+        extras = getattr(module, "screenshot_extras", None)
+        found.update(extras(window.ctx) if extras else {})
+    return found
+
+
+def _worth_reading(model) -> int:  # noqa: ANN001 - a RepliesTableModel
+    """The newest reply that shows what the reading pane is for: a sentence or more with
+    likes, and a reply to a reply when there is one near the top."""
+    rows = [(row, model.record(row) or {}) for row in range(min(model.rowCount(), 60))]
+    for wanted in (lambda r: r.get("parent_id") and len(r.get("text") or "") > 60,
+                   lambda r: r.get("likes") and len(r.get("text") or "") > 60):
+        found = next((row for row, record in rows if wanted(record)), None)
+        if found is not None:
+            return found
+    return 0
 
 
 def _grab_all(app: QApplication, window: MainWindow, folder: Path,
               open_first_item: bool) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    window.resize(*SIZE)
     window.show()
     written: list[Path] = []
 
@@ -70,8 +137,13 @@ def _grab_all(app: QApplication, window: MainWindow, folder: Path,
     try:
         for key in window.page_keys:
             window.show_page(key)
-            if key == "monitor" and open_first_item and window.monitor.model.rowCount():
-                window.monitor.table.selectRow(0)
+            if open_first_item:  # the newest item in the reader, the newest reply in its pane
+                shown = window.monitor if key == "monitor" else window.page(key)
+                table, model = getattr(shown, "table", None), getattr(shown, "model", None)
+                if key in ("monitor", "listen") and table is not None and model.rowCount():
+                    row = _worth_reading(model) if key == "listen" else 0
+                    table.selectRow(row)
+                    table.scrollTo(model.index(row, 0))
             save(window, key)
             try:
                 module = importlib.import_module(f"desktop.page_{key}")
@@ -82,11 +154,7 @@ def _grab_all(app: QApplication, window: MainWindow, folder: Path,
                 widget.show()
                 save(widget, name)
                 widget.close()
-        from desktop.reports import screenshot_extras as report_extras
-        from desktop.settings_dialog import screenshot_extras
-
-        extras = {**screenshot_extras(window.ctx), **report_extras(window.ctx)}
-        for name, widget in extras.items():
+        for name, widget in window_extras(window).items():
             widget.show()
             save(widget, name)
             widget.close()

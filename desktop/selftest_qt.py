@@ -89,3 +89,24 @@ def _ended(child: multiprocessing.process.BaseProcess) -> str | None:
 
 def check_qt() -> Check:
     return run_check("qt", _run_probe, required=True)
+
+
+def _desktop_libraries() -> str:
+    from desktop.qt_platform import describe_missing, desktop_platform, missing_libraries
+
+    platform = desktop_platform()
+    missing = missing_libraries(platform)
+    if missing:
+        raise CheckFailed(describe_missing(platform, missing))
+    return f"the {platform} display plugin finds all its libraries"
+
+
+def check_qt_desktop() -> Check:
+    """The display plugin the window uses on this machine's desktop (xcb, or wayland in a
+    Wayland session) — also when this run is headless, where a missing library only warns:
+    the self-test of a bundle on a server must not fail for a desktop it will never show."""
+    from desktop.qt_platform import HEADLESS, gui_platform
+
+    chosen = gui_platform()
+    return run_check("qt-desktop", _desktop_libraries,
+                     required=chosen is not None and chosen not in HEADLESS)

@@ -23,6 +23,7 @@ from core.calendar.timezones import local_zone_name
 from core.errors import KnownError
 from core.settings import Settings, check_setting
 from desktop.links import open_folder
+from ui.widgets.counts import counts
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QWidget
@@ -168,6 +169,7 @@ def settings_data(ctx: AppContext) -> SettingsData:
         secret_names=_secret_names,
         secret_stored=lambda name: secrets.get_secret(name) is not None,
         store_secret=_store_secret, delete_secret=secrets.delete_secret,
+        keyring_available=secrets.keyring_available,
     )
 
 
@@ -269,9 +271,8 @@ def _finish_first_run(ctx: AppContext, choice: FirstRunChoice) -> str | None:
         if added:
             ctx.bus.sources_changed.emit()
             ctx.window.statusBar().showMessage(translate(
-                "SettingsDialog",
-                "Added {0} starter sources; they are fetched now (F5 fetches again)."
-            ).format(added))
+                "SettingsDialog", "Added {0}; they are fetched now (F5 fetches again).").format(
+                counts().starter_sources(added)))
             refresher = getattr(ctx.window, "refresher", None)
             if refresher is not None:
                 refresher.start()

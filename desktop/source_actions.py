@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core.feeds import sources
+from desktop.reuse_fetch import FetchedResponses, ReusingFetcher
+from ui.widgets.counts import counts
 
 translate = QCoreApplication.translate  # lupdate files these under their context
 
@@ -53,7 +55,8 @@ def source_actions(ctx: AppContext) -> SourceActions:
             bus.sources_changed.emit()
             bus.items_changed.emit()
             ctx.window.statusBar().showMessage(
-                translate("MainWindow", "Removed the source and {0} items").format(count))
+                translate("MainWindow", "Removed the source and {0}").format(
+                    counts().items(count)))
 
         def failed(exc: BaseException) -> None:
             from core.errors import KnownError
@@ -76,16 +79,19 @@ def source_actions(ctx: AppContext) -> SourceActions:
 
 def add_source_services(ctx: AppContext) -> AddSourceServices:
     """Preview and add exactly as ``attache sources add`` does (same core functions)."""
-    from core.settings import Settings
     from core.social.registry import detect_kind
     from ui.add_source_dialog import AddSourceServices
+
+    # What the preview downloaded serves the add and the first refresh (no second download,
+    # no "press F5"): see desktop/reuse_fetch.py.
+    responses = FetchedResponses()
 
     def with_fetcher(work):  # noqa: ANN001, ANN202 - a job helper: fetcher made and closed
         from core.feeds.fetch import Fetcher
 
-        fetcher = Fetcher.from_settings(Settings.load())
+        fetcher = Fetcher.from_settings(ctx.settings.current())
         try:
-            return work(fetcher)
+            return work(ReusingFetcher(fetcher, responses))
         finally:
             fetcher.close()
 
@@ -105,12 +111,14 @@ def add_source_services(ctx: AppContext) -> AddSourceServices:
 
     return AddSourceServices(detect_kind=detect_kind, preview=preview, add=add,
                              run=ctx.runner.run, categories=sources.categories(ctx.db),
-                             default_interval=Settings.load().default_interval_minutes,
-                             on_added=lambda source: _source_added(ctx, source))
+                             default_interval=ctx.settings.current().default_interval_minutes,
+                             on_added=lambda source: _source_added(ctx, source, responses))
 
 
-def _source_added(ctx: AppContext, source: object) -> None:
-    """Announce a stored source and select it in the Monitor.
+def _source_added(ctx: AppContext, source: object,
+                  responses: FetchedResponses | None = None) -> None:
+    """Announce a stored source, select it in the Monitor and fetch it at once (from what
+    the preview already downloaded, when it did).
 
     Called from the add job's completion, not from the dialog's ``added`` signal: the dialog
     may have been closed (and deleted) while the add waited on the writer.
@@ -118,9 +126,15 @@ def _source_added(ctx: AppContext, source: object) -> None:
     ctx.bus.sources_changed.emit()
     source_id = getattr(source, "id", None)
     ctx.window.monitor.select_key(("source", source_id))
-    ctx.window.statusBar().showMessage(translate("MainWindow",
-        "Added {0}; press F5 to fetch it").format(getattr(source, "title", None)
-                                                  or getattr(source, "url", "")))
+    name = getattr(source, "title", None) or getattr(source, "url", "")
+    refresher = getattr(ctx.window, "refresher", None)
+    # Said before the fetch starts: its own "Refreshed …" replaces it when it ends.
+    ctx.window.statusBar().showMessage(translate("MainWindow", "Added {0}; fetching it")
+                                       .format(name))
+    if refresher is None or source_id is None or not refresher.start(
+            force=True, source_ids=[source_id], responses=responses):
+        ctx.window.statusBar().showMessage(translate("MainWindow",
+            "Added {0}; press F5 to fetch it").format(name))
 
 
 def open_add_source(ctx: AppContext, text: str = "") -> AddSourceDialog:
@@ -141,7 +155,6 @@ def open_add_source(ctx: AppContext, text: str = "") -> AddSourceDialog:
 def import_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
     """File → Import OPML…: every feed in the file not already a source (a write job)."""
     from core.feeds.opml import import_opml
-    from core.settings import Settings
 
     window = ctx.window
     if path is None:
@@ -151,12 +164,13 @@ def import_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
         if not chosen:
             return
         path = chosen
-    interval = Settings.load().default_interval_minutes
+    interval = ctx.settings.current().default_interval_minutes
 
     def done(report) -> None:  # noqa: ANN001
         ctx.bus.sources_changed.emit()
-        text = translate("MainWindow", "Imported {0} sources; {1} were already there").format(
-            len(report.added), len(report.already_present))
+        text = translate("MainWindow", "Imported {0}; {1}").format(
+            counts().sources(len(report.added)), counts().already_there(
+                len(report.already_present)))
         if report.invalid:
             text += translate("MainWindow", "; skipped {0} invalid addresses").format(
                 len(report.invalid))
@@ -182,7 +196,8 @@ def export_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
         path = chosen
     ctx.runner.run(lambda _progress: export_opml(ctx.db, Path(path)),
                    on_done=lambda count: window.statusBar().showMessage(
-                       translate("MainWindow", "Exported {0} sources to {1}").format(count, path)),
+                       translate("MainWindow", "Exported {0} to {1}").format(
+                           counts().sources(count), path)),
                    on_error=lambda exc: _failed(
                        window, translate("MainWindow", "OPML not exported"), exc),
                    kind="read", name="Export OPML")

@@ -256,8 +256,8 @@ class AddSourceDialog(QDialog):
             self.title.setPlaceholderText(result.title)
         name = result.title or result.url
         if result.entries:
-            text = self.tr("{0}: {1} — the latest {2} items:").format(
-                self.tr(KIND_LABELS.get(result.kind, result.kind)), name, len(result.entries))
+            text = self.tr("{0}: {1} — the latest %n item(s):", "", len(result.entries)).format(
+                self.tr(KIND_LABELS.get(result.kind, result.kind)), name)
         else:
             text = self.tr("{0}: {1} — no items to show yet.").format(
                 self.tr(KIND_LABELS.get(result.kind, result.kind)), name)

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.sparkline import Sparkline
+from ui.widgets.counts import counts
 from ui.widgets.plain import plain_label, plain_tooltip
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def days_ago(days: int | None) -> str:
         return translate("Dashboard", "today")
     if days == 1:
         return translate("Dashboard", "yesterday")
-    return translate("Dashboard", "{0} days ago").format(days)
+    return counts().days_ago(days)
 
 
 def percent(share: float | None) -> str:
@@ -293,11 +294,11 @@ def agenda_columns() -> list[Column]:
             return translate("Dashboard", "Status of the planned post")
         if e.prep == "overdue":
             return translate("Dashboard",
-                             "Preparation should have started {0} days before ({1}).").format(
-                e.lead_days, short_date(e.prepare_by))  # type: ignore[arg-type]
+                             "Preparation should have started {0} before ({1}).").format(
+                counts().days(e.lead_days), short_date(e.prepare_by))  # type: ignore[arg-type]
         if e.prep == "due":
-            return translate("Dashboard", "Lead time {0} days: start preparing by {1}.").format(
-                e.lead_days, short_date(e.prepare_by))  # type: ignore[arg-type]
+            return translate("Dashboard", "Lead time {0}: start preparing by {1}.").format(
+                counts().days(e.lead_days), short_date(e.prepare_by))  # type: ignore[arg-type]
         if e.prep == "planned":
             return translate("Dashboard", "A planned post is linked to this observance.")
         return None
@@ -363,11 +364,12 @@ def account_columns(weeks: int) -> list[Column]:
                else None,
                color=lambda r: "#c53030" if r.level == "present" else None),  # not up to date
         Column(translate("Dashboard", "Posts/week"), lambda r: number(r.posts_per_week),
-               tip=lambda r: translate("Dashboard", "{0} posts in the last {1} weeks").format(
-                   r.posts, weeks),
+               tip=lambda r: translate("Dashboard", "{0} in the last {1}").format(
+                   counts().posts(r.posts), counts().weeks(weeks)),
                align_right=True),
         Column(translate("Dashboard", "Replies/post"), lambda r: number(r.replies_per_post),
-               tip=lambda r: translate("Dashboard", "{0} replies to those posts").format(r.replies),
+               tip=lambda r: translate("Dashboard", "{0} to those posts").format(
+                   counts().replies(r.replies)),
                align_right=True),
         Column(translate("Dashboard", "Negative"), lambda r: percent(r.negative_share),
                tip=lambda r: translate("Dashboard", "{0} of {1} analysed replies; replies in "
@@ -678,14 +680,14 @@ class DashboardView(QWidget):
     # ------------------------------------------------------------------ panels
 
     def _show_agenda(self, data: DashboardData) -> None:
-        self.agenda_card.title.setText(self.tr("Next {0} days").format(data.agenda_days))
+        self.agenda_card.title.setText(self.tr("Next %n day(s)", "", data.agenda_days))
         self.agenda_model.set_rows(data.agenda)
         if not data.agenda:
             self.agenda_card.show_empty(self.tr(
-                "Nothing planned and no observances in the next {0} days.\n"
+                "Nothing planned and no observances in the next %n day(s).\n"
                 "Plan posts in the Calendar; observance packs (UN days, US and host-country "
-                "holidays, programme deadlines) show here when they are switched on."
-            ).format(data.agenda_days))
+                "holidays, programme deadlines) show here when they are switched on.", "",
+                data.agenda_days))
             return
         self.agenda_card.show_content()
         # The day only on the first line of each day: the list reads as a diary.
@@ -712,11 +714,11 @@ class DashboardView(QWidget):
         self.all_well.setVisible(not failing)
 
     def _show_sentiment(self, week: SentimentWeek) -> None:
-        self.sentiment_card.title.setText(self.tr("Sentiment, last {0} days").format(week.days))
+        self.sentiment_card.title.setText(self.tr("Sentiment, last %n day(s)", "", week.days))
         if not week.total:
             self.sentiment_card.show_empty(self.tr(
-                "No replies in the last {0} days. Replies to your own accounts' posts are "
-                "collected when sources refresh.").format(week.days))
+                "No replies in the last %n day(s). Replies to your own accounts' posts are "
+                "collected when sources refresh.", "", week.days))
             return
         self.sentiment_card.show_content()
         counts = {"positive": week.positive, "neutral": week.neutral,
@@ -763,8 +765,8 @@ class DashboardView(QWidget):
             total = QLabel(str(term.total))
             total.setObjectName("term-total")
             total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            total.setToolTip(self.tr("{0} mentions in {1} days").format(
-                term.total, len(term.per_day)))
+            total.setToolTip(self.tr("{0} in {1}").format(
+                counts().mentions(term.total), counts().days(len(term.per_day))))
             spark = Sparkline()
             days = len(term.per_day)
             labels = [short_date(date.fromordinal(today.toordinal() - days + 1 + i))

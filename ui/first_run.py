@@ -152,6 +152,7 @@ class FirstRunDialog(QDialog):
         layout.addStretch()
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
+        self.timezone.setFocus()  # the first question
 
     def choice(self) -> FirstRunChoice:
         return FirstRunChoice(

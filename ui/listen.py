@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -68,15 +68,28 @@ from ui.models.replies_table import (
     RepliesTableModel,
     label_name,
     language_name,
+    short_time_text,
 )
+from ui.reply_reader import ReplyReader
 from ui.sentiment_chart import PostBreakdownChart, TimelineChart
 from ui.widgets.keep_selection import remember, restore
 from ui.widgets.plain import plain_tooltip
 from ui.widgets.runner import Runner
+from ui.widgets.search_box import (
+    NO_MATCH_LINK,
+    NoMatchNotice,
+    clear_on_escape,
+    focus_search,
+    quoted,
+)
 from ui.widgets.search_delay import search_after_pause
 
 RELABEL_KEYS = {Qt.Key.Key_1: "positive", Qt.Key.Key_2: "neutral", Qt.Key.Key_3: "negative",
                 Qt.Key.Key_0: "auto"}
+MOVE_KEYS = {Qt.Key.Key_J: 1, Qt.Key.Key_K: -1}
+REPLY_SHARE = 0.4  # of the table's width, at least, for the Reply column
+MIN_COLUMN = 36
+KEPT_COLUMNS = frozenset({DATE, LABEL})
 PERIODS = (("all", 0), ("7", 7), ("30", 30), ("90", 90), ("custom", 0))
 BREAKDOWN_POSTS = 8
 
@@ -105,6 +118,9 @@ class ListenData:
     unscored_count: Callable[[], int] | None = None
     # The own accounts an "Account" filter offers: id, title, url, replies.
     accounts: Callable[[], list[dict]] | None = None
+    # The reading pane's thread context for a reply row: {"post": {title, text, url} | None,
+    # "parent": the reply it answers (a row like reply_rows gives) | None}.
+    thread: Callable[[dict], dict] | None = None
 
 
 class RelabelCommand(QUndoCommand):
@@ -127,16 +143,29 @@ class RelabelCommand(QUndoCommand):
 
 
 class ReplyTable(QTableView):
-    """The table; 1/2/3/0 relabel the selection (keys handled here, not as window shortcuts,
-    so they never fire while the officer types in the search box)."""
+    """The table; 1/2/3/0 relabel the selection and J/K move to the next/previous reply
+    (keys handled here, not as window shortcuts, so they never fire while the officer types
+    in the search box)."""
 
     relabel_requested = Signal(str)
+    move_requested = Signal(int)  # +1 next (J), -1 previous (K)
+    resized = Signal()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        label = RELABEL_KEYS.get(Qt.Key(event.key()))
+        key = Qt.Key(event.key())
         plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        label = RELABEL_KEYS.get(key)
         if label is not None and plain:
             self.relabel_requested.emit(label)
+            event.accept()
+            return
+        step = MOVE_KEYS.get(key)
+        if step is not None and not event.modifiers():
+            self.move_requested.emit(step)
             event.accept()
             return
         super().keyPressEvent(event)
@@ -182,18 +211,29 @@ class ListenView(QWidget):
         banner.addWidget(self.score_button)
         self.unscored_banner.hide()
 
-        left = QWidget()
-        left_column = QVBoxLayout(left)
+        table_box = QWidget()
+        left_column = QVBoxLayout(table_box)
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addWidget(self.counts)
         left_column.addWidget(self.table, 1)
         left_column.addWidget(self.hint)
+        # The reading pane under the table: the whole reply and its thread.
+        self.reader = ReplyReader(data.thread)
+        self.reader.open_link.connect(self.open_link)
+        self.reading_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.reading_splitter.setObjectName("reading-splitter")
+        self.reading_splitter.addWidget(table_box)
+        self.reading_splitter.addWidget(self.reader)
+        self.reading_splitter.setStretchFactor(0, 3)
+        self.reading_splitter.setStretchFactor(1, 2)
+        self.reading_splitter.setSizes([420, 260])
         self.splitter = QSplitter()
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.reading_splitter)
         self.splitter.addWidget(self.chart_panel)
-        self.splitter.setStretchFactor(0, 3)
+        # The replies get most of the width: the Reply column is what an officer reads.
+        self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 380])
+        self.splitter.setSizes([860, 340])
         content = QWidget()
         content_column = QVBoxLayout(content)
         content_column.setContentsMargins(0, 0, 0, 0)
@@ -307,6 +347,8 @@ class ListenView(QWidget):
         self.table = ReplyTable()
         self.table.setObjectName("replies")
         self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.show_current())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(False)
@@ -318,24 +360,34 @@ class ListenView(QWidget):
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         metrics = self.table.fontMetrics()
-        # Wide enough for their usual content, so the reply text gets the rest.
+        # Wide enough for their usual content and title, so the reply text gets the rest.
         # Samples in the interface language: «✎ не проанализировано» is longer than English.
-        samples = {AUTHOR: "aziz.karimov_", LABEL: "✎ " + self.tr("not analysed"),
+        samples = {AUTHOR: "aziz.karimov", LABEL: "✎ " + self.tr("not analysed"),
                    POLARITY: "−0.00",
                    LANGUAGE: max((language_name(c) for c in ("en", "ru", "uz")),
                                   key=metrics.horizontalAdvance),
-                   POST: "Fulbright 2027 ap", DATE: "2026-12-31 23:59"}
+                   POST: "🎓 Fulbright 2027", DATE: short_time_text(
+                       datetime(2026, 12, 30, 23, 59, tzinfo=UTC),
+                       QDate(2026, 1, 1)) + "0"}
         header_metrics = header.fontMetrics()
+        self._column_wants: dict[int, int] = {}
         for column, sample in samples.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(metrics.horizontalAdvance(sample) + 18,
-                                             header_metrics.horizontalAdvance(title) + 28))
+            self._column_wants[column] = max(metrics.horizontalAdvance(sample) + 14,
+                                             header_metrics.horizontalAdvance(title) + 12)
+            header.resizeSection(column, self._column_wants[column])
+        self.table.resized.connect(self._fit_columns)
         header.setSortIndicator(*self.model.sort_order())
         self.table.setSortingEnabled(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.relabel_requested.connect(self.relabel_selected)
+        self.table.move_requested.connect(self.move)
+        clear_on_escape(self.search)
+        self.no_match = NoMatchNotice(self.table, self.search, lambda text: self.tr(
+            "No replies match “{0}” — <a href='{1}'>clear the search</a>").format(
+            quoted(text), NO_MATCH_LINK))
         self.counts = QLabel()
         self.counts.setObjectName("reply-counts")
         self.counts.setTextFormat(Qt.TextFormat.RichText)
@@ -506,6 +558,10 @@ class ListenView(QWidget):
                       self.campaign_filter, self.period):
             combo.setCurrentIndex(0)
 
+    def focus_search(self) -> None:
+        """Ctrl+F (the window's Find action)."""
+        focus_search(self.search)
+
     def show_account(self, source_id: int) -> None:
         """Every reply to one own account (from the Dashboard): the other filters are
         cleared, so what shows is that account's replies and nothing less."""
@@ -612,7 +668,49 @@ class ListenView(QWidget):
         self.model.reload()
         if state is not None:
             restore(self.table, self.model, state)
+        self.show_current()
         self._update_counts()
+
+    def _fit_columns(self) -> None:
+        """The Reply column keeps at least REPLY_SHARE of the width: on a narrow window (or in
+        Russian, whose labels are long) the other columns give way, their text cut with "…"
+        (the cell's tooltip and the reading pane have it whole)."""
+        room = self.table.viewport().width()
+        limit = int(room * (1 - REPLY_SHARE))
+        wants = self._column_wants
+        kept = {c: w for c, w in wants.items() if c in KEPT_COLUMNS}  # date and sentiment
+        shrinkable = {c: w for c, w in wants.items() if c not in KEPT_COLUMNS}
+        # The post, language, polarity and author give way first; date and sentiment last.
+        rest = max(limit - sum(kept.values()), MIN_COLUMN * len(shrinkable))
+        scale = min(1.0, rest / sum(shrinkable.values())) if shrinkable else 1.0
+        widths = {c: max(MIN_COLUMN, int(w * scale)) for c, w in shrinkable.items()}
+        left = max(limit - sum(widths.values()), MIN_COLUMN * len(kept))
+        scale = min(1.0, left / sum(kept.values())) if kept else 1.0
+        widths.update({c: max(MIN_COLUMN, int(w * scale)) for c, w in kept.items()})
+        header = self.table.horizontalHeader()
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+
+    # ------------------------------------------------------------------ reading
+
+    def show_current(self) -> None:
+        """The reading pane follows the table's current reply (or says how to pick one)."""
+        index = self.table.currentIndex()
+        record = self.model.record(index.row()) if index.isValid() else None
+        if record is None:
+            self.reader.clear_reply()
+        else:
+            self.reader.show_reply(record)
+
+    def move(self, step: int) -> None:
+        """J/K: select the next (+1) or previous (-1) reply; the pane follows."""
+        row = self.table.currentIndex().row()
+        target = max(0, row + step) if row >= 0 else 0
+        if target >= self.model.rowCount() and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        if target < self.model.rowCount():
+            self.table.selectRow(target)
+            self.table.scrollTo(self.model.index(target, 0))
 
     def _update_unscored(self) -> None:
         count = (self.data.unscored_count() if self.data.unscored_count is not None
@@ -620,8 +718,8 @@ class ListenView(QWidget):
         self.unscored_banner.setVisible(bool(count))
         self.score_button.setVisible(self.data.score_pending is not None)
         self.unscored_text.setText(self.tr(
-            "{0} replies have not been analysed yet (imported from a file, or the analyzer "
-            "was changed); they are counted as “not scored yet”.").format(count))
+            "%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was "
+            "changed), counted as “not scored yet”.", "", count))
 
     def reload_summaries(self) -> None:
         """Charts and needs-attention: one background read; a newer request wins."""
@@ -675,7 +773,8 @@ class ListenView(QWidget):
         shown = self.model.total()
         totals = self._chart_totals
         if totals is None:
-            self.counts.setText(self.tr("{0} replies").format(shown))
+            self.counts.setText(self.tr("%Ln reply(ies)", "", shown))
+            self.status.emit(self.tr("%Ln reply(ies)", "", shown))
             return
         everything = sum(totals.values())
         parts = []
@@ -686,10 +785,10 @@ class ListenView(QWidget):
             if totals[key] or key in ("positive", "neutral", "negative"):
                 parts.append(f"<span style='color:{LABEL_COLORS[key]}'>{totals[key]} "
                              f"{text}</span>")
-        lead = (self.tr("<b>{0}</b> replies").format(everything) if shown == everything
-                else self.tr("<b>{0}</b> of {1} replies").format(shown, everything))
+        lead = (self.tr("<b>%Ln</b> reply(ies)", "", everything) if shown == everything
+                else self.tr("<b>{0}</b> of %Ln reply(ies)", "", everything).format(shown))
         self.counts.setText(f"{lead}: " + " · ".join(parts))
-        self.status.emit(self.tr("{0} replies").format(shown))
+        self.status.emit(self.tr("%Ln reply(ies)", "", shown))
 
     def _show_attention(self, rows: list[dict]) -> None:
         """Each flagged post on two lines: its title, then how bad and why."""
@@ -765,8 +864,9 @@ class ListenView(QWidget):
             self._announce_edit()
             return
         if len(targets) > 1:
-            self.undo_stack.beginMacro(self.tr("Label {0} replies as {1}").format(
-                len(targets), self.tr("automatic") if label == "auto" else label_name(label)))
+            self.undo_stack.beginMacro(self.tr("Label %n reply(ies) as {0}", "", len(targets))
+                                       .format(self.tr("automatic") if label == "auto"
+                                               else label_name(label)))
         for reply_id, previous, source in targets:
             self.undo_stack.push(RelabelCommand(self, reply_id, label, previous, source))
         if len(targets) > 1:
@@ -781,6 +881,8 @@ class ListenView(QWidget):
             return False
         self.model.refresh_ids([reply_id])
         self._edited = True
+        if self.reader.reply_id == reply_id:
+            self.show_current()
         return True
 
     def write_restore(self, reply_id: int, label: str | None, source: str | None) -> None:
@@ -791,6 +893,8 @@ class ListenView(QWidget):
             return
         self.model.refresh_ids([reply_id])
         self._edited = True
+        if self.reader.reply_id == reply_id:
+            self.show_current()
 
     def _after_undo_step(self, _index: int) -> None:
         if self._edited:

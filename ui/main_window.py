@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -27,6 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from ui.monitor import MonitorData, MonitorView
+from ui.widgets.screen_fit import fitted_size, room_for
+
+DEFAULT_SIZE = QSize(1280, 800)
+
+
+def first_run_size(window: QWidget | None = None) -> QSize:
+    """The window's size before the user ever resized it: 1280×800, or most of a bigger
+    screen, never more than the screen has room for (a 1366×768 laptop)."""
+    room = room_for(window)
+    roomy = QSize(int(room.width() * 0.85), int(room.height() * 0.85))
+    return fitted_size(DEFAULT_SIZE.expandedTo(roomy), window)
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +52,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main-window")
         self.setWindowTitle(self.tr("Attaché"))
-        self.resize(1280, 800)
+        self.resize(first_run_size(self))
         self._state_file = state_file
         self.undo_stack = QUndoStack(self)
         self.monitor = MonitorView(data)
@@ -68,7 +79,8 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMaximumWidth(150)
+        # As wide as its longest title («Мониторинг», «Календарь»): no cut word, no scroll bar.
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setIconSize(QSize(20, 20))
         # Roomy entries, like a native sidebar; the palette keeps it right in dark themes.
         self.navigation.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
@@ -77,17 +89,21 @@ class MainWindow(QMainWindow):
         self.page_keys: list[str] = []
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self.navigation.currentRowChanged.connect(self._on_navigate)
-        splitter = QSplitter()
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([130, 1150])
-        self.setCentralWidget(splitter)
+        # The navigation is as wide as its titles (see _fit_navigation); the page has the rest.
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.navigation)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
 
         self.database_label = database_label
+        # Each page's own line ("212 items", "416 replies"); the bar shows the current page's.
+        self._page_titles: dict[str, str] = {}
+        self._page_status: dict[str, str] = {}
         self.statusBar().showMessage(self.tr("Database: {0}").format(database_label))
-        self.monitor.status.connect(
-            lambda text: self.statusBar().showMessage(f"{text} — {self.database_label}"))
+        self.monitor.status.connect(lambda text: self.set_page_status("monitor", text))
 
         # Background work in the status bar: what runs, how far it is, and a way to stop it.
         self.task_label = QLabel()
@@ -131,7 +147,8 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.menus["edit"].addActions([undo, redo])
         self.menus["edit"].addSeparator()
-        self.find_action = self.add_action("edit", self.tr("&Find items"),
+        # The one Find action (Ctrl+F): it asks the page on screen to focus its search box.
+        self.find_action = self.add_action("edit", self.tr("&Find…"),
                                            QKeySequence.StandardKey.Find, self.find)
 
     def add_action(self, menu: str, text: str, shortcut: QKeySequence | QKeySequence.StandardKey
@@ -147,8 +164,27 @@ class MainWindow(QMainWindow):
         return action
 
     def find(self) -> None:
-        self.show_page("monitor")
-        self.monitor.focus_search()
+        """Ctrl+F: the search box of the page on screen (the Monitor's if it has none)."""
+        key = self.current_page()
+        page = self.monitor if key == "monitor" else self.page(key)
+        focus = getattr(page, "focus_search", None)
+        if not callable(focus):
+            self.show_page("monitor")
+            focus = self.monitor.focus_search
+        focus()
+
+    # ------------------------------------------------------------------ status bar
+
+    def set_page_status(self, key: str, text: str) -> None:
+        """A page's own status line; shown now if that page is on screen, else when it is."""
+        self._page_status[key] = text
+        if self.page_keys and self.current_page() == key:
+            self._show_page_status(key)
+
+    def _show_page_status(self, key: str) -> None:
+        text = self._page_status.get(key) or self._page_titles.get(key, "")
+        self.statusBar().showMessage(f"{text} — {self.database_label}" if text
+                                     else self.database_label)
 
     # ------------------------------------------------------------------ pages
 
@@ -166,11 +202,22 @@ class MainWindow(QMainWindow):
         self._factories[key] = widget if callable(widget) and not isinstance(
             widget, QWidget) else (lambda w=widget: w)
         self.navigation.addItem(QListWidgetItem(title))
+        self._page_titles[key] = title.replace("&", "")
+        self._fit_navigation()
         position = len(self.page_keys)
         self.add_action("view", title, f"Ctrl+{position}" if position < 10 else None,
                         lambda: self.show_page(key))
         if len(self.page_keys) == 1:
             self.navigation.setCurrentRow(0)
+
+    def _fit_navigation(self) -> None:
+        font = self.navigation.font()
+        font.setPointSizeF(11)  # the style sheet's size
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(self.navigation.item(row).text())
+                     for row in range(self.navigation.count()))
+        width = widest + 2 * 10 + 2 * self.navigation.frameWidth() + 8  # item padding
+        self.navigation.setFixedWidth(width)
 
     def page(self, key: str) -> QWidget:
         """The page's widget, built now if it has not been shown yet."""
@@ -202,6 +249,7 @@ class MainWindow(QMainWindow):
         activated = getattr(widget, "activated", None)
         if callable(activated):
             activated()
+        self._show_page_status(self.page_keys[row])
         self.page_changed.emit(self.page_keys[row])
 
     # ------------------------------------------------------------------ state

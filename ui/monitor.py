@@ -49,6 +49,13 @@ from ui.models.sources_tree import RawRole as SourceRowRole
 from ui.reader import ReaderView
 from ui.sources_page import SourceActions, SourceCommands
 from ui.widgets.keep_selection import remember, restore
+from ui.widgets.search_box import (
+    NO_MATCH_LINK,
+    NoMatchNotice,
+    clear_on_escape,
+    focus_search,
+    quoted,
+)
 from ui.widgets.search_delay import search_after_pause
 
 ALL_ITEMS = ("all", None)
@@ -154,7 +161,7 @@ class MonitorView(QWidget):
         self.load_images.clicked.connect(lambda: self.reader.allow_images(True))
         self.reader.images_blocked.connect(
             lambda n: (self.load_images.setVisible(n > 0),
-                       self.load_images.setText(self.tr("Load {0} images").format(n))))
+                       self.load_images.setText(self.tr("Load %n image(s)", "", n))))
         self.reader.link_activated.connect(self.open_link)
 
         toolbar = QHBoxLayout()
@@ -203,7 +210,10 @@ class MonitorView(QWidget):
                             ("D", self.toggle_summary), ("Shift+D", self.edit_summary_note)):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.activated.connect(action)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        clear_on_escape(self.search)
+        self.no_match = NoMatchNotice(self.table, self.search, lambda text: self.tr(
+            "No items match “{0}” — <a href='{1}'>clear the search</a>").format(
+            quoted(text), NO_MATCH_LINK))
 
     # ------------------------------------------------------------------ sources
 
@@ -251,8 +261,16 @@ class MonitorView(QWidget):
         self.term.clear()
         self.term.addItem(self.tr("Any watch term"), None)
         for term in self.data.terms():
-            self.term.addItem(self.tr("{0} ({1})").format(term["term"], term.get("hits", 0)),
+            # The count is of items, what this list shows; replies mentioning the term are
+            # on the Listen page, and the tooltip says so.
+            items = term.get("items", term.get("hits", 0))
+            self.term.addItem(self.tr("{0} (%n item(s))", "", items).format(term["term"]),
                               term["id"])
+            replies = term.get("replies", 0)
+            self.term.setItemData(self.term.count() - 1, self.tr(
+                "%n item(s) in all sources mention it", "", items) + (
+                "; " + self.tr("%n reply(ies) too (see Listen)", "", replies)
+                if replies else ""), Qt.ItemDataRole.ToolTipRole)
         position = self.term.findData(chosen) if chosen is not None else 0
         self.term.setCurrentIndex(max(position, 0))
         self.term.blockSignals(False)
@@ -338,7 +356,7 @@ class MonitorView(QWidget):
         self.model.reload()
         self._shown_id = None
         self.reader.clear_item()
-        self.status.emit(self.tr("{0} items").format(self.model.total()))
+        self.status.emit(self.tr("%Ln item(s)", "", self.model.total()))
 
     def refresh_items(self) -> None:
         """Items changed underneath (a background refresh): reload, keeping the officer's place.
@@ -356,7 +374,7 @@ class MonitorView(QWidget):
         if not still_listed and self._shown_id is not None:
             self._shown_id = None
             self.reader.clear_item()
-        self.status.emit(self.tr("{0} items").format(self.model.total()))
+        self.status.emit(self.tr("%Ln item(s)", "", self.model.total()))
 
     # ------------------------------------------------------------------ reading
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -440,8 +458,7 @@ class MonitorView(QWidget):
             self.model.set_summary(item_id, True, text.strip() or None)
 
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        focus_search(self.search)
 
 
 def _local_midnight(day: QDate) -> datetime:

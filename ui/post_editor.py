@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QLocale,
+    QSize,
     Qt,
     QTime,
     QTimer,
@@ -53,6 +54,7 @@ from PySide6.QtWidgets import (
 from ui.settings_dialog import time_zone_combo
 from ui.widgets.numbers import count_text
 from ui.widgets.plain import plain_tooltip
+from ui.widgets.screen_fit import fitted_size, scrolling
 
 CHECK_DELAY_MS = 400  # re-check the plan this long after the last date/channel change
 OVER_COLOR = "#c62828"
@@ -337,8 +339,13 @@ class PostEditor(QDialog):
         buttons.addStretch()
         for button in (self.close_button, self.save_button, self.save_close):
             buttons.addWidget(button)
+        # The fields scroll on a small screen; the warnings and the buttons stay in view.
+        fields = QWidget(objectName="editor-fields")
+        fields.setLayout(form)
+        self.fields_area = scrolling(fields)
+        self.fields_area.setObjectName("editor-scroll")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.fields_area, 1)
         layout.addWidget(self.warnings_box)
         layout.addLayout(buttons)
 
@@ -365,7 +372,8 @@ class PostEditor(QDialog):
         self.rrule.textChanged.connect(self._update_repeat)
         self.ends.currentIndexChanged.connect(self._update_repeat)
         self.status_group.buttonClicked.connect(self._status_clicked)
-        self.resize(780, 860)
+        self.resize(fitted_size(QSize(780, 860), parent))
+        self.title.setFocus()  # typing after Ctrl+N writes the title, not into another field
 
     # ------------------------------------------------------------------ filling
 

@@ -307,6 +307,7 @@ class ReportsDialog(QDialog):
         self.terms.setVisible(False)
         self._kind_changed()
         self.resize(980, 640)
+        self.kind.setFocus()  # the first choice, not the preview (keys and focus test)
 
     # ------------------------------------------------------------------ the request
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.plain import plain_tooltip
+from ui.widgets.screen_fit import fitted_size, room_for, scrolling
 
 COUNTRY_CODES = ("UZ", "KZ", "KG", "TJ", "TM")
 PACK_KEYS = ("un", "us", "host", "programme")
@@ -93,6 +94,14 @@ class SettingsData:
     secret_stored: Callable[[str], bool]
     store_secret: Callable[[str, str], str | None]  # a problem or None
     delete_secret: Callable[[str], None]
+    # Whether an OS keyring can store secrets: the tab says so before anything is typed.
+    keyring_available: Callable[[], bool] | None = None
+
+
+def sentence(text: str) -> str:
+    """Core's messages start in lower case (they follow "attache: " on the command line);
+    shown on their own in a dialog they start with a capital."""
+    return text[:1].upper() + text[1:] if text else text
 
 
 class _ErrorLabel(QLabel):
@@ -106,7 +115,7 @@ class _ErrorLabel(QLabel):
         self.hide()
 
     def show_error(self, text: str) -> None:
-        self.setText(text)
+        self.setText(sentence(text))
         self.setVisible(bool(text))
 
 
@@ -134,6 +143,7 @@ class SettingsDialog(QDialog):
         self._values = data.values()
         self._locked = data.locked()
         self._stored_db_url: str | None = None
+        self._pages: list[QWidget] = []
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings-tabs")
@@ -157,15 +167,23 @@ class SettingsDialog(QDialog):
             spec.set(self._values.get(key))
             if key in self._locked:
                 self._lock(spec, self._locked[key])
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()).width() + 40, 560)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(min(640, room_for(parent).width()))
+        # The first field has the focus (the time zone when IT has not locked it).
+        first = next((f.widget for f in self.fields.values() if f.widget.isEnabled()), None)
+        if first is not None:
+            first.setFocus()
+        # As wide as the widest tab wants (the tabs scroll, so their own hint is small).
+        widest = max(page.sizeHint().width() for page in self._pages)
+        self.resize(fitted_size(QSize(max(widest, self.sizeHint().width()) + 60, 560), parent))
 
     # ------------------------------------------------------------------ building blocks
 
     def _page(self, title: str) -> tuple[QWidget, QVBoxLayout]:
+        """A tab whose fields scroll when the screen is short (Save stays visible below)."""
         page = QWidget()
         column = QVBoxLayout(page)
-        self.tabs.addTab(page, title)
+        self.tabs.addTab(scrolling(page), title)
+        self._pages.append(page)
         return page, column
 
     def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget,
@@ -520,6 +538,17 @@ class SettingsDialog(QDialog):
             "one is stored, never what it is."))
         intro.setWordWrap(True)
         column.addWidget(intro)
+        self.no_keyring = QLabel(self.tr(
+            "<b>There is no keyring on this computer, so tokens cannot be stored.</b> Windows "
+            "and macOS have one built in; on Linux, install and unlock GNOME Keyring or "
+            "KWallet (or ask IT), then open Settings again. Attaché never falls back to a "
+            "plain-text file."))
+        self.no_keyring.setObjectName("no-keyring")
+        self.no_keyring.setWordWrap(True)
+        self.no_keyring.setStyleSheet("color: #b00020;")
+        usable = self.data.keyring_available is None or self.data.keyring_available()
+        self.no_keyring.setVisible(not usable)
+        column.addWidget(self.no_keyring)
         self.secret_grid = QGridLayout()
         self.secret_grid.setColumnStretch(2, 1)
         column.addLayout(self.secret_grid)
@@ -544,6 +573,13 @@ class SettingsDialog(QDialog):
         column.addWidget(other)
         column.addWidget(self.other_error)
         column.addStretch()
+        if not usable:  # nothing to type into that could not be kept
+            other.setEnabled(False)
+            for _status, value, _title in self.secret_rows.values():
+                value.setEnabled(False)
+            for button in _page.findChildren(QPushButton):
+                if button.objectName().startswith("secret-store-"):
+                    button.setEnabled(False)
 
     def _add_secret_row(self, name: str, purpose: str) -> None:
         row = self.secret_grid.rowCount()
@@ -586,6 +622,7 @@ class SettingsDialog(QDialog):
         problem = self.data.store_secret(name, value.text())
         value.clear()  # written or refused, the value never stays on screen
         if problem:
+            problem = sentence(problem)
             QMessageBox.warning(self, self.tr("Secret not stored"), problem)
         self._show_secret_status(name, problem)
 
@@ -649,7 +686,7 @@ class SettingsDialog(QDialog):
         if changes:
             problem = self.data.save(changes)
             if problem:
-                QMessageBox.warning(self, self.tr("Settings not saved"), problem)
+                QMessageBox.warning(self, self.tr("Settings not saved"), sentence(problem))
                 return
             self.saved.emit(changes)
         self.accept()

@@ -55,6 +55,7 @@ class SourceEditDialog(QDialog):
         self.setWindowTitle(self.tr("Edit source"))
         self.setMinimumWidth(460)
         self.title = QLineEdit(row.get("title") or "")
+        self.title.setObjectName("source-title")
         self.title.setPlaceholderText(self.tr("the feed's own title"))
         self.category = category_box(categories, row.get("category"))
         self.interval = interval_box(int(row.get("interval_minutes") or 60))

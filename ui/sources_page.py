@@ -45,8 +45,14 @@ from ui.models.sources_table import (
 )
 from ui.models.sources_tree import health
 from ui.source_edit_dialog import SourceEditDialog
-from ui.widgets.numbers import count_text
 from ui.widgets.runner import Runner
+from ui.widgets.search_box import (
+    NO_MATCH_LINK,
+    NoMatchNotice,
+    clear_on_escape,
+    focus_search,
+    quoted,
+)
 
 
 @dataclass
@@ -114,7 +120,7 @@ class SourceCommands(QObject):
     def remove(self, row: dict) -> bool:
         name = row.get("title") or row.get("url")
         count = int(row.get("item_count") or 0)
-        question = (self.tr("Remove “{0}” and its {1} items?").format(name, count_text(count))
+        question = (self.tr("Remove “{0}” and its %Ln item(s)?", "", count).format(name)
                     if count else self.tr("Remove “{0}”?").format(name))
         detail = self.tr("The items are deleted from this database; adding the source again "
                          "fetches only what the feed still offers. To stop fetching but keep "
@@ -202,6 +208,10 @@ class SourcesPage(QWidget):
                               (UNREAD, 60), (ERROR, 150)):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 24))
+        clear_on_escape(self.filter)
+        self.no_match = NoMatchNotice(self.table, self.filter, lambda text: self.tr(
+            "No sources match “{0}” — <a href='{1}'>clear the filter</a>").format(
+            quoted(text), NO_MATCH_LINK))
         QShortcut(QKeySequence.StandardKey.Delete, self.table,
                   activated=lambda: self._with_row(self.table.currentIndex(),
                                                    self.commands.remove))
@@ -249,12 +259,16 @@ class SourcesPage(QWidget):
         self.model.set_sources(rows)
         self.stack.setCurrentWidget(self.table if rows else self.empty)
         failing = sum(1 for r in rows if health(r) in ("error", "gone"))
-        text = self.tr("{0} sources").format(len(rows))
+        text = self.tr("%Ln source(s)", "", len(rows))
         if failing:
             text += self.tr(", {0} need attention").format(failing)
         self.summary.setText(text)
         if current is not None:
             self.select_source(current["id"])
+
+    def focus_search(self) -> None:
+        """Ctrl+F (the window's Find action)."""
+        focus_search(self.filter)
 
     def select_source(self, source_id: int) -> bool:
         row = self.model.row_of(source_id)

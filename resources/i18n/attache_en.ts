@@ -2,6 +2,189 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AddSourceDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/add_source_dialog.py" line="+259"/>
+        <source>{0}: {1} — the latest %n item(s):</source>
+        <translation>
+            <numerusform>{0}: {1} — the latest %n item:</numerusform>
+            <numerusform>{0}: {1} — the latest %n items:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message numerus="yes">
+        <location filename="../../ui/calendar/view.py" line="+337"/>
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/counts.py" line="+21"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln new item(s)</source>
+        <translation>
+            <numerusform>%Ln new item</numerusform>
+            <numerusform>%Ln new items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln reply(ies)</source>
+        <translation>
+            <numerusform>%Ln reply</numerusform>
+            <numerusform>%Ln replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln new reply(ies)</source>
+        <translation>
+            <numerusform>%Ln new reply</numerusform>
+            <numerusform>%Ln new replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln source(s)</source>
+        <translation>
+            <numerusform>%Ln source</numerusform>
+            <numerusform>%Ln sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln post(s)</source>
+        <translation>
+            <numerusform>%Ln post</numerusform>
+            <numerusform>%Ln posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln error</numerusform>
+            <numerusform>%Ln errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln already there</source>
+        <translation>
+            <numerusform>%Ln already there</numerusform>
+            <numerusform>%Ln already there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln mention(s)</source>
+        <translation>
+            <numerusform>%Ln mention</numerusform>
+            <numerusform>%Ln mentions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln watch-term hit(s)</source>
+        <translation>
+            <numerusform>%Ln watch-term hit</numerusform>
+            <numerusform>%Ln watch-term hits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n starter source(s)</source>
+        <translation>
+            <numerusform>%n starter source</numerusform>
+            <numerusform>%n starter sources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard.py" line="+663"/>
+        <source>Next %n day(s)</source>
+        <translation>
+            <numerusform>Next %n day</numerusform>
+            <numerusform>Next %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Nothing planned and no observances in the next %n day(s).
+Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</source>
+        <translation>
+            <numerusform>Nothing planned and no observances in the next %n day.
+Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</numerusform>
+            <numerusform>Nothing planned and no observances in the next %n days.
+Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>Sentiment, last %n day(s)</source>
+        <translation>
+            <numerusform>Sentiment, last %n day</numerusform>
+            <numerusform>Sentiment, last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>No replies in the last %n day(s). Replies to your own accounts&apos; posts are collected when sources refresh.</source>
+        <translation>
+            <numerusform>No replies in the last %n day. Replies to your own accounts&apos; posts are collected when sources refresh.</numerusform>
+            <numerusform>No replies in the last %n days. Replies to your own accounts&apos; posts are collected when sources refresh.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message numerus="yes">
         <location filename="../../ui/first_run.py" line="+117"/>
@@ -28,6 +211,172 @@
         <translation>
             <numerusform>%n event of the file cannot be planned and is left out (listed below, by line).</numerusform>
             <numerusform>%n events of the file cannot be planned and are left out (listed below, by line).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListenView</name>
+    <message numerus="yes">
+        <location filename="../../ui/listen.py" line="+721"/>
+        <source>%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</source>
+        <translation>
+            <numerusform>%Ln reply not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</numerusform>
+            <numerusform>%Ln replies not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+55"/>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>%Ln reply(ies)</source>
+        <translation>
+            <numerusform>%Ln reply</numerusform>
+            <numerusform>%Ln replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-3"/>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; reply(ies)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; reply</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; of %Ln reply(ies)</source>
+        <translation>
+            <numerusform>&lt;b&gt;{0}&lt;/b&gt; of %Ln reply</numerusform>
+            <numerusform>&lt;b&gt;{0}&lt;/b&gt; of %Ln replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+78"/>
+        <source>Label %n reply(ies) as {0}</source>
+        <translation>
+            <numerusform>Label %n reply as {0}</numerusform>
+            <numerusform>Label %n replies as {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MonitorView</name>
+    <message numerus="yes">
+        <location filename="../../ui/monitor.py" line="+164"/>
+        <source>Load %n image(s)</source>
+        <translation>
+            <numerusform>Load %n image</numerusform>
+            <numerusform>Load %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+103"/>
+        <source>{0} (%n item(s))</source>
+        <translation>
+            <numerusform>{0} (%n item)</numerusform>
+            <numerusform>{0} (%n items)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n item(s) in all sources mention it</source>
+        <translation>
+            <numerusform>%n item in all sources mention it</numerusform>
+            <numerusform>%n items in all sources mention it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n reply(ies) too (see Listen)</source>
+        <translation>
+            <numerusform>%n reply too (see Listen)</numerusform>
+            <numerusform>%n replies too (see Listen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+87"/>
+        <location line="+18"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ObservancePanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/calendar/observance_panel.py" line="+38"/>
+        <source>&lt;b&gt;Coming up&lt;/b&gt; — next %n day(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;Coming up&lt;/b&gt; — next %n day</numerusform>
+            <numerusform>&lt;b&gt;Coming up&lt;/b&gt; — next %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>No observances in the next %n day(s).
+Choose host countries and packs with:
+attache config set countries UZ
+attache config set packs un,us,host,programme</source>
+        <translation>
+            <numerusform>No observances in the next %n day.
+Choose host countries and packs with:
+attache config set countries UZ
+attache config set packs un,us,host,programme</numerusform>
+            <numerusform>No observances in the next %n days.
+Choose host countries and packs with:
+attache config set countries UZ
+attache config set packs un,us,host,programme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>⚑ Start preparing on {0} (%n day(s) ahead)</source>
+        <translation>
+            <numerusform>⚑ Start preparing on {0} (%n day ahead)</numerusform>
+            <numerusform>⚑ Start preparing on {0} (%n days ahead)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReplyReader</name>
+    <message numerus="yes">
+        <location filename="../../ui/reply_reader.py" line="+112"/>
+        <source>♥ %n like(s)</source>
+        <translation>
+            <numerusform>♥ %n like</numerusform>
+            <numerusform>♥ %n likes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourceCommands</name>
+    <message numerus="yes">
+        <location filename="../../ui/sources_page.py" line="+123"/>
+        <source>Remove “{0}” and its %Ln item(s)?</source>
+        <translation>
+            <numerusform>Remove “{0}” and its %Ln item?</numerusform>
+            <numerusform>Remove “{0}” and its %Ln items?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPage</name>
+    <message numerus="yes">
+        <location line="+139"/>
+        <source>%Ln source(s)</source>
+        <translation>
+            <numerusform>%Ln source</numerusform>
+            <numerusform>%Ln sources</numerusform>
         </translation>
     </message>
 </context>

@@ -179,10 +179,14 @@
         <source>(untitled)</source>
         <translation>(без названия)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+6"/>
-        <source>{0}: {1} — the latest {2} items:</source>
-        <translation>{0}: {1} — последние материалы ({2}):</translation>
+        <source>{0}: {1} — the latest %n item(s):</source>
+        <translation>
+            <numerusform>{0}: {1} — последний %n материал:</numerusform>
+            <numerusform>{0}: {1} — последние %n материала:</numerusform>
+            <numerusform>{0}: {1} — последние %n материалов:</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -296,7 +300,7 @@
         <translation>Даты:</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_model.py" line="+109"/>
+        <location filename="../../ui/calendar/agenda_model.py" line="+110"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
@@ -331,7 +335,7 @@
         <translation>Кампания</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <location line="+1"/>
         <source>all day</source>
         <translation>весь день</translation>
@@ -363,11 +367,11 @@
     </message>
     <message>
         <location line="+23"/>
-        <source>{0} days before {1}</source>
-        <translation>за {0} дн. до {1}</translation>
+        <source>{0} before {1}</source>
+        <translation>за {0} до «{1}»</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/chips.py" line="+69"/>
+        <location filename="../../ui/calendar/chips.py" line="+70"/>
         <source>Status: {0}</source>
         <translation>Статус: {0}</translation>
     </message>
@@ -423,11 +427,11 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Start preparing: {0} is on {1} ({2} days&apos; lead time)</source>
-        <translation>Пора готовиться: {0} — {1} (срок подготовки — {2} дн.)</translation>
+        <source>Start preparing: {0} is on {1} ({2} lead time)</source>
+        <translation>Начните подготовку: «{0}» — {1} (на подготовку {2})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>⚑ Prepare: {0}</source>
         <translation>⚑ Подготовка: {0}</translation>
     </message>
@@ -490,7 +494,7 @@
         <translation>Запланировать публикацию на выбранный день (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+183"/>
         <source>Nothing planned in {0}.
 Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>На период «{0}» ничего не запланировано.
@@ -501,15 +505,14 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <source>No posts planned here yet — double-click a day or press Ctrl+N</source>
         <translation>Публикаций пока нет — дважды щёлкните день или нажмите Ctrl+N</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>1 post</source>
-        <translation>1 публикация</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{0} posts</source>
-        <translation>Публикаций: {0}</translation>
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n публикация</numerusform>
+            <numerusform>%n публикации</numerusform>
+            <numerusform>%n публикаций</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -558,9 +561,147 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/counts.py" line="+21"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln материал</numerusform>
+            <numerusform>%Ln материала</numerusform>
+            <numerusform>%Ln материалов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln new item(s)</source>
+        <translation>
+            <numerusform>%Ln новый материал</numerusform>
+            <numerusform>%Ln новых материала</numerusform>
+            <numerusform>%Ln новых материалов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln reply(ies)</source>
+        <translation>
+            <numerusform>%Ln ответ</numerusform>
+            <numerusform>%Ln ответа</numerusform>
+            <numerusform>%Ln ответов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln new reply(ies)</source>
+        <translation>
+            <numerusform>%Ln новый ответ</numerusform>
+            <numerusform>%Ln новых ответа</numerusform>
+            <numerusform>%Ln новых ответов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln source(s)</source>
+        <translation>
+            <numerusform>%Ln источник</numerusform>
+            <numerusform>%Ln источника</numerusform>
+            <numerusform>%Ln источников</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln post(s)</source>
+        <translation>
+            <numerusform>%Ln публикация</numerusform>
+            <numerusform>%Ln публикации</numerusform>
+            <numerusform>%Ln публикаций</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln ошибка</numerusform>
+            <numerusform>%Ln ошибки</numerusform>
+            <numerusform>%Ln ошибок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln с ошибкой</numerusform>
+            <numerusform>%Ln с ошибкой</numerusform>
+            <numerusform>%Ln с ошибкой</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln already there</source>
+        <translation>
+            <numerusform>%Ln уже был</numerusform>
+            <numerusform>%Ln уже были</numerusform>
+            <numerusform>%Ln уже были</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln mention(s)</source>
+        <translation>
+            <numerusform>%Ln упоминание</numerusform>
+            <numerusform>%Ln упоминания</numerusform>
+            <numerusform>%Ln упоминаний</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln watch-term hit(s)</source>
+        <translation>
+            <numerusform>%Ln совпадение с ключевыми словами</numerusform>
+            <numerusform>%Ln совпадения с ключевыми словами</numerusform>
+            <numerusform>%Ln совпадений с ключевыми словами</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n неделю</numerusform>
+            <numerusform>%n недели</numerusform>
+            <numerusform>%n недель</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n день назад</numerusform>
+            <numerusform>%n дня назад</numerusform>
+            <numerusform>%n дней назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n starter source(s)</source>
+        <translation>
+            <numerusform>%n стартовый источник</numerusform>
+            <numerusform>%n стартовых источника</numerusform>
+            <numerusform>%n стартовых источников</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+82"/>
+        <location filename="../../ui/dashboard.py" line="+83"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
@@ -617,12 +758,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>вчера</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{0} days ago</source>
-        <translation>{0} дн. назад</translation>
-    </message>
-    <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>to {0}</source>
         <translation>по {0}</translation>
     </message>
@@ -673,13 +809,13 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Preparation should have started {0} days before ({1}).</source>
-        <translation>Подготовку нужно было начать за {0} дн. ({1}).</translation>
+        <source>Preparation should have started {0} before ({1}).</source>
+        <translation>Подготовку надо было начать за {0} ({1}).</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Lead time {0} days: start preparing by {1}.</source>
-        <translation>Срок подготовки — {0} дн.: начните готовиться до {1}.</translation>
+        <source>Lead time {0}: start preparing by {1}.</source>
+        <translation>На подготовку {0}: начните до {1}.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -788,21 +924,21 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>{0} posts in the last {1} weeks</source>
-        <translation>Публикаций за последние {1} нед.: {0}</translation>
+        <source>{0} in the last {1}</source>
+        <translation>{0} за последние {1}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>{0} to those posts</source>
+        <translation>{0} на эти публикации</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Replies/post</source>
         <translation>Отв./публ.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{0} replies to those posts</source>
-        <translation>Ответов на эти публикации: {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
@@ -885,20 +1021,53 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <source>Updated {0}</source>
         <translation>Обновлено в {0}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+11"/>
-        <source>Next {0} days</source>
-        <translation>Ближайшие дни: {0}</translation>
+        <source>Next %n day(s)</source>
+        <translation>
+            <numerusform>Ближайший %n день</numerusform>
+            <numerusform>Ближайшие %n дня</numerusform>
+            <numerusform>Ближайшие %n дней</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>Nothing planned and no observances in the next {0} days.
+        <source>Nothing planned and no observances in the next %n day(s).
 Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</source>
-        <translation>В ближайшие дни ({0}) нет ни запланированных публикаций, ни памятных дат.
-Планируйте публикации в Календаре; наборы памятных дат (дни ООН, праздники США и стран пребывания, сроки программ) появятся здесь, если они включены.</translation>
+        <translation>
+            <numerusform>Ни публикаций, ни памятных дат на ближайший %n день.
+Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
+            <numerusform>Ни публикаций, ни памятных дат на ближайшие %n дня.
+Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
+            <numerusform>Ни публикаций, ни памятных дат на ближайшие %n дней.
+Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>Sentiment, last %n day(s)</source>
+        <translation>
+            <numerusform>Тональность за последний %n день</numerusform>
+            <numerusform>Тональность за последние %n дня</numerusform>
+            <numerusform>Тональность за последние %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>No replies in the last %n day(s). Replies to your own accounts&apos; posts are collected when sources refresh.</source>
+        <translation>
+            <numerusform>Нет ответов за последний %n день. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
+            <numerusform>Нет ответов за последние %n дня. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
+            <numerusform>Нет ответов за последние %n дней. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+48"/>
+        <source>{0} in {1}</source>
+        <translation>{0} за {1}</translation>
+    </message>
+    <message>
+        <location line="-68"/>
         <source>No sources yet — add feeds and social accounts in Sources.</source>
         <translation>Источников пока нет — добавьте ленты и аккаунты соцсетей на странице «Источники».</translation>
     </message>
@@ -928,17 +1097,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>отключено: {0}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Sentiment, last {0} days</source>
-        <translation>Тональность за {0} дн.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No replies in the last {0} days. Replies to your own accounts&apos; posts are collected when sources refresh.</source>
-        <translation>За последние дни ({0}) ответов нет. Ответы на публикации собственных аккаунтов собираются при обновлении источников.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+20"/>
         <source>positive</source>
         <translation>позитивных</translation>
     </message>
@@ -978,12 +1137,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Отслеживаемых слов пока нет — добавьте слова, #хэштеги и @упоминания («Источники» или: attache watch add TERM).</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>{0} mentions in {1} days</source>
-        <translation>Упоминаний: {0} за {1} дн.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+33"/>
         <source>and {0} quieter terms</source>
         <translation>и ещё менее упоминаемых слов: {0}</translation>
     </message>
@@ -1153,9 +1307,107 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Оставить значения по умолчанию; это окно больше не появится</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Choose a time zone, e.g. Asia/Tashkent.</source>
         <translation>Выберите часовой пояс, например Asia/Tashkent.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../desktop/help.py" line="+51"/>
+        <source>Next / previous item or reply (Monitor, Listen)</source>
+        <translation>Следующий / предыдущий материал или ответ (Мониторинг, Отклики)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the item read or unread (Monitor)</source>
+        <translation>Отметить материал прочитанным или непрочитанным (Мониторинг)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Star or unstar the item (Monitor)</source>
+        <translation>Отметить материал звёздочкой или снять её (Мониторинг)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label the selected replies positive / neutral / negative (Listen)</source>
+        <translation>Отметить выбранные ответы как позитивные / нейтральные / негативные (Отклики)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the selected replies back to the analyzer (Listen)</source>
+        <translation>Вернуть выбранные ответы анализатору (Отклики)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the search box</source>
+        <translation>Очистить поле поиска</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the post and keep editing (post editor)</source>
+        <translation>Сохранить публикацию и продолжить правку (редактор публикации)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected source (Sources)</source>
+        <translation>Удалить выбранный источник (Источники)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>About Attaché</source>
+        <translation>О программе Attaché</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Attaché {0}&lt;/h3&gt;&lt;p&gt;Monitor, plan and listen: a workbench for embassy press officers.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;br&gt;Database: {2}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Attaché {0}&lt;/h3&gt;&lt;p&gt;Мониторинг, планирование и отклики: рабочее место пресс-службы посольства.&lt;/p&gt;&lt;p&gt;Папка данных: {1}&lt;br&gt;База данных: {2}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What they do</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Copied the version and the end of the log: paste them into a message to IT</source>
+        <translation>Версия и конец журнала скопированы: вставьте их в письмо в ИТ-отдел</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;About Attaché</source>
+        <translation>&amp;О программе Attaché</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;Log Folder</source>
+        <translation>Открыть папку &amp;журналов</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;Data Folder</source>
+        <translation>Открыть папку &amp;данных</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Report a Problem…</source>
+        <translation>Сообщить о &amp;проблеме…</translation>
     </message>
 </context>
 <context>
@@ -1313,7 +1565,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>Listen</name>
     <message>
-        <location filename="../../ui/models/replies_table.py" line="+58"/>
+        <location filename="../../ui/models/replies_table.py" line="+67"/>
         <source>positive</source>
         <translation>позитивно</translation>
     </message>
@@ -1459,7 +1711,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Не проанализировано: язык не поддерживается</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>Author</source>
         <translation>Автор</translation>
     </message>
@@ -1577,12 +1829,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message>
-        <location filename="../../ui/listen.py" line="+177"/>
+        <location filename="../../ui/listen.py" line="+206"/>
         <source>Analyse them now</source>
         <translation>Проанализировать сейчас</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+52"/>
         <source>Search replies and authors</source>
         <translation>Поиск по ответам и авторам</translation>
     </message>
@@ -1593,24 +1845,24 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+0"/>
-        <location line="+595"/>
+        <location line="+659"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-594"/>
-        <location line="+595"/>
+        <location line="-658"/>
+        <location line="+659"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-595"/>
-        <location line="+596"/>
+        <location line="-659"/>
+        <location line="+660"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-595"/>
+        <location line="-659"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -1685,7 +1937,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Когда:</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+68"/>
+        <source>No replies match “{0}” — &lt;a href=&apos;{1}&apos;&gt;clear the search&lt;/a&gt;</source>
+        <translation>Нет ответов по запросу «{0}» — &lt;a href=&apos;{1}&apos;&gt;очистить поиск&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Correct a label: select replies and press 1 positive · 2 neutral · 3 negative · 0 back to the analyzer (or right-click). Ctrl+Z undoes.</source>
         <translation>Исправить оценку: выделите ответы и нажмите 1 — позитивная · 2 — нейтральная · 3 — негативная · 0 — вернуть анализатору (или щёлкните правой кнопкой). Ctrl+Z — отмена.</translation>
     </message>
@@ -1725,7 +1982,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>&lt;h3&gt;Ответов пока нет&lt;/h3&gt;&lt;p&gt;В разделе «Отклики» видно, как аудитория реагирует на публикации посольства: все ответы — позитивные, нейтральные и негативные — и публикации, требующие внимания.&lt;/p&gt;&lt;p&gt;Добавьте аккаунты посольства на странице &lt;b&gt;«Источники»&lt;/b&gt; (Mastodon, Bluesky, YouTube, Telegram, Facebook, Instagram) как &lt;i&gt;собственные&lt;/i&gt; и обновите (F5): будут собраны ответы на публикации за последние 30 дней.&lt;/p&gt;&lt;p&gt;Или импортируйте экспорт из X или Meta Business Suite:&lt;br&gt;&lt;code&gt;attache replies import export.csv --platform x&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+129"/>
         <source>All languages</source>
         <translation>Все языки</translation>
     </message>
@@ -1747,12 +2004,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
+        <location line="+190"/>
         <source>(untitled post)</source>
         <translation>(публикация без названия)</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-187"/>
         <source>All campaigns</source>
         <translation>Все кампании</translation>
     </message>
@@ -1762,29 +2019,24 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Не определён — эмодзи, цифры ({0})</translation>
     </message>
     <message>
-        <location line="-240"/>
-        <location line="+243"/>
-        <location line="+118"/>
+        <location line="-254"/>
+        <location line="+257"/>
+        <location line="+161"/>
         <source>not analysed</source>
         <translation>не проанализировано</translation>
     </message>
     <message>
-        <location line="-569"/>
+        <location line="-652"/>
         <source>Label reply as {0}</source>
         <translation>Оценка ответа: {0}</translation>
     </message>
     <message>
-        <location line="+484"/>
+        <location line="+524"/>
         <source>No replies yet</source>
         <translation>Ответов пока нет</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>{0} replies have not been analysed yet (imported from a file, or the analyzer was changed); they are counted as “not scored yet”.</source>
-        <translation>Ответов, ещё не проанализированных: {0} (импортированы из файла или был сменён анализатор); они учитываются как «ещё не оценено».</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+93"/>
         <source>Sentiment charts</source>
         <translation>Диаграммы тональности</translation>
     </message>
@@ -1794,13 +2046,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>&lt;span style=&apos;color:{0}&apos;&gt;■&lt;/span&gt; &lt;b&gt;Не проанализировано: {1} — язык не поддерживается&lt;/b&gt;{2}. Показываются отдельно и не считаются нейтральными — прочитайте их и оцените вручную клавишами 1/2/3.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+14"/>
-        <source>{0} replies</source>
-        <translation>Ответов: {0}</translation>
-    </message>
-    <message>
-        <location line="-10"/>
+        <location line="+18"/>
         <source>positive</source>
         <translation>позитивных</translation>
     </message>
@@ -1820,17 +2066,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>ещё не оценено</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&lt;b&gt;{0}&lt;/b&gt; replies</source>
-        <translation>Всего &lt;b&gt;{0}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;{0}&lt;/b&gt; of {1} replies</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt; из {1}</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>{0} negative of {1} analysed replies</source>
         <translation>негативных: {0} из {1} проанализированных ответов</translation>
     </message>
@@ -1855,28 +2091,70 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>необычно много негативных ответов ({0})</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Label {0} replies as {1}</source>
-        <translation>Оценка ответов ({0}): {1}</translation>
-    </message>
-    <message>
-        <location line="-652"/>
-        <location line="+653"/>
+        <location line="-699"/>
+        <location line="+736"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
+    <message numerus="yes">
+        <location line="-147"/>
+        <source>%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</source>
+        <translation>
+            <numerusform>%Ln ответ ещё не проанализирован (импортирован из файла или сменился анализатор) и учитывается как «ещё не оценён».</numerusform>
+            <numerusform>%Ln ответа ещё не проанализированы (импортированы из файла или сменился анализатор) и учитываются как «ещё не оценены».</numerusform>
+            <numerusform>%Ln ответов ещё не проанализированы (импортированы из файла или сменился анализатор) и учитываются как «ещё не оценены».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+55"/>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>%Ln reply(ies)</source>
+        <translation>
+            <numerusform>%Ln ответ</numerusform>
+            <numerusform>%Ln ответа</numerusform>
+            <numerusform>%Ln ответов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-3"/>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; reply(ies)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; ответ</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; ответа</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; ответов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; of %Ln reply(ies)</source>
+        <translation>
+            <numerusform>&lt;b&gt;{0}&lt;/b&gt; из %Ln ответа</numerusform>
+            <numerusform>&lt;b&gt;{0}&lt;/b&gt; из %Ln ответов</numerusform>
+            <numerusform>&lt;b&gt;{0}&lt;/b&gt; из %Ln ответов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+78"/>
+        <source>Label %n reply(ies) as {0}</source>
+        <translation>
+            <numerusform>Отметить %n ответ как «{0}»</numerusform>
+            <numerusform>Отметить %n ответа как «{0}»</numerusform>
+            <numerusform>Отметить %n ответов как «{0}»</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Could not change the label</source>
         <translation>Не удалось изменить оценку</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Could not undo the label</source>
         <translation>Не удалось отменить оценку</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Back to the analyzer</source>
         <translation>Вернуть анализатору</translation>
     </message>
@@ -1909,7 +2187,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+43"/>
+        <location filename="../../ui/main_window.py" line="+54"/>
         <source>Attaché</source>
         <translation>Attaché</translation>
     </message>
@@ -1919,12 +2197,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Добавить стартовые источники (Госдеп, UN News, RFE/RL…)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Database: {0}</source>
         <translation>База данных: {0}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1979,12 +2257,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Find items</source>
-        <translation>&amp;Найти материалы</translation>
+        <location line="+5"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+167"/>
         <source>No sources yet.
 Add one with File → Add source… (or: attache sources add URL)
 or start with a curated set of public feeds:</source>
@@ -1993,7 +2271,7 @@ or start with a curated set of public feeds:</source>
 или начните с подобранного набора открытых лент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="+57"/>
+        <location filename="../../desktop/app.py" line="+61"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
@@ -2013,7 +2291,7 @@ or start with a curated set of public feeds:</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>Attaché cannot open its database</source>
         <translation>Attaché не может открыть свою базу данных</translation>
     </message>
@@ -2048,7 +2326,7 @@ or start with a curated set of public feeds:</source>
         <translation>И&amp;мпорт календаря…</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_monitor.py" line="+53"/>
+        <location filename="../../desktop/page_monitor.py" line="+63"/>
         <source>&amp;Add source…</source>
         <translation>&amp;Добавить источник…</translation>
     </message>
@@ -2064,51 +2342,46 @@ or start with a curated set of public feeds:</source>
     </message>
     <message>
         <location line="+16"/>
-        <source>Added {0} starter sources; press F5 to fetch them</source>
-        <translation>Добавлено стартовых источников: {0}; нажмите F5, чтобы загрузить их</translation>
+        <source>Added {0}; press F5 to fetch them</source>
+        <translation>Добавлено: {0}; нажмите F5, чтобы загрузить их</translation>
     </message>
     <message>
-        <location filename="../../desktop/refresh.py" line="+49"/>
+        <location filename="../../desktop/refresh.py" line="+57"/>
+        <source>The demo works offline: its sources are not fetched. Start Attaché without “demo” to follow real sources.</source>
+        <translation>Демонстрация работает без сети: её источники не загружаются. Чтобы следить за настоящими источниками, запустите Attaché без «demo».</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Refreshing…</source>
         <translation>Обновление…</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Refreshing {0}/{1} — {2} errors</source>
-        <translation>Обновление {0}/{1} — ошибок: {2}</translation>
+        <location line="+56"/>
+        <source>Refreshed {0}: {1}</source>
+        <translation>Обновлено: {0}; {1}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-29"/>
         <source>Refreshing {0}/{1}</source>
         <translation>Обновление {0}/{1}</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Refreshed {0} sources: {1} new items</source>
-        <translation>Обновлено источников: {0}; новых материалов: {1}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>, {0} failed</source>
-        <translation>, с ошибками: {0}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+37"/>
         <source>Refresh failed: {0}</source>
         <translation>Ошибка обновления: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/source_actions.py" line="+37"/>
+        <location filename="../../desktop/source_actions.py" line="+39"/>
         <source>A refresh is already running; this source is fetched with it or the next one</source>
         <translation>Обновление уже выполняется; этот источник будет загружен в текущем или следующем обновлении</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>Removed the source and {0} items</source>
-        <translation>Источник удалён вместе с материалами ({0})</translation>
+        <source>Removed the source and {0}</source>
+        <translation>Источник удалён вместе с материалами: {0}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The database could not be changed ({0}). Try again in a moment, when the refresh has finished.</source>
         <translation>Не удалось изменить базу данных ({0}). Повторите попытку, когда завершится обновление.</translation>
     </message>
@@ -2123,12 +2396,17 @@ or start with a curated set of public feeds:</source>
         <translation>Удаление источника</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+59"/>
+        <source>Added {0}; fetching it</source>
+        <translation>Добавлен «{0}»; загружается</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Added {0}; press F5 to fetch it</source>
         <translation>Добавлен источник {0}; нажмите F5, чтобы загрузить его</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Import sources from OPML</source>
         <translation>Импорт источников из OPML</translation>
     </message>
@@ -2139,11 +2417,16 @@ or start with a curated set of public feeds:</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>Imported {0} sources; {1} were already there</source>
-        <translation>Импортировано источников: {0}; уже были в списке: {1}</translation>
+        <source>Imported {0}; {1}</source>
+        <translation>Импортировано: {0}; {1}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+28"/>
+        <source>Exported {0} to {1}</source>
+        <translation>Экспортировано: {0} в {1}</translation>
+    </message>
+    <message>
+        <location line="-24"/>
         <source>; skipped {0} invalid addresses</source>
         <translation>; пропущено неверных адресов: {0}</translation>
     </message>
@@ -2163,17 +2446,12 @@ or start with a curated set of public feeds:</source>
         <translation>Файлы OPML (*.opml);;Все файлы (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Exported {0} sources to {1}</source>
-        <translation>Экспортировано источников: {0} в {1}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>OPML not exported</source>
         <translation>OPML не экспортирован</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports.py" line="+153"/>
+        <location filename="../../desktop/reports.py" line="+155"/>
         <source>&amp;Reports…</source>
         <translation>&amp;Отчёты…</translation>
     </message>
@@ -2181,7 +2459,7 @@ or start with a curated set of public feeds:</source>
 <context>
     <name>MonitorView</name>
     <message>
-        <location filename="../../ui/monitor.py" line="+57"/>
+        <location filename="../../ui/monitor.py" line="+64"/>
         <source>Any time</source>
         <translation>За всё время</translation>
     </message>
@@ -2237,12 +2515,12 @@ or start with a curated set of public feeds:</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+131"/>
+        <location line="+134"/>
         <source>Any watch term</source>
         <translation>Любое отслеживаемое слово</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-126"/>
         <source>From (inclusive)</source>
         <translation>С (включительно)</translation>
     </message>
@@ -2256,21 +2534,56 @@ or start with a curated set of public feeds:</source>
         <source>Load images</source>
         <translation>Загрузить изображения</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>Load {0} images</source>
-        <translation>Загрузить изображения ({0})</translation>
+        <source>Load %n image(s)</source>
+        <translation>
+            <numerusform>Загрузить %n изображение</numerusform>
+            <numerusform>Загрузить %n изображения</numerusform>
+            <numerusform>Загрузить %n изображений</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+97"/>
-        <source>{0} ({1})</source>
-        <translation>{0} ({1})</translation>
+        <location line="+51"/>
+        <source>No items match “{0}” — &lt;a href=&apos;{1}&apos;&gt;clear the search&lt;/a&gt;</source>
+        <translation>Нет материалов по запросу «{0}» — &lt;a href=&apos;{1}&apos;&gt;очистить поиск&lt;/a&gt;</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>{0} (%n item(s))</source>
+        <translation>
+            <numerusform>{0} (%n материал)</numerusform>
+            <numerusform>{0} (%n материала)</numerusform>
+            <numerusform>{0} (%n материалов)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n item(s) in all sources mention it</source>
+        <translation>
+            <numerusform>Упоминается в %n материале всех источников</numerusform>
+            <numerusform>Упоминается в %n материалах всех источников</numerusform>
+            <numerusform>Упоминается в %n материалах всех источников</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n reply(ies) too (see Listen)</source>
+        <translation>
+            <numerusform>а также в %n ответе (см. «Отклики»)</numerusform>
+            <numerusform>а также в %n ответах (см. «Отклики»)</numerusform>
+            <numerusform>а также в %n ответах (см. «Отклики»)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+87"/>
         <location line="+18"/>
-        <source>{0} items</source>
-        <translation>Материалов: {0}</translation>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln материал</numerusform>
+            <numerusform>%Ln материала</numerusform>
+            <numerusform>%Ln материалов</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+76"/>
@@ -2299,7 +2612,7 @@ or start with a curated set of public feeds:</source>
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../desktop/notify.py" line="+51"/>
+        <location filename="../../desktop/notify.py" line="+53"/>
         <location filename="../../desktop/scheduler.py" line="+59"/>
         <source>Attaché</source>
         <translation>Attaché</translation>
@@ -2308,25 +2621,39 @@ or start with a curated set of public feeds:</source>
 <context>
     <name>ObservancePanel</name>
     <message>
-        <location filename="../../ui/calendar/observance_panel.py" line="+38"/>
-        <source>&lt;b&gt;Coming up&lt;/b&gt; — next {0} days</source>
-        <translation>&lt;b&gt;Ближайшие даты&lt;/b&gt; — {0} дн.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../ui/calendar/observance_panel.py" line="+41"/>
         <source>Upcoming observances</source>
         <translation>Ближайшие памятные даты</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>No observances in the next {0} days.
+    <message numerus="yes">
+        <location line="-3"/>
+        <source>&lt;b&gt;Coming up&lt;/b&gt; — next %n day(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;Скоро&lt;/b&gt; — ближайший %n день</numerusform>
+            <numerusform>&lt;b&gt;Скоро&lt;/b&gt; — ближайшие %n дня</numerusform>
+            <numerusform>&lt;b&gt;Скоро&lt;/b&gt; — ближайшие %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>No observances in the next %n day(s).
 Choose host countries and packs with:
 attache config set countries UZ
 attache config set packs un,us,host,programme</source>
-        <translation>В ближайшие дни ({0}) памятных дат нет.
-Выберите страны пребывания и наборы дат:
+        <translation>
+            <numerusform>Нет памятных дат на ближайший %n день.
+Выберите страны пребывания и наборы:
 attache config set countries UZ
-attache config set packs un,us,host,programme</translation>
+attache config set packs un,us,host,programme</numerusform>
+            <numerusform>Нет памятных дат на ближайшие %n дня.
+Выберите страны пребывания и наборы:
+attache config set countries UZ
+attache config set packs un,us,host,programme</numerusform>
+            <numerusform>Нет памятных дат на ближайшие %n дней.
+Выберите страны пребывания и наборы:
+attache config set countries UZ
+attache config set packs un,us,host,programme</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2348,13 +2675,26 @@ attache config set packs un,us,host,programme</translation>
         <source>tomorrow</source>
         <translation>завтра</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>in {0} days</source>
-        <translation>через {0} дн.</translation>
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>через %n день</numerusform>
+            <numerusform>через %n дня</numerusform>
+            <numerusform>через %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>⚑ Start preparing on {0} (%n day(s) ahead)</source>
+        <translation>
+            <numerusform>⚑ Начать подготовку {0} (за %n день)</numerusform>
+            <numerusform>⚑ Начать подготовку {0} (за %n дня)</numerusform>
+            <numerusform>⚑ Начать подготовку {0} (за %n дней)</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-12"/>
         <source>✓ post planned</source>
         <translation>✓ публикация запланирована</translation>
     </message>
@@ -2369,12 +2709,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>⚑ с {0}</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>⚑ Start preparing on {0} ({1} days ahead)</source>
-        <translation>⚑ Начать подготовку {0} (за {1} дн.)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>The date is an estimate: confirm it before publishing.</source>
         <translation>Дата приблизительная: уточните её перед публикацией.</translation>
     </message>
@@ -2400,7 +2735,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../ui/post_editor.py" line="+164"/>
+        <location filename="../../ui/post_editor.py" line="+166"/>
         <source>What the post is about, for the calendar</source>
         <translation>О чём публикация (для календаря)</translation>
     </message>
@@ -2496,12 +2831,12 @@ attache config set packs un,us,host,programme</translation>
     </message>
     <message>
         <location line="-127"/>
-        <location line="+191"/>
+        <location line="+197"/>
         <source>None</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-205"/>
         <source>The time zone the time above is in</source>
         <translation>Часовой пояс, в котором указано время выше</translation>
     </message>
@@ -2551,7 +2886,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>П&amp;овтор:</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+78"/>
         <source>Observance {0}</source>
         <translation>Памятная дата {0}</translation>
     </message>
@@ -2753,6 +3088,63 @@ attache config set packs un,us,host,programme</translation>
     </message>
 </context>
 <context>
+    <name>ReplyReader</name>
+    <message>
+        <location filename="../../ui/reply_reader.py" line="+85"/>
+        <source>Select a reply to read it here in full, with the post it answers. J and K move to the next and previous reply.</source>
+        <translation>Выберите ответ, чтобы прочитать его здесь целиком вместе с публикацией, на которую он отвечает. J и K — следующий и предыдущий ответ.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>(unknown author)</source>
+        <translation>(автор неизвестен)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>♥ %n like(s)</source>
+        <translation>
+            <numerusform>♥ %n отметка «нравится»</numerusform>
+            <numerusform>♥ %n отметки «нравится»</numerusform>
+            <numerusform>♥ %n отметок «нравится»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open on {0}</source>
+        <translation>Открыть в {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the platform</source>
+        <translation>сети</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} (labelled by hand)</source>
+        <translation>{0} (отмечено вручную)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>In reply to</source>
+        <translation>В ответ на</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open the post</source>
+        <translation>Открыть публикацию</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(untitled post)</source>
+        <translation>(публикация без названия)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The embassy&apos;s post</source>
+        <translation>Публикация посольства</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <location filename="../../desktop/reports.py" line="-94"/>
@@ -2760,12 +3152,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Материалов: {0}, групп: {1}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{0} posts, {1} replies, {2} watch-term mentions</source>
-        <translation>Публикаций: {0}, ответов: {1}, упоминаний ключевых слов: {2}</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Writing the file…</source>
         <translation>Запись файла…</translation>
     </message>
@@ -2933,7 +3320,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+132"/>
         <location line="+22"/>
         <source>Choose the watch terms whose stories go in.</source>
         <translation>Выберите ключевые слова, материалы с которыми войдут в сводку.</translation>
@@ -2972,7 +3359,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+71"/>
+        <location filename="../../desktop/settings_dialog.py" line="+72"/>
         <source>No such file: {0}</source>
         <translation>Нет такого файла: {0}</translation>
     </message>
@@ -3017,8 +3404,8 @@ attache config set packs un,us,host,programme</translation>
         <translation>сохранён ранее</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <location filename="../../ui/settings_dialog.py" line="+131"/>
+        <location line="+60"/>
+        <location filename="../../ui/settings_dialog.py" line="+140"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -3039,11 +3426,11 @@ attache config set packs un,us,host,programme</translation>
     </message>
     <message>
         <location line="+58"/>
-        <source>Added {0} starter sources; they are fetched now (F5 fetches again).</source>
-        <translation>Добавлено стартовых источников: {0}; они загружаются (F5 — загрузить снова).</translation>
+        <source>Added {0}; they are fetched now (F5 fetches again).</source>
+        <translation>Добавлено: {0}; они уже загружаются (F5 — загрузить снова).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+97"/>
+        <location filename="../../ui/settings_dialog.py" line="+106"/>
         <source>General</source>
         <translation>Общие</translation>
     </message>
@@ -3276,7 +3663,12 @@ attache config set packs un,us,host,programme</translation>
         <translation>Календарь</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+77"/>
+        <source>&lt;b&gt;There is no keyring on this computer, so tokens cannot be stored.&lt;/b&gt; Windows and macOS have one built in; on Linux, install and unlock GNOME Keyring or KWallet (or ask IT), then open Settings again. Attaché never falls back to a plain-text file.</source>
+        <translation>&lt;b&gt;На этом компьютере нет хранилища ключей, поэтому токены сохранить нельзя.&lt;/b&gt; В Windows и macOS оно встроено; в Linux установите и разблокируйте GNOME Keyring или KWallet (или обратитесь в ИТ-отдел), затем снова откройте настройки. Attaché никогда не сохраняет их в обычном текстовом файле.</translation>
+    </message>
+    <message>
+        <location line="+159"/>
         <source>Uzbekistan</source>
         <translation>Узбекистан</translation>
     </message>
@@ -3301,7 +3693,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Туркменистан</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-239"/>
         <source>Host countries</source>
         <translation>Страны пребывания</translation>
     </message>
@@ -3316,7 +3708,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Памятные даты в календаре</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+238"/>
         <source>UN international days</source>
         <translation>Международные дни ООН</translation>
     </message>
@@ -3336,7 +3728,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Сроки программ обмена (Fulbright, FLEX, Humphrey)</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-230"/>
         <source>Warn when two posts on one channel are closer than:</source>
         <translation>Предупреждать, если две публикации в одном канале ближе, чем:</translation>
     </message>
@@ -3396,7 +3788,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Токены и ключи API хранятся в хранилище паролей этого компьютера (диспетчер учётных данных Windows, Связка ключей macOS, GNOME Keyring или KWallet), никогда — в файле. Attaché показывает, сохранён ли секрет, но не его значение.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>Another secret</source>
         <translation>Другой секрет</translation>
     </message>
@@ -3412,7 +3804,7 @@ attache config set packs un,us,host,programme</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Store</source>
         <translation>Сохранить</translation>
     </message>
@@ -3442,7 +3834,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>не задан</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Secret not stored</source>
         <translation>Секрет не сохранён</translation>
     </message>
@@ -3485,7 +3877,7 @@ attache config set packs un,us,host,programme</translation>
 <context>
     <name>SourceCommands</name>
     <message>
-        <location filename="../../ui/sources_page.py" line="+84"/>
+        <location filename="../../ui/sources_page.py" line="+90"/>
         <source>&amp;Refresh now</source>
         <translation>&amp;Обновить сейчас</translation>
     </message>
@@ -3514,10 +3906,14 @@ attache config set packs un,us,host,programme</translation>
         <source>Re&amp;move…</source>
         <translation>&amp;Удалить…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+23"/>
-        <source>Remove “{0}” and its {1} items?</source>
-        <translation>Удалить «{0}» и его материалы ({1})?</translation>
+        <source>Remove “{0}” and its %Ln item(s)?</source>
+        <translation>
+            <numerusform>Удалить «{0}» и его %Ln материал?</numerusform>
+            <numerusform>Удалить «{0}» и его %Ln материала?</numerusform>
+            <numerusform>Удалить «{0}» и его %Ln материалов?</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3568,7 +3964,7 @@ attache config set packs un,us,host,programme</translation>
         <translation>Изменение источника</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the feed&apos;s own title</source>
         <translation>собственное название ленты</translation>
     </message>
@@ -3606,7 +4002,12 @@ attache config set packs un,us,host,programme</translation>
         <translation>Фильтр по названию, категории, состоянию или ошибке</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+35"/>
+        <source>No sources match “{0}” — &lt;a href=&apos;{1}&apos;&gt;clear the filter&lt;/a&gt;</source>
+        <translation>Нет источников по запросу «{0}» — &lt;a href=&apos;{1}&apos;&gt;очистить фильтр&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No sources yet.
 
 Add a feed, a web page, or a social account with “Add source…”,
@@ -3621,10 +4022,14 @@ or bring a list from another reader with File → Import OPML…</source>
         <source>Loading sources</source>
         <translation>Загрузка источников</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
-        <source>{0} sources</source>
-        <translation>Источников: {0}</translation>
+        <source>%Ln source(s)</source>
+        <translation>
+            <numerusform>%Ln источник</numerusform>
+            <numerusform>%Ln источника</numerusform>
+            <numerusform>%Ln источников</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3735,7 +4140,7 @@ or bring a list from another reader with File → Import OPML…</source>
 <context>
     <name>SourcesTree</name>
     <message>
-        <location filename="../../ui/models/sources_tree.py" line="+65"/>
+        <location filename="../../ui/models/sources_tree.py" line="+66"/>
         <source>Error: {0}</source>
         <translation>Ошибка: {0}</translation>
     </message>
@@ -3796,8 +4201,8 @@ or bring a list from another reader with File → Import OPML…</source>
     </message>
     <message>
         <location line="+40"/>
-        <source>{0} unread of {1} items</source>
-        <translation>Непрочитанных: {0} из {1}</translation>
+        <source>{0} unread of {1}</source>
+        <translation>{0} непрочитанных из {1}</translation>
     </message>
 </context>
 <context>
@@ -3884,18 +4289,8 @@ Please send that file to IT.</source>
     <name>notify</name>
     <message>
         <location filename="../../desktop/notify.py" line="-19"/>
-        <source>{0} new items from {1} sources</source>
-        <translation>Новые материалы: {0} (источников: {1})</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{0} new replies</source>
-        <translation>Новые ответы: {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{0} watch-term hits</source>
-        <translation>Совпадения с отслеживаемыми словами: {0}</translation>
+        <source>{0} from {1}</source>
+        <translation>{0} из {1}</translation>
     </message>
 </context>
 <context>

@@ -288,6 +288,14 @@ def test_a_running_span_is_listed_today_without_a_prepare_badge(db: Database) ->
         TODAY, date(2026, 11, 18), date(2026, 11, 24), date(2026, 11, 8), None)
 
 
+def test_next_14_days_are_14_days(db: Database) -> None:
+    """Today and the 13 days after it: a post on day 15 is not in "the next 14 days"."""
+    for offset in (0, 13, 14):
+        create_post(db, PostFields(title=f"day +{offset}", day=TODAY + timedelta(days=offset)))
+    titles = [e.title for e in agenda(db, TODAY, 14, "UTC") if e.kind == "post"]
+    assert titles == ["day +0", "day +13"]
+
+
 @pytest.fixture
 def pg(pg_url: str) -> Iterator[Database]:
     database = Database(pg_url)

@@ -34,6 +34,9 @@ def fake_qt(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(desktop.selftest_qt, "check_qt",
                         lambda: Check("qt", True, "platform offscreen (fake)", 0.0))
+    monkeypatch.setattr(desktop.selftest_qt, "check_qt_desktop",
+                        lambda: Check("qt-desktop", True, "xcb finds its libraries (fake)",
+                                      0.0))
 
 
 def test_every_check_passes_on_this_install(memory_keyring: object) -> None:
@@ -95,9 +98,9 @@ def test_cli_json_lists_every_check_and_exits_0(capsys: pytest.CaptureFixture[st
                                                 memory_keyring: object) -> None:
     assert _self_test("--json") == 0
     rows = json.loads(capsys.readouterr().out)
-    assert [r["name"] for r in rows] == [*CORE_CHECKS, "qt"]
+    assert [r["name"] for r in rows] == [*CORE_CHECKS, "qt", "qt-desktop"]
     assert all(set(r) == {"name", "ok", "required", "detail", "seconds"} for r in rows)
-    qt = rows[-1]
+    qt = rows[-2]
     assert qt["ok"] and qt["required"], qt["detail"]
     assert "QtCharts loads" in qt["detail"] and "offscreen" in qt["detail"]
 
@@ -145,8 +148,24 @@ def test_a_qt_that_aborts_is_reported_not_fatal(monkeypatch: pytest.MonkeyPatch)
     assert "Qt could not start" in check.detail
 
 
+def test_the_desktop_plugin_is_checked_even_when_this_run_is_headless(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.qt_platform import missing_libraries
+    from desktop.selftest_qt import check_qt_desktop
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.delenv("XDG_SESSION_TYPE", raising=False)
+    check = check_qt_desktop()
+    assert not check.required  # a server's bundle is not failed for a desktop it never shows
+    missing = missing_libraries("xcb")
+    assert check.ok == (not missing)
+    assert all(name in check.detail for name in missing)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")  # the window would use it: now required
+    assert check_qt_desktop().required
+
+
 def test_attache_self_test_is_wired_into_the_cli(cli, fake_qt: None,  # noqa: ANN001
                                                  memory_keyring: object) -> None:
     code, out, _err = cli("self-test", "--json")
     assert code == 0
-    assert [r["name"] for r in json.loads(out)] == [*CORE_CHECKS, "qt"]
+    assert [r["name"] for r in json.loads(out)] == [*CORE_CHECKS, "qt", "qt-desktop"]

@@ -184,3 +184,28 @@ def test_closing_while_a_preview_or_an_add_runs(ctx: AppContext, qtbot,  # noqa:
     [source] = list_sources(ctx.db)
     assert source["url"] == url
     assert ctx.window.monitor.current_source() == source["id"]  # the Monitor heard of it
+
+
+def test_a_new_source_is_fetched_at_once_from_the_preview(ctx: AppContext, qtbot,  # noqa: ANN001
+                                                          server: FeedServer) -> None:
+    """No "press F5": after Add the items are there, and the feed was downloaded once (the
+    preview's response served the add and the first fetch)."""
+    from core.feeds.items import list_items
+    from desktop.refresh import RefreshController
+
+    connect(ctx)
+    ctx.window.refresher = RefreshController(ctx)
+    url = server.static("/feeds/rss2.xml", "rss2.xml")
+    dialog = open_add_source(ctx, url)
+    qtbot.addWidget(dialog)
+    dialog.update_kind()
+    dialog.preview_button.click()
+    assert len(server.hits("/feeds/rss2.xml")) == 1
+    with qtbot.waitSignal(ctx.bus.items_changed, timeout=20000):
+        dialog.save_button.click()
+    [source] = list_sources(ctx.db)
+    assert source["status"] == "ok" and source["last_fetched"] is not None
+    assert len(list_items(ctx.db, source_id=source["id"])) >= len(preview_titles(dialog)) > 0
+    assert len(server.hits("/feeds/rss2.xml")) == 1  # preview, add and fetch: one download
+    assert ctx.window.statusBar().currentMessage().startswith("Refreshed 1 source")
+    ctx.window.refresher.shut_down()

@@ -246,7 +246,7 @@ def test_another_programs_calendar_lists_the_events_it_leaves_out(
     dialog = import_dialog(ctx, qtbot, foreign)
     dialog.check()
     assert "Import will make: 1 new" in dialog.summary.text()
-    assert "4 event(s) of the file cannot be planned" in dialog.summary.text()
+    assert "4 events of the file cannot be planned" in dialog.summary.text()
     rows = dialog.problem_rows()
     assert [r[0] for r in rows] == ["4", "15", "21", "24"]  # the lines of the file
     assert "ends before it starts" in rows[1][2]

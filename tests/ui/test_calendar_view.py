@@ -3,6 +3,7 @@ with undo; conflicts; the observance panel and the post editor hooks."""
 
 from __future__ import annotations
 
+import html
 import sys
 import types
 from datetime import date, datetime, time
@@ -214,6 +215,25 @@ def test_agenda_model_lists_the_month(page: CalendarView, plan) -> None:  # noqa
     titles = [page.agenda_proxy.index(r, agenda_model.TITLE).data().lower()
               for r in range(page.agenda_proxy.rowCount())]
     assert titles == sorted(titles)
+
+
+def test_agenda_gives_the_title_the_width_and_tooltips_the_rest(page: CalendarView,  # noqa: ANN001
+                                                               plan) -> None:  # noqa: ANN001
+    page.resize(1100, 600)
+    page.show()
+    page.set_mode(AGENDA)
+    header = page.agenda.horizontalHeader()
+    assert header.sectionSize(agenda_model.TITLE) > max(
+        header.sectionSize(c) for c in (agenda_model.KIND, agenda_model.CAMPAIGN,
+                                        agenda_model.CHANNELS))
+    assert header.sectionSize(agenda_model.KIND) < 200
+    model = page.agenda_model
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, agenda_model.CAMPAIGN).data() == "Fulbright 2027")
+    assert "Fulbright 2027" in model.index(row, agenda_model.CAMPAIGN).data(
+        Qt.ItemDataRole.ToolTipRole)  # plain text, escaped as a rich-text tooltip
+    title = model.index(row, agenda_model.TITLE)
+    assert html.escape(title.data()) in title.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_an_empty_plan_says_what_to_do(qtbot) -> None:  # noqa: ANN001

@@ -100,7 +100,8 @@ def test_the_page_shows_the_seeded_numbers(ctx: AppContext, db: Database,
 
 def test_an_empty_database_says_what_to_do(ctx: AppContext, monkeypatch: pytest.MonkeyPatch,
                                            tashkent: None) -> None:
-    monkeypatch.setattr(page_dashboard, "sync_packs", lambda _db: None)  # no observances
+    monkeypatch.setattr(page_dashboard, "sync_packs",
+                        lambda _db, _settings: None)  # no observances
     page = build(ctx)
     assert page.agenda_card.is_empty()
     assert "Plan posts in the Calendar" in page.agenda_card.empty.text()
@@ -167,7 +168,7 @@ def test_lines_lead_to_their_pages(ctx: AppContext, db: Database, tashkent: None
 
 def test_a_failed_count_is_shown_not_raised(ctx: AppContext, monkeypatch: pytest.MonkeyPatch,
                                             tashkent: None) -> None:
-    def broken(_db: Database, _now: datetime) -> None:
+    def broken(_db: Database, _now: datetime, _settings: object) -> None:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(page_dashboard, "snapshot", broken)

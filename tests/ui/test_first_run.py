@@ -95,7 +95,7 @@ def test_it_default_sources_are_offered(ctx: AppContext, db: Database, tmp_path,
                     '[locked]\nkeys = ["timezone"]\n', encoding="utf-8")
     monkeypatch.setenv("ATTACHE_SITE_CONFIG", str(site))
     dialog = wiring.maybe_first_run(ctx)
-    assert "chosen by your IT department: 1 feeds" in dialog.starter.text()
+    assert "source chosen by your IT department: 1 feed" in dialog.starter.text()
     assert dialog.timezone.currentText() == "Asia/Dushanbe"
     assert not dialog.timezone.isEnabled()
     dialog.start_button.click()

@@ -3,10 +3,8 @@ and a silent fall-back to English."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from core.storage.database import Database
@@ -16,14 +14,6 @@ from desktop.i18n import available_languages, install_translator, remove_transla
 from desktop.page_monitor import monitor_data
 from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
-
-
-@pytest.fixture
-def translators(qapp: QApplication) -> Iterator[list[QTranslator]]:
-    """Whatever a test installs is removed again: other tests expect English."""
-    installed: list[QTranslator] = []
-    yield installed
-    remove_translators(qapp, installed)
 
 
 def test_russian_translates_the_main_window(qapp: QApplication, translators: list,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from core.feeds.items import item_ids, list_items, mark_items
 from core.feeds.parse import ParsedEntry
@@ -73,14 +73,39 @@ def test_selecting_a_category_folder_filters_by_it_and_nested_folders(monitor) -
     assert monitor.model.rowCount() == 5
 
 
-def test_watch_term_filter(monitor) -> None:  # noqa: ANN001
+def test_watch_term_filter(monitor, english: None) -> None:  # noqa: ANN001
+    monitor.refresh_terms()
     assert monitor.term.isVisibleTo(monitor)  # shown because a term exists
-    position = monitor.term.findText("Fulbright (2)")
+    position = monitor.term.findText("Fulbright (2 items)")
     assert position > 0
     monitor.term.setCurrentIndex(position)
     assert shown_titles(monitor) == ["Fulbright 2027 competition opens", "Брифинг МИД"]
     monitor.select_key(("source", monitor.ids["mfa"]))  # filters combine
     assert shown_titles(monitor) == ["Брифинг МИД"]
+
+
+def test_watch_term_count_is_the_count_of_the_list_it_filters(
+        monitor, ctx: AppContext, english: None) -> None:  # noqa: ANN001
+    """Replies mention terms too; the Monitor lists items, so its count is of items and the
+    replies are named apart (the dropdown said 8 while the list showed 4)."""
+    from core.social.base import SocialReply
+    from core.social.replies import store_replies
+    from core.watch import add_term
+
+    own = add_source(ctx.db, "https://mastodon.example/@embassy", own=True)
+    with ctx.db.write() as conn:
+        store_entries(conn, own.id, [entry("p1", "Our post", timedelta(hours=1))], NOW)
+        store_replies(conn, own.id, "mastodon", [
+            SocialReply(f"r{n}", "p1", None, "u", None, "<p>Visa?</p>", "Visa appointment?",
+                        NOW) for n in range(3)], NOW)
+    add_term(ctx.db, "Visa")
+    monitor.refresh_terms()
+    position = monitor.term.findData(next(t["id"] for t in monitor.data.terms()
+                                          if t["term"] == "Visa"))
+    assert monitor.term.itemText(position) == "Visa (1 item)"
+    assert "3 replies too" in monitor.term.itemData(position, Qt.ItemDataRole.ToolTipRole)
+    monitor.term.setCurrentIndex(position)
+    assert monitor.model.total() == 1 == len(shown_titles(monitor))
 
 
 def test_date_range_filter(monitor) -> None:  # noqa: ANN001

@@ -78,7 +78,7 @@ def test_invalid_values_are_shown_and_nothing_is_saved(dialog: SettingsDialog) -
     dialog.save()
     assert dialog.result() != dialog.DialogCode.Accepted
     problem = dialog.fields["timezone"].error
-    assert not problem.isHidden() and "unknown time zone 'Asia/Atlantis'" in problem.text()
+    assert not problem.isHidden() and "Unknown time zone 'Asia/Atlantis'" in problem.text()
     assert "http://proxy.example:8080" in dialog.fields["proxy"].error.text()
     assert dialog.tabs.currentIndex() == dialog.fields["timezone"].tab
     assert not Settings.path().exists()
@@ -122,7 +122,7 @@ def test_locked_keys_are_read_only_with_its_message(ctx: AppContext, tmp_path: P
     assert (saved.proxy, saved.default_interval_minutes) == ("http://it-proxy:3128", 45)
 
 
-def test_secrets_are_write_only(dialog: SettingsDialog, memory_keyring) -> None:  # noqa: ANN001
+def test_secrets_are_write_only(memory_keyring, dialog: SettingsDialog) -> None:  # noqa: ANN001
     status, field, _title = dialog.secret_rows["youtube"]
     assert status.text() == "not set"
     assert field.echoMode() == QLineEdit.EchoMode.Password
@@ -298,3 +298,26 @@ def test_closing_during_a_slow_connection_test(ctx: AppContext, db_url: str,
     assert not shiboken6.isValid(dialog)
     [(job, on_done)] = pending
     on_done(job(None))  # the late answer is dropped, not shown on a deleted dialog
+
+
+def test_no_keyring_is_said_before_a_token_is_typed(ctx: AppContext, no_os_keyring: None,  # noqa: ANN001
+                                                     qtbot) -> None:  # noqa: ANN001
+    dialog = _reopen(ctx, qtbot)
+    notice = dialog.findChild(QLabel, "no-keyring")
+    assert not notice.isHidden()  # on the Secrets tab, above the first field
+    assert notice.text().startswith("<b>There is no keyring")
+    _status, field, _title = dialog.secret_rows["youtube"]
+    assert not field.isEnabled() and not dialog.other_value.isEnabled()
+    assert not dialog.findChild(QPushButton, "secret-store-youtube").isEnabled()
+
+
+def test_with_a_keyring_the_notice_is_hidden(memory_keyring, dialog: SettingsDialog) -> None:  # noqa: ANN001
+    assert dialog.findChild(QLabel, "no-keyring").isHidden()
+    assert dialog.secret_rows["youtube"][1].isEnabled()
+
+
+def test_problems_start_with_a_capital() -> None:
+    from ui.settings_dialog import sentence
+
+    assert sentence("no OS keyring is available") == "No OS keyring is available"
+    assert sentence("") == ""

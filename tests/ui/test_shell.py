@@ -34,7 +34,7 @@ def test_a_scheduled_refresh_fetches_due_sources_and_notifies(ctx: AppContext,
     assert scheduler.tick()
     assert len(notifier.sent) == 1
     title, text = notifier.sent[0]
-    assert "new items from 1 sources" in text
+    assert "new items from 1 source" in text
     # Nothing is due a minute later: the tick changes nothing and says nothing.
     assert scheduler.tick()
     assert len(notifier.sent) == 1

@@ -30,6 +30,7 @@ from ui.calendar.palette import (
     status_colour,
     status_label,
 )
+from ui.widgets.counts import counts
 from ui.widgets.plain import plain_tooltip
 
 DATE, TIME, KIND, TITLE, STATUS, CHANNELS, CAMPAIGN = range(7)
@@ -152,7 +153,13 @@ class AgendaModel(QAbstractTableModel):
                 return font
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(self._tooltip(row)) or None  # descriptions come from files
+            # Kind, title and campaign may be cut to fit their column: the tooltip has them
+            # whole (with the warnings or description under a title).
+            whole = self._text(row, column) if column in (KIND, TITLE, CAMPAIGN, CHANNELS) \
+                else ""
+            extra = self._tooltip(row) if column in (TITLE, STATUS, DATE) else None
+            text = "\n".join(t for t in (whole, extra) if t)
+            return plain_tooltip(text) or None  # descriptions come from files
         return None
 
     # ------------------------------------------------------------------ cell contents
@@ -209,7 +216,7 @@ class AgendaModel(QAbstractTableModel):
         if row.observance and row.observance.description:
             return row.observance.description
         if row.kind == PREPARE_ROW and row.observance:
-            return translate("Calendar", "{0} days before {1}").format(row.observance.lead_days,
-                                                    row.observance.name)
+            return translate("Calendar", "{0} before {1}").format(
+                counts().days(row.observance.lead_days), row.observance.name)
         return None
 

@@ -24,6 +24,7 @@ from ui.calendar.palette import (
     status_label,
     tint,
 )
+from ui.widgets.counts import counts
 
 POST, OBSERVANCE, PREPARE = "post", "observance", "prepare"
 STRIPE = 4.0
@@ -108,8 +109,9 @@ def observance_chip(observance: ObservanceEntry, day: date) -> Chip:
 
 def prepare_chip(observance: ObservanceEntry) -> Chip:
     colour = category_colour(observance.category)
-    tooltip = translate("Calendar", "Start preparing: {0} is on {1} ({2} days' lead time)").format(
-        _escape(observance.name), _long_date(observance.first), observance.lead_days)
+    tooltip = translate("Calendar", "Start preparing: {0} is on {1} ({2} lead time)").format(
+        _escape(observance.name), _long_date(observance.first),
+        counts().days(observance.lead_days))
     return Chip(PREPARE, translate("Calendar", "⚑ Prepare: {0}").format(observance.name),
                 QColor(0, 0, 0, 0),
                 colour.darker(130), tooltip, border=colour, dashed=True, observance=observance)

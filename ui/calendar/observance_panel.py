@@ -35,7 +35,7 @@ class ObservancePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("observance-panel")
-        self.title = QLabel(self.tr("<b>Coming up</b> — next {0} days").format(UPCOMING_DAYS))
+        self.title = QLabel(self.tr("<b>Coming up</b> — next %n day(s)", "", UPCOMING_DAYS))
         self.list = QListWidget()
         self.list.setObjectName("upcoming-observances")
         self.list.setAccessibleName(self.tr("Upcoming observances"))
@@ -45,9 +45,9 @@ class ObservancePanel(QWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setAlternatingRowColors(True)
         self.empty = QLabel(self.tr(
-            "No observances in the next {0} days.\nChoose host countries and packs with:\n"
-            "attache config set countries UZ\nattache config set packs un,us,host,programme")
-            .format(UPCOMING_DAYS))
+            "No observances in the next %n day(s).\nChoose host countries and packs with:\n"
+            "attache config set countries UZ\nattache config set packs un,us,host,programme",
+            "", UPCOMING_DAYS))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -82,7 +82,7 @@ class ObservancePanel(QWidget):
                 continue
             days = (observance.first - today).days
             when = (self.tr("today") if days <= 0 else self.tr("tomorrow") if days == 1
-                    else self.tr("in {0} days").format(days))
+                    else self.tr("in %n day(s)", "", days))
             name = f"≈ {observance.name}" if observance.estimated else observance.name
             details = [f"{locale.toString(observance.first, 'd MMM')} · {when}"]
             if observance.observance_id in planned:
@@ -98,8 +98,9 @@ class ObservancePanel(QWidget):
             item.setIcon(_dot(category_colour(observance.category)))
             tip = [category_label(observance.category)]
             if observance.prepare_by is not None:
-                tip.append(self.tr("⚑ Start preparing on {0} ({1} days ahead)").format(
-                    locale.toString(observance.prepare_by, "ddd d MMM"), observance.lead_days))
+                tip.append(self.tr("⚑ Start preparing on {0} (%n day(s) ahead)", "",
+                                   observance.lead_days).format(
+                    locale.toString(observance.prepare_by, "ddd d MMM")))
             if observance.estimated:
                 tip.append(self.tr("The date is an estimate: confirm it before publishing."))
             if observance.description:

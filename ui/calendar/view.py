@@ -173,12 +173,17 @@ class CalendarView(QWidget):
         table.setSortingEnabled(True)
         table.sortByColumn(agenda_model.DATE, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
+        # The title gets the width; kind, channels and campaign are narrow and cut with "…"
+        # (their tooltip has them whole). Date, time and status fit their content.
         header.setSectionResizeMode(agenda_model.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (agenda_model.DATE, agenda_model.TIME, agenda_model.KIND,
-                       agenda_model.STATUS, agenda_model.CAMPAIGN):
+        for column in (agenda_model.DATE, agenda_model.TIME, agenda_model.STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(agenda_model.CHANNELS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(agenda_model.CHANNELS, 140)
+        metrics = table.fontMetrics()
+        for column, sample in ((agenda_model.KIND, "International day"),
+                               (agenda_model.CHANNELS, "Mastodon, Telegram"),
+                               (agenda_model.CAMPAIGN, "Fulbright 2027")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         return table
 
@@ -329,7 +334,7 @@ class CalendarView(QWidget):
                                          "press Ctrl+N"))
         else:
             self.summary.setText(" · ".join((
-                self.tr("1 post") if len(posts) == 1 else self.tr("{0} posts").format(len(posts)),
+                self.tr("%n post(s)", "", len(posts)),
                 self.tr("1 observance") if len(days) == 1
                 else self.tr("{0} observances").format(len(days)))))
         self.summary.setToolTip(self.tr("Times are shown in {0}").format(

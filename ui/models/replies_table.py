@@ -15,8 +15,17 @@ The model never touches the database: ``desktop/`` hands it ``reply_ids`` and
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.reports.render import LABEL_COLORS
@@ -94,6 +103,17 @@ def language_name(code: str | None) -> str:
 def unsupported_reason(language: str | None) -> str:
     text = translate("Listen", "Not analysed: language not supported")
     return f"{text} ({language_name(language)})" if language else text
+
+
+def short_time_text(value: datetime | None, today: QDate | None = None) -> str:
+    """A reply's local time, short: "5 Dec 11:36" this year, "5 Dec 2025" before (month
+    names in the interface language); the tooltip has the full date."""
+    if value is None:
+        return ""
+    moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+    year = (today or QDate.currentDate()).year()
+    return QLocale().toString(moment, "d MMM HH:mm" if moment.date().year() == year
+                              else "d MMM yyyy")
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -186,7 +206,7 @@ class RepliesTableModel(LazyTableModel):
             return language_name(record["language"]) if record["language"] else "—"
         if column == POST:
             return " ".join((record["post_title"] or "").split())
-        return local_time_text(record["when"])
+        return short_time_text(record["when"])
 
     @staticmethod
     def _reply_tooltip(record: dict) -> str:
@@ -219,7 +239,7 @@ class RepliesTableModel(LazyTableModel):
         if column == POST:
             return record["post_title"] or record["post_url"]
         if column == DATE:
-            return record["source_title"]
+            return f"{local_time_text(record['when'])} — {record['source_title']}"
         return None
 
     # ------------------------------------------------------------------ for the view

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
+from ui.widgets.counts import counts
 from ui.widgets.plain import plain_tooltip
 
 TITLE, UNREAD = range(2)
@@ -335,7 +336,8 @@ class SourcesTreeModel(QAbstractItemModel):
         return None
 
     def _counts(self, node: _Node) -> str:
-        return translate("SourcesTree", "{0} unread of {1} items").format(node.unread, node.total)
+        return translate("SourcesTree", "{0} unread of {1}").format(
+            node.unread, counts().items(node.total))
 
     def _tooltip(self, node: _Node) -> str:
         if node.row is None:

@@ -1,0 +1,127 @@
+"""Everything fits a 1366×768 laptop: the main window, every page and every dialog open no
+larger than the available screen, long forms scroll inside with their buttons in view, and
+``attache screenshots --screen`` writes no picture larger than the screen it was given."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from core.demo import demo_database
+from core.errors import KnownError
+from core.storage.database import Database
+from desktop.app import create_main_window
+from desktop.screenshots import all_dialogs, screen_size
+from ui.main_window import MainWindow
+from ui.widgets.screen_fit import ScreenFit, available_geometry, room_for, set_screen_override
+
+LAPTOP = QSize(1366, 728)  # 1366×768 less a 40-pixel taskbar
+
+
+@pytest.fixture
+def laptop(qapp: QApplication) -> Iterator[QSize]:
+    fit = ScreenFit(qapp)
+    qapp.installEventFilter(fit)
+    set_screen_override(LAPTOP)
+    yield LAPTOP
+    set_screen_override(None)
+    qapp.removeEventFilter(fit)
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[Database]:
+    db = Database(demo_database(tmp_path / "demo"))
+    yield db
+    db.dispose()
+
+
+def dialogs(window: MainWindow) -> dict[str, QWidget]:
+    """Every dialog the screenshots command opens (the same list, so a new one is covered)."""
+    return all_dialogs(window)
+
+
+def inside(widget: QWidget, window: QWidget) -> bool:
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    return window.rect().contains(QRect(top_left, widget.size()))
+
+
+def test_every_window_and_dialog_fits_a_1366x768_screen(laptop: QSize, demo: Database,
+                                                        qtbot) -> None:  # noqa: ANN001
+    window = create_main_window(demo)
+    qtbot.addWidget(window)
+    window.show()
+    room = room_for(window)
+    assert window.width() <= room.width() and window.height() <= room.height()
+    found = dialogs(window)
+    assert {"post-editor", "settings", "add-source", "first-run"} <= set(found)
+    for name, dialog in found.items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        assert dialog.width() <= room.width(), name
+        assert dialog.height() <= room.height(), name
+        assert available_geometry(dialog).contains(dialog.frameGeometry()), name
+        for button in dialog.findChildren(QAbstractButton):
+            if button.isVisibleTo(dialog) and button.text() in ("&Save", "Save",
+                                                                 "Save and Close", "Close",
+                                                                 "Cancel"):
+                assert inside(button, dialog), (name, button.text())
+        dialog.close()
+    window.close()
+
+
+def test_long_forms_scroll_with_save_in_view(laptop: QSize, demo: Database, qtbot) -> None:  # noqa: ANN001
+    window = create_main_window(demo)
+    qtbot.addWidget(window)
+    set_screen_override(QSize(1024, 560))  # a netbook: even the squeezed form is too tall
+    found = dialogs(window)
+    editor = found["post-editor"]
+    qtbot.addWidget(editor)
+    editor.show()
+    # The 860-pixel form no longer fits: the fields scroll, the buttons do not.
+    assert editor.height() <= 520
+    assert editor.fields_area.verticalScrollBar().maximum() > 0
+    assert inside(editor.save_close, editor) and editor.save_close.isVisible()
+    assert not editor.fields_area.isAncestorOf(editor.save_close)
+
+
+def test_first_run_size_fills_a_small_screen_and_not_a_big_one(qapp: QApplication,
+                                                               db: Database, qtbot) -> None:  # noqa: ANN001
+    from desktop.page_monitor import monitor_data
+    from ui.main_window import first_run_size
+
+    try:
+        set_screen_override(QSize(1366, 728))
+        assert first_run_size() == QSize(1280, 688)
+        set_screen_override(QSize(1920, 1040))
+        size = first_run_size()
+        assert 1280 < size.width() <= 1904 and 800 < size.height() <= 1000
+        window = MainWindow(db.describe(), monitor_data(db))
+        qtbot.addWidget(window)
+        assert window.size() == size
+    finally:
+        set_screen_override(None)
+
+
+def test_screenshots_at_a_screen_size_are_no_larger(tmp_path: Path, db_url: str) -> None:
+    from desktop.cli import run
+
+    folder = tmp_path / "shots"
+    assert run(["screenshots", str(folder), "--screen", "1366x768", "--db", db_url]) == 0
+    pictures = sorted(folder.glob("*.png"))
+    assert len(pictures) >= 6
+    for picture in pictures:
+        width, height = struct.unpack(">II", picture.read_bytes()[16:24])
+        assert width <= 1366 and height <= 768, picture.name
+
+
+@pytest.mark.parametrize("text", ["1366", "axb", "100x100", ""])
+def test_screen_size_refuses_what_is_not_a_size(text: str) -> None:
+    with pytest.raises(KnownError, match="--screen"):
+        screen_size(text)
+    assert screen_size("1920×1080") == (1920, 1080)
