@@ -378,8 +378,8 @@ def account_columns(weeks: int) -> list[Column]:
                color=lambda r: "#c53030" if (r.negative_share or 0) >= 0.4 else None,
                align_right=True),
         Column(translate("Dashboard", "Answered"), lambda r: percent(r.answered_share),
-               tip=lambda r: translate("Dashboard", "{0} of {1} replies answered from "
-                                                    "Attaché").format(r.answered, r.replies),
+               tip=lambda r: translate("Dashboard", "Answered from Attaché: {0} of "
+                                                    "{1}").format(r.answered, r.replies),
                align_right=True),
         Column(translate("Dashboard", "Time to answer"),
                lambda r: hours_text(r.median_hours_to_answer),

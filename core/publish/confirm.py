@@ -49,3 +49,20 @@ def send_states(db: Database, post_id: int) -> list[dict]:
              "url": r["url"], "error": r["error"], "attempts": r["attempts"],
              "by": r["actor"], "done_at": iso(r["done_at"]), "retry_at": iso(r["retry_at"])}
             for r in rows]
+
+
+def channel_states(db: Database, post_ids: list[int]) -> dict[tuple[int, str], list[tuple[
+        int, str, str | None]]]:
+    """(post id, occurrence key) → [(channel id, state, detail)] for the Calendar's chips.
+    The key is "" for a single post, as the runner writes it (``runner.dedupe_key``)."""
+    if not post_ids:
+        return {}
+    with db.read() as conn:
+        rows = ledger.post_rows(conn, post_ids)
+    found: dict[tuple[int, str], list[tuple[int, str, str | None]]] = {}
+    for post_id, post_rows in rows.items():
+        for row in post_rows:
+            detail = row["url"] if row["state"] == "published" else row["error"]
+            found.setdefault((post_id, row["occurrence"]), []).append(
+                (row["source_id"], row["state"], detail))
+    return found

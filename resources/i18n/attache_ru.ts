@@ -218,6 +218,86 @@
     </message>
 </context>
 <context>
+    <name>AnswerBox</name>
+    <message>
+        <location filename="../../desktop/page_listen.py" line="+48"/>
+        <source>This is the embassy&apos;s own answer.</source>
+        <translation>Это собственный ответ посольства.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answering on {0} is not possible from Attaché (it answers on {1}).</source>
+        <translation>Отвечать в {0} из Attaché нельзя (он отвечает в {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/answer_box.py" line="+58"/>
+        <location line="+39"/>
+        <source>Answer publicly, as the embassy</source>
+        <translation>Ответить публично от имени посольства</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Write the embassy&apos;s answer…</source>
+        <translation>Напишите ответ посольства…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send answer</source>
+        <translation>Отправить ответ</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Answer publicly on {0}, as the embassy</source>
+        <translation>Ответить публично в {0} от имени посольства</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Already answered by {0}.</source>
+        <translation>Уже ответил(а): {0}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sending an answer</source>
+        <translation>Отправка ответа</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Answer published.</source>
+        <translation>Ответ опубликован.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This answer was already published.</source>
+        <translation>Этот ответ уже опубликован.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open it</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The platform did not say whether the answer arrived: check the thread before sending it again. {0}</source>
+        <translation>Платформа не сообщила, дошёл ли ответ: проверьте обсуждение, прежде чем отправлять его снова. {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Not sent: {0}</source>
+        <translation>Не отправлено: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <location filename="../../ui/calendar/moves.py" line="+34"/>
@@ -250,12 +330,13 @@
         <translation>запланировано</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/calendar/chips.py" line="+98"/>
+        <location filename="../../ui/calendar/palette.py" line="+1"/>
         <source>published</source>
         <translation>опубликовано</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/calendar/palette.py" line="+1"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
@@ -371,7 +452,7 @@
         <translation>за {0} до «{1}»</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/chips.py" line="+70"/>
+        <location filename="../../ui/calendar/chips.py" line="-25"/>
         <source>Status: {0}</source>
         <translation>Статус: {0}</translation>
     </message>
@@ -396,7 +477,7 @@
         <translation>Кампания: {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&lt;i&gt;Repeats: change its dates in the editor&lt;/i&gt;</source>
         <translation>&lt;i&gt;Повторяется: даты меняются в редакторе&lt;/i&gt;</translation>
     </message>
@@ -407,6 +488,26 @@
     </message>
     <message>
         <location line="+13"/>
+        <source>not published yet, tried again later</source>
+        <translation>пока не опубликовано, будет повторено позже</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may be published: check the channel, then run “attache publish confirm”</source>
+        <translation>возможно, опубликовано: проверьте канал и выполните «attache publish confirm»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>being sent</source>
+        <translation>отправляется</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed its time: publish it with “attache publish post”</source>
+        <translation>время пропущено: опубликуйте командой «attache publish post»</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
@@ -555,7 +656,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Публикация не перенесена</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="+236"/>
+        <location filename="../../desktop/page_calendar.py" line="+250"/>
         <source>Plan a post on the selected day ({0})</source>
         <translation>Запланировать публикацию на выбранный день ({0})</translation>
     </message>
@@ -614,6 +715,15 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
             <numerusform>%Ln публикация</numerusform>
             <numerusform>%Ln публикации</numerusform>
             <numerusform>%Ln публикаций</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln channel(s)</source>
+        <translation>
+            <numerusform>%Ln канале</numerusform>
+            <numerusform>%Ln каналах</numerusform>
+            <numerusform>%Ln каналах</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -933,7 +1043,22 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>{0} на эти публикации</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+28"/>
+        <source>{0} min</source>
+        <translation>{0} мин</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} h</source>
+        <translation>{0} ч</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} d</source>
+        <translation>{0} дн.</translation>
+    </message>
+    <message>
+        <location line="-32"/>
         <source>Replies/post</source>
         <translation>Отв./публ.</translation>
     </message>
@@ -949,6 +1074,26 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>Answered</source>
+        <translation>Отвечено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered from Attaché: {0} of {1}</source>
+        <translation>Отвечено из Attaché: {0} из {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time to answer</source>
+        <translation>Время ответа</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Median time from a reply to the embassy&apos;s answer</source>
+        <translation>Медианное время от ответа читателя до ответа посольства</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Level</source>
         <translation>Уровень</translation>
     </message>
@@ -956,7 +1101,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>DashboardView</name>
     <message>
-        <location line="+113"/>
+        <location line="+124"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
@@ -1829,12 +1974,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message>
-        <location filename="../../ui/listen.py" line="+206"/>
+        <location filename="../../ui/listen.py" line="+209"/>
         <source>Analyse them now</source>
         <translation>Проанализировать сейчас</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+64"/>
         <source>Search replies and authors</source>
         <translation>Поиск по ответам и авторам</translation>
     </message>
@@ -1845,24 +1990,24 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+0"/>
-        <location line="+659"/>
+        <location line="+667"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-658"/>
-        <location line="+659"/>
+        <location line="-666"/>
+        <location line="+667"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-659"/>
-        <location line="+660"/>
+        <location line="-667"/>
+        <location line="+668"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-659"/>
+        <location line="-667"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -2004,12 +2149,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+1"/>
-        <location line="+190"/>
+        <location line="+198"/>
         <source>(untitled post)</source>
         <translation>(публикация без названия)</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-195"/>
         <source>All campaigns</source>
         <translation>Все кампании</translation>
     </message>
@@ -2021,22 +2166,22 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     <message>
         <location line="-254"/>
         <location line="+257"/>
-        <location line="+161"/>
+        <location line="+169"/>
         <source>not analysed</source>
         <translation>не проанализировано</translation>
     </message>
     <message>
-        <location line="-652"/>
+        <location line="-672"/>
         <source>Label reply as {0}</source>
         <translation>Оценка ответа: {0}</translation>
     </message>
     <message>
-        <location line="+524"/>
+        <location line="+536"/>
         <source>No replies yet</source>
         <translation>Ответов пока нет</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+101"/>
         <source>Sentiment charts</source>
         <translation>Диаграммы тональности</translation>
     </message>
@@ -2091,8 +2236,8 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>необычно много негативных ответов ({0})</translation>
     </message>
     <message>
-        <location line="-699"/>
-        <location line="+736"/>
+        <location line="-719"/>
+        <location line="+756"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
@@ -2271,7 +2416,7 @@ or start with a curated set of public feeds:</source>
 или начните с подобранного набора открытых лент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="+61"/>
+        <location filename="../../desktop/app.py" line="+63"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
@@ -3085,6 +3230,39 @@ attache config set packs un,us,host,programme</numerusform>
         <location line="+1"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
+    </message>
+</context>
+<context>
+    <name>Publishing</name>
+    <message>
+        <location filename="../../desktop/publishing.py" line="+38"/>
+        <source>Published {0} on {1}</source>
+        <translation>Опубликовано: {0} в {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not published on {0} ({1}: {2})</source>
+        <translation>не опубликовано в {0} ({1}: {2})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} to check: the channel may have the post, confirm it (see the post&apos;s chip in the Calendar)</source>
+        <translation>проверить публикацию в {0}: возможно, она уже там; подтвердите её (см. метку публикации в Календаре)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Publishing due posts</source>
+        <translation>Публикация запланированных постов</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Attaché: publishing</source>
+        <translation>Attaché: публикация</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Publishing failed: {0}</source>
+        <translation>Публикация не удалась: {0}</translation>
     </message>
 </context>
 <context>
