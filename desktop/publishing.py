@@ -94,8 +94,8 @@ class PublishScheduler(QObject):
     def _done(self, outcomes: list[Outcome]) -> None:
         self.running = False
         self.last = outcomes
-        if not outcomes:
-            return
+        if not any(o.status != "skipped" for o in outcomes):
+            return  # a channel Attaché does not publish to, said again: nothing changed
         self.ctx.bus.posts_changed.emit()  # the chips show each channel's new state
         fresh = [o for o in outcomes
                  if (o.post_id, o.occurrence, o.channel_id, o.status) not in self._told]

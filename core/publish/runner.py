@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from core.calendar.posts import (
     CHANNELS,
@@ -115,10 +115,15 @@ class Run:
 def due_occurrences(db: Database, settings: Settings, now: datetime) -> list[Occurrence]:
     """Every occurrence of an approved or scheduled post whose time has come within the last
     ``MISSED_HORIZON``, oldest first."""
-    with db.read() as conn:
-        posts = [dict(r) for r in conn.execute(
-            select(POSTS).where(POSTS.c.status.in_(PUBLISHABLE))).mappings()]
     first, last = (now - MISSED_HORIZON).date() - timedelta(days=1), now.date() + timedelta(days=1)
+    # A single post can be due only around now; a recurring one is expanded to see.
+    single_in_window = or_(POSTS.c.start_at.between(now - MISSED_HORIZON - timedelta(days=1),
+                                                    now + timedelta(days=1)),
+                           POSTS.c.start_date.between(first, last))
+    with db.read() as conn:
+        posts = [dict(r) for r in conn.execute(select(POSTS).where(
+            POSTS.c.status.in_(PUBLISHABLE),
+            or_(POSTS.c.rrule.is_not(None), single_in_window))).mappings()]
     found = [occ for post in posts for occ in _occurrences(post, first, last, settings)
              if now - MISSED_HORIZON <= occ.at <= now]
     return sorted(found, key=lambda o: (o.at, o.post["id"]))
@@ -148,10 +153,18 @@ def publish_due(run: Run) -> list[Outcome]:
     """Send every due occurrence on every channel that has not had it (``--dry-run``: say
     what would be sent)."""
     late = timedelta(hours=run.settings.publish_late_hours)
+    occurrences_due = due_occurrences(run.db, run.settings, run.now)
+    # Read once for every occurrence: a tick where everything is done makes three queries.
+    channels = _channels_of(run.db, {o.post["id"] for o in occurrences_due})
+    with run.db.read() as conn:
+        rows = ledger.rows_for(conn, [dedupe_key(o.post, o.key, c.source_id)
+                                      for o in occurrences_due
+                                      for c in channels.get(o.post["id"], [])])
     outcomes: list[Outcome] = []
-    for occ in due_occurrences(run.db, run.settings, run.now):
+    for occ in occurrences_due:
         missed = run.now - occ.at > late
-        outcomes += _publish_occurrence(run, occ, None, missed=missed, explicit=False)
+        outcomes += _publish_occurrence(run, occ, None, missed=missed, explicit=False,
+                                        channels=channels.get(occ.post["id"], []), rows=rows)
     return outcomes
 
 
@@ -209,9 +222,11 @@ def _current_occurrence(post: dict, run: Run) -> Occurrence | None:
 # ---------------------------------------------------------------------------- one occurrence
 
 def _publish_occurrence(run: Run, occ: Occurrence, only: list[int] | None, *, missed: bool,
-                        explicit: bool) -> list[Outcome]:
+                        explicit: bool, channels: list[Channel] | None = None,
+                        rows: dict[str, dict] | None = None) -> list[Outcome]:
     post = occ.post
-    channels = _channels(run.db, post["id"])
+    if channels is None:
+        channels = _channels(run.db, post["id"])
     if only is not None:
         unknown = [c for c in only if c not in {ch.source_id for ch in channels}]
         if unknown:
@@ -234,9 +249,10 @@ def _publish_occurrence(run: Run, occ: Occurrence, only: list[int] | None, *, mi
         if explicit or not missed:
             emit(base(None, "skipped", error="the post has no channels to publish on"))
         return outcomes
-    with run.db.read() as conn:
-        rows = ledger.rows_for(conn, [dedupe_key(post, occ.key, c.source_id) for c in channels])
-        images = post_images(conn, post["id"])
+    if rows is None:
+        with run.db.read() as conn:
+            rows = ledger.rows_for(conn, [dedupe_key(post, occ.key, c.source_id)
+                                          for c in channels])
     outgoing: Outgoing | None = None
     for channel in channels:
         target = _target(post, occ, channel)
@@ -270,7 +286,8 @@ def _publish_occurrence(run: Run, occ: Occurrence, only: list[int] | None, *, mi
         if missed:  # a failed row whose time has since passed: leave it, as missed
             continue
         if outgoing is None:
-            outgoing = _outgoing(post, images)
+            with run.db.read() as conn:
+                outgoing = _outgoing(post, post_images(conn, post["id"]))
         out = Outgoing(outgoing.text, target.idem_key, outgoing.images, outgoing.language,
                        anchor=post["created_at"])
         emit(_send(run, publisher, channel, target, out, base, explicit=explicit))
@@ -356,13 +373,24 @@ def mark_published_when_complete(db: Database, post_id: int, actor: str) -> bool
 # ---------------------------------------------------------------------------- building blocks
 
 def _channels(db: Database, post_id: int) -> list[Channel]:
+    return _channels_of(db, {post_id}).get(post_id, [])
+
+
+def _channels_of(db: Database, post_ids: set[int]) -> dict[int, list[Channel]]:
+    """Each post's channels, in source order."""
+    found: dict[int, list[Channel]] = {}
+    ids = sorted(post_ids)
     with db.read() as conn:
-        rows = conn.execute(
-            select(SOURCES.c.id, SOURCES.c.kind, SOURCES.c.url, SOURCES.c.account_id,
-                   SOURCES.c.title, SOURCES.c.own)
-            .join(CHANNELS, CHANNELS.c.source_id == SOURCES.c.id)
-            .where(CHANNELS.c.post_id == post_id).order_by(SOURCES.c.id)).all()
-    return [Channel(r.id, r.kind, r.url, r.account_id, r.title, bool(r.own)) for r in rows]
+        for start in range(0, len(ids), 500):
+            for r in conn.execute(
+                    select(CHANNELS.c.post_id, SOURCES.c.id, SOURCES.c.kind, SOURCES.c.url,
+                           SOURCES.c.account_id, SOURCES.c.title, SOURCES.c.own)
+                    .join(CHANNELS, CHANNELS.c.source_id == SOURCES.c.id)
+                    .where(CHANNELS.c.post_id.in_(ids[start:start + 500]))
+                    .order_by(CHANNELS.c.post_id, SOURCES.c.id)):
+                found.setdefault(r.post_id, []).append(
+                    Channel(r.id, r.kind, r.url, r.account_id, r.title, bool(r.own)))
+    return found
 
 
 def channel_of(db: Database, source_id: int) -> Channel:
