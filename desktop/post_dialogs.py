@@ -99,7 +99,10 @@ def draft_of(post: dict) -> PostDraft:
                      tz=post["tz"], channels=list(post["channels"]),
                      campaign=post["campaign"] or "", observance_id=post["observance_id"],
                      notes=post["notes"] or "", rrule=post["rrule"] or "",
-                     duration_minutes=None if post["all_day"] else post["duration_minutes"])
+                     duration_minutes=None if post["all_day"] else post["duration_minutes"],
+                     history=tuple((datetime.fromisoformat(h["at"]).astimezone(zone(post["tz"]))
+                                    .isoformat(), h["by"], h["from"], h["to"])
+                                   for h in post.get("history", ())))
 
 
 def fields_of(draft: PostDraft) -> post_ops.PostFields:

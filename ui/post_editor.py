@@ -113,6 +113,9 @@ class PostDraft:
     notes: str = ""
     rrule: str = ""  # "" : a single post
     duration_minutes: int | None = None  # timed posts only; None: a moment, not a span
+    # Who changed the status, when (core/publish/clearance.py): (ISO time, who, from, to),
+    # oldest first. Shown under the status; never saved from here.
+    history: tuple[tuple[str, str, str | None, str], ...] = ()
 
     def comparable(self) -> tuple:
         """What "unsaved changes" compares (not the id nor the version)."""
@@ -240,6 +243,9 @@ class PostEditor(QDialog):
             status_row.addWidget(button)
         status_row.addStretch()
         self._status = self._saved_status = "draft"
+        self.history = QLabel(objectName="status-history")
+        self.history.setStyleSheet("color: #666;")
+        self.history.setTextFormat(Qt.TextFormat.PlainText)
 
         self.campaign = QComboBox(objectName="campaign")
         self.campaign.setEditable(True)
@@ -324,6 +330,7 @@ class PostEditor(QDialog):
         form.addRow(self.tr("D&uration:"), duration_row)
         form.addRow(self.tr("&Repeat:"), repeat_box)
         form.addRow(self.tr("Status:"), status_row)
+        form.addRow("", self.history)
         form.addRow(self.tr("Ca&mpaign:"), self.campaign)
         form.addRow(self.tr("&Observance:"), self.observance)
         form.addRow(self.tr("&Notes:"), self.notes)
@@ -414,6 +421,7 @@ class PostEditor(QDialog):
             widget.blockSignals(True)
         self.title.setText(draft.title)
         self.body.setPlainText(draft.body)
+        self._show_history(draft.history)
         self.day.setDate(QDate(draft.day.year, draft.day.month, draft.day.day))
         self.all_day.setChecked(draft.at is None)
         self.at.setEnabled(draft.at is not None)
@@ -542,6 +550,16 @@ class PostEditor(QDialog):
 
     def status(self) -> str:
         return self._status
+
+    def _show_history(self, history: Sequence[tuple[str, str, str | None, str]]) -> None:
+        """The last status change under the buttons, every change in its tooltip."""
+        lines = [self.tr("{0} {1}: {2} → {3}").format(
+            when[:16].replace("T", " "), who,
+            status_label(old) if old else self.tr("new"), status_label(new))
+            for when, who, old, new in history]
+        self.history.setText(lines[-1] if lines else "")
+        self.history.setToolTip("\n".join(lines))
+        self.history.setVisible(bool(lines))
 
     def _set_status(self, status: str) -> None:
         # The steps allowed are those from the *saved* status, so a click can be taken back

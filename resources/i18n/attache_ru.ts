@@ -2880,7 +2880,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../ui/post_editor.py" line="+166"/>
+        <location filename="../../ui/post_editor.py" line="+169"/>
         <source>What the post is about, for the calendar</source>
         <translation>О чём публикация (для календаря)</translation>
     </message>
@@ -2900,7 +2900,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Весь день</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>None — type a name to start one</source>
         <translation>Нет — введите название, чтобы создать</translation>
     </message>
@@ -2960,7 +2960,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Статус:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ca&amp;mpaign:</source>
         <translation>Ка&amp;мпания:</translation>
     </message>
@@ -2975,13 +2975,13 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&amp;Заметки:</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+197"/>
+        <location line="-131"/>
+        <location line="+201"/>
         <source>None</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-209"/>
         <source>The time zone the time above is in</source>
         <translation>Часовой пояс, в котором указано время выше</translation>
     </message>
@@ -3016,7 +3016,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Раз:</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+110"/>
         <source>Time &amp;zone:</source>
         <translation>&amp;Часовой пояс:</translation>
     </message>
@@ -3031,23 +3031,23 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>П&amp;овтор:</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Observance {0}</source>
         <translation>Памятная дата {0}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Source {0}</source>
         <translation>Источник {0}</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+323"/>
+        <location line="+333"/>
         <source>Edit Post</source>
         <translation>Редактирование публикации</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-332"/>
         <source>New Post</source>
         <translation>Новая публикация</translation>
     </message>
@@ -3057,7 +3057,17 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Запишите правило, например FREQ=WEEKLY;BYDAY=TU,TH, или выберите другой вариант повтора.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+23"/>
+        <source>{0} {1}: {2} → {3}</source>
+        <translation>{0} {1}: {2} → {3}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new</source>
+        <translation>новая</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Move the post to “{0}” (saved with the post)</source>
         <translation>Перевести публикацию в статус «{0}» (сохраняется вместе с публикацией)</translation>
     </message>

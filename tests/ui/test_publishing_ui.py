@@ -184,3 +184,39 @@ def test_answering_from_the_listen_page(ctx: AppContext, masto: FakeMastodon,
     answer_row = texts.index("From 15 December.")
     page.table.setCurrentIndex(model.index(answer_row, TEXT))
     assert not box.editor.isEnabled() and "own answer" in box.status.text()
+
+
+# ---------------------------------------------------------------------------- the editor
+
+def test_the_editor_shows_who_changed_the_status_and_refuses_self_approval(
+        ctx: AppContext, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.calendar.posts import PostFields, create_post, update_post
+    from core.publish.clearance import Policy
+    from desktop.post_dialogs import build_post_editor
+    from ui.post_editor import PostEditor
+
+    post_id = create_post(ctx.db, PostFields(
+        title="Navruz", body="Navruz muborak!", at=datetime(2027, 3, 21, 5, 0, tzinfo=UTC),
+        tz="Asia/Tashkent", status="draft"), policy=Policy("alice", True))
+    update_post(ctx.db, post_id, PostFields(status="review"), policy=Policy("alice", True))
+    settings = Settings.load()
+    settings.user_name, settings.require_second_approver = "alice", True
+    settings.save()
+    ctx.bus.settings_changed.emit()
+    editor = build_post_editor(ctx, post_id, None)
+    qtbot.addWidget(editor, before_close_func=PostEditor.discard)
+    editor.show()
+    import re
+
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d alice: Draft → In Review",
+                        editor.history.text()), editor.history.text()
+    assert "alice: new → Draft" in editor.history.toolTip()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text: warnings.append(text))
+    editor.status_buttons["approved"].click()
+    editor.save()
+    assert warnings and "clearance requires a second approver" in warnings[0]
+    assert get_post(ctx.db, post_id)["status"] == "review"
