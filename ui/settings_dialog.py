@@ -273,6 +273,23 @@ class SettingsDialog(QDialog):
                                           "is open"))
         self.notifications = self._check_box(
             form, "notifications", self.tr("Notify me of new replies and watch-term hits"))
+        # Publishing and clearance (core/publish).
+        self.user_name = QLineEdit()
+        self.user_name.setObjectName("user_name")
+        self.user_name.setPlaceholderText(self.tr("This computer's login name"))
+        self._add(form, "user_name", self.tr("&Your name:"), self.user_name,
+                  lambda: self.user_name.text().strip() or None,
+                  lambda v: self.user_name.setText(v or ""),
+                  self.tr("Who you are in a post's history, and for clearance."))
+        self.auto_publish = self._check_box(
+            form, "auto_publish", self.tr("Publish approved posts at their time while "
+                                          "Attaché is open"))
+        self.require_second_approver = self._check_box(
+            form, "require_second_approver",
+            self.tr("Clearance: a post is approved by someone other than its author"))
+        self.require_alt_text = self._check_box(
+            form, "require_alt_text", self.tr("Images need alt text (a description for "
+                                              "people who cannot see them)"))
         column.addStretch()
 
     def _get_timezone(self) -> str | None:

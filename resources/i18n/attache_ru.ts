@@ -3649,12 +3649,12 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+222"/>
+        <location line="+239"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-237"/>
         <source>Default &amp;refresh interval:</source>
         <translation>&amp;Интервал обновления по умолчанию:</translation>
     </message>
@@ -3674,7 +3674,37 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Сообщать о новых ответах и совпадениях с отслеживаемыми словами</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>This computer&apos;s login name</source>
+        <translation>Имя пользователя этого компьютера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ваше имя:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who you are in a post&apos;s history, and for clearance.</source>
+        <translation>Кто вы в истории публикации и для согласования.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publish approved posts at their time while Attaché is open</source>
+        <translation>Публиковать утверждённые публикации в их время, пока Attaché открыт</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clearance: a post is approved by someone other than its author</source>
+        <translation>Согласование: публикацию утверждает не её автор</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images need alt text (a description for people who cannot see them)</source>
+        <translation>Изображениям нужен альтернативный текст (описание для тех, кто их не видит)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Network</source>
         <translation>Сеть</translation>
     </message>

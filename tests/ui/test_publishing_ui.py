@@ -220,3 +220,21 @@ def test_the_editor_shows_who_changed_the_status_and_refuses_self_approval(
     editor.save()
     assert warnings and "clearance requires a second approver" in warnings[0]
     assert get_post(ctx.db, post_id)["status"] == "review"
+
+
+def test_the_settings_dialog_sets_who_you_are_and_the_clearance_rule(ctx: AppContext,
+                                                                     qtbot) -> None:  # noqa: ANN001
+    from desktop import settings_dialog as wiring
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(wiring.settings_data(ctx), ctx.window)
+    qtbot.addWidget(dialog)
+    assert dialog.auto_publish.isChecked() and dialog.require_alt_text.isChecked()
+    assert not dialog.require_second_approver.isChecked()
+    dialog.user_name.setText("  Dilnoza  ")
+    dialog.require_second_approver.setChecked(True)
+    dialog.auto_publish.setChecked(False)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    saved = Settings.load()
+    assert (saved.user_name, saved.require_second_approver, saved.auto_publish) == (
+        "Dilnoza", True, False)
