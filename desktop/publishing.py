@@ -94,12 +94,12 @@ class PublishScheduler(QObject):
     def _done(self, outcomes: list[Outcome]) -> None:
         self.running = False
         self.last = outcomes
-        if not any(o.status != "skipped" for o in outcomes):
-            return  # a channel Attaché does not publish to, said again: nothing changed
+        fresh = [o for o in outcomes if o.status != "skipped"
+                 and (o.post_id, o.occurrence, o.channel_id, o.status) not in self._told]
+        if not fresh:
+            return  # what was said before (a post still too long, still to check)
+        self._told.update((o.post_id, o.occurrence, o.channel_id, o.status) for o in fresh)
         self.ctx.bus.posts_changed.emit()  # the chips show each channel's new state
-        fresh = [o for o in outcomes
-                 if (o.post_id, o.occurrence, o.channel_id, o.status) not in self._told]
-        self._told.update((o.post_id, o.occurrence, o.channel_id, o.status) for o in outcomes)
         news = publish_news(fresh)
         if news:
             self.notifier.notify(translate("Publishing", "Attaché: publishing"), news,

@@ -247,3 +247,23 @@ def publish_due(r):  # noqa: ANN001, ANN201 - the runner's entry point, named as
     from core.publish.runner import publish_due as entry
 
     return entry(r)
+
+
+def test_a_plain_retry_after_is_honoured(db: Database, fetcher: Fetcher, masto: FakeMastodon,
+                                         channel: int) -> None:
+    """A proxy or an older instance says only Retry-After (seconds): the next try waits."""
+    from datetime import UTC
+
+    from tests.fakes.common import Scripted
+
+    now = datetime.now(UTC)
+    planned(db, [channel], body="Behind a proxy", at=now - timedelta(minutes=1))
+    masto.script.append(Scripted(429, {"error": "Too many requests"}, {"Retry-After": "120"}))
+    [outcome] = due(db, fetcher, now)
+    assert outcome.status == "failed"
+    with db.read() as conn:
+        retry_at = conn.execute(select(OUTBOX.c.retry_at)).scalar_one()
+    assert timedelta(seconds=110) < retry_at - now < timedelta(seconds=130)
+    assert due(db, fetcher, now + timedelta(seconds=60)) == []
+    [outcome] = due(db, fetcher, retry_at + timedelta(seconds=1))
+    assert outcome.status == "published" and len(masto.statuses) == 1
