@@ -211,7 +211,27 @@ def post_editor_data(ctx: AppContext) -> Any:
         default_tz=default_zone_name(settings.timezone),
         tz_label=tz_label,
         run=runner_of(ctx, "post"),
+        publishing=publishing_data(db),
     )
+
+
+def publishing_data(db: Database) -> Any:
+    """The editor's Publishing rows: each channel's send, and "it is there / it is not"."""
+    from core.feeds.sources import list_sources
+    from core.publish.confirm import confirm_send, send_states
+    from ui.publish_panel import PublishingData
+
+    def sends(post_id: int) -> list[dict]:
+        rows = send_states(db, post_id)
+        names = {s["id"]: s["title"] or s["url"] for s in list_sources(db)} if rows else {}
+        return [{**row, "channel": names.get(row["channel_id"], str(row["channel_id"]))}
+                for row in rows]
+
+    def confirm(post_id: int, channel_id: int, occurrence: str, address: str | None) -> dict:
+        return confirm_send(db, post_id, channel_id, published=address,
+                            occurrence=occurrence)
+
+    return PublishingData(sends=sends, confirm=confirm)
 
 
 def build_post_editor(ctx: AppContext, post_id: int | None = None,

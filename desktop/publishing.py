@@ -42,9 +42,8 @@ def publish_news(outcomes: Sequence[Outcome]) -> str | None:
         parts.append(translate("Publishing", "not published on {0} ({1}: {2})").format(
             counts().channels(len(failed)), failed[0].title, failed[0].error))
     if unconfirmed:
-        parts.append(translate("Publishing", "{0} to check: the channel may have the post, "
-                                             "confirm it (see the post's chip in the "
-                                             "Calendar)").format(
+        parts.append(translate("Publishing", "{0} to check: the channel may have the post; "
+                                             "say whether it does in the post's editor").format(
             counts().channels(len(unconfirmed))))
     return "; ".join(parts) or None
 

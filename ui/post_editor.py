@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.publish_panel import PublishingData, PublishPanel
 from ui.settings_dialog import time_zone_combo
 from ui.widgets.numbers import count_text
 from ui.widgets.plain import plain_tooltip
@@ -147,6 +148,7 @@ class PostEditorData:
     default_tz: str = "UTC"
     tz_label: Callable[[str, date], str] = lambda tz, day: ""  # "UTC+05:00" on that day
     run: Runner = run_now
+    publishing: PublishingData | None = None  # each channel's state (ui/publish_panel.py)
 
 
 class PostEditor(QDialog):
@@ -246,6 +248,10 @@ class PostEditor(QDialog):
         self.history = QLabel(objectName="status-history")
         self.history.setStyleSheet("color: #666;")
         self.history.setTextFormat(Qt.TextFormat.PlainText)
+        self.publishing = (PublishPanel(data.publishing, data.run)
+                           if data.publishing is not None else None)
+        if self.publishing is not None:
+            self.publishing.confirmed.connect(self._publishing_confirmed)
 
         self.campaign = QComboBox(objectName="campaign")
         self.campaign.setEditable(True)
@@ -331,6 +337,8 @@ class PostEditor(QDialog):
         form.addRow(self.tr("&Repeat:"), repeat_box)
         form.addRow(self.tr("Status:"), status_row)
         form.addRow("", self.history)
+        if self.publishing is not None:
+            form.addRow("", self.publishing)
         form.addRow(self.tr("Ca&mpaign:"), self.campaign)
         form.addRow(self.tr("&Observance:"), self.observance)
         form.addRow(self.tr("&Notes:"), self.notes)
@@ -422,6 +430,8 @@ class PostEditor(QDialog):
         self.title.setText(draft.title)
         self.body.setPlainText(draft.body)
         self._show_history(draft.history)
+        if self.publishing is not None:
+            self.publishing.show_post(draft.post_id)
         self.day.setDate(QDate(draft.day.year, draft.day.month, draft.day.day))
         self.all_day.setChecked(draft.at is None)
         self.at.setEnabled(draft.at is not None)
@@ -550,6 +560,11 @@ class PostEditor(QDialog):
 
     def status(self) -> str:
         return self._status
+
+    def _publishing_confirmed(self) -> None:
+        """An officer said where a send stands: the post may now be published."""
+        if self.draft_id is not None and not self.is_modified():
+            self.reload()
 
     def _show_history(self, history: Sequence[tuple[str, str, str | None, str]]) -> None:
         """The last status change under the buttons, every change in its tooltip."""

@@ -44,7 +44,8 @@ def send_states(db: Database, post_id: int) -> list[dict]:
             raise NotFoundError(f"there is no planned post {post_id} (see: attache posts list)")
         rows = ledger.post_rows(conn, [post_id]).get(post_id, [])
     single = post_span(dict(post)).start.isoformat()
-    return [{"occurrence": r["occurrence"] or single, "channel_id": r["source_id"],
+    return [{"occurrence": r["occurrence"] or single, "key": r["occurrence"],
+             "channel_id": r["source_id"],
              "platform": r["platform"], "state": r["state"], "remote_id": r["remote_id"],
              "url": r["url"], "error": r["error"], "attempts": r["attempts"],
              "by": r["actor"], "done_at": iso(r["done_at"]), "retry_at": iso(r["retry_at"])}

@@ -493,8 +493,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>may be published: check the channel, then run “attache publish confirm”</source>
-        <translation>возможно, опубликовано: проверьте канал и выполните «attache publish confirm»</translation>
+        <source>may be published: check the channel, then say so in the post&apos;s editor</source>
+        <translation>возможно, опубликовано: проверьте канал и отметьте это в редакторе публикации</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2880,7 +2880,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../ui/post_editor.py" line="+169"/>
+        <location filename="../../ui/post_editor.py" line="+171"/>
         <source>What the post is about, for the calendar</source>
         <translation>О чём публикация (для календаря)</translation>
     </message>
@@ -2900,7 +2900,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Весь день</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>None — type a name to start one</source>
         <translation>Нет — введите название, чтобы создать</translation>
     </message>
@@ -2960,7 +2960,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Статус:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Ca&amp;mpaign:</source>
         <translation>Ка&amp;мпания:</translation>
     </message>
@@ -2975,13 +2975,13 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&amp;Заметки:</translation>
     </message>
     <message>
-        <location line="-131"/>
-        <location line="+201"/>
+        <location line="-137"/>
+        <location line="+207"/>
         <source>None</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-215"/>
         <source>The time zone the time above is in</source>
         <translation>Часовой пояс, в котором указано время выше</translation>
     </message>
@@ -3016,7 +3016,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Раз:</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>Time &amp;zone:</source>
         <translation>&amp;Часовой пояс:</translation>
     </message>
@@ -3031,23 +3031,23 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>П&amp;овтор:</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>Observance {0}</source>
         <translation>Памятная дата {0}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Source {0}</source>
         <translation>Источник {0}</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+333"/>
+        <location line="+338"/>
         <source>Edit Post</source>
         <translation>Редактирование публикации</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-337"/>
         <source>New Post</source>
         <translation>Новая публикация</translation>
     </message>
@@ -3057,7 +3057,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Запишите правило, например FREQ=WEEKLY;BYDAY=TU,TH, или выберите другой вариант повтора.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>{0} {1}: {2} → {3}</source>
         <translation>{0} {1}: {2} → {3}</translation>
     </message>
@@ -3243,6 +3243,74 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
 </context>
 <context>
+    <name>PublishPanel</name>
+    <message>
+        <location filename="../../ui/publish_panel.py" line="+87"/>
+        <source>It is there…</source>
+        <translation>Она там…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You found the post on the channel: give its address</source>
+        <translation>Вы нашли публикацию в канале: укажите её адрес</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It is not there</source>
+        <translation>Её там нет</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It did not arrive: the next publishing run sends it</source>
+        <translation>Она не дошла: следующий запуск публикации отправит её</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>published</source>
+        <translation>опубликовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not published yet; tried again later</source>
+        <translation>пока не опубликовано; будет повторено позже</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to check: the platform did not say whether it arrived</source>
+        <translation>проверить: платформа не сообщила, дошла ли публикация</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>being sent</source>
+        <translation>отправляется</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed its time</source>
+        <translation>время пропущено</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Published on {0}</source>
+        <translation>Опубликовано в {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The post&apos;s address on {0} (or its number):</source>
+        <translation>Адрес публикации в {0} (или её номер):</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Publishing</source>
+        <translation>Публикация</translation>
+    </message>
+</context>
+<context>
     <name>Publishing</name>
     <message>
         <location filename="../../desktop/publishing.py" line="+38"/>
@@ -3256,11 +3324,11 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+3"/>
-        <source>{0} to check: the channel may have the post, confirm it (see the post&apos;s chip in the Calendar)</source>
-        <translation>проверить публикацию в {0}: возможно, она уже там; подтвердите её (см. метку публикации в Календаре)</translation>
+        <source>{0} to check: the channel may have the post; say whether it does in the post&apos;s editor</source>
+        <translation>проверить публикацию в {0}: возможно, она уже там; отметьте это в редакторе публикации</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Publishing due posts</source>
         <translation>Публикация запланированных постов</translation>
     </message>

@@ -81,8 +81,8 @@ def test_publish_news_counts_what_matters() -> None:
                          Outcome(2, "", 1, "mastodon", "failed", title="Visa", error="401"),
                          Outcome(3, "", 3, "telegram", "unconfirmed")])
     assert text == ("Published 1 post on 2 channels; not published on 1 channel (Visa: 401); "
-                    "1 channel to check: the channel may have the post, confirm it (see the "
-                    "post's chip in the Calendar)")
+                    "1 channel to check: the channel may have the post; say whether it does in "
+                    "the post's editor")
 
 
 def test_the_post_chip_shows_each_channel_s_state(db: Database, fetcher: Fetcher,
@@ -238,3 +238,40 @@ def test_the_settings_dialog_sets_who_you_are_and_the_clearance_rule(ctx: AppCon
     saved = Settings.load()
     assert (saved.user_name, saved.require_second_approver, saved.auto_publish) == (
         "Dilnoza", True, False)
+
+
+def test_the_editor_resolves_a_send_that_needs_checking(
+        ctx: AppContext, qtbot, server: FeedServer, memory_keyring, fetcher: Fetcher,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton
+
+    from desktop.post_dialogs import build_post_editor
+    from tests.fakes.common import Scripted
+    from tests.fakes.telegram import CHANNEL, TOKEN, FakeTelegram
+    from ui.post_editor import PostEditor
+
+    fake = FakeTelegram(server)
+    monkeypatch.setenv("ATTACHE_TELEGRAM_BOT_API", fake.base)
+    memory_keyring.set_password(SERVICE, f"telegram-bot:{CHANNEL}", TOKEN)
+    source = own_source(ctx.db, "telegram", f"https://t.me/{CHANNEL}", account_id=CHANNEL,
+                        title="Embassy Telegram")
+    post_id = planned(ctx.db, [source], body="Did it arrive?", at=NOW - timedelta(minutes=1))
+    fake.script.append(Scripted(502, {"ok": False, "error_code": 502,
+                                      "description": "Bad Gateway"}))
+    [outcome] = due(ctx.db, fetcher, NOW)
+    assert outcome.status == "unconfirmed"
+    editor = build_post_editor(ctx, post_id, None)
+    qtbot.addWidget(editor, before_close_func=PostEditor.discard)
+    editor.show()
+    panel = editor.publishing
+    assert panel is not None and panel.isVisible()
+    assert "Embassy Telegram" in panel.findChild(QLabel, "send-0").text()
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *a, **k: (f"https://t.me/{CHANNEL}/777", True))
+    panel.findChild(QPushButton, "send-there-0").click()
+    assert get_post(ctx.db, post_id)["status"] == "published"
+    assert editor.status_buttons["published"].isChecked()  # reloaded: nothing was unsaved
+    label = panel.findChild(QLabel, "send-0")
+    assert "published" in label.text() and f"https://t.me/{CHANNEL}/777" in label.text()
+    assert panel.findChild(QPushButton, "send-there-0") is None
+    assert fake.messages == []  # nothing was sent again

@@ -97,8 +97,8 @@ def sent_line(channel: str, state: str, detail: str | None) -> str:
     words = {
         "published": translate("Calendar", "published"),
         "failed": translate("Calendar", "not published yet, tried again later"),
-        "unconfirmed": translate("Calendar", "may be published: check the channel, then run "
-                                             "“attache publish confirm”"),
+        "unconfirmed": translate("Calendar", "may be published: check the channel, then say "
+                                             "so in the post's editor"),
         "sending": translate("Calendar", "being sent"),
         "missed": translate("Calendar", "missed its time: publish it with “attache publish "
                                         "post”"),
