@@ -87,7 +87,8 @@ class Claim:
     token: str
     attempts: int  # including this one
     resumed: bool  # an earlier attempt was interrupted: the platform may already have it
-    first_sent_at: datetime
+    claimed_at: datetime
+    uncertain_since: datetime | None  # the first attempt whose outcome is unknown, if any
 
 
 @dataclass(frozen=True)
@@ -119,12 +120,12 @@ def claim(db: Database, target: Target, now: datetime, *, actor: str,
                     occurrence=target.occurrence, reply_id=target.reply_id,
                     source_id=target.source_id, platform=target.platform, state="sending",
                     idem_key=target.idem_key, text=target.text, attempts=1, claim=token,
-                    claimed_by=holder(), claimed_at=now, first_sent_at=now, actor=actor,
+                    claimed_by=holder(), claimed_at=now, actor=actor,
                     created_at=now, updated_at=now)).inserted_primary_key[0]
-                return Claim(row_id, token, 1, False, now)
+                return Claim(row_id, token, 1, False, now, None)
             decision = _may_claim(row, now, resend_window, allow_missed, force)
             if isinstance(decision, Taken):
-                if decision.state == "unconfirmed" and row["state"] == "sending":
+                if decision.state == "unconfirmed" and row["state"] in ("sending", "failed"):
                     conn.execute(update(OUTBOX).where(
                         OUTBOX.c.id == row["id"], OUTBOX.c.attempts == row["attempts"])
                         .values(state="unconfirmed", claim=None, error=decision.reason,
@@ -133,18 +134,19 @@ def claim(db: Database, target: Target, now: datetime, *, actor: str,
                                                      "error": decision.reason},
                                      decision.reason)
                 return decision
-            resumed = row["state"] == "sending" or (row["state"] == "failed"
-                                                    and bool(row["first_sent_at"]))
+            # An interrupted sender's attempt is one whose outcome is unknown.
+            uncertain = row["uncertain_since"] or (row["claimed_at"] if row["state"] == "sending"
+                                                   else None)
             done = conn.execute(update(OUTBOX).where(
                 OUTBOX.c.id == row["id"], OUTBOX.c.attempts == row["attempts"],
                 OUTBOX.c.state == row["state"]).values(
                 state="sending", claim=token, claimed_by=holder(), claimed_at=now,
-                attempts=row["attempts"] + 1, first_sent_at=row["first_sent_at"] or now,
+                attempts=row["attempts"] + 1, uncertain_since=uncertain,
                 actor=actor, updated_at=now))
             if done.rowcount != 1:  # another sender moved it between our read and write
                 return Taken("sending", row, "another sender has just claimed it")
-            return Claim(row["id"], token, row["attempts"] + 1, resumed,
-                         row["first_sent_at"] or now)
+            return Claim(row["id"], token, row["attempts"] + 1, uncertain is not None, now,
+                         uncertain)
     except IntegrityError:  # another sender inserted the same key first (PostgreSQL)
         with db.read() as conn:
             row = _row_by_key(conn, target.dedupe_key)
@@ -165,16 +167,19 @@ def _may_claim(row: dict, now: datetime, resend_window: timedelta | None,
     if state == "failed" and not force and row["retry_at"] is not None and row["retry_at"] > now:
         return Taken(state, row, f"{row['error']} (next try after "
                                  f"{row['retry_at'].isoformat(timespec='minutes')})")
-    if state == "sending":
-        if not _abandoned(row, now):
-            return Taken(state, row, "another sender is publishing it right now")
-        since = row["first_sent_at"] or row["claimed_at"]
-        if resend_window is None or since is None or now - since > resend_window:
-            when = (row["claimed_at"] or now).isoformat(timespec="seconds")
-            return Taken("unconfirmed", row, (
-                f"the attempt of {when} was interrupted before its answer was recorded, and "
-                "this platform cannot recognise a repeat: check the channel, then run "
-                "`attache publish confirm` with --published URL or --not-published"))
+    if state == "sending" and not _abandoned(row, now):
+        return Taken(state, row, "another sender is publishing it right now")
+    # An attempt whose outcome is unknown (a sender stopped mid-request, a lost answer) may
+    # be repeated only while the platform would recognise the repeat.
+    since = row["uncertain_since"] or (row["claimed_at"] if state == "sending" else None)
+    if since is not None and (resend_window is None or now - since > resend_window):
+        when = since.isoformat(timespec="seconds")
+        what = ("was interrupted before its answer was recorded" if state == "sending"
+                else "got no answer")
+        return Taken("unconfirmed", row, (
+            f"the attempt of {when} {what}, and the platform can no longer recognise a "
+            "repeat: check the channel, then run `attache publish confirm` with --published "
+            "URL or --not-published"))
     return None
 
 
@@ -249,12 +254,14 @@ def record_refused(db: Database, claim_: Claim, error: str, now: datetime,
 
 def record_unknown(db: Database, claim_: Claim, error: str, now: datetime,
                    resend_window: timedelta | None) -> dict:
-    """The answer was lost. Safe to repeat within the platform's window: failed, tried again
-    soon with the same key; otherwise unconfirmed, for an officer to resolve."""
-    if resend_window is not None and now - claim_.first_sent_at < resend_window:
-        return _record(db, claim_, now, state="failed", error=error,
+    """The answer was lost. Safe to repeat within the platform's window (counted from the
+    first attempt whose outcome is unknown): failed, tried again soon with the same key;
+    otherwise unconfirmed, for an officer to resolve."""
+    since = claim_.uncertain_since or claim_.claimed_at
+    if resend_window is not None and now - since < resend_window:
+        return _record(db, claim_, now, state="failed", error=error, uncertain_since=since,
                        retry_at=now + timedelta(minutes=1))
-    return _record(db, claim_, now, state="unconfirmed", error=(
+    return _record(db, claim_, now, state="unconfirmed", uncertain_since=since, error=(
         f"{error}; the platform cannot recognise a repeat, so it is not sent again: check the "
         "channel, then run `attache publish confirm` with --published URL or --not-published"))
 
@@ -357,7 +364,7 @@ def confirm(db: Database, post_id: int, source_id: int, *, occurrence: str | Non
             values: dict = {"state": "published", "remote_id": remote_id, "url": url,
                             "done_at": now, "error": None}
         else:
-            values = {"state": "failed", "retry_at": now, "first_sent_at": None,
+            values = {"state": "failed", "retry_at": now, "uncertain_since": None,
                       "error": f"not published (confirmed by {actor}); sent again by the next "
                                "run"}
         conn.execute(update(OUTBOX).where(OUTBOX.c.id == row["id"],

@@ -338,7 +338,9 @@ class Outbox(SQLModel, table=True):
     claim: str | None = Field(default=None, sa_column=Column(Text))  # token of the sender
     claimed_by: str | None = Field(default=None, sa_column=Column(Text))  # host/pid
     claimed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    first_sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    # When the first attempt whose outcome is unknown was made (a lost answer, a sender that
+    # was stopped): what a platform's repeat window (Mastodon's hour) is counted from.
+    uncertain_since: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     done_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     retry_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     remote_id: str | None = Field(default=None, sa_column=Column(Text))

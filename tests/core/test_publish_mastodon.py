@@ -267,3 +267,28 @@ def test_a_plain_retry_after_is_honoured(db: Database, fetcher: Fetcher, masto: 
     assert due(db, fetcher, now + timedelta(seconds=60)) == []
     [outcome] = due(db, fetcher, retry_at + timedelta(seconds=1))
     assert outcome.status == "published" and len(masto.statuses) == 1
+
+
+def test_a_repeat_is_safe_only_within_the_key_s_hour_counted_from_the_lost_answer(
+        db: Database, masto: FakeMastodon, channel: int, fetcher: Fetcher) -> None:
+    """Refusals do not start the hour (nothing was created); a lost answer does, and after
+    the hour the send is left for an officer rather than repeated with a forgotten key."""
+    from tests.fakes.common import Stall
+
+    planned(db, [channel], body="Hour", at=AT)
+    masto.throttle(AT + timedelta(hours=2))
+    assert due(db, fetcher, AT)[0].status == "failed"  # refused: nothing created
+    impatient = Fetcher(FetchLimits(connect_timeout=2, read_timeout=0.5, deadline=5))
+    masto.stall = Stall()
+    later = AT + timedelta(hours=2, seconds=1)
+    [lost] = due(db, impatient, later)  # two hours after the first attempt: still repeatable
+    masto.stall.release()
+    masto.stall = None
+    impatient.close()
+    assert lost.status == "failed" and "may have reached Mastodon" in lost.error
+    with db.read() as conn:
+        assert conn.execute(select(OUTBOX.c.uncertain_since)).scalar_one() == later
+    # The app was closed for an hour and more: the key may be forgotten; no repeat.
+    [asked] = due(db, fetcher, later + timedelta(minutes=70))
+    assert asked.status == "unconfirmed" and "can no longer recognise a repeat" in asked.error
+    assert len(masto.status_posts()) == 2 and len(masto.statuses) == 1

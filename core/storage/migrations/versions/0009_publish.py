@@ -46,7 +46,7 @@ def upgrade() -> None:
         sa.Column("claim", sa.Text()),
         sa.Column("claimed_by", sa.Text()),
         sa.Column("claimed_at", UTCDateTime()),
-        sa.Column("first_sent_at", UTCDateTime()),
+        sa.Column("uncertain_since", UTCDateTime()),
         sa.Column("done_at", UTCDateTime()),
         sa.Column("retry_at", UTCDateTime()),
         sa.Column("remote_id", sa.Text()),
