@@ -5,7 +5,9 @@ timed post at its time, an all-day post at ``all_day_publish_time`` in its own z
 of its channels that is one of the embassy's own accounts on a platform Attaché publishes to.
 An occurrence missed by more than ``publish_late_hours`` (the computer was off over the
 weekend) is not sent by itself: it is reported once as missed, and ``attache publish post``
-still sends it. A single post becomes ``published`` when every channel Attaché can publish to
+still sends it; so is one due before the database learned to publish (migration 0009 notes
+when), which was posted by hand if at all. A single post becomes ``published`` when every
+channel Attaché can publish to
 has it; a recurring post keeps its status and each occurrence is sent once.
 
 Each (post, occurrence, channel) is one ledger row (core/publish/ledger.py): claimed before
@@ -47,9 +49,11 @@ from core.publish.images import ImageFile, post_images
 from core.publish.registry import publisher_for, publishing_platforms
 from core.settings import Settings
 from core.storage.database import Database
+from core.storage.models import Meta
 
 log = logging.getLogger("attache.publish")
 
+META = Meta.__table__
 PUBLISHABLE = ("approved", "scheduled")
 MISSED_HORIZON = timedelta(days=7)  # older occurrences are left alone entirely
 STATUSES = ("published", "failed", "skipped", "unconfirmed", "would_publish")
@@ -143,6 +147,17 @@ def _occurrences(post: dict, first: date, last: date, settings: Settings) -> lis
     return found
 
 
+def publishing_since(db: Database) -> datetime | None:
+    """When this database learned to publish (migration 0009 notes it)."""
+    with db.read() as conn:
+        value = conn.execute(select(META.c.value).where(
+            META.c.key == "publishing_since")).scalar()
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 def dedupe_key(post: dict, occurrence_key: str, source_id: int) -> str:
     return f"post:{post['uid']}:{occurrence_key}:{source_id}"
 
@@ -154,6 +169,7 @@ def publish_due(run: Run) -> list[Outcome]:
     what would be sent)."""
     late = timedelta(hours=run.settings.publish_late_hours)
     occurrences_due = due_occurrences(run.db, run.settings, run.now)
+    since = publishing_since(run.db)
     # Read once for every occurrence: a tick where everything is done makes three queries.
     channels = _channels_of(run.db, {o.post["id"] for o in occurrences_due})
     with run.db.read() as conn:
@@ -162,7 +178,13 @@ def publish_due(run: Run) -> list[Outcome]:
                                       for c in channels.get(o.post["id"], [])])
     outcomes: list[Outcome] = []
     for occ in occurrences_due:
-        missed = run.now - occ.at > late
+        missed = None
+        if run.now - occ.at > late:
+            missed = (f"missed: due at {occ.shown}, more than "
+                      f"{run.settings.publish_late_hours} h ago")
+        elif since is not None and occ.at < since:  # an upgrade: posted by hand then, if at all
+            missed = (f"missed: due at {occ.shown}, before this database published "
+                      f"({since.isoformat(timespec='minutes')})")
         outcomes += _publish_occurrence(run, occ, None, missed=missed, explicit=False,
                                         channels=channels.get(occ.post["id"], []), rows=rows)
     return outcomes
@@ -184,7 +206,7 @@ def publish_post(run: Run, post_id: int, channel_ids: Sequence[int] = ()) -> lis
         raise KnownError(f"post {post_id} has no occurrence left to publish")
     if post["status"] == "published":  # what went out is reported; nothing more is sent
         return _already_published(run, occ, list(channel_ids) or None)
-    return _publish_occurrence(run, occ, list(channel_ids) or None, missed=False, explicit=True)
+    return _publish_occurrence(run, occ, list(channel_ids) or None, missed=None, explicit=True)
 
 
 def _already_published(run: Run, occ: Occurrence, only: list[int] | None) -> list[Outcome]:
@@ -221,7 +243,8 @@ def _current_occurrence(post: dict, run: Run) -> Occurrence | None:
 
 # ---------------------------------------------------------------------------- one occurrence
 
-def _publish_occurrence(run: Run, occ: Occurrence, only: list[int] | None, *, missed: bool,
+def _publish_occurrence(run: Run, occ: Occurrence, only: list[int] | None, *,
+                        missed: str | None,
                         explicit: bool, channels: list[Channel] | None = None,
                         rows: dict[str, dict] | None = None) -> list[Outcome]:
     post = occ.post
@@ -277,8 +300,7 @@ def _publish_occurrence(run: Run, occ: Occurrence, only: list[int] | None, *, mi
             emit(base(channel, "unconfirmed", error=row["error"]))
             continue
         if missed and row is None:
-            reason = (f"missed: due at {occ.shown}, more than {run.settings.publish_late_hours}"
-                      f" h ago; publish it with `attache publish post {post['id']}`")
+            reason = f"{missed}; publish it with `attache publish post {post['id']}`"
             if not run.dry_run:
                 ledger.mark_missed(run.db, target, run.now, reason, run.actor)
             emit(base(channel, "skipped", error=reason))

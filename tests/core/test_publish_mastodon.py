@@ -17,7 +17,15 @@ from core.storage.database import Database
 from core.storage.models import Outbox
 from tests.fakes.mastodon import FakeMastodon
 from tests.feedserver import FeedServer
-from tests.publishing import TASHKENT, due, image, own_source, planned, run
+from tests.publishing import (
+    TASHKENT,
+    due,
+    image,
+    own_source,
+    planned,
+    published_for_a_while,
+    run,
+)
 
 AT = datetime(2026, 12, 10, 9, 0, tzinfo=TASHKENT)
 OUTBOX = Outbox.__table__
@@ -257,6 +265,7 @@ def test_a_plain_retry_after_is_honoured(db: Database, fetcher: Fetcher, masto: 
     from tests.fakes.common import Scripted
 
     now = datetime.now(UTC)
+    published_for_a_while(db)
     planned(db, [channel], body="Behind a proxy", at=now - timedelta(minutes=1))
     masto.script.append(Scripted(429, {"error": "Too many requests"}, {"Retry-After": "120"}))
     [outcome] = due(db, fetcher, now)
@@ -292,3 +301,24 @@ def test_a_repeat_is_safe_only_within_the_key_s_hour_counted_from_the_lost_answe
     [asked] = due(db, fetcher, later + timedelta(minutes=70))
     assert asked.status == "unconfirmed" and "can no longer recognise a repeat" in asked.error
     assert len(masto.status_posts()) == 2 and len(masto.statuses) == 1
+
+
+def test_posts_due_before_the_database_published_are_not_sent_by_themselves(
+        db: Database, fetcher: Fetcher, masto: FakeMastodon, channel: int) -> None:
+    """An upgrade: an approved post due ten minutes before it was posted by hand then; the
+    first tick reports it as missed instead of posting it a second time."""
+    from datetime import UTC
+
+    from core.publish.runner import publishing_since
+
+    since = publishing_since(db)
+    assert since is not None and datetime.now(UTC) - since < timedelta(minutes=5)
+    due_at = since - timedelta(minutes=10)
+    post_id = planned(db, [channel], body="Posted by hand at 09:00", at=due_at)
+    [outcome] = due(db, fetcher, since + timedelta(minutes=1))
+    assert outcome.status == "skipped"
+    assert outcome.error.startswith(f"missed: due at {due_at.astimezone(TASHKENT).isoformat()}"
+                                    ", before this database published")
+    assert masto.server.requests == []
+    [sent] = publish_post(run(db, fetcher, since + timedelta(minutes=2)), post_id)
+    assert sent.status == "published"

@@ -22,12 +22,17 @@ from desktop.page_calendar import calendar_data
 from desktop.publishing import PublishScheduler, publish_news
 from tests.fakes.mastodon import FakeMastodon
 from tests.feedserver import FeedServer
-from tests.publishing import due, own_source, planned
+from tests.publishing import due, own_source, planned, published_for_a_while
 from ui.answer_box import AnswerBox, AnswerData
 from ui.calendar.chips import post_chip
 from ui.models.replies_table import TEXT
 
 NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+@pytest.fixture(autouse=True)
+def publishing_db(db: Database) -> None:
+    published_for_a_while(db)  # these tests live in real time, minutes after "now"
 
 
 @pytest.fixture

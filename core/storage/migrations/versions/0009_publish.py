@@ -7,7 +7,13 @@ Create Date: 2026-12-05
 New tables and nullable (or defaulted) columns only: nothing is rewritten, and a database
 written before this revision keeps every row as it was. Posts created before it have no
 ``created_by``: clearance treats their ``owner`` as the author (core/publish/clearance.py).
+
+It also notes when the database learned to publish (``meta.publishing_since``): a post that
+fell due before then was approved in a world where officers posted by hand, so it is never
+sent by itself (it is reported as missed; ``attache publish post`` still sends it).
 """
+
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -21,6 +27,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    meta = sa.table("meta", sa.column("key", sa.Text()), sa.column("value", sa.Text()))
+    op.bulk_insert(meta, [{"key": "publishing_since",
+                           "value": datetime.now(UTC).isoformat(timespec="seconds")}])
     op.add_column("planned_post", sa.Column("created_by", sa.Text()))
     op.add_column("planned_post", sa.Column("language", sa.String(16)))
     op.add_column("reply", sa.Column("own", sa.Boolean(), nullable=False,
@@ -89,6 +98,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM meta WHERE key = 'publishing_since'")
     op.drop_table("post_status_change")
     op.drop_table("post_image")
     op.drop_table("outbox")
