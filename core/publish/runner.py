@@ -7,8 +7,8 @@ An occurrence missed by more than ``publish_late_hours`` (the computer was off o
 weekend) is not sent by itself: it is reported once as missed, and ``attache publish post``
 still sends it; so is one due before the database learned to publish (migration 0009 notes
 when), which was posted by hand if at all. A single post becomes ``published`` when every
-channel Attaché can publish to
-has it; a recurring post keeps its status and each occurrence is sent once.
+channel Attaché can publish to has it; a recurring post keeps its status and each occurrence
+is sent once.
 
 Each (post, occurrence, channel) is one ledger row (core/publish/ledger.py): claimed before
 any request, so two runs at once never both send it.
