@@ -176,6 +176,9 @@ def cmd_opml_import(args: argparse.Namespace) -> int:
           + (f"; {len(report.invalid)} invalid URLs skipped" if report.invalid else ""))
     for url in report.invalid:
         print(f"attache: skipped invalid URL {url!r}", file=sys.stderr)
+    for url in report.credentials_removed:
+        print(f"attache: removed a user name and password from the address of {url} "
+              "(Attaché never stores passwords in addresses)", file=sys.stderr)
     return 0
 
 

@@ -106,6 +106,7 @@ class RefreshController:
             fetcher.close()
 
     def _done(self, results: list[RefreshResult]) -> None:
+        cancelled = self._task not in (None, True) and self._task.progress.cancelled
         self._task = None
         if not results and self._quiet:  # a scheduler tick with nothing due: no flicker
             self.ctx.window.hide_task()
@@ -115,9 +116,10 @@ class RefreshController:
         self.ctx.bus.sources_changed.emit()
         self.ctx.bus.items_changed.emit()
         self.ctx.bus.replies_changed.emit()
+        summary = (translate("MainWindow", "Refresh cancelled; refreshed {0}: {1}")
+                   if cancelled else translate("MainWindow", "Refreshed {0}: {1}"))
         self.ctx.window.hide_task(
-            translate("MainWindow", "Refreshed {0}: {1}").format(
-                counts().sources(len(results)), counts().new_items(new))
+            summary.format(counts().sources(len(results)), counts().new_items(new))
             + (", " + counts().failed(failed) if failed else ""))
         for callback in self.finished_callbacks:
             callback(results)
@@ -132,10 +134,18 @@ class RefreshController:
             self.ctx.window.hide_task()
 
     def cancel(self) -> None:
+        """Stop the refresh: fetches in flight are cut and parsers stopped (core/feeds/
+        refresh.py), so the job ends within about a second whatever the servers do."""
         if self._task is not None and self._task is not True:
             self._task.progress.cancel()
 
     def shut_down(self) -> None:
+        """The window is closing: cancel, kill the parser processes at once (a parse cannot be
+        interrupted otherwise), then wait for the threads — seconds, never the minutes a
+        trickling server could hold a fetch."""
+        self.cancel()
+        if self._pool is not None:
+            self._pool.abort()
         self.ctx.runner.shutdown(10.0)
         if self._pool is not None:
             self._pool.close()

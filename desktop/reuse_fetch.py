@@ -64,5 +64,10 @@ class ReusingFetcher:
             self.responses.keep(url, headers, result)
         return result
 
+    def cancellable(self, cancel: threading.Event) -> ReusingFetcher:
+        """The same reuse over the real fetcher's cancellable copy (a refresh cuts its
+        fetches on Cancel through it)."""
+        return ReusingFetcher(self._fetcher.cancellable(cancel), self.responses)
+
     def __getattr__(self, name: str) -> Any:  # limits, close(), sessions: the real fetcher's
         return getattr(self._fetcher, name)

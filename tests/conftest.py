@@ -76,6 +76,18 @@ def server() -> Iterator[FeedServer]:
 
 
 @pytest.fixture
+def tls_server(tmp_path: Path) -> Iterator[tuple[FeedServer, str]]:
+    """The loopback server behind TLS with a self-signed certificate for 127.0.0.1, and the
+    certificate's path (for ``Fetcher(ca_bundle=...)``)."""
+    server = FeedServer()
+    cert = server.use_tls(tmp_path)
+    server.start()
+    server.static("/feed.xml", "rss2.xml")
+    yield server, cert
+    server.stop()
+
+
+@pytest.fixture
 def fetcher() -> Iterator[Fetcher]:
     f = Fetcher(FetchLimits(connect_timeout=5, read_timeout=5, deadline=10))
     yield f

@@ -84,6 +84,7 @@ class FeedServer:
                                        kwargs={"poll_interval": 0.05}, daemon=True)
         self._handler_class = _Handler
         self._also: list[ThreadingHTTPServer] = []
+        self.scheme = "http"
 
     # ------------------------------------------------------------------ life cycle
     def start(self) -> FeedServer:
@@ -108,8 +109,24 @@ class FeedServer:
         self._also.append(extra)
         return host
 
+    def use_tls(self, folder: Path) -> str:
+        """Serve https with a fresh self-signed certificate for 127.0.0.1 (call before
+        ``start``); returns the certificate's path, for a fetcher's ``ca_bundle``."""
+        import ssl
+        import subprocess
+
+        cert, key = folder / "cert.pem", folder / "key.pem"
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                        "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+        self.scheme = "https"
+        return str(cert)
+
     def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     def hits(self, path: str) -> list[Seen]:
         return [r for r in self.requests if r.path.split("?", 1)[0] == path]
@@ -188,6 +205,27 @@ def trickle(chunk: bytes = b" ", every: float = 0.2, total: int = 1000) -> Handl
             req.wfile.write(chunk)
             req.wfile.flush()
             time.sleep(every)
+
+    return handler
+
+
+def trickle_headers(every: float = 0.1, total: int = 300,
+                    started: threading.Event | None = None) -> Handler:
+    """A server that answers with a status line, then a header one byte every ``every``
+    seconds (``total`` bytes): the headers never end, no read timeout ever trips, and no
+    header count or line length limit is reached. ``started`` is set once the request
+    arrived (for tests that cancel "while the server is answering")."""
+
+    def handler(req: BaseHTTPRequestHandler) -> None:
+        if started is not None:
+            started.set()
+        req.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+        req.wfile.flush()
+        for _ in range(total):
+            req.wfile.write(b"a")
+            req.wfile.flush()
+            time.sleep(every)
+        req.close_connection = True
 
     return handler
 

@@ -13,6 +13,9 @@ read ``file://`` and relative paths from the local disk to resolve an ``<img>``.
   ``ui/`` makes no HTTP requests: when allowed, images come from ``image_loader``, a callable
   desktop sets. It is called on the GUI thread while the document lays out, so desktop should
   fetch ``remote_images()`` in its task runner first and give a loader that reads its cache.
+* Nothing unbounded is laid out: an item's HTML is cut, flattened and given break points by
+  ``core.feeds.limits.displayable`` (Qt's layout is quadratic in nesting and in the length of
+  an unbroken run: a 1 MiB title froze the pane for minutes), the title is capped too.
 * Links never navigate inside the pane (``setOpenLinks(False)``): a click emits
   ``link_activated(QUrl)`` for http, https and mailto only, and desktop opens the system
   browser. In-page ``#anchors`` just scroll. Anything else (``javascript:``, ``file:``…) is
@@ -29,6 +32,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from core.feeds.limits import MAX_TITLE_CHARS, break_text, cut_text, displayable
 from core.links import openable_link
 
 log = logging.getLogger("attache.ui.reader")
@@ -101,9 +105,15 @@ class ReaderView(QTextBrowser):
     def _render(self) -> None:
         assert self._item is not None
         title, body, url = self._item
-        heading = html.escape(title or "(no title)")
+        title = break_text(cut_text(title, MAX_TITLE_CHARS, None, ""))
+        heading = html.escape(title or self.tr("(no title)"))
         if url and QUrl(url).scheme().lower() in IMAGE_SCHEMES:
             heading = f'<a href="{html.escape(url, quote=True)}">{heading}</a>'
+        body, cut = displayable(body)
+        if cut:
+            body += "<p><i>{}</i></p>".format(html.escape(self.tr(
+                "This item is too long to show here in full; open it in the browser to read "
+                "the rest.")))
         self.setHtml(f"<h2>{heading}</h2>{body}")
         self.images_blocked.emit(0 if self._images_allowed else len(self.remote_images()))
 

@@ -1,23 +1,34 @@
 """HTTP fetching with the limits a mature feed reader needs (see shared/reference/feed-fetching.md).
 
-requests' timeouts are per socket operation, so a server trickling a byte every few seconds
-would never trip them: the body is streamed and a total deadline checked between chunks. The
-size cap is counted after decompression so a small gzip bomb cannot fill memory.
+requests' timeouts are per socket operation, so a server trickling a byte every few seconds —
+of its headers or of its body — would never trip them. Every fetch is therefore watched from
+outside: a watchdog thread shuts the connection's socket down when the fetch passes its total
+deadline (connect + headers + body) or when the job it belongs to is cancelled, which ends a
+blocking read at once (urllib3's own ``shutdown`` works the same way). The size cap is counted
+after decompression so a small gzip bomb cannot fill memory.
+
+An https feed redirected to plain http is followed (the officer still gets the news) but the
+stored address stays https: ``permanent_url`` never names a downgraded address, and the
+result says ``downgraded`` so the source can show a warning.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
+import socket
 import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 from requests import exceptions as rx
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from core import USER_AGENT
 from core.feeds.schedule import parse_retry_after
@@ -63,9 +74,17 @@ class FetchResult:
     retry_after: datetime | None = None
     error: str | None = None
     elapsed: float = 0.0
+    cancelled: bool = False  # the job was cancelled mid-fetch; nothing is wrong with the URL
     # A write that failed after the request may have reached the server (read timeout, dropped
-    # connection): the platform may have acted on it. False when it certainly did not.
+    # connection, cut at the deadline): the platform may have acted on it. False when it
+    # certainly did not (no connection was made).
     maybe_delivered: bool = False
+
+    @property
+    def downgraded(self) -> bool:
+        """An https address that redirected to plain http (the body came unencrypted)."""
+        return (self.url.lower().startswith("https:")
+                and (self.final_url or "").lower().startswith("http:"))
 
     @property
     def not_modified(self) -> bool:
@@ -88,12 +107,115 @@ class DeadlineExceeded(Exception):
     pass
 
 
+CANCELLED = "cancelled"
+WATCH_INTERVAL = 0.1  # how often the watchdog looks: a cancel takes effect within this
+
+
+class _Watch:
+    """One fetch in flight: when it must end, what may cancel it, the connection it uses."""
+
+    __slots__ = ("cancel", "conn", "deadline", "reason")
+
+    def __init__(self, deadline: float, cancel: threading.Event | None) -> None:
+        self.deadline = deadline
+        self.cancel = cancel
+        self.conn: Any = None  # the urllib3 connection of the current hop
+        self.reason: str | None = None  # "deadline" or CANCELLED once the watchdog cut it
+
+    def check(self, now: float) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            self.reason = self.reason or CANCELLED
+        elif now >= self.deadline:
+            self.reason = self.reason or "deadline"
+        if self.reason is not None:
+            # Again at every look: during a TLS handshake the socket is not reachable yet.
+            sock = getattr(self.conn, "sock", None)
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except (OSError, ValueError):
+                    pass  # already closed: nothing left to interrupt
+
+
+class _Watchdog:
+    """One thread for all of a fetcher's fetches; it runs only while some are in flight."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._watches: set[_Watch] = set()
+        self._thread: threading.Thread | None = None
+
+    def add(self, watch: _Watch) -> None:
+        with self._lock:
+            self._watches.add(watch)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="attache-fetch-watchdog",
+                                                daemon=True)
+                self._thread.start()
+
+    def remove(self, watch: _Watch) -> None:
+        with self._lock:
+            self._watches.discard(watch)
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(WATCH_INTERVAL)
+            with self._lock:
+                if not self._watches:
+                    self._thread = None
+                    return
+                watches = list(self._watches)
+            now = time.monotonic()
+            for watch in watches:
+                watch.check(now)
+
+
+_current = threading.local()  # the watch of the fetch running in this thread
+
+
+class _WatchedPool:
+    """Tells the fetch running in this thread which connection it got, so the watchdog can
+    shut that connection's socket down (each redirect hop may use another one)."""
+
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        conn = super()._get_conn(timeout)  # type: ignore[misc]
+        watch = getattr(_current, "watch", None)
+        if watch is not None:
+            watch.conn = conn
+        return conn
+
+
+class _WatchedHTTPPool(_WatchedPool, HTTPConnectionPool):
+    pass
+
+
+class _WatchedHTTPSPool(_WatchedPool, HTTPSConnectionPool):
+    pass
+
+
+WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _WatchedAdapter(requests.adapters.HTTPAdapter):
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **kwargs)
+        if not proxy.lower().startswith("socks"):  # SOCKS pools are their own classes
+            manager.pool_classes_by_scheme = WATCHED_POOLS
+        return manager
+
+
 class Fetcher:
     """A shared requests Session plus the limits; safe to use from several threads."""
 
     def __init__(self, limits: FetchLimits | None = None, proxy: str | None = None,
                  ca_bundle: str | None = None) -> None:
         self.limits = limits or FetchLimits()
+        self.cancel: threading.Event | None = None
+        self._watchdog = _Watchdog()
         self.session = requests.Session()
         self.session.headers.update({
             "User-Agent": USER_AGENT,
@@ -101,7 +223,7 @@ class Fetcher:
             "Accept": ACCEPT,
         })
         self.session.max_redirects = 10
-        adapter = requests.adapters.HTTPAdapter(pool_connections=64, pool_maxsize=16)
+        adapter = _WatchedAdapter(pool_connections=64, pool_maxsize=16)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         # The environment is read once here, not on every request: requests' trust_env scans
@@ -133,6 +255,14 @@ class Fetcher:
     def close(self) -> None:
         self.session.close()
 
+    def cancellable(self, cancel: threading.Event) -> Fetcher:
+        """This fetcher (same session, limits and connections) with every fetch, those in
+        flight included, ending within ``WATCH_INTERVAL`` of ``cancel`` being set. Close the
+        original, not the copy."""
+        bound = copy.copy(self)
+        bound.cancel = cancel
+        return bound
+
     def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None,
               headers: dict[str, str] | None = None,
               form: dict[str, str] | None = None) -> FetchResult:
@@ -144,8 +274,8 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        return self._perform(url, "GET" if form is None else "POST", headers,
-                             {"data": form}, follow=True)
+        return self._perform(url, "GET" if form is None else "POST", headers, {"data": form},
+                             follow=True)
 
     def send(self, method: str, url: str, *, headers: dict[str, str] | None = None,
              json_body: object = None,
@@ -164,65 +294,96 @@ class Fetcher:
             body["json"] = json_body
         return self._perform(url, method, dict(headers or {}), body, follow=False)
 
-    def _perform(self, url: str, method: str, headers: dict[str, str], body: dict[str, object],
-                 *, follow: bool) -> FetchResult:
+    def _perform(self, url: str, method: str, headers: dict[str, str],
+                 body: dict[str, object], *, follow: bool) -> FetchResult:
         started = time.monotonic()
         result = FetchResult(url=url)
+        if self.cancel is not None and self.cancel.is_set():
+            result.error, result.cancelled = CANCELLED, True
+            return result
+        watch = _Watch(started + self.limits.deadline, self.cancel)
+        _current.watch = watch
+        self._watchdog.add(watch)
         try:
-            self._fetch_into(result, url, headers, started, method, body, follow)
-        except rx.SSLError as exc:
-            result.error = f"TLS certificate check failed: {_reason(exc)}"
-        except rx.ProxyError as exc:
-            result.error = f"proxy refused the connection: {_reason(exc)}"
-        except rx.ConnectTimeout:
-            result.error = f"connection timed out after {self.limits.connect_timeout:g} s"
-        except rx.ReadTimeout:
-            result.error = f"server stopped answering for {self.limits.read_timeout:g} s"
-            result.maybe_delivered = True
-        except rx.TooManyRedirects:
-            result.error = "too many redirects (more than 10)"
-        except (rx.MissingSchema, rx.InvalidSchema, rx.InvalidURL) as exc:
-            result.error = f"not a valid http(s) URL: {exc}"
-        except rx.ConnectionError as exc:
-            result.error = _connection_message(exc)
-            result.maybe_delivered = not _never_connected(exc)
-        except DeadlineExceeded:
-            result.error = (f"download took longer than {self.limits.deadline:g} s; "
-                            "the server is too slow")
-            result.maybe_delivered = True
+            self._fetch_into(result, url, headers, started, watch, method, body, follow)
         except BodyTooLarge:
             mib = self.limits.max_bytes / (1024 * 1024)
             result.error = f"feed is larger than {mib:g} MiB; refusing to read it all"
-        except rx.RequestException as exc:
-            result.error = f"download failed: {_reason(exc)}"
-            result.maybe_delivered = result.status is None
+        except Exception as exc:
+            # A socket shut down under a read surfaces as whatever that read raises.
+            if watch.reason is None:
+                if not isinstance(exc, rx.RequestException | DeadlineExceeded):
+                    raise
+                result.error = self._explain(exc)
+                result.maybe_delivered = _may_have_arrived(exc)
+        finally:
+            _current.watch = None
+            self._watchdog.remove(watch)
+        if watch.reason is not None and result.status is None:
+            result.maybe_delivered = True  # cut while the request was out: it may have landed
+        if watch.reason == CANCELLED:
+            result.error, result.cancelled, result.body = CANCELLED, True, None
+        elif watch.reason is not None:  # cut at the deadline: whatever arrived is partial
+            result.error, result.body = self._too_slow(), None
         result.elapsed = time.monotonic() - started
         return result
 
+    def _too_slow(self) -> str:
+        return f"download took longer than {self.limits.deadline:g} s; the server is too slow"
+
+    def _explain(self, exc: Exception) -> str:
+        """What went wrong, in plain words."""
+        if isinstance(exc, rx.SSLError):
+            return f"TLS certificate check failed: {_reason(exc)}"
+        if isinstance(exc, rx.ProxyError):
+            return f"proxy refused the connection: {_reason(exc)}"
+        if isinstance(exc, rx.ConnectTimeout):
+            return f"connection timed out after {self.limits.connect_timeout:g} s"
+        if isinstance(exc, rx.ReadTimeout):
+            return f"server stopped answering for {self.limits.read_timeout:g} s"
+        if isinstance(exc, rx.TooManyRedirects):
+            return "too many redirects (more than 10)"
+        if isinstance(exc, rx.MissingSchema | rx.InvalidSchema | rx.InvalidURL):
+            return f"not a valid http(s) URL: {exc}"
+        if isinstance(exc, rx.ConnectionError):
+            return _connection_message(exc)
+        if isinstance(exc, DeadlineExceeded):
+            return self._too_slow()
+        return f"download failed: {_reason(exc)}"
+
     def _fetch_into(self, result: FetchResult, url: str, headers: dict[str, str],
-                    started: float, method: str, body: dict[str, object],
+                    started: float, watch: _Watch, method: str, body: dict[str, object],
                     follow: bool) -> None:
         deadline = started + self.limits.deadline
         timeout = (self.limits.connect_timeout, min(self.limits.read_timeout, self.limits.deadline))
         with self.session.request(method, url, headers=headers, timeout=timeout, stream=True,
                                   proxies=self.proxies_for(url), allow_redirects=follow,
                                   **body) as resp:  # type: ignore[arg-type]
-            result.status = resp.status_code
-            result.headers = {k.lower(): v for k, v in resp.headers.items()}
-            result.final_url = resp.url
-            result.permanent_url = _permanent_target(resp)
-            if resp.status_code in (429, 503):
-                result.retry_after = parse_retry_after(resp.headers.get("Retry-After"))
-            if resp.status_code == 304:
-                _ = resp.content  # empty; reading it hands the connection back for keep-alive
-                return
-            if resp.status_code >= 400:
-                result.error = f"HTTP {resp.status_code} {resp.reason or ''}".strip()
-                # APIs explain refusals in the body (Graph's error code, YouTube's reason):
-                # keep a bounded piece of it, never the whole of a hostile answer.
-                result.body = self._read_error_body(resp, deadline)
-                return
-            result.body = self._read_body(resp, deadline)
+            try:
+                self._read_response(result, resp, deadline)
+            finally:
+                # The connection goes back to the pool when the block ends: from here on it
+                # may serve another fetch, which this watch must never cut.
+                watch.conn = None
+
+    def _read_response(self, result: FetchResult, resp: requests.Response,
+                       deadline: float) -> None:
+        result.status = resp.status_code
+        result.headers = {k.lower(): v for k, v in resp.headers.items()}
+        result.final_url = resp.url
+        result.permanent_url = _permanent_target(resp)
+        if resp.status_code in (429, 503):
+            result.retry_after = parse_retry_after(resp.headers.get("Retry-After"))
+        if resp.status_code == 304:
+            _ = resp.content  # empty; reading it hands the connection back for keep-alive
+            return
+        if resp.status_code >= 400:
+            result.error = f"HTTP {resp.status_code} {resp.reason or ''}".strip()
+            # APIs explain refusals in the body (Graph's error code, YouTube's reason):
+            # keep a bounded piece of it, never the whole of a hostile answer.
+            result.body = self._read_error_body(resp, deadline)
+            return
+        result.body = self._read_body(resp, deadline)
 
     def _read_error_body(self, resp: requests.Response, deadline: float) -> bytes | None:
         chunks, size = [], 0
@@ -246,45 +407,29 @@ class Fetcher:
         size = 0
         # iter_content blocks until a whole chunk has arrived, so a server trickling a byte at a
         # time would only be noticed after the full chunk; the watchdog cuts it at the deadline.
-        watchdog = threading.Timer(max(deadline - time.monotonic(), 0.0), _cut, (resp,))
-        watchdog.daemon = True
-        watchdog.start()
-        try:
-            for chunk in resp.iter_content(CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    raise BodyTooLarge
-                if time.monotonic() > deadline:
-                    raise DeadlineExceeded
-                chunks.append(chunk)
-        except rx.RequestException:
-            if time.monotonic() >= deadline:  # the cut connection, not the server, ended it
-                raise DeadlineExceeded from None
-            raise
-        finally:
-            watchdog.cancel()
-        if time.monotonic() > deadline:  # cut where no length was declared: body is partial
-            raise DeadlineExceeded
+        for chunk in resp.iter_content(CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise BodyTooLarge
+            if time.monotonic() > deadline:
+                raise DeadlineExceeded
+            chunks.append(chunk)
         return b"".join(chunks)
 
 
 ERROR_BODY_LIMIT = 64 * 1024
 
 
-def _cut(resp: requests.Response) -> None:
-    """Interrupt a blocking read from another thread (urllib3's documented use of shutdown)."""
-    try:
-        resp.raw.shutdown()
-    except (AttributeError, ValueError, RuntimeError, OSError):
-        pass  # already closed or released: nothing left to interrupt
-
-
 def _permanent_target(resp: requests.Response) -> str | None:
-    """The URL to store: followed only while every hop was a permanent redirect."""
+    """The URL to store: followed only while every hop was a permanent redirect, and never
+    from https to plain http (a downgrade is followed for this fetch, not remembered)."""
     urls = [r.url for r in resp.history] + [resp.url]
     target = None
     for i, hop in enumerate(resp.history):
         if hop.status_code not in PERMANENT_REDIRECTS:
+            break
+        if urls[i].lower().startswith("https:") and not urls[i + 1].lower().startswith(
+                "https:"):
             break
         target = urls[i + 1]
     return target
@@ -293,6 +438,17 @@ def _permanent_target(resp: requests.Response) -> str | None:
 def _reason(exc: Exception) -> str:
     text = str(exc.args[0] if exc.args else exc)
     return text if len(text) < 300 else text[:300] + "…"
+
+
+def _may_have_arrived(exc: Exception) -> bool:
+    """Whether a failed request may still have reached the server: not when no connection
+    was made (DNS, refused, unreachable, TLS, proxy, a bad address), else yes."""
+    if isinstance(exc, rx.ConnectTimeout | rx.SSLError | rx.ProxyError | rx.InvalidURL
+                  | rx.MissingSchema | rx.InvalidSchema | rx.TooManyRedirects):
+        return False
+    if isinstance(exc, rx.ConnectionError):
+        return not _never_connected(exc)
+    return True
 
 
 def _never_connected(exc: rx.ConnectionError) -> bool:

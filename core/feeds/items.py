@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, Select, func, select, update
+from sqlalchemy import ColumnElement, Connection, Select, func, select, update
 
 from core.errors import KnownError, NotFoundError
 from core.storage.database import Database
-from core.storage.models import Item, Source, WatchHit
+from core.storage.models import Item, Source, SourceCategory, WatchHit
 from core.storage.search import match_clause
 from core.storage.types import iso
 
@@ -137,7 +137,8 @@ def item_ids(db: Database, *, source_id: int | None = None, search: str | None =
     if category is not None:
         query = query.where(SOURCES.c.category.is_(None) if not category else (
             (SOURCES.c.category == category)
-            | SOURCES.c.category.startswith(f"{category} / ", autoescape=True)))
+            | SOURCES.c.category.startswith(f"{category} / ", autoescape=True)
+            | _in_extra_category(category)))
     if term_id is not None:
         # A semi-join on the (term_id, published) index: only this term's hits are read.
         query = query.where(ITEMS.c.id.in_(
@@ -213,3 +214,11 @@ def _filtered(db: Database, query: Select, *, source_id: int | None, search: str
             return None
         query = query.where(clause)
     return query
+
+
+def _in_extra_category(category: str) -> ColumnElement[bool]:
+    """Sources filed in ``category`` (or a folder under it) besides their main folder."""
+    folders = SourceCategory.__table__
+    return SOURCES.c.id.in_(select(folders.c.source_id).where(
+        (folders.c.category == category)
+        | folders.c.category.startswith(f"{category} / ", autoescape=True)))

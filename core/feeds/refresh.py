@@ -3,6 +3,11 @@
 Workers fetch and parse; every outcome is written by the thread that called ``refresh`` in a
 single transaction per source, so a crash mid-refresh never leaves half a feed and SQLite never
 sees two writers from one process. At most ``per_host`` requests go to one host at a time.
+
+Cancelling (the window's Cancel, quitting) stops new fetches, cuts the ones in flight (the
+fetcher's watchdog shuts their sockets) and kills the parser processes; ``refresh`` returns
+within about a second. Sources interrupted that way are left exactly as they were: a cancel
+is not the feed's fault, so it is neither an error on the source nor a backoff.
 """
 
 from __future__ import annotations
@@ -18,13 +23,14 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from core.errors import KnownError
-from core.feeds.fetch import Fetcher, FetchResult
-from core.feeds.parse import ParsedFeed, ParseError, parse_feed
-from core.feeds.parsepool import ParsePool
+from core.feeds.fetch import WATCH_INTERVAL, Fetcher, FetchResult
+from core.feeds.parse import ParsedFeed, ParseError, join_warnings, parse_feed
+from core.feeds.parsepool import ParseCancelled, ParsePool
 from core.feeds.schedule import backoff_delay, why_not_due
+from core.feeds.sources import find_source_id
 from core.feeds.store import ITEMS, store_entries
 from core.links import stored_link
 from core.publish.ledger import link_published_items
@@ -41,6 +47,15 @@ from core.watch import match_new
 log = logging.getLogger("attache.refresh")
 SOURCES = Source.__table__
 MIN_JOBS_FOR_PROCESSES = 4
+# A body this big is parsed in a worker process even in a small refresh: there its parse
+# time is bounded (ParsePool's deadline), in a thread it could not be stopped.
+BIG_BODY = 1024 * 1024
+# After a cancel, how long fetches still in flight get to end. Only a TCP connect in
+# progress can outlast the watchdog (it has no socket to shut yet), and that ends by its
+# own timeout: the refresh returns without it.
+CANCEL_GRACE = 2.0
+DOWNGRADE_WARNING = ("this https feed redirects to an unencrypted http:// address; "
+                     "Attaché keeps the https address and reads it over http for now")
 # SET columns come from each call's parameters; a fixed statement keeps SQLAlchemy's compile
 # cache warm (building .values(...) per source cost more than the write itself).
 UPDATE_SOURCE = update(SOURCES).where(SOURCES.c.id == bindparam("source_pk"))
@@ -101,6 +116,7 @@ class _Outcome:
     feed: ParsedFeed | None = None
     parse_error: str | None = None
     social: SyncResult | None = None
+    cancelled: bool = False  # interrupted by a cancel: nothing to write
 
 
 class FeedRefresher:
@@ -115,7 +131,7 @@ class FeedRefresher:
         self.fetcher = fetcher
         self.parse_pool = parse_pool
         self.scorer = scorer  # new replies are scored as they are stored
-        self._parse: Callable[[bytes, str, str], ParsedFeed] = parse_feed
+        self._many = False  # this refresh has enough feeds to parse in processes
         self.workers = max(1, workers)
         self.per_host = max(1, per_host)
         self.clock = clock
@@ -158,14 +174,16 @@ class FeedRefresher:
         jobs, results = self.plan(source_ids, force)
         total = len(jobs)
         # Starting worker processes costs more than parsing a handful of feeds in threads.
-        self._parse = (self.parse_pool.parse if self.parse_pool is not None
-                       and total >= MIN_JOBS_FOR_PROCESSES else parse_feed)
+        self._many = total >= MIN_JOBS_FOR_PROCESSES
+        cancel = cancel or threading.Event()
+        fetcher = self.fetcher.cancellable(cancel)
         by_host: dict[str, deque[_Job]] = {}
         for job in jobs:
             by_host.setdefault(job.host, deque()).append(job)
         in_flight: Counter[str] = Counter()
         running: dict[Future[_Outcome], _Job] = {}
         done_count = 0  # fetched jobs only: ``results`` also holds the skipped ones
+        give_up_at: float | None = None  # set when a cancel is first seen
         self._busy_deadline = None
 
         def fill(pool: ThreadPoolExecutor) -> None:
@@ -173,76 +191,112 @@ class FeedRefresher:
                 while queue and in_flight[host] < self.per_host and len(running) < self.workers:
                     job = queue.popleft()
                     in_flight[host] += 1
-                    running[pool.submit(self._fetch_and_parse, job)] = job
+                    running[pool.submit(self._fetch_and_parse, job, fetcher, cancel)] = job
                 if not queue:
                     del by_host[host]
 
-        with (ThreadPoolExecutor(self.workers, thread_name_prefix="attache-fetch") as pool,
-              self.db.writer() as writer):
-            while by_host or running:
-                if cancel is None or not cancel.is_set():
-                    fill(pool)
-                elif not running:
-                    break
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    job = running.pop(future)
-                    in_flight[job.host] -= 1
-                    try:
-                        result = self._store(writer, job, future.result())
-                    except DatabaseUnavailableError:
-                        # Full, damaged or read-only: no later source can be stored either.
-                        by_host.clear()
-                        pool.shutdown(wait=False, cancel_futures=True)
-                        raise
-                    results.append(result)
-                    done_count += 1
-                    if on_result is not None:
-                        on_result(result, done_count, total)
+        pool = ThreadPoolExecutor(self.workers, thread_name_prefix="attache-fetch")
+        try:
+            with self.db.writer() as writer:
+                while by_host or running:
+                    if not cancel.is_set():
+                        fill(pool)
+                    elif give_up_at is None:
+                        give_up_at = time.monotonic() + CANCEL_GRACE
+                        if self.parse_pool is not None:
+                            self.parse_pool.abort()
+                    if not running or (give_up_at and time.monotonic() > give_up_at):
+                        break
+                    done, _ = wait(running, timeout=2 * WATCH_INTERVAL,
+                                   return_when=FIRST_COMPLETED)
+                    for future in done:
+                        job = running.pop(future)
+                        in_flight[job.host] -= 1
+                        outcome = future.result()
+                        if outcome.cancelled:
+                            continue  # left as it was: fetched again next time
+                        try:
+                            result = self._store(writer, job, outcome, cancel)
+                        except DatabaseUnavailableError:
+                            # Full, damaged or read-only: no later source can be stored either.
+                            by_host.clear()
+                            raise
+                        if result is None:  # cancelled while waiting for a busy database
+                            continue
+                        results.append(result)
+                        done_count += 1
+                        if on_result is not None:
+                            on_result(result, done_count, total)
+        except BaseException:
+            # Ctrl+C in the CLI, a database that cannot be written (or a bug): cut what is
+            # in flight rather than wait for it.
+            cancel.set()
+            give_up_at = give_up_at or time.monotonic()
+            if self.parse_pool is not None:
+                self.parse_pool.abort()
+            raise
+        finally:
+            # After a cancel, stragglers are not waited for: their results are dropped.
+            pool.shutdown(wait=give_up_at is None, cancel_futures=True)
         return results
 
-    def _fetch_and_parse(self, job: _Job) -> _Outcome:
+    def _parse(self, body: bytes, content_type: str, url: str) -> ParsedFeed:
+        if self.parse_pool is not None and (self._many or len(body) > BIG_BODY):
+            return self.parse_pool.parse(body, content_type, url)
+        return parse_feed(body, content_type, url)
+
+    def _fetch_and_parse(self, job: _Job, fetcher: Fetcher, cancel: threading.Event) -> _Outcome:
         if job.kind != "feed":
-            return self._sync_social(job)
+            return self._sync_social(job, fetcher, cancel)
         try:
-            fetched = self.fetcher.fetch(job.url, job.etag, job.last_modified)
+            fetched = fetcher.fetch(job.url, job.etag, job.last_modified)
         except Exception as exc:  # as for the parser: a fetch bug costs one source
             log.exception("fetching %s crashed", job.url)
             fetched = FetchResult(url=job.url, error=f"download failed ({type(exc).__name__})")
-        outcome = _Outcome(fetched)
-        if fetched.ok and fetched.body is not None:
+        outcome = _Outcome(fetched, cancelled=fetched.cancelled)
+        if fetched.ok and fetched.body is not None and not cancel.is_set():
             try:
                 outcome.feed = self._parse(fetched.body, fetched.content_type,
                                            fetched.final_url or job.url)
+            except ParseCancelled:
+                outcome.cancelled = True
             except ParseError as exc:
                 outcome.parse_error = str(exc)
             except Exception as exc:  # a parser bug must cost one source, not the refresh
                 log.exception("parser crashed on %s", job.url)
                 outcome.parse_error = f"could not parse the feed ({type(exc).__name__})"
+        elif fetched.ok and cancel.is_set():
+            outcome.cancelled = True
         return outcome
 
-    def _sync_social(self, job: _Job) -> _Outcome:
+    def _sync_social(self, job: _Job, fetcher: Fetcher, cancel: threading.Event) -> _Outcome:
         """A social account through its adapter; platform refusals become source errors."""
         since = self.clock() - timedelta(days=job.replies_days)
+        outcome = _Outcome(FetchResult(job.url))
         try:
             adapter = adapter_for(job.kind)
             recent = self._recent_posts(job.source_id, since) if job.own else ()
             request = SyncRequest(url=job.url, account_id=job.account_id, own=job.own,
                                   state=json.loads(job.state) if job.state else {},
                                   replies_since=since, recent_posts=recent)
-            synced = adapter.sync(self.fetcher, request)
+            synced = adapter.sync(fetcher, request)
+            outcome = _Outcome(FetchResult(job.url, status=synced.http_status or 200),
+                               social=synced)
         except RateLimited as exc:
-            return _Outcome(FetchResult(job.url, status=429, error=str(exc),
-                                        retry_after=exc.until))
+            outcome.fetch.status, outcome.fetch.error = 429, str(exc)
+            outcome.fetch.retry_after = exc.until
         except Gone as exc:
-            return _Outcome(FetchResult(job.url, status=410, error=str(exc)))
+            outcome.fetch.status, outcome.fetch.error = 410, str(exc)
         except KnownError as exc:
-            return _Outcome(FetchResult(job.url, error=str(exc)))
+            outcome.fetch.error = str(exc)
         except Exception as exc:  # an adapter bug costs one source, not the refresh
-            log.exception("syncing %s crashed", job.url)
-            return _Outcome(FetchResult(job.url, error=f"could not read the account "
-                                                       f"({type(exc).__name__})"))
-        return _Outcome(FetchResult(job.url, status=synced.http_status or 200), social=synced)
+            if not cancel.is_set():
+                log.exception("syncing %s crashed", job.url)
+            outcome.fetch.error = f"could not read the account ({type(exc).__name__})"
+        # A cut request fails however the adapter words it, and an adapter may carry on
+        # past one with less than it should: after a cancel, nothing is written.
+        outcome.cancelled = cancel.is_set()
+        return outcome
 
     def _recent_posts(self, source_id: int, since: datetime) -> list[tuple[str, datetime]]:
         with self.db.read() as conn:
@@ -252,11 +306,15 @@ class FeedRefresher:
 
     # -------------------------------------------------------------- writing (one transaction)
 
-    def _store(self, writer: Connection, job: _Job, outcome: _Outcome) -> RefreshResult:
+    def _store(self, writer: Connection, job: _Job, outcome: _Outcome,
+               cancel: threading.Event) -> RefreshResult | None:
         """``_write``, retried while another process holds the write lock (a scheduled refresh,
         a second Attaché), until this run's patience is spent; then the source is reported as
-        not stored and stays due, so the next refresh fetches it again."""
+        not stored and stays due, so the next refresh fetches it again. None when the refresh
+        is cancelled meanwhile (nothing stored, nothing to report)."""
         while True:
+            if cancel.is_set():
+                return None
             if self._busy_deadline is not None and time.monotonic() >= self._busy_deadline:
                 return RefreshResult(job.source_id, job.url, "error", outcome.fetch.status,
                                      error=NOT_STORED_BUSY, kind=job.kind)
@@ -297,8 +355,11 @@ class FeedRefresher:
                         counts = store_entries(conn, job.source_id, outcome.feed.entries, now)
                         result.new_items, result.updated_items = counts.new, counts.updated
                         changed = counts.changed_ids
-                        result.warning = outcome.feed.warning
+                        result.warning = join_warnings(
+                            DOWNGRADE_WARNING if fetched.downgraded else None,
+                            outcome.feed.warning)
                         values.update(_feed_values(job, outcome.feed))
+                        values["parse_warning"] = result.warning
                     if outcome.social is not None:
                         social = outcome.social
                         counts = store_entries(conn, job.source_id, social.entries, now)
@@ -379,6 +440,5 @@ def _feed_values(job: _Job, feed: ParsedFeed) -> dict:
 
 
 def _url_taken(conn: Connection, url: str, source_id: int) -> bool:
-    count = conn.execute(select(func.count()).select_from(SOURCES).where(
-        SOURCES.c.url == url, SOURCES.c.id != source_id)).scalar_one()
-    return count > 0
+    """Whether another source already has ``url``, in any spelling."""
+    return find_source_id(conn, url) not in (None, source_id)

@@ -7,14 +7,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
-from sqlalchemy import case, delete, func, insert, select, update
+from sqlalchemy import Connection, case, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.errors import KnownError, NotFoundError
 from core.storage.database import Database
-from core.storage.models import Item, Source
+from core.storage.models import Item, Source, SourceCategory
 from core.storage.types import iso, utcnow
 
 # Fetching and parsing are imported where used: listing sources (the window's first query)
@@ -29,9 +29,11 @@ SOURCES = Source.__table__
 # "javascript:", "mailto:", "data:" ... but not "example.org:8080/feed" (a host and port).
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.IGNORECASE)
 ITEMS = Item.__table__
+SOURCE_CATEGORIES = SourceCategory.__table__
 _FOLDER_SPLIT = re.compile(r"\s+/\s*|\s*/\s+")
 PREVIEW_ITEMS = 10
 CATEGORY_MAX_LENGTH = SOURCES.c.category.type.length  # 200: VARCHAR(200) in migration 0001
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 @dataclass
@@ -42,19 +44,82 @@ class Discovered:
 
 
 def normalise_url(url: str) -> str:
-    """An http(s) URL, with https:// added to a bare host name; anything else is refused."""
+    """An http(s) URL, with https:// added to a bare host name; anything else is refused.
+
+    The spelling is normalised the way RFC 3986 §6.2.2 allows without changing what the
+    address names: scheme and host in lower case, no default port, no ``#fragment`` (never
+    sent to the server), ``/`` for an empty path. Credentials (``user:pw@``) are refused:
+    Attaché never keeps a password in an address (see ``without_credentials``).
+    """
     given = url.strip()
+    parts = _split(given)
+    if parts.username is not None or parts.password is not None:
+        raise KnownError(f"not adding {without_credentials(given)!r} with a user name or "
+                         "password in it: Attaché does not store passwords in addresses")
+    return _normal(parts)
+
+
+def without_credentials(url: str) -> str:
+    """``url`` without its ``user:password@`` part (unchanged when it has none)."""
+    parts = urlsplit(url.strip())
+    if "@" not in parts.netloc:
+        return url.strip()
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def url_key(url: str) -> str:
+    """What makes two feed addresses the same source: the normalised URL without a trailing
+    slash, so ``HTTP://Example.org/feed/``, ``http://example.org/feed`` and
+    ``http://example.org/feed#top`` are one feed."""
+    try:
+        parts = urlsplit(_normal(_split(url.strip())))
+    except KnownError:
+        return url.strip()
+    return urlunsplit(parts._replace(path=parts.path.rstrip("/")))
+
+
+def find_source_id(conn: Connection, url: str) -> int | None:
+    """The source whose address is ``url`` in any spelling (``url_key``), if there is one.
+
+    Addresses are stored normalised (``normalise_url``), so the spellings to look for are
+    few — with and without the trailing slash or the default port — and the unique index on
+    the address finds them. (Rows an older version stored with an upper-case host or a
+    fragment are not matched.)
+    """
+    key = url_key(url)
+    parts = urlsplit(key)
+    spellings = {url, key, key + "/"}
+    if parts.port is None and parts.scheme in DEFAULT_PORTS:
+        with_port = f"{parts.netloc}:{DEFAULT_PORTS[parts.scheme]}"
+        spellings |= {s.replace(parts.netloc, with_port, 1) for s in set(spellings)}
+    query = select(SOURCES.c.id).where(SOURCES.c.url.in_(sorted(spellings))).order_by(
+        SOURCES.c.id).limit(1)
+    return conn.execute(query).scalar()
+
+
+def _split(given: str) -> SplitResult:
     url = given
     if "://" not in url and not _SCHEME.match(url):
         url = "https://" + url
-    parts = urlsplit(url)
+    parts: SplitResult | None = urlsplit(url)
     try:
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number
     except ValueError:
         parts = None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise KnownError(f"not a web address: {given!r} (expected http:// or https://)")
-    return url
+    return parts
+
+
+def _normal(parts: SplitResult) -> str:
+    scheme = parts.scheme.lower()
+    host = parts.hostname or ""
+    if ":" in host:  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
+    port = parts.port
+    if port is not None and port != DEFAULT_PORTS[scheme]:
+        host = f"{host}:{port}"
+    return urlunsplit((scheme, host, parts.path or "/", parts.query, ""))
 
 
 def discover(fetcher: Fetcher, url: str) -> Discovered:
@@ -81,7 +146,7 @@ def _read_feed(fetcher: Fetcher, url: str) -> _ReadFeed:
     KnownError, in plain words, when nothing there can be read as a feed.
     """
     from core.feeds.discover import find_feed_links
-    from core.feeds.parse import ParseError, parse_feed
+    from core.feeds.parse import ParseError, UnreadableFeed, content_charset, parse_feed
 
     page = fetcher.fetch(url)
     if not page.ok or page.body is None:
@@ -89,8 +154,11 @@ def _read_feed(fetcher: Fetcher, url: str) -> _ReadFeed:
     try:
         feed = parse_feed(page.body, page.content_type, page.final_url or url)
         return _ReadFeed(page.permanent_url or url, feed.title, feed, [])
+    except UnreadableFeed as exc:  # not text at all: no page to look for feed links in
+        raise KnownError(f"{url}: {exc}") from None
     except ParseError:
-        links = find_feed_links(page.body, page.final_url or url, _charset(page.content_type))
+        links = find_feed_links(page.body, page.final_url or url,
+                                content_charset(page.content_type))
     if not links:
         raise KnownError(f"{url} is not a feed, and the page links to no feed "
                          "(no <link rel=\"alternate\"> of RSS, Atom or JSON Feed)")
@@ -107,14 +175,6 @@ def _read_feed(fetcher: Fetcher, url: str) -> _ReadFeed:
             continue
         return _ReadFeed(found.permanent_url or link.url, feed.title or link.title, feed, links)
     raise KnownError(f"the page {url} links to feeds that cannot be read: {'; '.join(errors)}")
-
-
-def _charset(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.lower() == "charset" and value:
-            return value.strip("\"' ")
-    return None
 
 
 def add_source(db: Database, url: str, *, fetcher: Fetcher | None = None,
@@ -139,7 +199,7 @@ def insert_source(db: Database, *, url: str, kind: str, title: str | None,
         raise KnownError("the refresh interval must be at least 1 minute")
     category = check_category(category)
     with db.write() as conn:
-        existing = conn.execute(select(SOURCES.c.id).where(SOURCES.c.url == url)).scalar()
+        existing = find_source_id(conn, url)
         if existing is not None:
             raise KnownError(f"{url} is already source {existing}")
         try:
@@ -183,7 +243,11 @@ def list_sources(db: Database) -> list[dict]:
              .order_by(SOURCES.c.category.is_(None), SOURCES.c.category,
                        SOURCES.c.title.is_(None), SOURCES.c.title, SOURCES.c.id))
     with db.read() as conn:
-        return [dict(row) for row in conn.execute(query).mappings()]
+        rows = [dict(row) for row in conn.execute(query).mappings()]
+        extra = _extra_categories_of(conn)
+    for row in rows:
+        row["extra_categories"] = extra.get(row["id"], [])
+    return rows
 
 
 def remove_source(db: Database, source_id: int) -> int:
@@ -193,6 +257,7 @@ def remove_source(db: Database, source_id: int) -> int:
         count = conn.execute(select(func.count()).select_from(ITEMS)
                              .where(ITEMS.c.source_id == source_id)).scalar_one()
         conn.execute(delete(ITEMS).where(ITEMS.c.source_id == source_id))
+        conn.execute(delete(SOURCE_CATEGORIES).where(SOURCE_CATEGORIES.c.source_id == source_id))
         conn.execute(delete(SOURCES).where(SOURCES.c.id == source_id))
     return count
 
@@ -231,11 +296,25 @@ def update_source(db: Database, source_id: int, *, title: str | None,
             interval_minutes=interval_minutes))
 
 
+def extra_categories(row: dict) -> list[str]:
+    """A source row's folders besides ``category`` (``list_sources`` attaches them)."""
+    return list(row.get("extra_categories") or [])
+
+
+def _extra_categories_of(conn: Connection) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for source_id, category in conn.execute(select(SOURCE_CATEGORIES).order_by(
+            SOURCE_CATEGORIES.c.source_id, SOURCE_CATEGORIES.c.category)):
+        found.setdefault(source_id, []).append(category)
+    return found
+
+
 def categories(db: Database) -> list[str]:
     """Every category in use, each folder of a nested one too (``A`` for ``A / B``)."""
     with db.read() as conn:
-        used = conn.execute(select(SOURCES.c.category).distinct()
-                            .where(SOURCES.c.category.is_not(None))).scalars()
+        used = list(conn.execute(select(SOURCES.c.category).distinct()
+                                 .where(SOURCES.c.category.is_not(None))).scalars())
+        used += conn.execute(select(SOURCE_CATEGORIES.c.category).distinct()).scalars()
         found: set[str] = set()
         for category in used:
             parts = [p.strip() for p in category.split(" / ")]
@@ -254,7 +333,7 @@ def source_json(row: dict) -> dict:
         "feed_format": row["feed_format"], "site_url": row["site_url"],
         "warning": row["parse_warning"], "retry_after": iso(row["retry_after"]),
         "error_count": row["error_count"], "own": bool(row["own"]),
-        "account_id": row["account_id"],
+        "account_id": row["account_id"], "extra_categories": extra_categories(row),
     }
 
 

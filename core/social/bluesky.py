@@ -48,6 +48,12 @@ WHAT = "Bluesky"
 THREAD_VIEW = "app.bsky.feed.defs#threadViewPost"
 LINK_FACET = "app.bsky.richtext.facet#link"
 EXTERNAL_EMBED = "app.bsky.embed.external#view"
+RECORD_EMBED = "app.bsky.embed.record#view"
+RECORD_WITH_MEDIA_EMBED = "app.bsky.embed.recordWithMedia#view"
+VIEW_RECORD = "app.bsky.embed.record#viewRecord"
+POST_RECORD = "app.bsky.feed.post"
+QUOTE_UNAVAILABLE = ("app.bsky.embed.record#viewNotFound", "app.bsky.embed.record#viewBlocked",
+                     "app.bsky.embed.record#viewDetached")
 
 _HANDLE = re.compile(r"^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*$",
                      re.IGNORECASE)
@@ -90,7 +96,8 @@ class BlueskyAdapter:
             result.entries.append(_entry(post))
         if request.own:
             uris = [u for u in reply_targets(request, result.entries) if u.startswith("at://")]
-            result.replies, thread_warning = _collect_replies(fetcher, uris)
+            me = {actor, _actor_of(request.url)} - {""}
+            result.replies, thread_warning = _collect_replies(fetcher, uris, me)
             result.warning = "; ".join(w for w in (result.warning, thread_warning) if w) or None
         return result
 
@@ -153,8 +160,11 @@ def _new_posts(fetcher: Fetcher, actor: str,
 
 
 
-def _collect_replies(fetcher: Fetcher, uris: list[str]) -> tuple[list[SocialReply], str | None]:
+def _collect_replies(fetcher: Fetcher, uris: list[str],
+                     me: set[str]) -> tuple[list[SocialReply], str | None]:
+    """The audience's replies under our posts; ``me`` is our DID and handle."""
     url = f"{base_url('bluesky')}/xrpc/app.bsky.feed.getPostThread"
+    me = me | {uri.removeprefix("at://").split("/")[0] for uri in uris}  # our posts, our DID
     replies: list[SocialReply] = []
     seen: set[str] = set()
     missing = 0
@@ -172,7 +182,7 @@ def _collect_replies(fetcher: Fetcher, uris: list[str]) -> tuple[list[SocialRepl
         if not _is_thread_view(thread):  # notFoundPost / blockedPost at the root
             missing += 1
             continue
-        for reply in _flatten(thread, uri):  # a self-thread nests our posts: keep each once
+        for reply in _flatten(thread, uri, me):  # a self-thread nests our posts: keep each once
             if reply.platform_id not in seen:
                 seen.add(reply.platform_id)
                 replies.append(reply)
@@ -184,23 +194,37 @@ def _collect_replies(fetcher: Fetcher, uris: list[str]) -> tuple[list[SocialRepl
     return replies, "; ".join(notes) or None
 
 
-def _flatten(thread: dict[str, Any], root_uri: str) -> list[SocialReply]:
-    """Every reply under ``thread``, depth first, each knowing the reply it answers.
+def _flatten(thread: dict[str, Any], root_uri: str, me: set[str]) -> list[SocialReply]:
+    """Every audience reply under ``thread``, depth first, each knowing the post of ours it
+    belongs to and the reply it answers.
 
+    Our own continuation of the thread (a post of ours answering one of ours) is a post — the
+    author feed lists it — never an audience reply; the replies under it belong to it.
     Iterative, so a hostile thousand-deep thread cannot exhaust the stack.
     """
     replies: list[SocialReply] = []
-    stack: list[tuple[dict[str, Any], str]] = [
-        (child, root_uri) for child in reversed(_children(thread))]
+    own_posts = {root_uri}
+    # (node, the URI it answers, the post of ours it belongs to)
+    stack: list[tuple[dict[str, Any], str, str]] = [
+        (child, root_uri, root_uri) for child in reversed(_children(thread))]
     while stack:
-        node, parent_uri = stack.pop()
+        node, parent_uri, post_uri = stack.pop()
         post = node["post"]
         uri = _text(post.get("uri"))
         if not uri:
             continue
-        replies.append(_reply(post, root_uri, None if parent_uri == root_uri else parent_uri))
-        stack += [(child, uri) for child in reversed(_children(node))]
+        if _is_mine(post, me) and parent_uri in own_posts:
+            own_posts.add(uri)
+            stack += [(child, uri, uri) for child in reversed(_children(node))]
+            continue
+        replies.append(_reply(post, post_uri, None if parent_uri == post_uri else parent_uri))
+        stack += [(child, uri, post_uri) for child in reversed(_children(node))]
     return replies
+
+
+def _is_mine(post: dict[str, Any], me: set[str]) -> bool:
+    author = post.get("author") if isinstance(post.get("author"), dict) else {}
+    return bool({_text(author.get("did")), _text(author.get("handle")).lower()} & me)
 
 
 def _children(node: dict[str, Any]) -> list[dict[str, Any]]:
@@ -254,18 +278,72 @@ def _reply(post: dict[str, Any], root_uri: str, parent_uri: str | None) -> Socia
 
 
 def _post_html(post: dict[str, Any]) -> str:
-    """The post's plain text as escaped HTML, link facets as links, a link card after it."""
+    """The post's plain text as escaped HTML, link facets as links, then what it embeds: a
+    link card, a quoted post (as a block quote, so its words are read and searched too)."""
     record = post.get("record") if isinstance(post.get("record"), dict) else {}
-    body = _linked_text(_text(record.get("text")), record.get("facets"))
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
-    html = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
-    embed = post.get("embed")
-    external = embed.get("external") if isinstance(embed, dict) else None
-    if (isinstance(embed, dict) and embed.get("$type") == EXTERNAL_EMBED
-            and isinstance(external, dict) and _text(external.get("uri"))):
-        label = _text(external.get("title")) or _text(external.get("uri"))
-        html += f'<p><a href="{escape(external["uri"])}">{escape(label, quote=False)}</a></p>'
+    html = _text_html(_text(record.get("text")), record.get("facets"))
+    html += _embed_html(post.get("embed"))
     return sanitize_html(html)  # drops javascript: and other schemes a facet might carry
+
+
+def _text_html(text: str, facets: Any) -> str:
+    body = _linked_text(text, facets)
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+    return "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
+
+
+def _embed_html(embed: Any, quoting: bool = True) -> str:
+    """HTML for an embed view (lexicons ``app.bsky.embed.*#view``); unknown kinds add nothing.
+
+    ``recordWithMedia`` is a quote plus a link card or pictures. A quote inside a quote is
+    not expanded (the app does not show it either), which also bounds the work.
+    """
+    if not isinstance(embed, dict):
+        return ""
+    kind = _text(embed.get("$type"))
+    if kind == EXTERNAL_EMBED:
+        external = embed.get("external")
+        if isinstance(external, dict) and _text(external.get("uri")):
+            label = _text(external.get("title")) or _text(external["uri"])
+            return (f'<p><a href="{escape(external["uri"])}">'
+                    f"{escape(label, quote=False)}</a></p>")
+        return ""
+    if kind == RECORD_EMBED and quoting:
+        return _quote_html(embed.get("record"))
+    if kind == RECORD_WITH_MEDIA_EMBED and quoting:
+        inner = embed.get("record")
+        record = inner.get("record") if isinstance(inner, dict) else None
+        return _embed_html(embed.get("media"), quoting=False) + _quote_html(record)
+    return ""
+
+
+def _quote_html(view: Any) -> str:
+    """A quoted post (``app.bsky.embed.record#viewRecord``) as a block quote naming its
+    author and linking to it; a quoted post that is gone or blocked says so."""
+    if not isinstance(view, dict):
+        return ""
+    kind = _text(view.get("$type"))
+    if kind in QUOTE_UNAVAILABLE or view.get("notFound") or view.get("blocked") or view.get(
+            "detached"):
+        return "<blockquote><p>(the quoted post is not available)</p></blockquote>"
+    value = view.get("value")
+    if kind not in ("", VIEW_RECORD) or not isinstance(value, dict):
+        return ""  # a feed, a list, a starter pack: not a post
+    if _text(value.get("$type")) not in ("", POST_RECORD):
+        return ""
+    author = view.get("author") if isinstance(view.get("author"), dict) else {}
+    handle = _usable_handle(_text(author.get("handle")))
+    who = _text(author.get("displayName")).strip() or handle or _text(author.get("did"))
+    label = escape(who or "a post", quote=False)
+    link = _web_url({"uri": view.get("uri"), "author": author})
+    heading = f'<a href="{escape(link)}">{label}</a>' if link else label
+    if handle and who != handle:
+        heading += f" (@{escape(handle, quote=False)})"
+    text = _text_html(_text(value.get("text")), value.get("facets"))
+    embeds = view.get("embeds")
+    cards = "".join(_embed_html(e, quoting=False) for e in embeds[:4]) if isinstance(
+        embeds, list) else ""
+    return f"<blockquote><p>{heading}:</p>{text}{cards}</blockquote>"
 
 
 def _linked_text(text: str, facets: Any) -> str:
@@ -335,6 +413,14 @@ def _actor(text: str) -> str:
     if not _HANDLE.match(text):
         raise SourceError(f"{text!r} is not a Bluesky handle (name.bsky.social or a domain)")
     return text.lower()
+
+
+def _actor_of(url: str) -> str:
+    """The handle or DID in a stored profile URL, or "" when it names none."""
+    try:
+        return _actor(url)
+    except SourceError:
+        return ""
 
 
 def _usable_handle(handle: str) -> str:

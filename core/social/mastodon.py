@@ -91,7 +91,8 @@ class MastodonAdapter:
 
         if request.own:
             posts = reply_targets(request, result.entries)
-            result.replies, reply_warning = _collect_replies(fetcher, base, posts, headers)
+            result.replies, reply_warning = _collect_replies(fetcher, base, posts, headers,
+                                                             account_id)
             result.warning = _join(result.warning, reply_warning)
         return result
 
@@ -167,7 +168,14 @@ def _next_link(header: str, base: str, since_id: str | None) -> str | None:
 
 
 def _collect_replies(fetcher: Fetcher, base: str, post_ids: list[str],
-                     headers: dict[str, str]) -> tuple[list[SocialReply], str | None]:
+                     headers: dict[str, str],
+                     own_account: str) -> tuple[list[SocialReply], str | None]:
+    """The audience's replies to our posts, each knowing the post and the reply it answers.
+
+    Our own continuation of a thread (a status of ours answering one of ours) is a post —
+    the statuses listing includes it — never an audience reply; replies to it belong to it.
+    Our answers to someone else's reply stay in the conversation, as before.
+    """
     what = f"Mastodon ({_host(base)})"
     replies: list[SocialReply] = []
     seen: set[str] = set()
@@ -190,12 +198,24 @@ def _collect_replies(fetcher: Fetcher, base: str, post_ids: list[str],
         if not isinstance(descendants, list):
             failed.append(post_id)
             continue
+        own_posts = {post_id}
+        answered: dict[str, str] = {}  # reply id → the post of ours it belongs to
+        # Mastodon lists descendants depth first, so a parent comes before its replies.
         for status in descendants:
             reply_id = _text(status.get("id")) if isinstance(status, dict) else ""
+            if not reply_id:
+                continue
+            parent = _text(status.get("in_reply_to_id"))
+            account = status.get("account") if isinstance(status.get("account"), dict) else {}
+            if _text(account.get("id")) == own_account and parent in own_posts:
+                own_posts.add(reply_id)
+                continue
+            post = parent if parent in own_posts else answered.get(parent, post_id)
+            answered[reply_id] = post
             # In a self-thread a reply is a descendant of several of our posts: keep it once.
-            if reply_id and reply_id not in seen and _is_public_post(status):
+            if reply_id not in seen and _is_public_post(status):
                 seen.add(reply_id)
-                replies.append(_reply(status, post_id, base))
+                replies.append(_reply(status, post, base))
     notes = []
     if gone:
         notes.append(f"{len(gone)} post(s) were deleted before their replies could be read")
@@ -244,7 +264,22 @@ def _reply(status: dict[str, Any], post_id: str, base: str) -> SocialReply:
 
 
 def _content(status: dict[str, Any], base: str) -> tuple[str, str]:
-    """Sanitized HTML and its text; a content warning leads, attachments follow as links."""
+    """Sanitized HTML and its text; a content warning leads, attachments follow as links,
+    and a quoted post (Mastodon 4.4+ ``quote``) follows as a block quote."""
+    html = _status_html(status, base)
+    quoted = _quoted_status(status)
+    if quoted is not None:
+        account = quoted.get("account") if isinstance(quoted.get("account"), dict) else {}
+        who = _text(account.get("display_name")) or _text(account.get("acct")) or "a post"
+        link = _text(quoted.get("url")) or _text(quoted.get("uri"))
+        label = escape(who, quote=False)
+        heading = f'<a href="{escape(link)}">{label}</a>' if link else label
+        html += sanitize_html(f"<blockquote><p>{heading}:</p>{_status_html(quoted, base)}"
+                              "</blockquote>")
+    return html, html_to_text(html)
+
+
+def _status_html(status: dict[str, Any], base: str) -> str:
     page = _text(status.get("url")) or base
     html = sanitize_html(_text(status.get("content")), base_url=page)
     warning = _text(status.get("spoiler_text")).strip()
@@ -256,7 +291,23 @@ def _content(status: dict[str, Any], base: str) -> tuple[str, str]:
             label = _text(attachment.get("description")) or _text(attachment.get("type"))
             html += sanitize_html(f'<p><a href="{escape(attachment["url"])}">'
                                   f"{escape(label or 'attachment')}</a></p>")
-    return html, html_to_text(html)
+    return html
+
+
+def _quoted_status(status: dict[str, Any]) -> dict[str, Any] | None:
+    """The post ``status`` quotes, when the instance sent it whole.
+
+    Mastodon's ``quote`` is a Quote (``state`` and ``quoted_status``, which is null until
+    the quoted author accepted) or a ShallowQuote (only ``quoted_status_id``: nothing to
+    show); some forks put the quoted Status itself there.
+    """
+    quote = status.get("quote")
+    if not isinstance(quote, dict):
+        return None
+    quoted = quote.get("quoted_status") if "state" in quote else quote
+    if isinstance(quoted, dict) and isinstance(quoted.get("content"), str):
+        return quoted
+    return None
 
 
 def _is_public_post(status: dict[str, Any]) -> bool:

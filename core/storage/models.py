@@ -4,8 +4,9 @@
 their channels). 0003: social sources, replies, watch terms and their hits. 0004: sentiment
 on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: indexes on the
 foreign keys deletes and joins walk (the migration lists the audit). 0008: the media summary
-(an item marked for it, with the officer's note). 0009: publishing and answering (the outbox
-ledger, post images, status history, who wrote a post, answered replies).
+(an item marked for it, with the officer's note). 0011: a source's folders besides its
+``category`` (a feed filed in several). 0009: publishing and answering (the outbox ledger,
+post images, status history, who wrote a post, answered replies).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
+    String,
     Text,
     UniqueConstraint,
     false,
@@ -298,6 +300,19 @@ class ItemSentiment(SQLModel, table=True):
     subjectivity: float | None = Field(default=None, sa_column=Column(Float))
     analyzer: str = Field(max_length=40)
     scored_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class SourceCategory(SQLModel, table=True):
+    """0011: the folders a source is filed in besides its ``category`` (Feedly and other
+    readers put one feed in several folders). ``category`` stays the folder the tree shows it
+    in; these add it to others. A table, not a column: nothing that reads ``source`` changes.
+    """
+
+    __tablename__ = "source_category"
+
+    source_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("source.id", ondelete="CASCADE"), primary_key=True))
+    category: str = Field(sa_column=Column(String(200), primary_key=True))
 
 
 OUTBOX_STATES = ("sending", "published", "failed", "unconfirmed", "missed")

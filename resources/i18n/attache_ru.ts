@@ -2502,16 +2502,21 @@ or start with a curated set of public feeds:</source>
     </message>
     <message>
         <location line="+56"/>
+        <source>Refresh cancelled; refreshed {0}: {1}</source>
+        <translation>Обновление отменено; обновлено: {0}; {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Refreshed {0}: {1}</source>
         <translation>Обновлено: {0}; {1}</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>Refreshing {0}/{1}</source>
         <translation>Обновление {0}/{1}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Refresh failed: {0}</source>
         <translation>Ошибка обновления: {0}</translation>
     </message>
@@ -3341,6 +3346,19 @@ attache config set packs un,us,host,programme</numerusform>
         <location line="+7"/>
         <source>Publishing failed: {0}</source>
         <translation>Публикация не удалась: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <location filename="../../ui/reader.py" line="+109"/>
+        <source>(no title)</source>
+        <translation>(без заголовка)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This item is too long to show here in full; open it in the browser to read the rest.</source>
+        <translation>Материал слишком длинный, чтобы показать его здесь целиком; откройте его в браузере, чтобы дочитать.</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ import pytest
 
 from core import USER_AGENT
 from core.feeds.fetch import Fetcher, FetchLimits
-from tests.feedserver import FIXTURES, FeedServer, endless, send, trickle
+from tests.feedserver import FIXTURES, FeedServer, endless, send, trickle, trickle_headers
 
 RSS2 = (FIXTURES / "rss2.xml").read_bytes()
 MIB = 1024 * 1024
@@ -100,6 +100,58 @@ def test_deadline_stops_a_trickling_server() -> None:
     assert result.status == 200
     assert not result.ok and result.body is None
     assert "longer than 1.5 s" in result.error and "too slow" in result.error
+
+
+def test_the_deadline_covers_headers_trickled_a_byte_at_a_time() -> None:
+    # Issue 16.5: headers trickled a byte every 0.1 s held a refresh for minutes: requests'
+    # read timeout (per socket read) never trips. The total deadline must cover the headers.
+    srv = FeedServer().start()
+    slow = Fetcher(FetchLimits(connect_timeout=2, read_timeout=3, deadline=1.5))
+    try:
+        result = slow.fetch(srv.route("/slow-headers", trickle_headers(every=0.1, total=300)))
+    finally:
+        slow.close()
+        srv.stop()
+    assert not result.ok and result.body is None
+    assert result.error == "download took longer than 1.5 s; the server is too slow"
+    assert result.elapsed < 15  # the server would have gone on for 30 s
+
+
+@pytest.mark.parametrize("phase", ["headers", "body"])
+def test_cancel_cuts_a_fetch_in_flight(server: FeedServer, fetcher: Fetcher,
+                                       phase: str) -> None:
+    started = threading.Event()
+    if phase == "headers":
+        url = server.route("/slow", trickle_headers(every=0.1, total=300, started=started))
+    else:
+        body = trickle(every=0.1, total=300)
+
+        def slow_body(req: BaseHTTPRequestHandler) -> None:
+            started.set()
+            body(req)
+
+        url = server.route("/slow", slow_body)
+    cancel = threading.Event()
+    outcome: list = []
+    worker = threading.Thread(target=lambda: outcome.append(
+        fetcher.cancellable(cancel).fetch(url)))
+    worker.start()
+    assert started.wait(5)
+    cancel.set()
+    worker.join(10)  # the fetcher's deadline is 10 s and the server goes on for 30 s
+    assert not worker.is_alive()
+    result = outcome[0]
+    assert result.cancelled and result.error == "cancelled" and result.body is None
+    assert result.elapsed < 8
+    # The fetcher itself is not spoiled: the next fetch (not cancellable) works.
+    assert fetcher.fetch(server.static("/feed.xml", "rss2.xml")).body == RSS2
+
+
+def test_a_cancelled_fetcher_starts_nothing(server: FeedServer, fetcher: Fetcher) -> None:
+    cancel = threading.Event()
+    cancel.set()
+    result = fetcher.cancellable(cancel).fetch(server.static("/feed.xml", "rss2.xml"))
+    assert result.cancelled and server.requests == []
 
 
 def test_declared_length_over_the_cap_is_refused_before_reading() -> None:
@@ -308,26 +360,6 @@ def test_proxy_from_the_environment_and_no_proxy(monkeypatch: pytest.MonkeyPatch
     assert [s.path for s in proxy.hits(target)] == [target]
 
 
-@pytest.fixture
-def tls_server(tmp_path) -> Iterator[tuple[FeedServer, str]]:  # noqa: ANN001
-    """The loopback server behind TLS with a self-signed certificate for 127.0.0.1."""
-    import ssl
-    import subprocess
-
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
-    server = FeedServer()
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
-    server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
-    server.start()
-    server.static("/feed.xml", "rss2.xml")
-    yield server, str(cert)
-    server.stop()
-
-
 def test_tls_verification_is_on_and_a_ca_bundle_can_be_given(
         tls_server: tuple[FeedServer, str], fetcher: Fetcher) -> None:
     server, cert = tls_server
@@ -339,3 +371,34 @@ def test_tls_verification_is_on_and_a_ca_bundle_can_be_given(
         assert trusting.fetch(url).body == RSS2
     finally:
         trusting.close()
+
+
+def test_an_https_feed_moved_to_http_is_read_but_not_remembered(
+        tls_server: tuple[FeedServer, str], server: FeedServer) -> None:
+    # Issue 16.15: "301 Moved Permanently" from https to plain http must not downgrade the
+    # stored address. The content is still read (and the refresh warns).
+    secure, cert = tls_server
+    plain = server.static("/feed.xml", "rss2.xml")
+    secure.redirect("/moved", 301, plain)
+    fetcher = Fetcher(FetchLimits(connect_timeout=5, read_timeout=5, deadline=10),
+                      ca_bundle=cert)
+    try:
+        result = fetcher.fetch(secure.url("/moved"))
+    finally:
+        fetcher.close()
+    assert result.ok and result.body == RSS2
+    assert result.final_url == plain
+    assert result.permanent_url is None
+    assert result.downgraded
+
+
+def test_a_permanent_https_to_https_move_is_remembered(tls_server: tuple[FeedServer, str]) -> None:
+    secure, cert = tls_server
+    secure.redirect("/old", 308, secure.url("/feed.xml"))
+    fetcher = Fetcher(ca_bundle=cert)
+    try:
+        result = fetcher.fetch(secure.url("/old"))
+    finally:
+        fetcher.close()
+    assert result.ok and result.permanent_url == secure.url("/feed.xml")
+    assert not result.downgraded

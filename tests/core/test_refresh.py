@@ -360,11 +360,12 @@ def test_cancel_stops_submitting_more(db: Database, server: FeedServer,
 
     refresher = FeedRefresher(db, fetcher, workers=8, per_host=2)
     results = refresher.refresh(on_result=on_result, cancel=cancel)
-    # Two were in flight when the first result arrived; those finish, nothing else starts.
+    # Two were in flight when the first result arrived; the other is cut (or finishes if it
+    # was quicker than the cut), nothing else starts.
     assert 1 <= len(results) <= 2 < len(ids)
     assert calls == list(range(1, len(results) + 1))
     assert all(r.status == "ok" for r in results)
-    assert len(server.requests) == len(results)
+    assert len(results) <= len(server.requests) <= 2
     untouched = [sid for sid in ids if sid not in by_id(results)]
     assert all(source(db, sid)["status"] == "new" for sid in untouched)
 

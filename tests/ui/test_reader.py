@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,17 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QPixmap, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
+from core.feeds.limits import (
+    MAX_DEPTH,
+    MAX_DISPLAY_CHARS,
+    MAX_RUN,
+    MAX_TITLE_CHARS,
+    displayable,
+)
 from ui.reader import PLACEHOLDER_SIZE, ReaderView
 
 IMAGE = QTextDocument.ResourceType.ImageResource
+MIB = 1024 * 1024
 
 
 def png_bytes(size: int = 20) -> bytes:
@@ -158,3 +167,43 @@ def test_the_title_is_escaped_and_links_to_the_original(reader: ReaderView) -> N
     assert "javascript" not in reader.toHtml()
     reader.clear_item()
     assert reader.toPlainText() == ""
+
+
+# ---------------------------------------------------------------------------- unbounded text
+
+def longest_unbroken_run(text: str) -> int:
+    return max((len(run) for run in re.split(r"[\s\u200b]+", text)), default=0)
+
+
+def test_a_plain_text_title_keeps_its_angle_brackets(reader: ReaderView) -> None:
+    reader.show_item("GetComponent<Transform>() in Unity", "<p>body</p>")
+    assert reader.toPlainText().startswith("GetComponent<Transform>() in Unity")
+
+
+def test_a_huge_title_and_an_unbroken_megabyte_are_bounded(reader: ReaderView) -> None:
+    # The attack: a 1 MiB title and a 1 MiB word, both quadratic to lay out whole.
+    reader.show_item("A" * MIB, "<p>" + "B" * MIB + "</p>")
+    text = reader.toPlainText()
+    assert longest_unbroken_run(text) <= MAX_RUN
+    assert text.count("A") <= MAX_TITLE_CHARS
+    assert text.count("B") <= MAX_DISPLAY_CHARS
+    assert "too long to show here in full" in text
+
+
+def test_stored_deep_nesting_is_shown_flattened(reader: ReaderView) -> None:
+    # What an older version may have stored: 20,000 nested <div>s (Qt alone takes minutes).
+    body = "<div>" * 20_000 + "deep text" + "</div>" * 20_000
+    assert len(body) < MAX_DISPLAY_CHARS
+    reader.show_item("Deep", body)
+    text = reader.toPlainText()
+    assert "deep text" in text and "too long" not in text
+    shown, cut = displayable(body)
+    assert not cut and shown.count("<div>") == MAX_DEPTH
+
+
+def test_ordinary_items_are_shown_unchanged(reader: ReaderView) -> None:
+    body = "<p>" + "Embassy news, every word in place. " * 2_000 + "</p>"
+    reader.show_item("Title", body)
+    text = reader.toPlainText()
+    assert "\u200b" not in text and "too long" not in text
+    assert text.count("every word in place") == 2_000
