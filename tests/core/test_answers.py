@@ -87,6 +87,11 @@ def test_a_mastodon_reply_is_answered_in_its_thread_once(
             REPLIES.c.platform_id == mine["id"])).scalars().all() == [outcome.answer_id]
     assert reply_row(db, id=outcome.answer_id)["own"] is True
     assert len(masto.status_posts()) == 2  # the post and one answer
+    # The public's sentiment counts the public: the embassy's answer is not a reaction.
+    from core.sentiment.aggregates import summary
+
+    [per_post] = summary(db, by="item")
+    assert per_post["total"] == 1
 
 
 def test_answers_and_the_dashboard_ladder(db: Database, fetcher: Fetcher,
