@@ -12,6 +12,7 @@ counterpart and is searched as typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Every apostrophe Uzbek Latin is typed with (o‘, oʻ, o', o’, `) counts as one.
 APOSTROPHES = "'‘’ʻʼ`"
@@ -94,3 +95,16 @@ def spellings(word: str) -> list[str]:
     plain = _plain(_EDGES.sub("", word)) or _plain(word)
     other = to_latin(plain) if re.search("[а-яёўқғҳ]", plain) else to_cyrillic(plain)
     return [plain] + ([other] if other and other != plain else [])
+
+
+def contains_words(query: str) -> Callable[[str], bool]:
+    """A test that a text contains every word of ``query``, each in either script and any
+    case, anywhere in it ("тошкент" is in "Toshkentda"): for texts searched outside the
+    database's full-text index, such as replies."""
+    words = [[spelling.casefold() for spelling in spellings(word)] for word in query.split()]
+
+    def contains(text: str) -> bool:
+        plain = _APOSTROPHE.sub("'", text.casefold())
+        return all(any(spelling in plain for spelling in choices) for choices in words)
+
+    return contains

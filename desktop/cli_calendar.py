@@ -16,7 +16,7 @@ from core.calendar.timezones import default_zone_name, zone
 from core.errors import KnownError
 from core.settings import Settings
 from core.storage.models import OBSERVANCE_CATEGORIES, POST_STATUSES
-from desktop.cli_support import Subcommands, command, emit_json, group, open_db
+from desktop.cli_support import Subcommands, command, counted, emit_json, group, open_db
 
 
 def parse_date(value: str) -> date:
@@ -346,7 +346,8 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
         statuses=args.status, campaigns=args.campaign, channels=args.channel,
         include_observances=include, categories=categories, countries=args.country,
         settings=Settings.load())
-    print(f"exported {posts} posts and {days} observance days to {args.output}")
+    print(f"exported {counted(posts, 'post')} and {counted(days, 'observance day')} to "
+          f"{args.output}")
     return 0
 
 
@@ -358,7 +359,7 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
         raise KnownError(f"no such file: {path}")
     db = open_db(args)
     report = import_calendar(db, path, default_tz=default_zone_name(Settings.load().timezone))
-    print(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}"
+    print(f"created {report.created}, {report.updated_text()}, unchanged {report.unchanged}"
           + (f", observances added {report.observances_added}"
              if report.observances_added else ""))
     for warning in report.warnings:
@@ -366,6 +367,7 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
     for entry in report.skipped:
         print(f"attache: skipped {entry}", file=sys.stderr)
     if report.skipped:
-        print(f"attache: {len(report.skipped)} event(s) skipped; the others were imported",
+        print(f"attache: {counted(len(report.skipped), 'event')} skipped; the others were "
+              "imported",
               file=sys.stderr)
     return 1 if report.errors or report.skipped else 0

@@ -53,6 +53,11 @@ def group(parent: Subcommands, name: str, help_text: str) -> Subcommands:
         dest="sub", metavar="ACTION", required=True)
 
 
+def counted(n: int, noun: str, nouns: str | None = None) -> str:
+    """"1 post", "3 posts": the command line speaks English, whose plural is one form."""
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
+
+
 def parse_since(value: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value)
@@ -71,9 +76,9 @@ def open_db(args: argparse.Namespace, *, migrate: bool = True) -> Database:
 
     db = Database(resolve_db_url(getattr(args, "db", None)))
     args.opened.append(db)  # disposed by run(), so no connection outlives the command
-    # A write that waits for another process's lock says so once, on stderr.
-    db.busy_listeners.append(lambda message: print(f"attache: {message}", file=sys.stderr,
-                                                   flush=True))
+    # A write that waits for another process's lock says so once, on stderr ("" ends the wait).
+    db.busy_listeners.append(lambda message: message and print(
+        f"attache: {message}", file=sys.stderr, flush=True))
     if migrate:
         from core.storage.recover import daily_backup
 

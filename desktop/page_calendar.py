@@ -36,14 +36,6 @@ log = logging.getLogger("attache.calendar")
 SENT_STATUSES = ("approved", "scheduled", "published")
 
 
-def _settings(ctx: AppContext | None = None) -> Settings:
-    try:
-        return ctx.settings.current() if ctx is not None else Settings.load()
-    except KnownError as exc:  # a broken settings file must not take the calendar down
-        log.warning("calendar uses default settings: %s", exc)
-        return Settings()
-
-
 def calendar_data(db: Database, settings: Settings) -> CalendarData:
     """The Calendar's window onto core: plain callables, so ui/ never sees SQL."""
     from zoneinfo import ZoneInfo
@@ -207,7 +199,7 @@ def build(ctx: AppContext) -> CalendarView:
     from core.calendar.observances import ensure_packs
     from ui.calendar.view import CalendarView
 
-    view = CalendarView(calendar_data(ctx.db, _settings(ctx)), ctx.window.undo_stack)
+    view = CalendarView(calendar_data(ctx.db, ctx.settings.or_defaults()), ctx.window.undo_stack)
     view.open_post_requested.connect(lambda post_id: open_post_editor(ctx, post_id=post_id))
     view.new_post_requested.connect(lambda prefill: open_post_editor(ctx, prefill=prefill))
     view.posts_changed.connect(ctx.bus.posts_changed)
@@ -216,14 +208,14 @@ def build(ctx: AppContext) -> CalendarView:
 
     def sync_packs() -> None:
         """Bring the observance packs in line with the settings (cheap when they are)."""
-        settings = _settings(ctx)
+        settings = ctx.settings.or_defaults()
         ctx.runner.run(lambda _progress: ensure_packs(ctx.db, settings.countries,
                                                       settings.packs),
                        on_done=lambda counts: view.schedule_reload() if counts else None,
                        kind="write", name=translate("MainWindow", "Updating observance days"))
 
     def settings_changed() -> None:
-        view.data = calendar_data(ctx.db, _settings(ctx))
+        view.data = calendar_data(ctx.db, ctx.settings.or_defaults())
         sync_packs()
         view.schedule_reload()
 

@@ -76,17 +76,20 @@ def connect(ctx: AppContext) -> None:
     window.add_source_action, window.import_opml_action, window.export_opml_action = entries
 
     def add_starter_sources() -> None:
-        from core.feeds.opml import import_opml
-        from core.siteconfig import starter_opml
+        """Add them, then fetch them at once with the refresh's progress (no "press F5")."""
 
-        def added(report) -> None:  # noqa: ANN001
+        def added(ids: list[int]) -> None:
             ctx.bus.sources_changed.emit()
+            # Said before the fetch starts: its own "Refreshed …" replaces it when it ends.
             window.statusBar().showMessage(translate(
-                "MainWindow", "Added {0}; press F5 to fetch them").format(
-                counts().starter_sources(len(report.added))))
+                "MainWindow", "Added {0}; fetching them").format(
+                counts().starter_sources(len(ids))))
+            refresher = getattr(window, "refresher", None)
+            if refresher is not None:
+                refresher.fetch_soon(ids)
 
-        ctx.runner.run(lambda _progress: import_opml(ctx.db, starter_opml()), on_done=added,
-                       kind="write", name="Starter sources")
+        ctx.runner.run(lambda _progress: source_actions.add_starter_sources(ctx),
+                       on_done=added, kind="write", name="Starter sources")
 
     window.starter_sources_requested.connect(add_starter_sources)
     # Read in the background (unread counts over 100k items are not free); a newer request

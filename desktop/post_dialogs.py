@@ -49,14 +49,6 @@ PLATFORMS = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "instagram"
 OBSERVANCE_WINDOW = (timedelta(days=30), timedelta(days=120))  # before / after the post's day
 
 
-def _settings() -> Settings:
-    try:
-        return Settings.load()
-    except KnownError as exc:  # a broken settings file must not stop planning
-        log.warning("settings not read, using defaults: %s", exc)
-        return Settings()
-
-
 # ------------------------------------------------------------------------------ channels
 
 def channel_kind(source: dict) -> str:
@@ -188,7 +180,7 @@ def post_editor_data(ctx: AppContext) -> Any:
     from ui.post_editor import PostEditorData
 
     db = ctx.db
-    settings = _settings()
+    settings = ctx.settings.or_defaults()  # a broken file must not stop planning
     countries = tuple(settings.countries)
     return PostEditorData(
         load=lambda post_id: draft_of(post_ops.get_post(db, post_id)),
@@ -285,13 +277,13 @@ def ensure_folder(path: Path) -> None:
         raise KnownError(f"the folder {folder} does not exist; choose a folder that does")
 
 
-def export_plan(db: Database, request: ExportRequest) -> tuple[int, int]:
+def export_plan(db: Database, request: ExportRequest, settings: Settings) -> tuple[int, int]:
     """What ``attache calendar export`` writes, for the dialog's choices."""
     ensure_folder(Path(request.path))
     return export_calendar(db, request.path, request.format, first=request.first,
                            last=request.last, statuses=request.statuses,
                            campaigns=request.campaigns, channels=request.channels,
-                           include_observances=request.observances, settings=_settings())
+                           include_observances=request.observances, settings=settings)
 
 
 def build_export_dialog(ctx: AppContext) -> QDialog:
@@ -301,7 +293,7 @@ def build_export_dialog(ctx: AppContext) -> QDialog:
     data = ExportData(statuses=POST_STATUSES,
                       campaigns=lambda: [c["name"] for c in campaign_ops.list_campaigns(db)],
                       channels=lambda: channel_choices(db),
-                      export=lambda request: export_plan(db, request),
+                      export=lambda request: export_plan(db, request, ctx.settings.or_defaults()),
                       run=runner_of(ctx, "calendar export"), folder=export_folder())
     return ExportDialog(data, parent=ctx.window)
 
@@ -314,12 +306,12 @@ def open_export_dialog(ctx: AppContext) -> QDialog:
 
 # ------------------------------------------------------------------------------ import
 
-def import_plan(db: Database, path: Path, *, dry_run: bool) -> ImportResult:
+def import_plan(db: Database, path: Path, *, dry_run: bool, zone_name: str) -> ImportResult:
     """``attache calendar import`` (or its dry run), as the dialog's result."""
     from ui.calendar_io import ImportProblem, ImportResult
 
     try:
-        report = import_calendar(db, path, default_tz=default_zone_name(_settings().timezone),
+        report = import_calendar(db, path, default_tz=zone_name,
                                  dry_run=dry_run)
     except ImportRejected as exc:
         return ImportResult(applied=False, problems=[
@@ -331,6 +323,7 @@ def import_plan(db: Database, path: Path, *, dry_run: bool) -> ImportResult:
                         unchanged=report.unchanged,
                         observances_added=report.observances_added,
                         warnings=list(report.warnings),
+                        changed_fields=list(report.changed_fields),
                         skipped=[ImportProblem(entry.line, problem.field, problem.message)
                                  for entry in report.skipped for problem in entry.problems])
 
@@ -339,8 +332,13 @@ def build_import_dialog(ctx: AppContext) -> QDialog:
     from ui.calendar_io import ImportData, ImportDialog
 
     db = ctx.db
-    data = ImportData(check=lambda path: import_plan(db, path, dry_run=True),
-                      apply=lambda path: import_plan(db, path, dry_run=False),
+    def zone_name() -> str:  # times without a zone are the officer's
+        return default_zone_name(ctx.settings.or_defaults().timezone)
+
+    data = ImportData(check=lambda path: import_plan(db, path, dry_run=True,
+                                                     zone_name=zone_name()),
+                      apply=lambda path: import_plan(db, path, dry_run=False,
+                                                     zone_name=zone_name()),
                       run=runner_of(ctx, "calendar import"))
     dialog = ImportDialog(data, parent=ctx.window)
     dialog.imported.connect(ctx.bus.posts_changed.emit)

@@ -27,6 +27,9 @@ class RefreshController:
         self._pool = None
         self._task = None
         self._quiet = False
+        # Sources to fetch as soon as the running refresh ends (added while it ran).
+        self._waiting: list[int] = []
+        self._waiting_responses: FetchedResponses | None = None
         self.finished_callbacks: list[Callable[[list[RefreshResult]], None]] = []
         window = ctx.window
         # A refresh cancelled before it began gets no callback: the bar still has to go.
@@ -70,6 +73,27 @@ class RefreshController:
         if self._task is not None:
             self._task = task
         return True
+
+    def fetch_soon(self, source_ids: list[int],
+                   responses: FetchedResponses | None = None) -> bool:
+        """Fetch these (new) sources now, with progress, or as soon as the refresh that is
+        running ends. False when they will not be fetched: the offline demo (which says so)."""
+        if self.offline:
+            self.start(force=True, source_ids=source_ids)  # says why nothing is fetched
+            return False
+        if not source_ids or self.start(force=True, source_ids=source_ids,
+                                        responses=responses):
+            return True
+        self._waiting += [i for i in source_ids if i not in self._waiting]
+        if responses is not None:
+            self._waiting_responses = responses
+        return True
+
+    def _start_waiting(self) -> None:
+        if self._waiting and self._task is None:
+            waiting, responses = self._waiting, self._waiting_responses
+            self._waiting, self._waiting_responses = [], None
+            self.start(force=True, source_ids=waiting, responses=responses)
 
     def _job(self, progress, force: bool, source_ids: list[int] | None,  # noqa: ANN001, ANN202 - on the writer thread
              responses: FetchedResponses | None = None):
@@ -132,10 +156,13 @@ class RefreshController:
         if name == "Refresh":
             self._task = None
             self.ctx.window.hide_task()
+            self._start_waiting()
 
     def cancel(self) -> None:
         """Stop the refresh: fetches in flight are cut and parsers stopped (core/feeds/
-        refresh.py), so the job ends within about a second whatever the servers do."""
+        refresh.py), so the job ends within about a second whatever the servers do. Sources
+        waiting for it (``fetch_soon``) are not fetched either: Cancel stops fetching."""
+        self._waiting, self._waiting_responses = [], None
         if self._task is not None and self._task is not True:
             self._task.progress.cancel()
 

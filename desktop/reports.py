@@ -31,7 +31,6 @@ def build_report(ctx: AppContext, request: ReportRequest, progress: JobProgress)
     from core.reports.period import PeriodOptions, period_report
     from core.reports.scope import Letterhead, Range
     from core.reports.summary import SummaryOptions, summary_report
-    from core.settings import Settings
     from desktop.tasks import Cancelled
 
     def step(done: int, total: int, text: str) -> None:
@@ -39,7 +38,7 @@ def build_report(ctx: AppContext, request: ReportRequest, progress: JobProgress)
             raise Cancelled
         progress.report(done, total, text)
 
-    settings = Settings.load()
+    settings = ctx.settings.current()
     rng = Range(request.first, request.last, default_zone_name(settings.timezone))
     letterhead = Letterhead(request.embassy, request.prepared_by, request.classification)
     if request.kind == "summary":
@@ -58,8 +57,8 @@ def describe(report: Report) -> str:
     counts = report.counts
     plural = counted()
     if report.kind == "summary":
-        return translate("Reports", "{0} stories in {1} groups").format(counts["items"],
-                                                                       counts["groups"])
+        return translate("Reports", "{0} in {1}").format(plural.stories(counts["items"]),
+                                                         plural.groups(counts["groups"]))
     return ", ".join((plural.posts(counts["posts"]), plural.replies(counts["replies"]),
                       plural.watch_hits(counts["mentions"])))
 
@@ -88,7 +87,9 @@ def save(ctx: AppContext, request: ReportRequest, progress: JobProgress) -> str:
     return describe(report)
 
 
-def remember(embassy: str, prepared_by: str, classification: str) -> None:
+def remember(ctx: AppContext, embassy: str, prepared_by: str, classification: str) -> None:
+    """Keep the letterhead in settings.json (read and written as a whole, as the Settings
+    dialog does), then let the app's settings read it again."""
     from core.settings import Settings
 
     try:
@@ -98,13 +99,14 @@ def remember(embassy: str, prepared_by: str, classification: str) -> None:
         settings.save()
     except (KnownError, OSError) as exc:  # the report is still written; say why in the log
         log.warning("could not keep the report letterhead in the settings: %s", exc)
+        return
+    ctx.settings.reload()
 
 
 def reports_data(ctx: AppContext) -> ReportsData:
     from core.calendar.campaigns import list_campaigns
     from core.calendar.timezones import default_zone_name, zone
     from core.reports.period import own_channels
-    from core.settings import Settings
     from core.watch import list_terms
     from ui.calendar_io import default_folder
     from ui.reports_dialog import ReportsData
@@ -114,19 +116,20 @@ def reports_data(ctx: AppContext) -> ReportsData:
                               on_progress=on_progress, kind="read", name="Report")
 
     def letterhead() -> tuple[str, str, str]:
-        settings = Settings.load()
+        settings = ctx.settings.current()
         return settings.embassy_name, settings.prepared_by, settings.report_classification
 
     def today():  # noqa: ANN202
         from datetime import datetime
 
-        return datetime.now(zone(default_zone_name(Settings.load().timezone))).date()
+        return datetime.now(zone(default_zone_name(ctx.settings.current().timezone))).date()
 
     return ReportsData(
         terms=lambda: [t["term"] for t in list_terms(ctx.db)],
         campaigns=lambda: [c["name"] for c in list_campaigns(ctx.db)],
         channels=lambda: [(source_id, name) for source_id, name, _ in own_channels(ctx.db)],
-        letterhead=letterhead, remember=remember,
+        letterhead=letterhead,
+        remember=lambda *letterhead: remember(ctx, *letterhead),
         preview=lambda request, progress: preview(ctx, request, progress),
         save=lambda request, progress: save(ctx, request, progress),
         run=run, folder=default_folder(), today=today)

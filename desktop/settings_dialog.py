@@ -44,15 +44,16 @@ RESTART_KEYS = ("database_url", "interface_language")
 
 # ---------------------------------------------------------------------------- shared pieces
 
-def _values() -> dict[str, Any]:
-    return asdict(Settings.load())
+def _values(ctx: AppContext) -> dict[str, Any]:
+    """The settings the app runs with, as the dialogs show them."""
+    return asdict(ctx.settings.current())
 
 
-def _dialog_values() -> dict[str, Any]:
+def _dialog_values(ctx: AppContext) -> dict[str, Any]:
     """The settings with the database password from the keyring put back into the URL, in
     memory only: the dialog shows it masked, an unchanged field keeps it, and Test connection
     uses it. Saving moves it into the keyring again (``Settings.save``)."""
-    values = _values()
+    values = _values(ctx)
     if values.get("database_url"):
         values["database_url"] = secrets.with_database_secrets(values["database_url"])
     return values
@@ -73,7 +74,9 @@ def _check(key: str, value: Any) -> str | None:
     return None
 
 
-def _save(changes: dict[str, Any]) -> str | None:
+def _save(changes: dict[str, Any], ctx: AppContext | None = None) -> str | None:
+    """Write the changed keys to settings.json (a problem in words, or None); ``ctx``'s
+    settings then read the file again."""
     try:
         settings = Settings.load()
         site = siteconfig.load_site_config()
@@ -88,6 +91,8 @@ def _save(changes: dict[str, Any]) -> str | None:
         return translate("SettingsDialog", "Cannot write the settings file: {0}").format(
             exc.strerror or exc)
     log.info("settings changed: %s", ", ".join(sorted(changes)))  # names only: no secrets
+    if ctx is not None:
+        ctx.settings.reload()
     return None
 
 
@@ -161,7 +166,8 @@ def settings_data(ctx: AppContext) -> SettingsData:
                        kind="network", name="Test connection")
 
     return SettingsData(
-        values=_dialog_values, locked=_locked, check=_check, save=_save,
+        values=lambda: _dialog_values(ctx), locked=_locked, check=_check,
+        save=lambda changes: _save(changes, ctx),
         time_zones=time_zone_names, local_zone=local_zone_name,
         database_in_use=ctx.db.describe, default_database=_default_database,
         test_connection=test_connection,
@@ -196,10 +202,10 @@ def _after_save(ctx: AppContext, changes: dict[str, Any]) -> None:
         message += " " + translate("SettingsDialog", "The new database or language is used "
                                    "after you restart Attaché.")
     ctx.window.statusBar().showMessage(message)
+    ctx.bus.settings_changed.emit()  # ctx.settings reads the file again first
     if "countries" in changes or "packs" in changes:
-        settings = Settings.load()
+        settings = ctx.settings.current()
         _sync_packs(ctx, settings.countries, settings.packs)
-    ctx.bus.settings_changed.emit()
 
 
 def _sync_packs(ctx: AppContext, countries: list[str], packs: list[str]) -> None:
@@ -239,9 +245,10 @@ def first_run_data(ctx: AppContext) -> FirstRunData:
             return 0, False
 
     return FirstRunData(
-        values=_values, locked=_locked, check=_check, time_zones=time_zone_names,
+        values=lambda: _values(ctx), locked=_locked, check=_check, time_zones=time_zone_names,
         local_zone=local_zone_name, starter=starter,
-        finish=lambda choice: _finish_first_run(ctx, choice), skip=_skip_first_run)
+        finish=lambda choice: _finish_first_run(ctx, choice),
+        skip=lambda: _skip_first_run(ctx))
 
 
 def _finish_first_run(ctx: AppContext, choice: FirstRunChoice) -> str | None:
@@ -250,39 +257,38 @@ def _finish_first_run(ctx: AppContext, choice: FirstRunChoice) -> str | None:
                                "packs": choice.packs}
     locked = _locked()
     problem = _save({**{k: v for k, v in changes.items() if k not in locked},
-                     "first_run_done": True})
+                     "first_run_done": True}, ctx)
     if problem:
         return problem
-    settings = Settings.load()
+    settings = ctx.settings.current()
 
-    def set_up(_progress) -> int:  # noqa: ANN001 - on the writer thread
+    def set_up(_progress) -> list[int]:  # noqa: ANN001 - on the writer thread
         from core.calendar.observances import ensure_packs
-        from core.feeds.opml import import_opml
+        from desktop.source_actions import add_starter_sources
 
         ensure_packs(ctx.db, settings.countries, settings.packs)
         if not choice.starter_sources:
-            return 0
-        report = import_opml(ctx.db, siteconfig.starter_opml(), settings.default_interval_minutes)
-        return len(report.added)
+            return []
+        return add_starter_sources(ctx)
 
-    def done(added: int) -> None:
+    def done(added: list[int]) -> None:
         ctx.bus.settings_changed.emit()
         ctx.bus.posts_changed.emit()
         if added:
             ctx.bus.sources_changed.emit()
             ctx.window.statusBar().showMessage(translate(
                 "SettingsDialog", "Added {0}; they are fetched now (F5 fetches again).").format(
-                counts().starter_sources(added)))
+                counts().starter_sources(len(added))))
             refresher = getattr(ctx.window, "refresher", None)
             if refresher is not None:
-                refresher.start()
+                refresher.fetch_soon(added)
 
     ctx.runner.run(set_up, on_done=done, kind="write", name="First start")
     return None
 
 
-def _skip_first_run() -> None:
-    problem = _save({"first_run_done": True})
+def _skip_first_run(ctx: AppContext) -> None:
+    problem = _save({"first_run_done": True}, ctx)
     if problem:
         log.warning("could not record the first run: %s", problem)
 
@@ -305,14 +311,14 @@ def maybe_first_run(ctx: AppContext) -> QDialog | None:
     from ui.first_run import FirstRunDialog
 
     try:
-        settings = Settings.load()
+        settings = ctx.settings.current()
     except KnownError as exc:
         log.warning("no first-run dialog: %s", exc)
         return None
     if settings.first_run_done:
         return None
     if _has_sources(ctx):
-        _skip_first_run()
+        _skip_first_run(ctx)
         return None
     dialog = FirstRunDialog(first_run_data(ctx), ctx.window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -77,6 +77,17 @@ def source_actions(ctx: AppContext) -> SourceActions:
                          add_source=lambda: open_add_source(ctx))
 
 
+def add_starter_sources(ctx: AppContext) -> list[int]:
+    """Import the starter sources (IT's list from site.toml, else the shipped one) with the
+    default refresh interval; the ids of those that were new. A job for the writer thread."""
+    from core.feeds.opml import import_opml
+    from core.siteconfig import starter_opml
+
+    interval = ctx.settings.current().default_interval_minutes
+    added = set(import_opml(ctx.db, starter_opml(), interval).added)
+    return [row["id"] for row in sources.list_sources(ctx.db) if row["url"] in added]
+
+
 def add_source_services(ctx: AppContext) -> AddSourceServices:
     """Preview and add exactly as ``attache sources add`` does (same core functions)."""
     from core.social.registry import detect_kind
@@ -127,14 +138,13 @@ def _source_added(ctx: AppContext, source: object,
     source_id = getattr(source, "id", None)
     ctx.window.monitor.select_key(("source", source_id))
     name = getattr(source, "title", None) or getattr(source, "url", "")
-    refresher = getattr(ctx.window, "refresher", None)
-    # Said before the fetch starts: its own "Refreshed …" replaces it when it ends.
+    # Said before the fetch starts: its own "Refreshed …" replaces it when it ends (or the
+    # demo says why it fetches nothing).
     ctx.window.statusBar().showMessage(translate("MainWindow", "Added {0}; fetching it")
                                        .format(name))
-    if refresher is None or source_id is None or not refresher.start(
-            force=True, source_ids=[source_id], responses=responses):
-        ctx.window.statusBar().showMessage(translate("MainWindow",
-            "Added {0}; press F5 to fetch it").format(name))
+    refresher = getattr(ctx.window, "refresher", None)
+    if refresher is not None and source_id is not None:
+        refresher.fetch_soon([source_id], responses)
 
 
 def open_add_source(ctx: AppContext, text: str = "") -> AddSourceDialog:
@@ -172,8 +182,8 @@ def import_opml_file(ctx: AppContext, path: Path | str | None = None) -> None:
             counts().sources(len(report.added)), counts().already_there(
                 len(report.already_present)))
         if report.invalid:
-            text += translate("MainWindow", "; skipped {0} invalid addresses").format(
-                len(report.invalid))
+            text += translate("MainWindow", "; skipped {0}").format(
+                counts().invalid_addresses(len(report.invalid)))
         window.statusBar().showMessage(text)
 
     ctx.runner.run(lambda _progress: import_opml(ctx.db, Path(path), interval), on_done=done,

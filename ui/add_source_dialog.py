@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from core.errors import KnownError
 from ui.models.items_table import local_time_text
 from ui.source_edit_dialog import category_box, interval_box
+from ui.widgets.headers import elide_titles
 
 # Translated with self.tr at run time; QT_TRANSLATE_NOOP lets lupdate see them.
 KIND_LABELS = {"rss": QT_TRANSLATE_NOOP("AddSourceDialog", "Feed (RSS, Atom, JSON)"),
@@ -149,8 +150,9 @@ class AddSourceDialog(QDialog):
         self.items.setObjectName("preview-items")
         self.items.setRootIsDecorated(False)
         self.items.setHeaderLabels([self.tr("Published"), self.tr("Title")])
-        self.items.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.items.header().setStretchLastSection(True)
+        header = elide_titles(self.items)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.items.setMinimumHeight(180)
 
         self.title = QLineEdit()

@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.post_editor import ChannelChoice, Runner, run_now, status_label
+from ui.widgets.counts import counts
+from ui.widgets.headers import elide_titles
 from ui.widgets.plain import plain_tooltip
 
 FORMATS = (("ics", "iCalendar (.ics)"), ("csv", "CSV (.csv)"), ("xlsx", "Excel (.xlsx)"))
@@ -85,6 +87,8 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     # Another program's calendar: events left out while the others were (or would be) imported.
     skipped: list[ImportProblem] = field(default_factory=list)
+    # What the updates change, as core names it (spreadsheet columns: "title", "time", …).
+    changed_fields: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -314,11 +318,11 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self._say(self.tr("Exporting…"))
 
-        def done(counts: tuple[int, int]) -> None:
+        def done(written: tuple[int, int]) -> None:
             self.export_button.setEnabled(True)
-            posts, days = counts
-            self._say(self.tr("Exported {0} posts and {1} observance days to {2}")
-                      .format(posts, days, request.path))
+            posts, days = written
+            self._say(self.tr("Exported {0} and {1} to {2}").format(
+                counts().posts(posts), counts().observance_days(days), request.path))
             self.exported.emit(str(request.path))
 
         def failed(exc: BaseException) -> None:
@@ -363,7 +367,7 @@ class ImportDialog(QDialog):
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.problems.setWordWrap(True)
-        header = self.problems.horizontalHeader()
+        header = elide_titles(self.problems)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -468,25 +472,44 @@ class ImportDialog(QDialog):
         self.problems.setVisible(bool(listed))
         if listed and self.height() < 420:
             self.resize(max(self.width(), 720), 420)
-        counts = self.tr("{0} new, {1} changed, {2} unchanged").format(
-            result.created, result.updated, result.unchanged)
-        if result.observances_added:
-            counts += self.tr(", {0} observances added").format(result.observances_added)
         if result.problems:
-            text = self.tr("{0} problem(s) in the file; nothing was imported. Fix them and "
-                           "check again (lines are the rows Excel shows).").format(
-                len(result.problems))
+            text = self.tr("%n problem(s) in the file; nothing was imported. Fix them and "
+                           "check again (lines are the rows Excel shows).", "",
+                           len(result.problems))
         elif result.applied:
-            text = self.tr("Imported: {0}.").format(counts)
+            text = self.tr("Imported: {0}.").format(self.outcome(result))
         else:
             text = self.tr("The file is fine. Import will make: {0}. Nothing has been "
-                           "written yet.").format(counts)
+                           "written yet.").format(self.outcome(result))
         if result.skipped and not result.problems:
             text += "\n" + self.tr("%n event(s) of the file cannot be planned and are left "
                                    "out (listed below, by line).", "", len(result.skipped))
         for warning in result.warnings:
             text += "\n" + self.tr("Note: {0}").format(warning)
         self._say(text, error=bool(result.problems))
+
+    def outcome(self, result: ImportResult) -> str:
+        """"2 new, 1 changed (title, time), 5 unchanged": what an import does to the plan."""
+        changed = self.tr("%n changed", "", result.updated)
+        if result.changed_fields:
+            names = ", ".join(self.field_name(name) for name in result.changed_fields)
+            changed += f" ({names})"
+        parts = [self.tr("%n new", "", result.created), changed,
+                 self.tr("%n unchanged", "", result.unchanged)]
+        if result.observances_added:
+            parts.append(self.tr("%n observance(s) added", "", result.observances_added))
+        return ", ".join(parts)
+
+    def field_name(self, column: str) -> str:
+        """A post's field as the officer knows it (core names it by its spreadsheet column)."""
+        names = {"title": self.tr("title"), "status": self.tr("status"),
+                 "date": self.tr("date"), "time": self.tr("time"),
+                 "end_time": self.tr("end time"), "all_day": self.tr("all day"),
+                 "tz": self.tr("time zone"), "campaign": self.tr("campaign"),
+                 "channels": self.tr("channels"), "observance_id": self.tr("observance"),
+                 "owner": self.tr("owner"), "body": self.tr("text"), "notes": self.tr("notes"),
+                 "rrule": self.tr("repeat"), "exdates": self.tr("skipped occurrences")}
+        return names.get(column, column)
 
     def problem_rows(self) -> list[tuple[str, str, str]]:
         return [tuple(self.problems.item(r, c).text() for c in range(3))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.settings_dialog import country_boxes, pack_boxes, time_zone_combo
+from ui.settings_tabs.choices import country_boxes, pack_boxes, time_zone_combo
 
 
 @dataclass

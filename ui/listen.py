@@ -73,6 +73,7 @@ from ui.models.replies_table import (
 )
 from ui.reply_reader import ReplyReader
 from ui.sentiment_chart import PostBreakdownChart, TimelineChart
+from ui.widgets.headers import elide_titles
 from ui.widgets.keep_selection import remember, restore
 from ui.widgets.plain import plain_tooltip
 from ui.widgets.runner import Runner
@@ -371,7 +372,7 @@ class ListenView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
+        header = elide_titles(self.table)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         metrics = self.table.fontMetrics()
@@ -820,8 +821,8 @@ class ListenView(QWidget):
         for row in rows:
             share = row["negative_share"]
             title = " ".join((row["name"] or self.tr("(untitled post)")).split())
-            numbers = self.tr("{0} negative of {1} analysed replies").format(
-                _percent(share), row["supported"])
+            numbers = self.tr("{0} negative of %n analysed reply(ies)", "",
+                              row["supported"]).format(_percent(share))
             # Core gives each reason as numbers (``details``); older callers may give only
             # its English sentences (``reasons``), shown as they came.
             details = row.get("details")
@@ -846,8 +847,8 @@ class ListenView(QWidget):
         its numbers (core has no Qt, so it cannot translate its own sentences)."""
         share = _percent(detail.get("negative_share"))
         if detail.get("reason") == "share":
-            return self.tr("{0} of {1} analysed replies are negative").format(
-                share, detail.get("supported"))
+            return self.tr("{0} of %n analysed reply(ies) are negative", "",
+                           detail.get("supported") or 0).format(share)
         if detail.get("reason") == "jump":
             return self.tr("negative share {0} vs the account's usual {1}").format(
                 share, _percent(detail.get("baseline_share")))

@@ -115,6 +115,11 @@ class MainWindow(QMainWindow):
         for widget in (self.task_label, self.task_bar, self.task_cancel):
             self.statusBar().addPermanentWidget(widget)
             widget.hide()
+        # Another program holds the database's write lock: said while a write waits for it.
+        self.busy_label = QLabel(objectName="database-busy")
+        self.busy_label.setStyleSheet("color: #b26a00;")
+        self.statusBar().insertPermanentWidget(0, self.busy_label)
+        self.busy_label.hide()
 
         self._build_menus()
         self.add_page("monitor", self.tr("Monitor"), self.monitor_page)
@@ -305,6 +310,13 @@ class MainWindow(QMainWindow):
         self.refresh_action.setEnabled(True)
         if message:
             self.statusBar().showMessage(message)
+
+    def show_database_busy(self, message: str) -> None:
+        """While a write waits for another Attaché (or a scheduled refresh) to finish writing:
+        a line in the status bar; ``message`` "" (the write went ahead) takes it away."""
+        self.busy_label.setText(self.tr("Another Attaché is busy writing to the database; "
+                                        "retrying…"))
+        self.busy_label.setVisible(bool(message))
 
     def show_sources(self, rows: Sequence[dict] | None = None) -> None:
         """Refresh the source list (rows as from core.feeds.sources.list_sources)."""

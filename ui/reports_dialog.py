@@ -413,8 +413,8 @@ class ReportsDialog(QDialog):
 
         def shown(preview: Preview) -> None:
             self.page.set_image(preview.image)
-            self.pages.setText(self.tr("{0} page(s) as PDF — {1}").format(preview.pages,
-                                                                          preview.words))
+            self.pages.setText(self.tr("%n page(s) as PDF — {0}", "", preview.pages)
+                               .format(preview.words))
             self._say("")
 
         self._start(lambda progress: self.data.preview(request, progress), shown,

@@ -45,6 +45,7 @@ from ui.models.sources_table import (
 )
 from ui.models.sources_tree import health
 from ui.source_edit_dialog import SourceEditDialog
+from ui.widgets.headers import elide_titles
 from ui.widgets.runner import Runner
 from ui.widgets.search_box import (
     NO_MATCH_LINK,
@@ -197,7 +198,7 @@ class SourcesPage(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
         self.table.doubleClicked.connect(lambda index: self._with_row(index, self.commands.edit))
-        header = self.table.horizontalHeader()
+        header = elide_titles(self.table)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         # Fits 1280×800 without a horizontal scroll bar; the error column takes the rest.

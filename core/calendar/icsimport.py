@@ -42,7 +42,12 @@ from core.calendar.ics import (
     rid_text,
     split_description,
 )
-from core.calendar.imports import ImportRejected, ImportReport, RejectedEntry
+from core.calendar.imports import (
+    ImportRejected,
+    ImportReport,
+    RejectedEntry,
+    changed_columns,
+)
 from core.calendar.posts import (
     PostFields,
     change_post,
@@ -186,6 +191,7 @@ def _add_exceptions(uid: str, moments: list[date | datetime], ctx: _Context) -> 
     if recurrence.join_exdates(wanted) != recurrence.join_exdates(have):
         ctx.plan.updates.append((post["id"], PostFields(exdates=sorted(wanted, key=str)),
                                  post["version"]))
+        ctx.report.note_update(["exdates"])
 
 
 def _wall(value: date | datetime, all_day: bool, tz: str) -> date | datetime:
@@ -257,6 +263,7 @@ def _plan_post(event: IcsEvent, uid: str, exceptions: list[date | datetime] | No
             f"redo the edit ({', '.join(sorted(changed))})")
     data = PostFields(**changed)
     ctx.plan.updates.append((existing["id"], data, base))
+    ctx.report.note_update(changed_columns(changed, existing))
     _link_later(event, data, ctx.plan)
 
 

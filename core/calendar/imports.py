@@ -8,8 +8,10 @@ table, while ``str()`` of an entry is the exact one-line text ``attache calendar
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
 
 from core.errors import KnownError
 
@@ -119,11 +121,63 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)  # imported, but something was left out
     # Another program's calendar: events that could not be imported while the others were.
     skipped: list[RejectedEntry] = field(default_factory=list)
+    # The fields the updated posts change, as the spreadsheet names its columns, in its order.
+    changed_fields: list[str] = field(default_factory=list)
+
+    def note_update(self, columns: Sequence[str]) -> None:
+        """One more post updated, changing ``columns`` (``changed_columns``' names)."""
+        self.changed_fields = [c for c in CHANGE_ORDER
+                               if c in columns or c in self.changed_fields]
+
+    def updated_text(self) -> str:
+        """"updated 1 (title, time)": the count and what the updates really change."""
+        names = f" ({', '.join(self.changed_fields)})" if self.changed_fields else ""
+        return f"updated {self.updated}{names}"
 
     def rejected(self) -> list[RejectedEntry]:
         """``errors`` as records, in file order."""
         return [e if isinstance(e, RejectedEntry) else RejectedEntry.from_text(e)
                 for e in self.errors]
+
+
+# What an update can change, named as the spreadsheet's columns (``core.calendar.tables``).
+CHANGE_ORDER = ("title", "status", "date", "time", "end_time", "all_day", "tz", "campaign",
+                "channels", "observance_id", "owner", "body", "notes", "rrule", "exdates")
+_SAME_NAME = frozenset(CHANGE_ORDER) - {"date", "time", "end_time", "all_day"}
+
+
+def changed_columns(changed: Mapping[str, Any], post: Mapping[str, Any]) -> list[str]:
+    """The columns an update really changes, from its ``PostFields`` arguments and the saved
+    post (``posts list --json`` form).
+
+    What the clock shows decides: moving a 10:00–10:30 post to 11:00–11:30 changes its time
+    (not its date, nor its end, which moves with it); starting it at 9:00 and still ending at
+    10:30 changes only its time too; the same 10:00 in another zone changes only the zone.
+    """
+    columns = {name for name in changed if name in _SAME_NAME and name != "tz"}
+    saved = datetime.fromisoformat(post["start"])
+    if "at" in changed:
+        new = changed["at"]
+        if post["all_day"]:
+            columns |= {"all_day", "time"}
+        elif new.time() != saved.time():
+            columns.add("time")
+        if new.date() != saved.date():
+            columns.add("date")
+    if "day" in changed:
+        if not post["all_day"]:
+            columns.add("all_day")
+        if changed["day"] != saved.date():
+            columns.add("date")
+    if changed.get("tz") is not None and changed["tz"] != post["tz"]:
+        columns.add("tz")
+    if "duration_minutes" in changed and not post["all_day"]:
+        # A new length changes the end, unless the start moved and the end stayed put.
+        start = changed.get("at") or saved
+        end = start + timedelta(minutes=changed["duration_minutes"] or 0)
+        if end.replace(tzinfo=None) != datetime.fromisoformat(post["end"]).replace(tzinfo=None):
+            columns.add("end_time")
+    return [c for c in CHANGE_ORDER if c in columns]
 
 
 class ImportRejected(KnownError):

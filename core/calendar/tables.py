@@ -66,7 +66,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
-from core.calendar.imports import ImportRejected, ImportReport
+from core.calendar.imports import ImportRejected, ImportReport, changed_columns
 from core.calendar.posts import (
     PostFields,
     change_post,
@@ -334,6 +334,8 @@ def import_table(db: Database, path: Path, *, default_tz: str) -> ImportReport:
                 report.unchanged += 1
             else:
                 changes.append(change)
+                if current is not None:
+                    report.note_update(changed_columns(change.fields.given(), current))
     if report.errors:
         raise ImportRejected(f"{path.name} was not imported", report)
     policy = clearance.current_policy()  # who imports, read once for every line

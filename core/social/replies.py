@@ -30,6 +30,7 @@ from core.social.base import SocialReply
 from core.storage.database import Database
 from core.storage.models import Item, PlannedPost, Reply, Source
 from core.storage.types import iso
+from core.uzbek_script import contains_words
 
 REPLIES = Reply.__table__
 ITEMS = Item.__table__
@@ -219,8 +220,10 @@ def reply_ids(db: Database, *, item_id: int | None = None, source_id: int | None
     """The ids of the matching replies in display order (filters as ``reply_filters``).
 
     ``search`` keeps replies whose text or author contains every word, case-insensitively in
-    any script. It is matched in Python, not SQL: SQLite's ``LIKE`` and ``lower()`` fold ASCII
-    only, so "спасибо" would miss "Спасибо". Ties (and ``order="date"``) are newest first.
+    any script, and an Uzbek word in either alphabet ("rahmat" finds "Раҳмат", as the
+    Monitor's search does). It is matched in Python, not SQL: SQLite's ``LIKE`` and ``lower()``
+    fold ASCII only, so "спасибо" would miss "Спасибо". Ties (and ``order="date"``) are newest
+    first.
     """
     if order not in REPLY_ORDERS:
         raise KnownError(f"cannot order replies by {order!r} (one of {', '.join(REPLY_ORDERS)})")
@@ -248,9 +251,8 @@ def reply_ids(db: Database, *, item_id: int | None = None, source_id: int | None
     with db.read() as conn:
         if not search:
             return list(conn.execute(query).scalars())
-        words = search.casefold().split()
-        return [row[0] for row in conn.execute(query)
-                if all(w in " ".join(filter(None, row[1:])).casefold() for w in words)]
+        contains = contains_words(search)
+        return [row[0] for row in conn.execute(query) if contains(" ".join(filter(None, row[1:])))]
 
 
 def count_replies(db: Database, *, item_id: int | None = None, source_id: int | None = None,

@@ -10,8 +10,9 @@ What the engine does to every statement, so no caller can forget it:
 - a busy, full, damaged or read-only database raises a plain ``core.storage.errors`` error
   instead of SQLAlchemy's text;
 - a write transaction that meets another process's write lock waits and retries for
-  ``write_wait_s`` (telling ``busy_listeners`` once) before it gives up, since the other
-  writer (a second Attaché, a scheduled refresh) normally finishes within seconds.
+  ``write_wait_s`` (telling ``busy_listeners`` once, and again when it stops waiting) before
+  it gives up, since the other writer (a second Attaché, a scheduled refresh) normally
+  finishes within seconds.
 
 An SQLite file that cannot be written (read-only file, folder or disk) is opened read-only:
 reading works, and a write says "read-only" instead of failing to open at all.
@@ -93,7 +94,8 @@ class Database:
         self.busy_timeout_ms = (SQLITE_BUSY_TIMEOUT_MS if busy_timeout_ms is None
                                 else busy_timeout_ms)
         self.write_wait_s = WRITE_WAIT_S if write_wait_s is None else write_wait_s
-        # Called (from the writing thread) when a write starts waiting for another process.
+        # Called (from the writing thread) with BUSY_RETRYING when a write starts waiting for
+        # another process, and with "" when the wait is over.
         self.busy_listeners: list[Callable[[str], None]] = []
         self.read_only = False
         engine_url: URL = parsed
@@ -156,19 +158,26 @@ class Database:
         """
         deadline = time.monotonic() + self.write_wait_s
         told = False
-        while True:
-            try:
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
-                return
-            except DatabaseBusyError:
-                if time.monotonic() >= deadline:
-                    raise
-                if not told:
-                    told = True
-                    log.warning("%s: %s", self.describe(), BUSY_RETRYING)
-                    for listener in list(self.busy_listeners):
-                        listener(BUSY_RETRYING)
-                time.sleep(RETRY_PAUSE_S)
+        try:
+            while True:
+                try:
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                    return
+                except DatabaseBusyError:
+                    if time.monotonic() >= deadline:
+                        raise
+                    if not told:
+                        told = True
+                        log.warning("%s: %s", self.describe(), BUSY_RETRYING)
+                        self._tell_busy(BUSY_RETRYING)
+                    time.sleep(RETRY_PAUSE_S)
+        finally:
+            if told:  # the write goes ahead (or gives up with its own error): wait no more
+                self._tell_busy("")
+
+    def _tell_busy(self, message: str) -> None:
+        for listener in list(self.busy_listeners):
+            listener(message)
 
     def _plain_error(self, context: ExceptionContext) -> None:
         """SQLAlchemy's handle_error hook: a busy, full, damaged or read-only database becomes

@@ -4,7 +4,7 @@
 <context>
     <name>AddSourceDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/add_source_dialog.py" line="+259"/>
+        <location filename="../../ui/add_source_dialog.py" line="+261"/>
         <source>{0}: {1} — the latest %n item(s):</source>
         <translation>
             <numerusform>{0}: {1} — the latest %n item:</numerusform>
@@ -13,13 +13,43 @@
     </message>
 </context>
 <context>
+    <name>AgendaCard</name>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard/agenda.py" line="+120"/>
+        <source>Next %n day(s)</source>
+        <translation>
+            <numerusform>Next %n day</numerusform>
+            <numerusform>Next %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Nothing planned and no observances in the next %n day(s).
+Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</source>
+        <translation>
+            <numerusform>Nothing planned and no observances in the next %n day.
+Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</numerusform>
+            <numerusform>Nothing planned and no observances in the next %n days.
+Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message numerus="yes">
-        <location filename="../../ui/calendar/view.py" line="+337"/>
+        <location filename="../../ui/calendar/view.py" line="+338"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n post</numerusform>
             <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n observance(s)</source>
+        <translation>
+            <numerusform>%n observance</numerusform>
+            <numerusform>%n observances</numerusform>
         </translation>
     </message>
 </context>
@@ -79,6 +109,46 @@
         <translation>
             <numerusform>%Ln channel</numerusform>
             <numerusform>%Ln channels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln observance day(s)</source>
+        <translation>
+            <numerusform>%Ln observance day</numerusform>
+            <numerusform>%Ln observance days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln analysed reply(ies)</source>
+        <translation>
+            <numerusform>%Ln analysed reply</numerusform>
+            <numerusform>%Ln analysed replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln invalid address(es)</source>
+        <translation>
+            <numerusform>%Ln invalid address</numerusform>
+            <numerusform>%Ln invalid addresses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln story(ies)</source>
+        <translation>
+            <numerusform>%Ln story</numerusform>
+            <numerusform>%Ln stories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln group(s)</source>
+        <translation>
+            <numerusform>%Ln group</numerusform>
+            <numerusform>%Ln groups</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -155,44 +225,6 @@
     </message>
 </context>
 <context>
-    <name>DashboardView</name>
-    <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="+683"/>
-        <source>Next %n day(s)</source>
-        <translation>
-            <numerusform>Next %n day</numerusform>
-            <numerusform>Next %n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>Nothing planned and no observances in the next %n day(s).
-Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</source>
-        <translation>
-            <numerusform>Nothing planned and no observances in the next %n day.
-Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</numerusform>
-            <numerusform>Nothing planned and no observances in the next %n days.
-Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+30"/>
-        <source>Sentiment, last %n day(s)</source>
-        <translation>
-            <numerusform>Sentiment, last %n day</numerusform>
-            <numerusform>Sentiment, last %n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>No replies in the last %n day(s). Replies to your own accounts&apos; posts are collected when sources refresh.</source>
-        <translation>
-            <numerusform>No replies in the last %n day. Replies to your own accounts&apos; posts are collected when sources refresh.</numerusform>
-            <numerusform>No replies in the last %n days. Replies to your own accounts&apos; posts are collected when sources refresh.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>FirstRunDialog</name>
     <message numerus="yes">
         <location filename="../../ui/first_run.py" line="+117"/>
@@ -214,18 +246,112 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/calendar_io.py" line="+485"/>
+        <location filename="../../ui/calendar_io.py" line="+476"/>
+        <source>%n problem(s) in the file; nothing was imported. Fix them and check again (lines are the rows Excel shows).</source>
+        <translation>
+            <numerusform>%n problem in the file; nothing was imported. Fix it and check again (lines are the rows Excel shows).</numerusform>
+            <numerusform>%n problems in the file; nothing was imported. Fix them and check again (lines are the rows Excel shows).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
         <source>%n event(s) of the file cannot be planned and are left out (listed below, by line).</source>
         <translation>
             <numerusform>%n event of the file cannot be planned and is left out (listed below, by line).</numerusform>
             <numerusform>%n events of the file cannot be planned and are left out (listed below, by line).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n observance(s) added</source>
+        <translation>
+            <numerusform>%n observance added</numerusform>
+            <numerusform>%n observances added</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemFilters</name>
+    <message numerus="yes">
+        <location filename="../../ui/monitor/filters.py" line="+84"/>
+        <source>{0} (%n item(s))</source>
+        <translation>
+            <numerusform>{0} (%n item)</numerusform>
+            <numerusform>{0} (%n items)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n item(s) in all sources mention it</source>
+        <translation>
+            <numerusform>%n item in all sources mention it</numerusform>
+            <numerusform>%n items in all sources mention it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n reply(ies) too (see Listen)</source>
+        <translation>
+            <numerusform>%n reply too (see Listen)</numerusform>
+            <numerusform>%n replies too (see Listen)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LengthCounters</name>
+    <message numerus="yes">
+        <location filename="../../ui/post_editor/lengths.py" line="+31"/>
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln character</numerusform>
+            <numerusform>%Ln characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>{0} %Ln character(s)</source>
+        <translation>
+            <numerusform>{0} %Ln character</numerusform>
+            <numerusform>{0} %Ln characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln character(s) too long for {0}</source>
+        <translation>
+            <numerusform>%Ln character too long for {0}</numerusform>
+            <numerusform>%Ln characters too long for {0}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ListenView</name>
     <message numerus="yes">
-        <location filename="../../ui/listen.py" line="+744"/>
+        <location filename="../../ui/listen.py" line="+745"/>
         <source>%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</source>
         <translation>
             <numerusform>%Ln reply not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</numerusform>
@@ -259,7 +385,23 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+78"/>
+        <location line="+11"/>
+        <source>{0} negative of %n analysed reply(ies)</source>
+        <translation>
+            <numerusform>{0} negative of %n analysed reply</numerusform>
+            <numerusform>{0} negative of %n analysed replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>{0} of %n analysed reply(ies) are negative</source>
+        <translation>
+            <numerusform>{0} of %n analysed reply is negative</numerusform>
+            <numerusform>{0} of %n analysed replies are negative</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
         <source>Label %n reply(ies) as {0}</source>
         <translation>
             <numerusform>Label %n reply as {0}</numerusform>
@@ -270,39 +412,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>MonitorView</name>
     <message numerus="yes">
-        <location filename="../../ui/monitor.py" line="+164"/>
-        <source>Load %n image(s)</source>
-        <translation>
-            <numerusform>Load %n image</numerusform>
-            <numerusform>Load %n images</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+103"/>
-        <source>{0} (%n item(s))</source>
-        <translation>
-            <numerusform>{0} (%n item)</numerusform>
-            <numerusform>{0} (%n items)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n item(s) in all sources mention it</source>
-        <translation>
-            <numerusform>%n item in all sources mention it</numerusform>
-            <numerusform>%n items in all sources mention it</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n reply(ies) too (see Listen)</source>
-        <translation>
-            <numerusform>%n reply too (see Listen)</numerusform>
-            <numerusform>%n replies too (see Listen)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+87"/>
+        <location filename="../../ui/monitor/view.py" line="+183"/>
         <location line="+18"/>
         <source>%Ln item(s)</source>
         <translation>
@@ -356,6 +466,17 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
 </context>
 <context>
+    <name>ReadingPane</name>
+    <message numerus="yes">
+        <location filename="../../ui/monitor/reading.py" line="+39"/>
+        <source>Load %n image(s)</source>
+        <translation>
+            <numerusform>Load %n image</numerusform>
+            <numerusform>Load %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReplyReader</name>
     <message numerus="yes">
         <location filename="../../ui/reply_reader.py" line="+112"/>
@@ -367,9 +488,47 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
 </context>
 <context>
+    <name>ReportsDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/reports_dialog.py" line="+416"/>
+        <source>%n page(s) as PDF — {0}</source>
+        <translation>
+            <numerusform>%n page as PDF — {0}</numerusform>
+            <numerusform>%n pages as PDF — {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SentimentCard</name>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard/sentiment.py" line="+44"/>
+        <source>Sentiment, last %n day(s)</source>
+        <translation>
+            <numerusform>Sentiment, last %n day</numerusform>
+            <numerusform>Sentiment, last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>No replies in the last %n day(s). Replies to your own accounts&apos; posts are collected when sources refresh.</source>
+        <translation>
+            <numerusform>No replies in the last %n day. Replies to your own accounts&apos; posts are collected when sources refresh.</numerusform>
+            <numerusform>No replies in the last %n days. Replies to your own accounts&apos; posts are collected when sources refresh.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Mean polarity {0}, {1} negative — over the %n analysed reply(ies); only English is analysed today.</source>
+        <translation>
+            <numerusform>Mean polarity {0}, {1} negative — over the %n analysed reply; only English is analysed today.</numerusform>
+            <numerusform>Mean polarity {0}, {1} negative — over the %n analysed replies; only English is analysed today.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SourceCommands</name>
     <message numerus="yes">
-        <location filename="../../ui/sources_page.py" line="+123"/>
+        <location filename="../../ui/sources_page.py" line="+124"/>
         <source>Remove “{0}” and its %Ln item(s)?</source>
         <translation>
             <numerusform>Remove “{0}” and its %Ln item?</numerusform>
@@ -385,6 +544,17 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>
             <numerusform>%Ln source</numerusform>
             <numerusform>%Ln sources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WatchCard</name>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard/watch.py" line="+81"/>
+        <source>and %n quieter term(s)</source>
+        <translation>
+            <numerusform>and %n quieter term</numerusform>
+            <numerusform>and %n quieter terms</numerusform>
         </translation>
     </message>
 </context>

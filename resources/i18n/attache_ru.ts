@@ -2,9 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>AccountsCard</name>
+    <message>
+        <location filename="../../ui/dashboard/accounts.py" line="+96"/>
+        <source>Own accounts</source>
+        <translation>Собственные аккаунты</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No own accounts yet — add your embassy&apos;s Mastodon/Bluesky/Telegram in Sources and mark them as your own.</source>
+        <translation>Собственных аккаунтов пока нет — добавьте аккаунты посольства в Mastodon/Bluesky/Telegram на странице «Источники» и отметьте их как собственные.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not present on: {0}</source>
+        <translation>Нет присутствия в: {0}</translation>
+    </message>
+</context>
+<context>
     <name>AddSourceDialog</name>
     <message>
-        <location filename="../../ui/add_source_dialog.py" line="+41"/>
+        <location filename="../../ui/add_source_dialog.py" line="+42"/>
         <source>Feed (RSS, Atom, JSON)</source>
         <translation>Лента (RSS, Atom, JSON)</translation>
     </message>
@@ -85,12 +103,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>https://… feed or web page, @user@instance, name.bsky.social, t.me/channel</source>
         <translation>https://… лента или веб-страница, @user@instance, name.bsky.social, t.me/channel</translation>
     </message>
@@ -125,7 +143,7 @@
         <translation>Название</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>the source&apos;s own title</source>
         <translation>собственное название источника</translation>
     </message>
@@ -202,6 +220,36 @@
         <location line="+23"/>
         <source>Paste an address, then Preview to see its latest items before adding it. A web page is searched for its feeds.</source>
         <translation>Вставьте адрес и нажмите «Предпросмотр», чтобы увидеть последние материалы до добавления. На веб-странице будет выполнен поиск лент.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaCard</name>
+    <message>
+        <location filename="../../ui/dashboard/agenda.py" line="+117"/>
+        <source>Next 14 days</source>
+        <translation>Ближайшие 14 дней</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Next %n day(s)</source>
+        <translation>
+            <numerusform>Ближайший %n день</numerusform>
+            <numerusform>Ближайшие %n дня</numerusform>
+            <numerusform>Ближайшие %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Nothing planned and no observances in the next %n day(s).
+Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</source>
+        <translation>
+            <numerusform>Ни публикаций, ни памятных дат на ближайший %n день.
+Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
+            <numerusform>Ни публикаций, ни памятных дат на ближайшие %n дня.
+Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
+            <numerusform>Ни публикаций, ни памятных дат на ближайшие %n дней.
+Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -538,9 +586,42 @@
     </message>
 </context>
 <context>
+    <name>CalendarTab</name>
+    <message>
+        <location filename="../../ui/settings_tabs/calendar.py" line="+14"/>
+        <source>Calendar</source>
+        <translation>Календарь</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host countries</source>
+        <translation>Страны пребывания</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Their public holidays and programme deadlines are shown.</source>
+        <translation>Показываются их государственные праздники и сроки программ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Observances shown in the calendar</source>
+        <translation>Памятные даты в календаре</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn when two posts on one channel are closer than:</source>
+        <translation>Предупреждать, если две публикации в одном канале ближе, чем:</translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/calendar/view.py" line="+115"/>
+        <location filename="../../ui/calendar/view.py" line="+116"/>
         <source>T&amp;oday</source>
         <translation>Се&amp;годня</translation>
     </message>
@@ -615,15 +696,14 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
             <numerusform>%n публикаций</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>1 observance</source>
-        <translation>1 памятная дата</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} observances</source>
-        <translation>Памятных дат: {0}</translation>
+        <source>%n observance(s)</source>
+        <translation>
+            <numerusform>%n памятная дата</numerusform>
+            <numerusform>%n памятные даты</numerusform>
+            <numerusform>%n памятных дат</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -656,9 +736,22 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Публикация не перенесена</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="+250"/>
+        <location filename="../../desktop/page_calendar.py" line="+242"/>
         <source>Plan a post on the selected day ({0})</source>
         <translation>Запланировать публикацию на выбранный день ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelPicker</name>
+    <message>
+        <location filename="../../ui/post_editor/channels.py" line="+34"/>
+        <source>No accounts of the embassy yet: add them on the Sources page and mark them as own accounts; they then appear here as channels.</source>
+        <translation>Аккаунтов посольства пока нет: добавьте их на странице «Источники» и отметьте как собственные — тогда они появятся здесь как каналы.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Source {0}</source>
+        <translation>Источник {0}</translation>
     </message>
 </context>
 <context>
@@ -724,6 +817,51 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
             <numerusform>%Ln канале</numerusform>
             <numerusform>%Ln каналах</numerusform>
             <numerusform>%Ln каналах</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln observance day(s)</source>
+        <translation>
+            <numerusform>%Ln памятная дата</numerusform>
+            <numerusform>%Ln памятные даты</numerusform>
+            <numerusform>%Ln памятных дат</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln analysed reply(ies)</source>
+        <translation>
+            <numerusform>%Ln проанализированный ответ</numerusform>
+            <numerusform>%Ln проанализированных ответа</numerusform>
+            <numerusform>%Ln проанализированных ответов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln invalid address(es)</source>
+        <translation>
+            <numerusform>%Ln неверный адрес</numerusform>
+            <numerusform>%Ln неверных адреса</numerusform>
+            <numerusform>%Ln неверных адресов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln story(ies)</source>
+        <translation>
+            <numerusform>%Ln материал</numerusform>
+            <numerusform>%Ln материала</numerusform>
+            <numerusform>%Ln материалов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln group(s)</source>
+        <translation>
+            <numerusform>%Ln группа</numerusform>
+            <numerusform>%Ln группы</numerusform>
+            <numerusform>%Ln групп</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -811,7 +949,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+83"/>
+        <location filename="../../ui/dashboard/text.py" line="+17"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
@@ -852,13 +990,28 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+211"/>
+        <location line="+47"/>
+        <source>{0} min</source>
+        <translation>{0} мин</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} h</source>
+        <translation>{0} ч</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} d</source>
+        <translation>{0} дн.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/health.py" line="+32"/>
+        <location filename="../../ui/dashboard/text.py" line="-24"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location filename="../../ui/dashboard/text.py" line="+2"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
@@ -868,7 +1021,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>вчера</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location filename="../../ui/dashboard/agenda.py" line="-85"/>
         <source>to {0}</source>
         <translation>по {0}</translation>
     </message>
@@ -953,7 +1106,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/dashboard/health.py" line="-7"/>
         <source>(no error text)</source>
         <translation>(текст ошибки отсутствует)</translation>
     </message>
@@ -993,7 +1146,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Когда от источника в последний раз пришёл новый материал</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/dashboard/accounts.py" line="-75"/>
         <source>present</source>
         <translation>присутствие</translation>
     </message>
@@ -1043,22 +1196,12 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>{0} на эти публикации</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>{0} min</source>
-        <translation>{0} мин</translation>
+        <location line="+4"/>
+        <source>{0} negative out of {1}; replies in languages without an analyzer are not counted</source>
+        <translation>негативных: {0}, всего {1}; ответы на языках, для которых нет анализатора, не учитываются</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{0} h</source>
-        <translation>{0} ч</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} d</source>
-        <translation>{0} дн.</translation>
-    </message>
-    <message>
-        <location line="-32"/>
+        <location line="-5"/>
         <source>Replies/post</source>
         <translation>Отв./публ.</translation>
     </message>
@@ -1068,12 +1211,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{0} of {1} analysed replies; replies in languages without an analyzer are not counted</source>
-        <translation>{0} из {1} проанализированных ответов; ответы на языках, для которых нет анализатора, не учитываются</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Answered</source>
         <translation>Отвечено</translation>
     </message>
@@ -1101,7 +1239,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>DashboardView</name>
     <message>
-        <location line="+124"/>
+        <location filename="../../ui/dashboard/view.py" line="+87"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
@@ -1116,43 +1254,8 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Пересчитать всё сейчас</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Next 14 days</source>
-        <translation>Ближайшие 14 дней</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Failing sources, worst first</source>
-        <translation>Источники с ошибками (сначала худшие)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Every source fetched fine the last time it was due.</source>
-        <translation>Все источники успешно загружены при последней проверке.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Source health</source>
-        <translation>Состояние источников</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Sentiment, last 7 days</source>
-        <translation>Тональность за 7 дней</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Watch terms, last 7 days</source>
-        <translation>Отслеживаемые слова за 7 дней</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Own accounts</source>
-        <translation>Собственные аккаунты</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <location line="+4"/>
+        <location line="+35"/>
+        <location line="+3"/>
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
@@ -1166,141 +1269,132 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <source>Updated {0}</source>
         <translation>Обновлено в {0}</translation>
     </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>Next %n day(s)</source>
-        <translation>
-            <numerusform>Ближайший %n день</numerusform>
-            <numerusform>Ближайшие %n дня</numerusform>
-            <numerusform>Ближайшие %n дней</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>Nothing planned and no observances in the next %n day(s).
-Plan posts in the Calendar; observance packs (UN days, US and host-country holidays, programme deadlines) show here when they are switched on.</source>
-        <translation>
-            <numerusform>Ни публикаций, ни памятных дат на ближайший %n день.
-Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
-            <numerusform>Ни публикаций, ни памятных дат на ближайшие %n дня.
-Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
-            <numerusform>Ни публикаций, ни памятных дат на ближайшие %n дней.
-Планируйте публикации в «Календаре»; наборы памятных дат (дни ООН, праздники США и страны пребывания, сроки программ) появятся здесь, когда они включены.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+30"/>
-        <source>Sentiment, last %n day(s)</source>
-        <translation>
-            <numerusform>Тональность за последний %n день</numerusform>
-            <numerusform>Тональность за последние %n дня</numerusform>
-            <numerusform>Тональность за последние %n дней</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>No replies in the last %n day(s). Replies to your own accounts&apos; posts are collected when sources refresh.</source>
-        <translation>
-            <numerusform>Нет ответов за последний %n день. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
-            <numerusform>Нет ответов за последние %n дня. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
-            <numerusform>Нет ответов за последние %n дней. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
-        </translation>
-    </message>
+</context>
+<context>
+    <name>DatabaseTab</name>
     <message>
-        <location line="+48"/>
-        <source>{0} in {1}</source>
-        <translation>{0} за {1}</translation>
-    </message>
-    <message>
-        <location line="-68"/>
-        <source>No sources yet — add feeds and social accounts in Sources.</source>
-        <translation>Источников пока нет — добавьте ленты и аккаунты соцсетей на странице «Источники».</translation>
+        <location filename="../../ui/settings_tabs/database.py" line="+60"/>
+        <source>Database</source>
+        <translation>База данных</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>working</source>
-        <translation>работают</translation>
+        <source>In use now: {0}</source>
+        <translation>Сейчас используется: {0}</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>failing</source>
-        <translation>с ошибками</translation>
+        <location line="+7"/>
+        <source>Database for the next start</source>
+        <translation>База данных при следующем запуске</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>gone</source>
-        <translation>недоступны</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>not fetched yet</source>
-        <translation>ещё не загружались</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{0} disabled</source>
-        <translation>отключено: {0}</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>positive</source>
-        <translation>позитивных</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>neutral</source>
-        <translation>нейтральных</translation>
+        <location line="+2"/>
+        <source>The &amp;default database</source>
+        <translation>База данных по &amp;умолчанию</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>negative</source>
-        <translation>негативных</translation>
+        <source>&amp;Another SQLite file:</source>
+        <translation>&amp;Другой файл SQLite:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>not analysed (language)</source>
-        <translation>не проанализировано (язык)</translation>
+        <source>A &amp;PostgreSQL server (team mode):</source>
+        <translation>Сервер &amp;PostgreSQL (командная работа):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A file such as attache.db</source>
+        <translation>Файл, например attache.db</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>not scored yet</source>
-        <translation>ещё не оценено</translation>
+        <source>B&amp;rowse…</source>
+        <translation>О&amp;бзор…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Проверить подключение</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A change of database takes effect after you restart Attaché. Nothing is copied between databases.</source>
+        <translation>Смена базы данных вступит в силу после перезапуска Attaché. Данные между базами не копируются.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A server password is kept in the system keyring, not in the settings file.</source>
+        <translation>Пароль сервера хранится в системном хранилище паролей, а не в файле настроек.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Data folder</source>
+        <translation>Папка данных</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Открыть папку</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Mean polarity {0}, {1} negative — over the {2} analysed replies; only English is analysed today.</source>
-        <translation>Средняя полярность {0}, доля негативных {1} — по проанализированным ответам ({2}); пока анализируется только английский язык.</translation>
+        <source>Choose the SQLite file, or pick another option.</source>
+        <translation>Выберите файл SQLite или другой вариант.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>None of these replies could be analysed (only English is analysed today).</source>
-        <translation>Ни один из этих ответов не удалось проанализировать (пока анализируется только английский язык).</translation>
+        <location line="+27"/>
+        <source>SQLite database</source>
+        <translation>База данных SQLite</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>No watch terms yet — add the words, #hashtags and @mentions you follow (Sources, or: attache watch add TERM).</source>
-        <translation>Отслеживаемых слов пока нет — добавьте слова, #хэштеги и @упоминания («Источники» или: attache watch add TERM).</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>and {0} quieter terms</source>
-        <translation>и ещё менее упоминаемых слов: {0}</translation>
+        <location line="+1"/>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Базы данных SQLite (*.db *.sqlite);;Все файлы (*)</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>No own accounts yet — add your embassy&apos;s Mastodon/Bluesky/Telegram in Sources and mark them as your own.</source>
-        <translation>Собственных аккаунтов пока нет — добавьте аккаунты посольства в Mastodon/Bluesky/Telegram на странице «Источники» и отметьте их как собственные.</translation>
+        <source>Choose a file or type a server URL first.</source>
+        <translation>Сначала выберите файл или введите адрес сервера.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Not present on: {0}</source>
-        <translation>Нет присутствия в: {0}</translation>
+        <location line="+4"/>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+</context>
+<context>
+    <name>DurationRow</name>
+    <message>
+        <location filename="../../ui/post_editor/timing.py" line="+140"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long it runs (a live session, an event); none for a post that simply goes out</source>
+        <translation>Сколько длится (прямой эфир, мероприятие); для обычной публикации — нет</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>ends {0}</source>
+        <translation>до {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all-day posts have no duration</source>
+        <translation>у публикации на весь день нет длительности</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+202"/>
+        <location filename="../../ui/calendar_io.py" line="+206"/>
         <source>Export Calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
@@ -1376,8 +1470,8 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+5"/>
-        <source>Exported {0} posts and {1} observance days to {2}</source>
-        <translation>Экспортировано в {2}: публикаций — {0}, памятных дат — {1}</translation>
+        <source>Exported {0} and {1} to {2}</source>
+        <translation>Экспортировано в {2}: {0} и {1}</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1455,6 +1549,112 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <location line="+31"/>
         <source>Choose a time zone, e.g. Asia/Tashkent.</source>
         <translation>Выберите часовой пояс, например Asia/Tashkent.</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralTab</name>
+    <message>
+        <location filename="../../ui/settings_tabs/general.py" line="+19"/>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Часовой пояс:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned posts are shown and exported in this zone.</source>
+        <translation>Запланированные публикации показываются и экспортируются в этом поясе.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The system&apos;s language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interface &amp;language:</source>
+        <translation>&amp;Язык интерфейса:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Takes effect after you restart Attaché.</source>
+        <translation>Вступит в силу после перезапуска Attaché.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default &amp;refresh interval:</source>
+        <translation>&amp;Интервал обновления по умолчанию:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For sources added from now on; each source can have its own.</source>
+        <translation>Для новых источников; у каждого источника может быть свой.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh sources in the background while Attaché is open</source>
+        <translation>Обновлять источники в фоне, пока Attaché открыт</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notify me of new replies and watch-term hits</source>
+        <translation>Сообщать о новых ответах и совпадениях с отслеживаемыми словами</translation>
+    </message>
+</context>
+<context>
+    <name>HealthCard</name>
+    <message>
+        <location filename="../../ui/dashboard/health.py" line="+18"/>
+        <source>Failing sources, worst first</source>
+        <translation>Источники с ошибками (сначала худшие)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every source fetched fine the last time it was due.</source>
+        <translation>Все источники успешно загружены при последней проверке.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Source health</source>
+        <translation>Состояние источников</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No sources yet — add feeds and social accounts in Sources.</source>
+        <translation>Источников пока нет — добавьте ленты и аккаунты соцсетей на странице «Источники».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>working</source>
+        <translation>работают</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failing</source>
+        <translation>с ошибками</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gone</source>
+        <translation>недоступны</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not fetched yet</source>
+        <translation>ещё не загружались</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} disabled</source>
+        <translation>отключено: {0}</translation>
     </message>
 </context>
 <context>
@@ -1627,23 +1827,128 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <source>There is no file {0}.</source>
         <translation>Файл {0} не найден.</translation>
     </message>
-    <message>
-        <location line="+30"/>
-        <source>{0} new, {1} changed, {2} unchanged</source>
-        <translation>новых — {0}, изменённых — {1}, без изменений — {2}</translation>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n problem(s) in the file; nothing was imported. Fix them and check again (lines are the rows Excel shows).</source>
+        <translation>
+            <numerusform>%n проблема в файле; ничего не импортировано. Исправьте её и проверьте снова (номера строк соответствуют строкам в Excel).</numerusform>
+            <numerusform>%n проблемы в файле; ничего не импортировано. Исправьте их и проверьте снова (номера строк соответствуют строкам в Excel).</numerusform>
+            <numerusform>%n проблем в файле; ничего не импортировано. Исправьте их и проверьте снова (номера строк соответствуют строкам в Excel).</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>, {0} observances added</source>
-        <translation>, добавлено памятных дат — {0}</translation>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n изменена</numerusform>
+            <numerusform>%n изменены</numerusform>
+            <numerusform>%n изменены</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>{0} problem(s) in the file; nothing was imported. Fix them and check again (lines are the rows Excel shows).</source>
-        <translation>Проблем в файле: {0}; ничего не импортировано. Исправьте их и проверьте снова (номера строк соответствуют строкам в Excel).</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n новая</numerusform>
+            <numerusform>%n новые</numerusform>
+            <numerusform>%n новых</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n без изменений</numerusform>
+            <numerusform>%n без изменений</numerusform>
+            <numerusform>%n без изменений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n observance(s) added</source>
+        <translation>
+            <numerusform>добавлена %n памятная дата</numerusform>
+            <numerusform>добавлены %n памятные даты</numerusform>
+            <numerusform>добавлено %n памятных дат</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>title</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>time</source>
+        <translation>время</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>end time</source>
+        <translation>время окончания</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>all day</source>
+        <translation>весь день</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time zone</source>
+        <translation>часовой пояс</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>campaign</source>
+        <translation>кампания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>channels</source>
+        <translation>каналы</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>observance</source>
+        <translation>памятная дата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>owner</source>
+        <translation>ответственный</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>notes</source>
+        <translation>заметки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>repeat</source>
+        <translation>повторение</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>skipped occurrences</source>
+        <translation>отменённые повторения</translation>
+    </message>
+    <message>
+        <location line="-31"/>
         <source>Imported: {0}.</source>
         <translation>Импортировано: {0}.</translation>
     </message>
@@ -1665,6 +1970,107 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <location line="+3"/>
         <source>Note: {0}</source>
         <translation>Примечание: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemFilters</name>
+    <message>
+        <location filename="../../ui/monitor/filters.py" line="+18"/>
+        <source>Any time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range…</source>
+        <translation>Произвольный период…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Search titles and text (Ctrl+F) — Cyrillic and O‘zbek work too</source>
+        <translation>Поиск по заголовкам и тексту (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unread</source>
+        <translation>Непрочитанные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only items not read yet</source>
+        <translation>Только непрочитанные материалы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starred</source>
+        <translation>Избранное</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only starred items (S stars the current item)</source>
+        <translation>Только избранные материалы (S — добавить текущий в избранное)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only items that mention a watch term</source>
+        <translation>Только материалы с отслеживаемыми словами</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+35"/>
+        <source>Any watch term</source>
+        <translation>Любое отслеживаемое слово</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>From (inclusive)</source>
+        <translation>С (включительно)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To (inclusive)</source>
+        <translation>По (включительно)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>{0} (%n item(s))</source>
+        <translation>
+            <numerusform>{0} (%n материал)</numerusform>
+            <numerusform>{0} (%n материала)</numerusform>
+            <numerusform>{0} (%n материалов)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n item(s) in all sources mention it</source>
+        <translation>
+            <numerusform>Упоминается в %n материале всех источников</numerusform>
+            <numerusform>Упоминается в %n материалах всех источников</numerusform>
+            <numerusform>Упоминается в %n материалах всех источников</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n reply(ies) too (see Listen)</source>
+        <translation>
+            <numerusform>а также в %n ответе (см. «Отклики»)</numerusform>
+            <numerusform>а также в %n ответах (см. «Отклики»)</numerusform>
+            <numerusform>а также в %n ответах (см. «Отклики»)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1705,6 +2111,36 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <location line="+14"/>
         <source>(no title)</source>
         <translation>(без заголовка)</translation>
+    </message>
+</context>
+<context>
+    <name>LengthCounters</name>
+    <message numerus="yes">
+        <location filename="../../ui/post_editor/lengths.py" line="+31"/>
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln символ</numerusform>
+            <numerusform>%Ln символа</numerusform>
+            <numerusform>%Ln символов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>{0} %Ln character(s)</source>
+        <translation>
+            <numerusform>{0}: %Ln симв.</numerusform>
+            <numerusform>{0}: %Ln симв.</numerusform>
+            <numerusform>{0}: %Ln симв.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln character(s) too long for {0}</source>
+        <translation>
+            <numerusform>На %Ln символ длиннее допустимого для {0}</numerusform>
+            <numerusform>На %Ln символа длиннее допустимого для {0}</numerusform>
+            <numerusform>На %Ln символов длиннее допустимого для {0}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1974,7 +2410,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message>
-        <location filename="../../ui/listen.py" line="+209"/>
+        <location filename="../../ui/listen.py" line="+210"/>
         <source>Analyse them now</source>
         <translation>Проанализировать сейчас</translation>
     </message>
@@ -2211,22 +2647,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>ещё не оценено</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>{0} negative of {1} analysed replies</source>
-        <translation>негативных: {0} из {1} проанализированных ответов</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+31"/>
         <source>Click to show the replies to this post</source>
         <translation>Щёлкните, чтобы показать ответы на эту публикацию</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>{0} of {1} analysed replies are negative</source>
-        <translation>{0} из {1} проанализированных ответов — негативные</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>negative share {0} vs the account&apos;s usual {1}</source>
         <translation>доля негативных {0} при обычных для аккаунта {1}</translation>
     </message>
@@ -2280,7 +2706,25 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+78"/>
+        <location line="+11"/>
+        <source>{0} negative of %n analysed reply(ies)</source>
+        <translation>
+            <numerusform>негативных: {0} из %n проанализированного ответа</numerusform>
+            <numerusform>негативных: {0} из %n проанализированных ответов</numerusform>
+            <numerusform>негативных: {0} из %n проанализированных ответов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>{0} of %n analysed reply(ies) are negative</source>
+        <translation>
+            <numerusform>{0} из %n проанализированного ответа — негативные</numerusform>
+            <numerusform>{0} из %n проанализированных ответов — негативные</numerusform>
+            <numerusform>{0} из %n проанализированных ответов — негативные</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
         <source>Label %n reply(ies) as {0}</source>
         <translation>
             <numerusform>Отметить %n ответ как «{0}»</numerusform>
@@ -2352,7 +2796,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Отмена</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Monitor</source>
         <translation>Мониторинг</translation>
     </message>
@@ -2407,7 +2851,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+161"/>
+        <source>Another Attaché is busy writing to the database; retrying…</source>
+        <translation>Другой Attaché сейчас записывает в базу данных; повторяем попытку…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No sources yet.
 Add one with File → Add source… (or: attache sources add URL)
 or start with a curated set of public feeds:</source>
@@ -2487,11 +2936,11 @@ or start with a curated set of public feeds:</source>
     </message>
     <message>
         <location line="+16"/>
-        <source>Added {0}; press F5 to fetch them</source>
-        <translation>Добавлено: {0}; нажмите F5, чтобы загрузить их</translation>
+        <source>Added {0}; fetching them</source>
+        <translation>Добавлено: {0}; они загружаются</translation>
     </message>
     <message>
-        <location filename="../../desktop/refresh.py" line="+57"/>
+        <location filename="../../desktop/refresh.py" line="+60"/>
         <source>The demo works offline: its sources are not fetched. Start Attaché without “demo” to follow real sources.</source>
         <translation>Демонстрация работает без сети: её источники не загружаются. Чтобы следить за настоящими источниками, запустите Attaché без «demo».</translation>
     </message>
@@ -2501,7 +2950,7 @@ or start with a curated set of public feeds:</source>
         <translation>Обновление…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+77"/>
         <source>Refresh cancelled; refreshed {0}: {1}</source>
         <translation>Обновление отменено; обновлено: {0}; {1}</translation>
     </message>
@@ -2546,17 +2995,12 @@ or start with a curated set of public feeds:</source>
         <translation>Удаление источника</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+70"/>
         <source>Added {0}; fetching it</source>
         <translation>Добавлен «{0}»; загружается</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Added {0}; press F5 to fetch it</source>
-        <translation>Добавлен источник {0}; нажмите F5, чтобы загрузить его</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Import sources from OPML</source>
         <translation>Импорт источников из OPML</translation>
     </message>
@@ -2571,17 +3015,17 @@ or start with a curated set of public feeds:</source>
         <translation>Импортировано: {0}; {1}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+4"/>
+        <source>; skipped {0}</source>
+        <translation>; пропущено: {0}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Exported {0} to {1}</source>
         <translation>Экспортировано: {0} в {1}</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <source>; skipped {0} invalid addresses</source>
-        <translation>; пропущено неверных адресов: {0}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-18"/>
         <source>OPML not imported</source>
         <translation>OPML не импортирован</translation>
     </message>
@@ -2601,7 +3045,7 @@ or start with a curated set of public feeds:</source>
         <translation>OPML не экспортирован</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports.py" line="+155"/>
+        <location filename="../../desktop/reports.py" line="+158"/>
         <source>&amp;Reports…</source>
         <translation>&amp;Отчёты…</translation>
     </message>
@@ -2609,124 +3053,12 @@ or start with a curated set of public feeds:</source>
 <context>
     <name>MonitorView</name>
     <message>
-        <location filename="../../ui/monitor.py" line="+64"/>
-        <source>Any time</source>
-        <translation>За всё время</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Today</source>
-        <translation>Сегодня</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last 7 days</source>
-        <translation>Последние 7 дней</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last 30 days</source>
-        <translation>Последние 30 дней</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Custom range…</source>
-        <translation>Произвольный период…</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Search titles and text (Ctrl+F) — Cyrillic and O‘zbek work too</source>
-        <translation>Поиск по заголовкам и тексту (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Unread</source>
-        <translation>Непрочитанные</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Only items not read yet</source>
-        <translation>Только непрочитанные материалы</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Starred</source>
-        <translation>Избранное</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Only starred items (S stars the current item)</source>
-        <translation>Только избранные материалы (S — добавить текущий в избранное)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Only items that mention a watch term</source>
-        <translation>Только материалы с отслеживаемыми словами</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+134"/>
-        <source>Any watch term</source>
-        <translation>Любое отслеживаемое слово</translation>
-    </message>
-    <message>
-        <location line="-126"/>
-        <source>From (inclusive)</source>
-        <translation>С (включительно)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>To (inclusive)</source>
-        <translation>По (включительно)</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Load images</source>
-        <translation>Загрузить изображения</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Load %n image(s)</source>
-        <translation>
-            <numerusform>Загрузить %n изображение</numerusform>
-            <numerusform>Загрузить %n изображения</numerusform>
-            <numerusform>Загрузить %n изображений</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location filename="../../ui/monitor/view.py" line="+87"/>
         <source>No items match “{0}” — &lt;a href=&apos;{1}&apos;&gt;clear the search&lt;/a&gt;</source>
         <translation>Нет материалов по запросу «{0}» — &lt;a href=&apos;{1}&apos;&gt;очистить поиск&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
-        <source>{0} (%n item(s))</source>
-        <translation>
-            <numerusform>{0} (%n материал)</numerusform>
-            <numerusform>{0} (%n материала)</numerusform>
-            <numerusform>{0} (%n материалов)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n item(s) in all sources mention it</source>
-        <translation>
-            <numerusform>Упоминается в %n материале всех источников</numerusform>
-            <numerusform>Упоминается в %n материалах всех источников</numerusform>
-            <numerusform>Упоминается в %n материалах всех источников</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n reply(ies) too (see Listen)</source>
-        <translation>
-            <numerusform>а также в %n ответе (см. «Отклики»)</numerusform>
-            <numerusform>а также в %n ответах (см. «Отклики»)</numerusform>
-            <numerusform>а также в %n ответах (см. «Отклики»)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+87"/>
+        <location line="+96"/>
         <location line="+18"/>
         <source>%Ln item(s)</source>
         <translation>
@@ -2736,7 +3068,7 @@ or start with a curated set of public feeds:</source>
         </translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+74"/>
         <source>Summary note</source>
         <translation>Заметка для сводки</translation>
     </message>
@@ -2757,6 +3089,96 @@ or start with a curated set of public feeds:</source>
         <location line="+171"/>
         <source>+{0} more</source>
         <translation>ещё {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkTab</name>
+    <message>
+        <location filename="../../ui/settings_tabs/network.py" line="+12"/>
+        <source>Network</source>
+        <translation>Сеть</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From the system (HTTPS_PROXY), or none</source>
+        <translation>Из системы (HTTPS_PROXY) или без прокси</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Прокси:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. http://proxy.example:8080</source>
+        <translation>например, http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The system&apos;s certificates</source>
+        <translation>Сертификаты системы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CA &amp;certificates:</source>
+        <translation>&amp;Сертификаты ЦС:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only where IT inspects TLS with its own certificate authority.</source>
+        <translation>Только если ИТ-отдел проверяет TLS своим центром сертификации.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Connect timeout:</source>
+        <translation>Тайм-аут соединения:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read timeout:</source>
+        <translation>Тайм-аут чтения:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The longest wait between two pieces of a download.</source>
+        <translation>Наибольшая пауза между двумя частями загрузки.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest download:</source>
+        <translation>Самая долгая загрузка:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> MiB</source>
+        <translation> МиБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest feed:</source>
+        <translation>Наибольшая лента:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CA certificates</source>
+        <translation>Сертификаты ЦС</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</translation>
     </message>
 </context>
 <context>
@@ -2867,7 +3289,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="-332"/>
+        <location filename="../../ui/calendar_io.py" line="-328"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Обзор…</translation>
     </message>
@@ -2883,9 +3305,17 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
 </context>
 <context>
+    <name>PlanWarnings</name>
+    <message>
+        <location filename="../../ui/post_editor/plan_check.py" line="+28"/>
+        <source>No clashes on these channels, no public holiday, no missed deadline.</source>
+        <translation>Нет пересечений в этих каналах, государственных праздников и пропущенных сроков.</translation>
+    </message>
+</context>
+<context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../ui/post_editor.py" line="+171"/>
+        <location filename="../../ui/post_editor/editor.py" line="+66"/>
         <source>What the post is about, for the calendar</source>
         <translation>О чём публикация (для календаря)</translation>
     </message>
@@ -2895,17 +3325,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Текст публикации</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>No accounts of the embassy yet: add them on the Sources page and mark them as own accounts; they then appear here as channels.</source>
-        <translation>Аккаунтов посольства пока нет: добавьте их на странице «Источники» и отметьте как собственные — тогда они появятся здесь как каналы.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>All day</source>
-        <translation>Весь день</translation>
-    </message>
-    <message>
-        <location line="+64"/>
+        <location line="+18"/>
         <source>None — type a name to start one</source>
         <translation>Нет — введите название, чтобы создать</translation>
     </message>
@@ -2915,7 +3335,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Для команды: источники, согласования, авторство изображений</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+72"/>
         <source>Save and Close</source>
         <translation>Сохранить и закрыть</translation>
     </message>
@@ -2940,7 +3360,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-27"/>
         <source>&amp;Title:</source>
         <translation>&amp;Название:</translation>
     </message>
@@ -2950,7 +3370,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&amp;Текст:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>C&amp;hannels:</source>
         <translation>&amp;Каналы:</translation>
     </message>
@@ -2960,12 +3380,12 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&amp;Дата и время:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Status:</source>
         <translation>Статус:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Ca&amp;mpaign:</source>
         <translation>Ка&amp;мпания:</translation>
     </message>
@@ -2980,48 +3400,12 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&amp;Заметки:</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+207"/>
+        <location line="+37"/>
         <source>None</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location line="-215"/>
-        <source>The time zone the time above is in</source>
-        <translation>Часовой пояс, в котором указано время выше</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source> min</source>
-        <translation> мин</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>How long it runs (a live session, an event); none for a post that simply goes out</source>
-        <translation>Сколько длится (прямой эфир, мероприятие); для обычной публикации — нет</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>An iCalendar RRULE, as calendar programs write it</source>
-        <translation>Правило RRULE в формате iCalendar, как его записывают календарные программы</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Forever</source>
-        <translation>Бессрочно</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Until</source>
-        <translation>До</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Times:</source>
-        <translation>Раз:</translation>
-    </message>
-    <message>
-        <location line="+114"/>
+        <location line="-48"/>
         <source>Time &amp;zone:</source>
         <translation>&amp;Часовой пояс:</translation>
     </message>
@@ -3036,129 +3420,39 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>П&amp;овтор:</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+50"/>
         <source>Observance {0}</source>
         <translation>Памятная дата {0}</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Source {0}</source>
-        <translation>Источник {0}</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <location line="+338"/>
+        <location line="+29"/>
+        <location line="+133"/>
         <source>Edit Post</source>
         <translation>Редактирование публикации</translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="-132"/>
         <source>New Post</source>
         <translation>Новая публикация</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <source>Write the rule, e.g. FREQ=WEEKLY;BYDAY=TU,TH, or choose another Repeat.</source>
-        <translation>Запишите правило, например FREQ=WEEKLY;BYDAY=TU,TH, или выберите другой вариант повтора.</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>{0} {1}: {2} → {3}</source>
-        <translation>{0} {1}: {2} → {3}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>new</source>
-        <translation>новая</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Move the post to “{0}” (saved with the post)</source>
-        <translation>Перевести публикацию в статус «{0}» (сохраняется вместе с публикацией)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The post&apos;s status</source>
-        <translation>Статус публикации</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not a next step from “{0}”</source>
-        <translation>Недоступно после статуса «{0}»</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>ends {0}</source>
-        <translation>до {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>all-day posts have no duration</source>
-        <translation>у публикации на весь день нет длительности</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Does not repeat</source>
-        <translation>Не повторяется</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Daily</source>
-        <translation>Ежедневно</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weekly on {0}</source>
-        <translation>Еженедельно: {0}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Monthly on day {0}</source>
-        <translation>Ежемесячно, {0}-го числа</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Custom (RRULE)…</source>
-        <translation>Своё правило (RRULE)…</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>{0} characters</source>
-        <translation>Символов: {0}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{0} {1} characters</source>
-        <translation>{0}: {1} симв.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{0} characters too long for {1}</source>
-        <translation>На {0} симв. длиннее допустимого для {1}</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location line="+79"/>
         <source>The plan could not be checked: {0}</source>
         <translation>Не удалось проверить план: {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>No clashes on these channels, no public holiday, no missed deadline.</source>
-        <translation>Нет пересечений в этих каналах, государственных праздников и пропущенных сроков.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+60"/>
+        <location line="+11"/>
+        <location line="+61"/>
         <source>Post Not Saved</source>
         <translation>Публикация не сохранена</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <source>Give the post a title: it is what the calendar shows.</source>
         <translation>Укажите название публикации: именно оно отображается в календаре.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Saved by Someone Else</source>
         <translation>Сохранено другим пользователем</translation>
     </message>
@@ -3178,7 +3472,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Продолжить редактирование</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Delete Post</source>
         <translation>Удаление публикации</translation>
     </message>
@@ -3212,7 +3506,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PostStatus</name>
     <message>
-        <location line="+14"/>
+        <location filename="../../ui/post_editor/status.py" line="+16"/>
         <source>Idea</source>
         <translation>Идея</translation>
     </message>
@@ -3349,6 +3643,69 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
 </context>
 <context>
+    <name>PublishingTab</name>
+    <message>
+        <location filename="../../ui/settings_tabs/publishing.py" line="+15"/>
+        <source>Publishing</source>
+        <translation>Публикация</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer&apos;s login name</source>
+        <translation>Имя пользователя этого компьютера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ваше имя:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who you are in a post&apos;s history, and for clearance.</source>
+        <translation>Кто вы в истории публикации и для согласования.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clearance: a post is approved by someone other than its author</source>
+        <translation>Согласование: публикацию утверждает не её автор</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images need alt text (a description for people who cannot see them)</source>
+        <translation>Изображениям нужен альтернативный текст (описание для тех, кто их не видит)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Publish approved posts at their time while Attaché is open</source>
+        <translation>Публиковать утверждённые публикации в их время, пока Attaché открыт</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> h</source>
+        <translation> ч</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A post more &amp;late than this waits:</source>
+        <translation>Публикация, &amp;опоздавшая больше, ждёт:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missed by more (the computer was off), it is not sent by itself.</source>
+        <translation>Если время пропущено на больший срок (компьютер был выключен), она не отправляется сама.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Telegram &amp;formatting:</source>
+        <translation>&amp;Разметка Telegram:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The post&apos;s text is escaped for it, so it shows as written.</source>
+        <translation>Текст публикации экранируется для неё и показывается так, как написан.</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <location filename="../../ui/reader.py" line="+109"/>
@@ -3359,6 +3716,76 @@ attache config set packs un,us,host,programme</numerusform>
         <location line="+6"/>
         <source>This item is too long to show here in full; open it in the browser to read the rest.</source>
         <translation>Материал слишком длинный, чтобы показать его здесь целиком; откройте его в браузере, чтобы дочитать.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <location filename="../../ui/monitor/reading.py" line="+19"/>
+        <source>Load images</source>
+        <translation>Загрузить изображения</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Load %n image(s)</source>
+        <translation>
+            <numerusform>Загрузить %n изображение</numerusform>
+            <numerusform>Загрузить %n изображения</numerusform>
+            <numerusform>Загрузить %n изображений</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RepeatRow</name>
+    <message>
+        <location filename="../../ui/post_editor/repeat.py" line="+43"/>
+        <source>An iCalendar RRULE, as calendar programs write it</source>
+        <translation>Правило RRULE в формате iCalendar, как его записывают календарные программы</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forever</source>
+        <translation>Бессрочно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times:</source>
+        <translation>Раз:</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Write the rule, e.g. FREQ=WEEKLY;BYDAY=TU,TH, or choose another Repeat.</source>
+        <translation>Запишите правило, например FREQ=WEEKLY;BYDAY=TU,TH, или выберите другой вариант повтора.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Does not repeat</source>
+        <translation>Не повторяется</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Daily</source>
+        <translation>Ежедневно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly on {0}</source>
+        <translation>Еженедельно: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly on day {0}</source>
+        <translation>Ежемесячно, {0}-го числа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom (RRULE)…</source>
+        <translation>Своё правило (RRULE)…</translation>
     </message>
 </context>
 <context>
@@ -3421,9 +3848,9 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../desktop/reports.py" line="-94"/>
-        <source>{0} stories in {1} groups</source>
-        <translation>Материалов: {0}, групп: {1}</translation>
+        <location filename="../../desktop/reports.py" line="-98"/>
+        <source>{0} in {1}</source>
+        <translation>{0}, {1}</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -3431,7 +3858,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Запись файла…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Report saved to {0}</source>
         <translation>Отчёт сохранён: {0}</translation>
     </message>
@@ -3599,10 +4026,14 @@ attache config set packs un,us,host,programme</numerusform>
         <source>Choose the watch terms whose stories go in.</source>
         <translation>Выберите ключевые слова, материалы с которыми войдут в сводку.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="-17"/>
-        <source>{0} page(s) as PDF — {1}</source>
-        <translation>Страниц в PDF: {0} — {1}</translation>
+        <source>%n page(s) as PDF — {0}</source>
+        <translation>
+            <numerusform>%n страница в PDF — {0}</numerusform>
+            <numerusform>%n страницы в PDF — {0}</numerusform>
+            <numerusform>%n страниц в PDF — {0}</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3631,468 +4062,24 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>SecretsTab</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+72"/>
-        <source>No such file: {0}</source>
-        <translation>Нет такого файла: {0}</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Cannot write the settings file: {0}</source>
-        <translation>Не удаётся записать файл настроек: {0}</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>YouTube Data API key (comments on the embassy&apos;s videos)</source>
-        <translation>Ключ YouTube Data API (комментарии к видео посольства)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Facebook Page access token (for every Page without its own)</source>
-        <translation>Токен доступа страницы Facebook (для всех страниц без своего токена)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Instagram access token (for every account without its own)</source>
-        <translation>Токен доступа Instagram (для всех аккаунтов без своего токена)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Database password for {0}</source>
-        <translation>Пароль базы данных для {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Passphrase of the database client key for {0}</source>
-        <translation>Парольная фраза клиентского ключа базы данных для {0}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{0} token for {1}</source>
-        <translation>Токен {0} для {1}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>stored earlier</source>
-        <translation>сохранён ранее</translation>
-    </message>
-    <message>
-        <location line="+60"/>
-        <location filename="../../ui/settings_dialog.py" line="+140"/>
-        <source>Settings</source>
-        <translation>Настройки</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Settings saved.</source>
-        <translation>Настройки сохранены.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The new database or language is used after you restart Attaché.</source>
-        <translation>Новая база данных или язык начнут действовать после перезапуска Attaché.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Настройки…</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>Added {0}; they are fetched now (F5 fetches again).</source>
-        <translation>Добавлено: {0}; они уже загружаются (F5 — загрузить снова).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="+106"/>
-        <source>General</source>
-        <translation>Общие</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Time zone:</source>
-        <translation>&amp;Часовой пояс:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Planned posts are shown and exported in this zone.</source>
-        <translation>Запланированные публикации показываются и экспортируются в этом поясе.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The system&apos;s language</source>
-        <translation>Язык системы</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Interface &amp;language:</source>
-        <translation>&amp;Язык интерфейса:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Takes effect after you restart Attaché.</source>
-        <translation>Вступит в силу после перезапуска Attaché.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+239"/>
-        <source> min</source>
-        <translation> мин</translation>
-    </message>
-    <message>
-        <location line="-237"/>
-        <source>Default &amp;refresh interval:</source>
-        <translation>&amp;Интервал обновления по умолчанию:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>For sources added from now on; each source can have its own.</source>
-        <translation>Для новых источников; у каждого источника может быть свой.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Refresh sources in the background while Attaché is open</source>
-        <translation>Обновлять источники в фоне, пока Attaché открыт</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Notify me of new replies and watch-term hits</source>
-        <translation>Сообщать о новых ответах и совпадениях с отслеживаемыми словами</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This computer&apos;s login name</source>
-        <translation>Имя пользователя этого компьютера</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Your name:</source>
-        <translation>&amp;Ваше имя:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Who you are in a post&apos;s history, and for clearance.</source>
-        <translation>Кто вы в истории публикации и для согласования.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Publish approved posts at their time while Attaché is open</source>
-        <translation>Публиковать утверждённые публикации в их время, пока Attaché открыт</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Clearance: a post is approved by someone other than its author</source>
-        <translation>Согласование: публикацию утверждает не её автор</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Images need alt text (a description for people who cannot see them)</source>
-        <translation>Изображениям нужен альтернативный текст (описание для тех, кто их не видит)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Network</source>
-        <translation>Сеть</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>From the system (HTTPS_PROXY), or none</source>
-        <translation>Из системы (HTTPS_PROXY) или без прокси</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Proxy:</source>
-        <translation>&amp;Прокси:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>e.g. http://proxy.example:8080</source>
-        <translation>например, http://proxy.example:8080</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The system&apos;s certificates</source>
-        <translation>Сертификаты системы</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Обзор…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>CA &amp;certificates:</source>
-        <translation>&amp;Сертификаты ЦС:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Only where IT inspects TLS with its own certificate authority.</source>
-        <translation>Только если ИТ-отдел проверяет TLS своим центром сертификации.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+3"/>
-        <location line="+4"/>
-        <source> s</source>
-        <translation> с</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>Connect timeout:</source>
-        <translation>Тайм-аут соединения:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Read timeout:</source>
-        <translation>Тайм-аут чтения:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The longest wait between two pieces of a download.</source>
-        <translation>Наибольшая пауза между двумя частями загрузки.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Longest download:</source>
-        <translation>Самая долгая загрузка:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> MiB</source>
-        <translation> МиБ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Largest feed:</source>
-        <translation>Наибольшая лента:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>CA certificates</source>
-        <translation>Сертификаты ЦС</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Database</source>
-        <translation>База данных</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In use now: {0}</source>
-        <translation>Сейчас используется: {0}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Database for the next start</source>
-        <translation>База данных при следующем запуске</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The &amp;default database</source>
-        <translation>База данных по &amp;умолчанию</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Another SQLite file:</source>
-        <translation>&amp;Другой файл SQLite:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A &amp;PostgreSQL server (team mode):</source>
-        <translation>Сервер &amp;PostgreSQL (командная работа):</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>A file such as attache.db</source>
-        <translation>Файл, например attache.db</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>B&amp;rowse…</source>
-        <translation>О&amp;бзор…</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>&amp;Test connection</source>
-        <translation>&amp;Проверить подключение</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>A change of database takes effect after you restart Attaché. Nothing is copied between databases.</source>
-        <translation>Смена базы данных вступит в силу после перезапуска Attaché. Данные между базами не копируются.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A server password is kept in the system keyring, not in the settings file.</source>
-        <translation>Пароль сервера хранится в системном хранилище паролей, а не в файле настроек.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Data folder</source>
-        <translation>Папка данных</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Open folder</source>
-        <translation>&amp;Открыть папку</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>SQLite database</source>
-        <translation>База данных SQLite</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
-        <translation>Базы данных SQLite (*.db *.sqlite);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Choose a file or type a server URL first.</source>
-        <translation>Сначала выберите файл или введите адрес сервера.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Connecting…</source>
-        <translation>Подключение…</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Calendar</source>
-        <translation>Календарь</translation>
-    </message>
-    <message>
-        <location line="+77"/>
-        <source>&lt;b&gt;There is no keyring on this computer, so tokens cannot be stored.&lt;/b&gt; Windows and macOS have one built in; on Linux, install and unlock GNOME Keyring or KWallet (or ask IT), then open Settings again. Attaché never falls back to a plain-text file.</source>
-        <translation>&lt;b&gt;На этом компьютере нет хранилища ключей, поэтому токены сохранить нельзя.&lt;/b&gt; В Windows и macOS оно встроено; в Linux установите и разблокируйте GNOME Keyring или KWallet (или обратитесь в ИТ-отдел), затем снова откройте настройки. Attaché никогда не сохраняет их в обычном текстовом файле.</translation>
-    </message>
-    <message>
-        <location line="+159"/>
-        <source>Uzbekistan</source>
-        <translation>Узбекистан</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kazakhstan</source>
-        <translation>Казахстан</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kyrgyzstan</source>
-        <translation>Кыргызстан</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tajikistan</source>
-        <translation>Таджикистан</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Turkmenistan</source>
-        <translation>Туркменистан</translation>
-    </message>
-    <message>
-        <location line="-239"/>
-        <source>Host countries</source>
-        <translation>Страны пребывания</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Their public holidays and programme deadlines are shown.</source>
-        <translation>Показываются их государственные праздники и сроки программ.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Observances shown in the calendar</source>
-        <translation>Памятные даты в календаре</translation>
-    </message>
-    <message>
-        <location line="+238"/>
-        <source>UN international days</source>
-        <translation>Международные дни ООН</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>US federal holidays</source>
-        <translation>Федеральные праздники США</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Public holidays of the host countries</source>
-        <translation>Государственные праздники стран пребывания</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Exchange-programme deadlines (Fulbright, FLEX, Humphrey)</source>
-        <translation>Сроки программ обмена (Fulbright, FLEX, Humphrey)</translation>
-    </message>
-    <message>
-        <location line="-230"/>
-        <source>Warn when two posts on one channel are closer than:</source>
-        <translation>Предупреждать, если две публикации в одном канале ближе, чем:</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Sentiment</source>
-        <translation>Тональность</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Each English reply gets a polarity from −1 (very negative) to +1 (very positive). At or above the positive threshold it counts as positive, at or below the negative threshold as negative, in between as neutral. The defaults were measured on labelled embassy replies. Other languages are counted as unsupported, never as neutral.</source>
-        <translation>Каждый ответ на английском получает полярность от −1 (очень негативно) до +1 (очень позитивно). Не ниже положительного порога — позитивный, не выше отрицательного — негативный, между ними — нейтральный. Значения по умолчанию измерены на размеченных ответах посольству. Ответы на других языках считаются неподдерживаемыми, а не нейтральными.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Positive from:</source>
-        <translation>&amp;Позитивно от:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Negative up to:</source>
-        <translation>&amp;Негативно до:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Social-media rules (recommended)</source>
-        <translation>Правила для соцсетей (рекомендуется)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>TextBlob (baseline)</source>
-        <translation>TextBlob (базовый)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Analyzer:</source>
-        <translation>&amp;Анализатор:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Also score items from watched feeds (English only)</source>
-        <translation>Оценивать также материалы отслеживаемых лент (только английский)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Replies already scored keep their labels until you re-score them (attache sentiment run --rescore); your own labels are always kept.</source>
-        <translation>Уже оценённые ответы сохраняют метки до переоценки (attache sentiment run --rescore); ваши собственные метки сохраняются всегда.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../../ui/settings_tabs/secrets.py" line="+32"/>
         <source>Secrets</source>
         <translation>Секреты</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tokens and API keys go to this computer&apos;s keyring (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet), never to a file. Attaché shows whether one is stored, never what it is.</source>
         <translation>Токены и ключи API хранятся в хранилище паролей этого компьютера (диспетчер учётных данных Windows, Связка ключей macOS, GNOME Keyring или KWallet), никогда — в файле. Attaché показывает, сохранён ли секрет, но не его значение.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>&lt;b&gt;There is no keyring on this computer, so tokens cannot be stored.&lt;/b&gt; Windows and macOS have one built in; on Linux, install and unlock GNOME Keyring or KWallet (or ask IT), then open Settings again. Attaché never falls back to a plain-text file.</source>
+        <translation>&lt;b&gt;На этом компьютере нет хранилища ключей, поэтому токены сохранить нельзя.&lt;/b&gt; В Windows и macOS оно встроено; в Linux установите и разблокируйте GNOME Keyring или KWallet (или обратитесь в ИТ-отдел), затем снова откройте настройки. Attaché никогда не сохраняет их в обычном текстовом файле.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Another secret</source>
         <translation>Другой секрет</translation>
     </message>
@@ -4152,23 +4139,250 @@ attache config set packs un,us,host,programme</numerusform>
         <source>stored from this dialog</source>
         <translation>сохранён в этом окне</translation>
     </message>
+</context>
+<context>
+    <name>SentimentCard</name>
     <message>
-        <location line="+21"/>
-        <source>Choose the SQLite file, or pick another option.</source>
-        <translation>Выберите файл SQLite или другой вариант.</translation>
+        <location filename="../../ui/dashboard/sentiment.py" line="+41"/>
+        <source>Sentiment, last 7 days</source>
+        <translation>Тональность за 7 дней</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Sentiment, last %n day(s)</source>
+        <translation>
+            <numerusform>Тональность за последний %n день</numerusform>
+            <numerusform>Тональность за последние %n дня</numerusform>
+            <numerusform>Тональность за последние %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>No replies in the last %n day(s). Replies to your own accounts&apos; posts are collected when sources refresh.</source>
+        <translation>
+            <numerusform>Нет ответов за последний %n день. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
+            <numerusform>Нет ответов за последние %n дня. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
+            <numerusform>Нет ответов за последние %n дней. Ответы на публикации ваших аккаунтов собираются при обновлении источников.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>positive</source>
+        <translation>позитивных</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>neutral</source>
+        <translation>нейтральных</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>negative</source>
+        <translation>негативных</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not analysed (language)</source>
+        <translation>не проанализировано (язык)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not scored yet</source>
+        <translation>ещё не оценено</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Mean polarity {0}, {1} negative — over the %n analysed reply(ies); only English is analysed today.</source>
+        <translation>
+            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированному ответу; пока анализируется только английский язык.</numerusform>
+            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированным ответам; пока анализируется только английский язык.</numerusform>
+            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированным ответам; пока анализируется только английский язык.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None of these replies could be analysed (only English is analysed today).</source>
+        <translation>Ни один из этих ответов не удалось проанализировать (пока анализируется только английский язык).</translation>
+    </message>
+</context>
+<context>
+    <name>SentimentTab</name>
+    <message>
+        <location filename="../../ui/settings_tabs/sentiment.py" line="+15"/>
+        <source>Sentiment</source>
+        <translation>Тональность</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each English reply gets a polarity from −1 (very negative) to +1 (very positive). At or above the positive threshold it counts as positive, at or below the negative threshold as negative, in between as neutral. The defaults were measured on labelled embassy replies. Other languages are counted as unsupported, never as neutral.</source>
+        <translation>Каждый ответ на английском получает полярность от −1 (очень негативно) до +1 (очень позитивно). Не ниже положительного порога — позитивный, не выше отрицательного — негативный, между ними — нейтральный. Значения по умолчанию измерены на размеченных ответах посольству. Ответы на других языках считаются неподдерживаемыми, а не нейтральными.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Positive from:</source>
+        <translation>&amp;Позитивно от:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Negative up to:</source>
+        <translation>&amp;Негативно до:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Social-media rules (recommended)</source>
+        <translation>Правила для соцсетей (рекомендуется)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TextBlob (baseline)</source>
+        <translation>TextBlob (базовый)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Analyzer:</source>
+        <translation>&amp;Анализатор:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Also score items from watched feeds (English only)</source>
+        <translation>Оценивать также материалы отслеживаемых лент (только английский)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replies already scored keep their labels until you re-score them (attache sentiment run --rescore); your own labels are always kept.</source>
+        <translation>Уже оценённые ответы сохраняют метки до переоценки (attache sentiment run --rescore); ваши собственные метки сохраняются всегда.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The positive threshold must be above the negative one.</source>
         <translation>Положительный порог должен быть выше отрицательного.</translation>
     </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
     <message>
-        <location line="+17"/>
+        <location filename="../../desktop/settings_dialog.py" line="+73"/>
+        <source>No such file: {0}</source>
+        <translation>Нет такого файла: {0}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot write the settings file: {0}</source>
+        <translation>Не удаётся записать файл настроек: {0}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>YouTube Data API key (comments on the embassy&apos;s videos)</source>
+        <translation>Ключ YouTube Data API (комментарии к видео посольства)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Facebook Page access token (for every Page without its own)</source>
+        <translation>Токен доступа страницы Facebook (для всех страниц без своего токена)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instagram access token (for every account without its own)</source>
+        <translation>Токен доступа Instagram (для всех аккаунтов без своего токена)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Database password for {0}</source>
+        <translation>Пароль базы данных для {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passphrase of the database client key for {0}</source>
+        <translation>Парольная фраза клиентского ключа базы данных для {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} token for {1}</source>
+        <translation>Токен {0} для {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stored earlier</source>
+        <translation>сохранён ранее</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <location filename="../../ui/settings_dialog.py" line="+70"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Settings saved.</source>
+        <translation>Настройки сохранены.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new database or language is used after you restart Attaché.</source>
+        <translation>Новая база данных или язык начнут действовать после перезапуска Attaché.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Added {0}; they are fetched now (F5 fetches again).</source>
+        <translation>Добавлено: {0}; они уже загружаются (F5 — загрузить снова).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tabs/choices.py" line="+21"/>
+        <source>Uzbekistan</source>
+        <translation>Узбекистан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kazakhstan</source>
+        <translation>Казахстан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kyrgyzstan</source>
+        <translation>Кыргызстан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tajikistan</source>
+        <translation>Таджикистан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turkmenistan</source>
+        <translation>Туркменистан</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>UN international days</source>
+        <translation>Международные дни ООН</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>US federal holidays</source>
+        <translation>Федеральные праздники США</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public holidays of the host countries</source>
+        <translation>Государственные праздники стран пребывания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchange-programme deadlines (Fulbright, FLEX, Humphrey)</source>
+        <translation>Сроки программ обмена (Fulbright, FLEX, Humphrey)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="+85"/>
         <source>Settings not saved</source>
         <translation>Настройки не сохранены</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../ui/settings_tabs/choices.py" line="+20"/>
         <source>This computer&apos;s zone ({0})</source>
         <translation>Пояс этого компьютера ({0})</translation>
     </message>
@@ -4181,7 +4395,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>SourceCommands</name>
     <message>
-        <location filename="../../ui/sources_page.py" line="+90"/>
+        <location filename="../../ui/sources_page.py" line="+91"/>
         <source>&amp;Refresh now</source>
         <translation>&amp;Обновить сейчас</translation>
     </message>
@@ -4507,6 +4721,80 @@ or bring a list from another reader with File → Import OPML…</source>
         <location line="+40"/>
         <source>{0} unread of {1}</source>
         <translation>{0} непрочитанных из {1}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusButtons</name>
+    <message>
+        <location filename="../../ui/post_editor/status.py" line="+43"/>
+        <source>Move the post to “{0}” (saved with the post)</source>
+        <translation>Перевести публикацию в статус «{0}» (сохраняется вместе с публикацией)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The post&apos;s status</source>
+        <translation>Статус публикации</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a next step from “{0}”</source>
+        <translation>Недоступно после статуса «{0}»</translation>
+    </message>
+</context>
+<context>
+    <name>StatusHistory</name>
+    <message>
+        <location filename="../../ui/post_editor/history.py" line="+23"/>
+        <source>{0} {1}: {2} → {3}</source>
+        <translation>{0} {1}: {2} → {3}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new</source>
+        <translation>новая</translation>
+    </message>
+</context>
+<context>
+    <name>WatchCard</name>
+    <message>
+        <location filename="../../ui/dashboard/watch.py" line="+44"/>
+        <source>Watch terms, last 7 days</source>
+        <translation>Отслеживаемые слова за 7 дней</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No watch terms yet — add the words, #hashtags and @mentions you follow (Sources, or: attache watch add TERM).</source>
+        <translation>Отслеживаемых слов пока нет — добавьте слова, #хэштеги и @упоминания («Источники» или: attache watch add TERM).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{0} in {1}</source>
+        <translation>{0} за {1}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>and %n quieter term(s)</source>
+        <translation>
+            <numerusform>и ещё %n менее упоминаемое слово</numerusform>
+            <numerusform>и ещё %n менее упоминаемых слова</numerusform>
+            <numerusform>и ещё %n менее упоминаемых слов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WhenRow</name>
+    <message>
+        <location filename="../../ui/post_editor/timing.py" line="-122"/>
+        <source>All day</source>
+        <translation>Весь день</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneRow</name>
+    <message>
+        <location line="+56"/>
+        <source>The time zone the time above is in</source>
+        <translation>Часовой пояс, в котором указано время выше</translation>
     </message>
 </context>
 <context>

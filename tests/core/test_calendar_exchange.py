@@ -23,7 +23,15 @@ from core.errors import KnownError
 from core.settings import Settings
 from core.storage.database import Database
 from core.storage.migrate import ensure_schema
-from tests.core.test_ics import FIRST, LAST, make_plan, post_count, versions
+from tests.core.test_ics import (
+    FIRST,
+    HUMAN_RIGHTS,
+    LAST,
+    UZBEK,
+    make_plan,
+    post_count,
+    versions,
+)
 from tests.core.test_tables import csv_rows, new_row, write_csv
 
 
@@ -85,6 +93,46 @@ def test_a_dry_run_reports_what_the_import_will_do_and_writes_nothing(
     done = import_calendar(db, path, default_tz="UTC")
     assert (done.created, done.updated) == (check.created, check.updated)
     assert "Edited in Excel" in {p["title"] for p in list_posts(db)}
+
+
+def test_an_import_names_the_fields_it_really_changes(db: Database, plan: dict[str, int],
+                                                     tmp_path: Path) -> None:
+    rows = {r["title"]: r for r in csv_rows(db) if r["kind"] == "post"}
+    timed, all_day = rows[HUMAN_RIGHTS], rows[UZBEK]
+    timed["title"] = "Human Rights Day: the statement"
+    timed["time"], timed["end_time"] = "11:30", "12:00"  # later the same day, as long
+    path = write_csv(tmp_path / "plan.csv", list(rows.values()))
+    check = import_calendar(db, path, default_tz="UTC", dry_run=True)
+    assert (check.updated, check.changed_fields) == (1, ["title", "time"])
+    assert check.updated_text() == "updated 1 (title, time)"
+    timed["time"], timed["end_time"] = "09:00", "10:30"  # earlier, ending where it did
+    path = write_csv(tmp_path / "plan.csv", list(rows.values()))
+    longer = import_calendar(db, path, default_tz="UTC", dry_run=True)
+    assert longer.changed_fields == ["title", "time"]
+    timed["time"], timed["end_time"] = "10:00", "11:00"  # a longer meeting
+    path = write_csv(tmp_path / "plan.csv", list(rows.values()))
+    longer = import_calendar(db, path, default_tz="UTC", dry_run=True)
+    assert longer.changed_fields == ["title", "end_time"]
+
+    all_day["date"] = "2026-12-08"
+    all_day["tz"] = "Asia/Almaty"
+    timed["title"], timed["time"], timed["end_time"] = HUMAN_RIGHTS, "10:00", "10:30"
+    path = write_csv(tmp_path / "plan.csv", list(rows.values()))
+    moved = import_calendar(db, path, default_tz="UTC")
+    assert (moved.updated, moved.changed_fields) == (1, ["date", "tz"])
+
+
+def test_an_ics_import_names_the_fields_it_changes(db: Database, plan: dict[str, int],
+                                                   tmp_path: Path) -> None:
+    path = tmp_path / "plan.ics"
+    export_calendar(db, path, "ics", first=FIRST, last=LAST)
+    text = path.read_bytes().decode("utf-8")
+    assert "Asia/Tashkent:20261210T100000" in text  # the timed post, at 10:00 Tashkent
+    text = text.replace("Asia/Tashkent:20261210T1", "Asia/Tashkent:20261211T1")  # start, end
+    path.write_bytes(text.encode("utf-8"))
+    report = import_calendar(db, path, default_tz="UTC", dry_run=True)
+    assert (report.updated, report.changed_fields) == (1, ["date"])
+    assert report.updated_text() == "updated 1 (date)"
 
 
 def test_an_ics_dry_run_sees_its_own_observances(db: Database, plan: dict[str, int],

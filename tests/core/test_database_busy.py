@@ -88,7 +88,7 @@ def test_items_mark_waits_for_a_writer_that_holds_the_lock_past_the_busy_timeout
         assert mark_items(quick_db, [item_id], "read") == 1
         assert released.is_set()  # it waited for the other writer, then wrote
     assert time.monotonic() - started < 5
-    assert told == [BUSY_RETRYING]  # said once, in plain words
+    assert told == [BUSY_RETRYING, ""]  # said once, in plain words; "" when it wrote
     assert list_items(quick_db)[0]["read"] is True
 
 

@@ -1,6 +1,7 @@
 """Uzbek in either script: "toshkent" finds "Тошкент" and "ўзбекистон" finds "O‘zbekiston",
-in the app's search (``list_items``) and in ``attache items list --search``, on SQLite and on
-PostgreSQL. Spellings follow the 1995 Uzbek Latin alphabet and its Cyrillic counterpart."""
+in the app's search (``list_items``), in ``attache items list --search`` and in the Listen
+page's reply search (``reply_ids``), on SQLite and on PostgreSQL. Spellings follow the 1995
+Uzbek Latin alphabet and its Cyrillic counterpart."""
 
 from __future__ import annotations
 
@@ -104,3 +105,33 @@ def test_items_list_search_on_the_command_line(database: Database,
         capsys.readouterr()
         assert run(["items", "list", "--search", query, "--json", "--db", url]) == 0
         assert {row["guid"] for row in json.loads(capsys.readouterr().out)} == expected
+
+
+REPLIES = {
+    "cyr-thanks": "Раҳмат, жуда фойдали маълумот!",
+    "lat-thanks": "Rahmat, juda foydali ma’lumot bo‘ldi",
+    "lat-country": "Oʻzbekistonda ham shunday bo'lsin",
+    "cyr-country": "Ўзбекистон учун катта иш",
+    "russian": "Спасибо, Ташкент ждёт!",
+}
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("rahmat", {"cyr-thanks", "lat-thanks"}),
+    ("РАҲМАТ", {"cyr-thanks", "lat-thanks"}),
+    ("ma'lumot", {"cyr-thanks", "lat-thanks"}),        # any apostrophe, either script
+    ("ўзбекистон", {"lat-country", "cyr-country"}),
+    ("o‘zbekiston", {"lat-country", "cyr-country"}),
+    ("rahmat foydali", {"cyr-thanks", "lat-thanks"}),  # every word, each in either script
+    ("rahmat иш", set()),
+    ("спасибо", {"russian"}),
+])
+def test_reply_search_finds_either_script(database: Database, query: str,
+                                          expected: set[str]) -> None:
+    from core.social.replies import replies_by_ids, reply_ids
+    from tests.core.test_sentiment import seed as seed_replies
+
+    seed_replies(database, {"post": list(REPLIES.values())})
+    by_text = {text: key for key, text in REPLIES.items()}
+    found = replies_by_ids(database, reply_ids(database, search=query))
+    assert {by_text[row["text"]] for row in found.values()} == expected

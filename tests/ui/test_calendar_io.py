@@ -12,6 +12,7 @@ import pytest
 import vobject
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication
 
 from core.calendar.observances import ensure_packs
 from core.calendar.posts import PostFields, create_post, get_post, list_posts
@@ -19,6 +20,7 @@ from core.feeds.sources import insert_source
 from core.settings import Settings
 from core.storage.database import Database
 from desktop.context import AppContext
+from desktop.i18n import install_translator
 from desktop.post_dialogs import build_export_dialog, build_import_dialog
 from tests.icscheck import check_export
 from ui.calendar_io import ExportDialog, ImportDialog
@@ -91,7 +93,7 @@ def test_export_filters_by_status_and_without_observances(ctx: AppContext, qtbot
     assert dialog.statuses.text() == "Approved"
     dialog.observances.setChecked(False)
     dialog.export()
-    assert dialog.result.text().startswith("Exported 1 posts and 0 observance days")
+    assert dialog.result.text().startswith("Exported 1 post and 0 observance days")
     events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert [str(e["summary"]) for e in events] == ["Human Rights Day"]
 
@@ -186,6 +188,31 @@ def test_import_checks_first_then_imports(ctx: AppContext, qtbot, tmp_path: Path
     assert posts["Fulbright open day"]["start"] == "2027-02-01T10:00:00+05:00"
     assert posts["Fulbright open day"]["body"] == "Приходите!"
     assert posts["Navruz greetings"]["all_day"] is True
+
+
+def test_import_names_what_it_changes_with_plural_forms(
+        ctx: AppContext, qtbot, tmp_path: Path, db: Database,  # noqa: ANN001
+        plan: dict[str, int], translators: list) -> None:
+    target = tmp_path / "plan.csv"
+    export = export_dialog(ctx, qtbot, target, "csv")
+    export.observances.setChecked(False)
+    export.export()
+    text = target.read_bytes().decode("utf-8-sig")
+    assert "Human Rights Day,approved,2026-12-10,10:00" in text
+    target.write_bytes(text.replace("Human Rights Day,approved,2026-12-10,10:00",
+                                    "Human Rights Day!,approved,2026-12-10,09:00")
+                       .encode("utf-8-sig"))
+    dialog = import_dialog(ctx, qtbot, target)
+    dialog.check()
+    assert "Import will make: 0 new, 1 changed (title, time), 1 unchanged." in (
+        dialog.summary.text())
+
+    translators += install_translator(QApplication.instance(), "ru")
+    dialog.check()
+    assert "0 новых, 1 изменена (название, время), 1 без изменений" in dialog.summary.text()
+    target.write_text("title,date\n,2027-01-01\n,2027-01-02\n", encoding="utf-8")
+    dialog.check()
+    assert dialog.summary.text().startswith("2 проблемы в файле")
 
 
 def test_an_exported_calendar_imports_back_unchanged(ctx: AppContext, qtbot,  # noqa: ANN001

@@ -43,58 +43,58 @@ def test_the_page_shows_the_seeded_numbers(ctx: AppContext, db: Database,
     ids = seed(db)
     page = build(ctx)
     assert page.loader.loads == 1
-    for model in (page.agenda_model, page.problems_model, page.accounts_model):
+    for model in (page.agenda.model, page.health.problems_model, page.accounts.model):
         QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
 
     expected = agenda(db, TODAY, 14, "Asia/Tashkent", countries=["UZ"])
-    assert page.agenda_model.rowCount() == len(expected)
-    titles = texts(page.agenda_model, 2)
+    assert page.agenda.model.rowCount() == len(expected)
+    titles = texts(page.agenda.model, 2)
     assert titles[0] == "Fulbright reminder"
     row = next(r for r in range(len(expected)) if expected[r].id == ids["post_thanks"]
                and expected[r].kind == "post")
-    assert page.agenda_model.index(row, 1).data() == "10:00"
-    assert page.agenda_model.index(row, 3).data() == "approved"
-    assert "Embassy Mastodon" in page.agenda_model.index(row, 2).data(
+    assert page.agenda.model.index(row, 1).data() == "10:00"
+    assert page.agenda.model.index(row, 3).data() == "approved"
+    assert "Embassy Mastodon" in page.agenda.model.index(row, 2).data(
         Qt.ItemDataRole.ToolTipRole)
     rights = next(r for r in range(len(expected)) if expected[r].id == ids["human_rights"]
                   and expected[r].kind == "observance")
-    badge = page.agenda_model.index(rights, 3)
+    badge = page.agenda.model.index(rights, 3)
     assert badge.data() == f"prepare by {short_date(expected[rights].prepare_by)}"
     assert badge.data(BadgeColorRole).name() == "#c53030"  # overdue
-    assert page.agenda_model.index(rights, 2).data(Qt.ItemDataRole.FontRole).italic()
+    assert page.agenda.model.index(rights, 2).data(Qt.ItemDataRole.FontRole).italic()
 
-    assert "<b>4</b>&nbsp;working" in page.health_counts.text()
-    assert "<b>2</b>&nbsp;failing" in page.health_counts.text()
-    assert "1 disabled" in page.health_counts.text()
-    assert texts(page.problems_model, 0) == ["Broken B", "Broken A", "Old C"]
-    assert texts(page.problems_model, 1) == ["5", "2", "gone"]
-    assert "timed out after 60 s" in page.problems_model.index(0, 0).data(
+    assert "<b>4</b>&nbsp;working" in page.health.counts.text()
+    assert "<b>2</b>&nbsp;failing" in page.health.counts.text()
+    assert "1 disabled" in page.health.counts.text()
+    assert texts(page.health.problems_model, 0) == ["Broken B", "Broken A", "Old C"]
+    assert texts(page.health.problems_model, 1) == ["5", "2", "gone"]
+    assert "timed out after 60 s" in page.health.problems_model.index(0, 0).data(
         Qt.ItemDataRole.ToolTipRole)
 
-    assert [(n.text(), t.text(), s.values()) for n, t, s in page.term_rows] == [
+    assert [(n.text(), t.text(), s.values()) for n, t, s in page.watch.term_rows] == [
         ("Fulbright", "2", [0, 0, 0, 1, 0, 1, 0]),
         ("виз*", "1", [0, 0, 0, 0, 0, 0, 1]),
         ("#ThinkBeforeYouShare", "0", [0] * 7),
     ]
 
-    legend = page.sentiment_legend.text()
+    legend = page.sentiment.legend.text()
     for part in ("<b>1</b>&nbsp;positive", "<b>2</b>&nbsp;negative",
                  "<b>1</b>&nbsp;not analysed (language)", "<b>1</b>&nbsp;not scored yet"):
         assert part in legend
-    assert page.sentiment_bar.counts == {"positive": 1, "neutral": 0, "negative": 2,
+    assert page.sentiment.bar.counts == {"positive": 1, "neutral": 0, "negative": 2,
                                          "unsupported": 1, "unscored": 1}
-    assert "-0.10" in page.sentiment_note.text() and "67%" in page.sentiment_note.text()
+    assert "-0.10" in page.sentiment.note.text() and "67%" in page.sentiment.note.text()
 
-    model = page.accounts_model
+    model = page.accounts.model
     assert texts(model, 0) == ["Embassy Bluesky", "Embassy Mastodon", "Посольство в Telegram"]
     assert [model.index(1, c).data() for c in range(model.columnCount())] == [
         "Embassy Mastodon", "Mastodon", "2 days ago", "0.75", "2.33", "40%", "0%", "—",
         "●●● engaging"]  # nothing answered from Attaché yet: 0%, no time to answer
     assert model.index(2, 8).data() == "●○○ present"
     assert model.index(1, 0).data(RawRole).source_id == ids["mastodon"]
-    assert page.absent.text() == "Not present on: YouTube, Facebook, Instagram, VK"
-    for card in (page.agenda_card, page.health_card, page.sentiment_card, page.watch_card,
-                 page.accounts_card):
+    assert page.accounts.absent.text() == "Not present on: YouTube, Facebook, Instagram, VK"
+    for card in (page.agenda, page.health, page.sentiment, page.watch,
+                 page.accounts):
         assert not card.is_empty()
 
 
@@ -103,16 +103,16 @@ def test_an_empty_database_says_what_to_do(ctx: AppContext, monkeypatch: pytest.
     monkeypatch.setattr(page_dashboard, "sync_packs",
                         lambda _db, _settings: None)  # no observances
     page = build(ctx)
-    assert page.agenda_card.is_empty()
-    assert "Plan posts in the Calendar" in page.agenda_card.empty.text()
-    assert page.health_card.empty.text().startswith("No sources yet")
-    assert page.sentiment_card.empty.text().startswith("No replies in the last 7 days")
-    assert page.watch_card.empty.text().startswith("No watch terms yet")
-    assert page.accounts_card.empty.text().startswith(
+    assert page.agenda.is_empty()
+    assert "Plan posts in the Calendar" in page.agenda.empty.text()
+    assert page.health.empty.text().startswith("No sources yet")
+    assert page.sentiment.empty.text().startswith("No replies in the last 7 days")
+    assert page.watch.empty.text().startswith("No watch terms yet")
+    assert page.accounts.empty.text().startswith(
         "No own accounts yet — add your embassy's Mastodon/Bluesky/Telegram in Sources")
-    for card in (page.health_card, page.sentiment_card, page.watch_card, page.accounts_card):
+    for card in (page.health, page.sentiment, page.watch, page.accounts):
         assert card.is_empty()
-    QAbstractItemModelTester(page.agenda_model,
+    QAbstractItemModelTester(page.agenda.model,
                              QAbstractItemModelTester.FailureReportingMode.Fatal)
 
 
@@ -155,15 +155,16 @@ def test_lines_lead_to_their_pages(ctx: AppContext, db: Database, tashkent: None
     page = build(ctx)
     ctx.window.add_page("dashboard", "Dashboard", page)
     ctx.window.show_page("dashboard")
-    row = next(r for r in range(page.agenda_model.rowCount())
-               if page.agenda_model.index(r, 0).data(RawRole).kind == "post")
-    page.agenda_view.clicked.emit(page.agenda_model.index(row, 2))
+    row = next(r for r in range(page.agenda.model.rowCount())
+               if page.agenda.model.index(r, 0).data(RawRole).kind == "post")
+    page.agenda.view.clicked.emit(page.agenda.model.index(row, 2))
     assert ctx.window.current_page() == "calendar"
     assert opened == [("day", TODAY)]  # the Fulbright reminder, planned for today
-    assert page.agenda_model.index(row, 0).data(RawRole).id == ids["post_fulbright"]
-    page.problems_view.clicked.emit(page.problems_model.index(0, 0))  # no Sources page here
+    assert page.agenda.model.index(row, 0).data(RawRole).id == ids["post_fulbright"]
+    health = page.health
+    health.problems_view.clicked.emit(health.problems_model.index(0, 0))  # no Sources page here
     assert ctx.window.current_page() == "calendar"
-    page.agenda_view.clicked.emit(QModelIndex())  # nothing under the click
+    page.agenda.view.clicked.emit(QModelIndex())  # nothing under the click
 
 
 def test_a_failed_count_is_shown_not_raised(ctx: AppContext, monkeypatch: pytest.MonkeyPatch,
@@ -202,17 +203,17 @@ def test_an_account_opens_listen_filtered_to_it(ctx: AppContext, db: Database,
     page = build(ctx)
     ctx.window.add_page("dashboard", "Dashboard", page)
     ctx.window.show_page("dashboard")
-    model = page.accounts_model
+    model = page.accounts.model
     row = next(r for r in range(model.rowCount())
                if model.index(r, 0).data(RawRole).source_id == ids["mastodon"])
-    page.accounts_view.clicked.emit(model.index(row, 0))
+    page.accounts.view.clicked.emit(model.index(row, 0))
     assert ctx.window.current_page() == "listen"
     assert listen.account_filter.currentData() == ids["mastodon"]
     assert listen.model.total() == count_replies(db, source_id=ids["mastodon"]) > 0
     ctx.window.show_page("dashboard")
     row = next(r for r in range(model.rowCount())
                if model.index(r, 0).data(RawRole).source_id == ids["telegram"])
-    page.accounts_view.activated.emit(model.index(row, 0))  # Enter on the row
+    page.accounts.view.activated.emit(model.index(row, 0))  # Enter on the row
     assert ctx.window.current_page() == "listen"
     assert listen.account_filter.currentData() == ids["telegram"]
     assert listen.model.total() == count_replies(db, source_id=ids["telegram"]) == 0

@@ -82,10 +82,10 @@ def test_post_editor_types_into_the_title(window: MainWindow, qtbot) -> None:  #
     editor = dialogs(window)["post-editor"]
     qtbot.addWidget(editor)
     editor.show()
-    before = editor.tz_combo.currentText()
+    before = editor.zone.tz_combo.currentText()
     qtbot.keyClicks(initial_focus(editor), "Abc")
     assert editor.title.text().endswith("Abc")
-    assert editor.tz_combo.currentText() == before
+    assert editor.zone.tz_combo.currentText() == before
     editor.discard()
 
 

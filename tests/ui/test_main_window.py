@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from core.feeds.items import list_items
+from core.feeds.opml import read_opml
 from core.feeds.parse import ParsedEntry
-from core.feeds.sources import add_source
+from core.feeds.sources import add_source, list_sources
 from core.feeds.store import store_entries
 from core.storage.database import Database
 from desktop.app import create_main_window
+from resources import DEFAULT_SOURCES_OPML
+from tests.feedserver import FeedServer
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -33,7 +39,27 @@ def fill(db: Database) -> tuple[int, int]:
     return embassy.id, un.id
 
 
-def test_empty_database_offers_the_starter_sources(qtbot, db: Database) -> None:
+def starter_on_loopback(server: FeedServer, folder: Path,
+                        monkeypatch: pytest.MonkeyPatch) -> int:
+    """The shipped starter list with every feed served by the loopback server, offered as
+    IT's list (site.toml's default_sources): the button's fetch must not reach the network."""
+    feeds = read_opml(DEFAULT_SOURCES_OPML)
+    outlines = "".join(
+        f"<outline text={quoteattr(f.title or '')} category={quoteattr(f.category or '')} "
+        f"xmlUrl={quoteattr(server.static(f'/starter/{n}.xml', 'rss2.xml'))}/>"
+        for n, f in enumerate(feeds))
+    opml = folder / "starter.opml"
+    opml.write_text(f'<opml version="2.0"><body>{outlines}</body></opml>', encoding="utf-8")
+    site = folder / "site.toml"
+    site.write_text(f'[defaults]\ndefault_sources = "{opml.as_posix()}"\n', encoding="utf-8")
+    monkeypatch.setenv("ATTACHE_SITE_CONFIG", str(site))
+    return len(feeds)
+
+
+def test_empty_database_offers_the_starter_sources(qtbot, db: Database,  # noqa: ANN001
+                                                   server: FeedServer, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = starter_on_loopback(server, tmp_path, monkeypatch)
     window = create_main_window(db)
     qtbot.addWidget(window)
     window.show()
@@ -42,12 +68,22 @@ def test_empty_database_offers_the_starter_sources(qtbot, db: Database) -> None:
     assert window.monitor.source_count() == 0
     assert "attache sources add" in window.summary.text()
     assert window.starter_button.isVisible()
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
     qtbot.mouseClick(window.starter_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.monitor.source_count() >= 9)  # read in the background
     assert not window.starter_button.isVisible()
     assert window.current_page() == "monitor"
     assert window.monitor_page.currentWidget() is window.monitor
-    assert "starter sources" in window.statusBar().currentMessage()
+    assert any("starter sources" in text for text in said)
+    assert not any("F5" in text for text in said)
+
+    # Fetched at once, in the background with the refresh's progress: no "press F5".
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(
+        f"Refreshed {expected} sources"), timeout=30000)
+    assert all(len(server.hits(f"/starter/{n}.xml")) == 1 for n in range(expected))
+    assert all(row["status"] == "ok" for row in list_sources(db))
+    window.refresher.shut_down()
 
 
 def test_monitor_lists_searches_reads_and_stars(qtbot, db: Database) -> None:
@@ -72,15 +108,15 @@ def test_monitor_lists_searches_reads_and_stars(qtbot, db: Database) -> None:
     assert monitor.model.rowCount() == 3
 
     monitor.table.selectRow(0)  # opening an item shows it and marks it read
-    assert "Посольство" in monitor.reader.toPlainText()
-    assert monitor.load_images.isVisible()  # the remote image was not loaded
+    assert "Посольство" in monitor.reading.reader.toPlainText()
+    assert monitor.reading.load_images.isVisible()  # the remote image was not loaded
     first = monitor.model.item_id(0)
     assert next(i for i in list_items(db) if i["id"] == first)["read"]
     monitor.toggle_star()
     assert next(i for i in list_items(db) if i["id"] == first)["starred"]
     monitor.next_item()
     assert monitor.table.currentIndex().row() == 1
-    monitor.unread_only.setChecked(True)
+    monitor.filters.unread_only.setChecked(True)
     assert monitor.model.rowCount() == 1  # two of three read now
     embassy_row = tree.index_for_key(("source", embassy))
     assert embassy_row.siblingAtColumn(1).data() == "1"  # the tree counted both reads
@@ -114,3 +150,36 @@ def test_refresh_runs_in_the_background_and_fills_the_monitor(qtbot, db: Databas
     assert "Refreshed 3 sources: 12 new items" in window.statusBar().currentMessage()
     assert window.monitor.model.rowCount() == 12
     window.close()  # stops the runner and the parser processes
+
+
+def test_sources_added_during_a_refresh_are_fetched_when_it_ends(
+        qtbot, db: Database, server: FeedServer) -> None:  # noqa: ANN001
+    slow = add_source(db, server.static("/slow.xml", "rss2.xml", delay=1.0))
+    window = create_main_window(db)
+    qtbot.addWidget(window)
+    assert window.refresher.start(force=True)
+    qtbot.waitUntil(lambda: len(server.hits("/slow.xml")) == 1)  # the refresh is under way
+    new = add_source(db, server.static("/new.xml", "rss2.xml"))
+    assert window.refresher.fetch_soon([new.id])  # not now: one refresh at a time
+    qtbot.waitUntil(lambda: len(server.hits("/new.xml")) == 1, timeout=20000)
+    qtbot.waitUntil(lambda: not window.refresher.running, timeout=20000)
+    assert server.hits("/new.xml")[0].at > server.hits("/slow.xml")[0].at + 0.9
+    assert len(server.hits("/slow.xml")) == 1  # only the waiting source, not everything again
+    assert {row["id"]: row["status"] for row in list_sources(db)} == {slow.id: "ok",
+                                                                      new.id: "ok"}
+    window.refresher.shut_down()
+
+
+def test_cancel_also_drops_the_sources_waiting_for_the_refresh(
+        qtbot, db: Database, server: FeedServer) -> None:  # noqa: ANN001
+    add_source(db, server.static("/slow.xml", "rss2.xml", delay=1.0))
+    window = create_main_window(db)
+    qtbot.addWidget(window)
+    assert window.refresher.start(force=True)
+    qtbot.waitUntil(lambda: len(server.hits("/slow.xml")) == 1)
+    new = add_source(db, server.static("/new.xml", "rss2.xml"))
+    window.refresher.fetch_soon([new.id])
+    window.refresher.cancel()
+    qtbot.waitUntil(lambda: not window.refresher.running, timeout=20000)
+    assert server.hits("/new.xml") == []
+    window.refresher.shut_down()

@@ -57,9 +57,9 @@ def test_starred_filter(monitor, ctx: AppContext) -> None:  # noqa: ANN001
     assert monitor.model.rowCount() == 5
     starred = next(i["id"] for i in list_items(ctx.db) if i["title"] == "UN News digest")
     mark_items(ctx.db, [starred], "star")
-    monitor.starred_only.setChecked(True)
+    monitor.filters.starred_only.setChecked(True)
     assert shown_titles(monitor) == ["UN News digest"]
-    monitor.starred_only.setChecked(False)
+    monitor.filters.starred_only.setChecked(False)
     assert monitor.model.rowCount() == 5
 
 
@@ -75,10 +75,10 @@ def test_selecting_a_category_folder_filters_by_it_and_nested_folders(monitor) -
 
 def test_watch_term_filter(monitor, english: None) -> None:  # noqa: ANN001
     monitor.refresh_terms()
-    assert monitor.term.isVisibleTo(monitor)  # shown because a term exists
-    position = monitor.term.findText("Fulbright (2 items)")
+    assert monitor.filters.term.isVisibleTo(monitor)  # shown because a term exists
+    position = monitor.filters.term.findText("Fulbright (2 items)")
     assert position > 0
-    monitor.term.setCurrentIndex(position)
+    monitor.filters.term.setCurrentIndex(position)
     assert shown_titles(monitor) == ["Fulbright 2027 competition opens", "Брифинг МИД"]
     monitor.select_key(("source", monitor.ids["mfa"]))  # filters combine
     assert shown_titles(monitor) == ["Брифинг МИД"]
@@ -100,16 +100,16 @@ def test_watch_term_count_is_the_count_of_the_list_it_filters(
                         NOW) for n in range(3)], NOW)
     add_term(ctx.db, "Visa")
     monitor.refresh_terms()
-    position = monitor.term.findData(next(t["id"] for t in monitor.data.terms()
+    position = monitor.filters.term.findData(next(t["id"] for t in monitor.data.terms()
                                           if t["term"] == "Visa"))
-    assert monitor.term.itemText(position) == "Visa (1 item)"
-    assert "3 replies too" in monitor.term.itemData(position, Qt.ItemDataRole.ToolTipRole)
-    monitor.term.setCurrentIndex(position)
+    assert monitor.filters.term.itemText(position) == "Visa (1 item)"
+    assert "3 replies too" in monitor.filters.term.itemData(position, Qt.ItemDataRole.ToolTipRole)
+    monitor.filters.term.setCurrentIndex(position)
     assert monitor.model.total() == 1 == len(shown_titles(monitor))
 
 
 def test_date_range_filter(monitor) -> None:  # noqa: ANN001
-    dates = monitor.date_range
+    dates = monitor.filters.date_range
     dates.setCurrentIndex(dates.findData("today"))
     assert shown_titles(monitor) == ["Fulbright 2027 competition opens"]
     dates.setCurrentIndex(dates.findData("7"))
@@ -118,20 +118,20 @@ def test_date_range_filter(monitor) -> None:  # noqa: ANN001
     dates.setCurrentIndex(dates.findData("30"))
     assert monitor.model.rowCount() == 4
     dates.setCurrentIndex(dates.findData("custom"))
-    assert monitor.date_from.isVisibleTo(monitor)
+    assert monitor.filters.date_from.isVisibleTo(monitor)
     local = (NOW - timedelta(days=20)).astimezone()
     day = QDate(local.year, local.month, local.day)
-    monitor.date_from.setDate(day.addDays(-1))
-    monitor.date_to.setDate(day)  # "to" is inclusive: the whole day counts
+    monitor.filters.date_from.setDate(day.addDays(-1))
+    monitor.filters.date_to.setDate(day)  # "to" is inclusive: the whole day counts
     assert shown_titles(monitor) == ["Брифинг МИД"]
     dates.setCurrentIndex(dates.findData("any"))
-    assert not monitor.date_from.isVisibleTo(monitor)
+    assert not monitor.filters.date_from.isVisibleTo(monitor)
     assert monitor.model.rowCount() == 5
 
 
 def test_opening_an_item_marks_it_read_and_the_tree_counts_it(monitor,
                                                                ctx: AppContext) -> None:  # noqa: ANN001
-    tree = monitor.tree_model
+    tree = monitor.sources.tree_model
     source = tree.index_for_key(("source", monitor.ids["embassy"]))
     folder = tree.index_for_key(("category", "Embassy"))
     assert source.siblingAtColumn(UNREAD).data() == "2"
@@ -158,7 +158,7 @@ def test_a_background_refresh_keeps_the_item_being_read(monitor,
     connect(ctx)
     monitor.table.selectRow(1)
     reading = monitor.model.item_id(1)
-    shown = monitor.reader.toPlainText()
+    shown = monitor.reading.reader.toPlainText()
     assert shown
     monitor.toggle_read()  # M: the officer keeps it unread on purpose
     with ctx.db.write() as conn:  # a refresh brings a newer item: every row moves down
@@ -169,12 +169,12 @@ def test_a_background_refresh_keeps_the_item_being_read(monitor,
     row = monitor.table.currentIndex().row()
     assert row == 2 and monitor.model.item_id(row) == reading
     assert [i.row() for i in monitor.table.selectionModel().selectedRows()] == [2]
-    assert monitor.reader.toPlainText() == shown
+    assert monitor.reading.reader.toPlainText() == shown
     assert reading in item_ids(ctx.db, unread=True)  # not marked read a second time
     # A filter change is the officer's own: it starts afresh, nothing selected.
-    monitor.starred_only.setChecked(True)
+    monitor.filters.starred_only.setChecked(True)
     assert not monitor.table.currentIndex().isValid()
-    assert monitor.reader.toPlainText() == ""
+    assert monitor.reading.reader.toPlainText() == ""
 
 
 def test_a_refresh_clears_the_reader_only_when_the_item_is_gone(monitor,
@@ -185,11 +185,11 @@ def test_a_refresh_clears_the_reader_only_when_the_item_is_gone(monitor,
     connect(ctx)
     assert monitor.select_key(("category", "News"))
     monitor.table.selectRow(0)
-    assert monitor.reader.toPlainText()
+    assert monitor.reading.reader.toPlainText()
     remove_source(ctx.db, monitor.ids["un"])
     ctx.bus.sources_changed.emit()  # the folder stays selected; its items are reloaded
     ctx.bus.items_changed.emit()
     assert monitor.current_category() == "News"
     assert shown_titles(monitor) == ["Брифинг МИД", "Заявление МИД"]
     assert not monitor.table.currentIndex().isValid()
-    assert monitor.reader.toPlainText() == ""
+    assert monitor.reading.reader.toPlainText() == ""

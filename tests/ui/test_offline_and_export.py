@@ -62,5 +62,5 @@ def test_a_missing_folder_is_refused_before_writing(ctx, tmp_path: Path) -> None
     far = tmp_path / "no" / "such" / "plan.ics"
     with pytest.raises(KnownError, match="does not exist"):
         export_plan(ctx.db, ExportRequest(path=far, format="ics", first=date(2026, 1, 1),
-                                          last=date(2026, 12, 31)))
+                                          last=date(2026, 12, 31)), ctx.settings.current())
     assert not (tmp_path / "no").exists()

@@ -21,6 +21,8 @@ def test_english_forms(translators: list) -> None:
     assert [counts.replies(n) for n in (1, 5)] == ["1 reply", "5 replies"]
     assert [counts.sources(n) for n in (1, 3)] == ["1 source", "3 sources"]
     assert counts.items(12345) == "12,345 items"  # %Ln: the locale's digit grouping
+    assert [counts.analysed_replies(n) for n in (1, 4)] == ["1 analysed reply",
+                                                           "4 analysed replies"]
 
 
 def test_russian_forms(qapp: QApplication, translators: list) -> None:
@@ -48,9 +50,25 @@ def test_no_counted_message_is_left_singular_in_english() -> None:
     import re
 
     root = Path(__file__).resolve().parents[2]
-    pattern = re.compile(r"(tr|translate)\((\s*\"\w+\",)?\s*\"[^\"]*\{\d\} (items|replies|"
-                         r"sources|posts|days|errors|warnings|feeds)\b")
+    pattern = re.compile(r"(tr|translate)\((\s*\"\w+\",)?\s*\"[^\"]*\{\d\} (\w+ )?(items|replies|"
+                         r"sources|posts|days|errors|warnings|feeds|observances|characters|"
+                         r"terms|stories|groups|addresses|pages|events|problems)\b")
     offenders = [str(p.relative_to(root)) for folder in ("ui", "desktop")
                  for p in (root / folder).rglob("*.py")
-                 if p.name != "calendar_io.py" and pattern.search(p.read_text(encoding="utf-8"))]
+                 if pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_no_message_writes_its_plural_as_s_in_brackets() -> None:
+    """"1 problem(s)" is what a program says that cannot count: a message with "(s)" has
+    its number as %n, so each language gets its own forms."""
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    message = re.compile(r"(?:\btr|\btranslate)\((?:\s*\"\w+\",)?\s*((?:\"[^\"]*\"\s*)+)")
+    offenders = [f"{p.relative_to(root)}: {found[:60]}" for folder in ("ui", "desktop")
+                 for p in (root / folder).rglob("*.py")
+                 for found in message.findall(p.read_text(encoding="utf-8"))
+                 if re.search(r"\w\((s|ies|es)\)", found) and "%n" not in found
+                 and "%Ln" not in found]
     assert offenders == []

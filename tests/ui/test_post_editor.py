@@ -89,15 +89,15 @@ def test_a_new_post_is_saved_with_everything_set_in_the_dialog(
         "title": "Human Rights Day", "date": day, "time": time(10, 30),
         "observance_id": observance, "campaign_id": 1, "channels": [channels["bluesky"]]})
     assert editor.windowTitle() == "New Post"
-    assert editor.tz_combo.currentData() == "Asia/Tashkent"
-    assert editor.tz.text() == "UTC+05:00"
+    assert editor.zone.tz_combo.currentData() == "Asia/Tashkent"
+    assert editor.zone.tz.text() == "UTC+05:00"
     assert editor.observance.currentData() == observance
     assert editor.campaign.currentText() == "Human Rights Week"
     assert not editor.delete_button.isEnabled()
     editor.body.setPlainText("Инсон ҳуқуқлари куни муборак! #HumanRightsDay")
     editor.set_channels([channels["bluesky"], channels["mastodon"]])
     editor.notes.setPlainText("Photo: embassy archive")
-    editor.status_buttons["review"].click()
+    editor.workflow.buttons["review"].click()
     with qtbot.waitSignal(ctx.bus.posts_changed, timeout=1000):
         editor.save()
 
@@ -116,8 +116,8 @@ def test_an_all_day_post_and_a_new_campaign(ctx: AppContext, qtbot, db: Database
                                             channels: dict[str, int]) -> None:
     editor = editor_for(ctx, qtbot, prefill={"date": date(2026, 11, 2)})
     editor.title.setText("Fulbright deadline reminder")
-    editor.all_day.setChecked(True)
-    assert not editor.at.isEnabled()
+    editor.when.all_day.setChecked(True)
+    assert not editor.when.at.isEnabled()
     editor.campaign.setCurrentText("Fulbright 2027")
     editor.save()
     [post] = list_posts(db)
@@ -132,7 +132,7 @@ def test_saving_an_edit_checks_the_version_and_bumps_it(ctx: AppContext, qtbot, 
                                          at=datetime(2026, 12, 3, 15, 0, tzinfo=TASHKENT),
                                          duration_minutes=60, rrule="FREQ=WEEKLY;COUNT=3"))
     editor = editor_for(ctx, qtbot, post_id)
-    assert (editor.version, editor.title.text(), editor.at.time().hour()) == (1, "Q&A", 15)
+    assert (editor.version, editor.title.text(), editor.when.at.time().hour()) == (1, "Q&A", 15)
     editor.title.setText("Q&A with the Ambassador")
     assert editor.is_modified()
     editor.save()
@@ -150,39 +150,39 @@ def test_live_counts_follow_the_channels_and_the_text(ctx: AppContext, qtbot,  #
                                                      channels: dict[str, int]) -> None:
     editor = editor_for(ctx, qtbot)
     editor.body.setPlainText("Salom!")
-    assert editor.counters() == {"characters": ("6 characters", False)}
+    assert editor.counts.counters() == {"characters": ("6 characters", False)}
     editor.set_channels([channels["bluesky"], channels["x"]])
-    assert editor.counters() == {"bluesky": ("Bluesky 6/300", False),
+    assert editor.counts.counters() == {"bluesky": ("Bluesky 6/300", False),
                                  "x": ("X 6/280", False)}
     link = "https://uz.usembassy.gov/" + "a" * 60
     editor.body.setPlainText("a" * 250 + " " + link)  # X counts the link as 23
-    counts = editor.counters()
+    counts = editor.counts.counters()
     assert counts["x"] == ("X 274/280", False)
     assert counts["bluesky"] == (f"Bluesky {251 + len(link)}/300", True)
-    label = editor.findChild(type(editor.tz), "count-bluesky")
+    label = editor.findChild(type(editor.zone.tz), "count-bluesky")
     assert label.property("over") is True and "c62828" in label.styleSheet()
     editor.set_channels([channels["x"]])
-    assert list(editor.counters()) == ["x"]
+    assert list(editor.counts.counters()) == ["x"]
 
 
 def test_only_own_accounts_are_channels(ctx: AppContext, qtbot,  # noqa: ANN001
                                         channels: dict[str, int]) -> None:
     editor = editor_for(ctx, qtbot)
-    ids = [editor.channel_list.item(i).data(Qt.ItemDataRole.UserRole)
-           for i in range(editor.channel_list.count())]
+    ids = [editor.channels.channel_list.item(i).data(Qt.ItemDataRole.UserRole)
+           for i in range(editor.channels.channel_list.count())]
     assert sorted(ids) == sorted([channels["bluesky"], channels["x"], channels["mastodon"]])
-    assert editor.no_channels.isHidden()
+    assert editor.channels.no_channels.isHidden()
 
 
 def test_without_own_accounts_the_editor_says_where_to_add_them(ctx: AppContext,
                                                                 qtbot) -> None:  # noqa: ANN001
     editor = editor_for(ctx, qtbot)
-    assert editor.channel_list.isHidden() and not editor.no_channels.isHidden()
-    assert "Sources page" in editor.no_channels.text()
+    assert editor.channels.channel_list.isHidden() and not editor.channels.no_channels.isHidden()
+    assert "Sources page" in editor.channels.no_channels.text()
 
 
 def enabled_statuses(editor: PostEditor) -> set[str]:
-    return {s for s, b in editor.status_buttons.items() if b.isEnabled()}
+    return {s for s, b in editor.workflow.buttons.items() if b.isEnabled()}
 
 
 def test_status_buttons_follow_the_workflow(ctx: AppContext, qtbot, db: Database,  # noqa: ANN001
@@ -190,9 +190,9 @@ def test_status_buttons_follow_the_workflow(ctx: AppContext, qtbot, db: Database
     post_id = create_post(db, PostFields(title="Navruz greetings", status="draft",
                                          day=date(2027, 3, 21), tz="Asia/Tashkent"))
     editor = editor_for(ctx, qtbot, post_id)
-    assert editor.status_buttons["draft"].isChecked()
+    assert editor.workflow.buttons["draft"].isChecked()
     assert enabled_statuses(editor) == {"idea", "draft", "review", "cancelled"}
-    editor.status_buttons["review"].click()
+    editor.workflow.buttons["review"].click()
     assert editor.status() == "review"
     # Until saved, the steps are those from the saved status: the click can be taken back.
     assert enabled_statuses(editor) == {"idea", "draft", "review", "cancelled"}
@@ -200,11 +200,11 @@ def test_status_buttons_follow_the_workflow(ctx: AppContext, qtbot, db: Database
     assert saved_post(db, post_id)["status"] == "review"
     assert enabled_statuses(editor) == {"draft", "review", "approved", "cancelled"}
     editor.body.setPlainText("Navruz muborak! С праздником Навруз!")
-    editor.status_buttons["approved"].click()
+    editor.workflow.buttons["approved"].click()
     editor.save()
     assert enabled_statuses(editor) == {"review", "approved", "scheduled", "published",
                                         "cancelled"}
-    editor.status_buttons["published"].click()
+    editor.workflow.buttons["published"].click()
     editor.save()
     assert enabled_statuses(editor) == {"published"}
 
@@ -217,24 +217,24 @@ def test_warnings_for_a_crowded_channel_and_a_public_holiday(
     editor = editor_for(ctx, qtbot, prefill={"title": "Photo gallery", "date": date(2026, 12, 7),
                                              "time": time(10, 30)})
     editor.check_now()
-    assert editor.warning_texts() == []
-    assert "No clashes" in editor.warnings.text()
+    assert editor.warnings.texts() == []
+    assert "No clashes" in editor.warnings.label.text()
 
     editor.set_channels([channels["bluesky"]])
     assert editor.check_timer.isActive()  # re-checked shortly after the change …
     editor.check_now()  # … (tests do not wait for the timer)
-    [gap] = editor.warning_texts()
+    [gap] = editor.warnings.texts()
     assert "“Photo gallery” goes out 30 min after “Constitution Day greeting”" in gap
     assert "on Bluesky — usembassy.bsky.social" in gap
 
-    editor.day.setDate(editor.day.date().addDays(1))  # 8 December: Constitution Day (UZ)
+    editor.when.day.setDate(editor.when.day.date().addDays(1))  # 8 December: Constitution Day (UZ)
     editor.check_now()
-    [holiday] = editor.warning_texts()
+    [holiday] = editor.warnings.texts()
     assert "Constitution Day (UZ), a public holiday" in holiday
 
-    editor.status_buttons["cancelled"].click()
+    editor.workflow.buttons["cancelled"].click()
     editor.check_now()
-    assert editor.warning_texts() == []  # like check_plan, cancelled posts are not checked
+    assert editor.warnings.texts() == []  # like check_plan, cancelled posts are not checked
 
 
 def test_the_saved_version_of_the_post_being_edited_is_no_collision(
@@ -243,9 +243,9 @@ def test_the_saved_version_of_the_post_being_edited_is_no_collision(
                                          at=datetime(2026, 11, 5, 10, 0, tzinfo=TASHKENT),
                                          channels=[channels["x"]]))
     editor = editor_for(ctx, qtbot, post_id)
-    editor.at.setTime(editor.at.time().addSecs(30 * 60))
+    editor.when.at.setTime(editor.when.at.time().addSecs(30 * 60))
     editor.check_now()
-    assert editor.warning_texts() == []
+    assert editor.warnings.texts() == []
 
 
 def test_a_concurrent_save_is_reported_and_can_be_reloaded(
@@ -379,7 +379,7 @@ def test_an_opened_editor_is_deleted_on_close_and_late_answers_are_dropped(
         ctx: AppContext, qtbot, db: Database, channels: dict[str, int]) -> None:  # noqa: ANN001
     editor = open_post_editor(ctx, prefill={"title": "Nowruz", "date": date(2027, 3, 21)})
     runner = editor.data.run = DeferredRunner("read")
-    editor.day.setDate(editor.day.date().addDays(1))
+    editor.when.day.setDate(editor.when.day.date().addDays(1))
     editor.check_now()  # a plan check still running when the editor closes
     editor.discard()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -394,11 +394,11 @@ def test_a_weekly_post_through_the_dialog(ctx: AppContext, qtbot, db: Database, 
     thursday = date(2026, 11, 26)
     editor = editor_for(ctx, qtbot, prefill={"title": "Visa Q&A live", "date": thursday,
                                              "time": time(16, 0)})
-    assert editor.repeat.currentData() == "" and not editor.rrule.isVisible()
-    editor.repeat.setCurrentIndex(editor.repeat.findData("weekly"))
-    assert editor.repeat.currentText() == "Weekly on Thursday"
-    editor.duration.setValue(45)
-    assert editor.ends_at.text() == "ends 16:45"
+    assert editor.repeating.repeat.currentData() == "" and not editor.repeating.rrule.isVisible()
+    editor.repeating.repeat.setCurrentIndex(editor.repeating.repeat.findData("weekly"))
+    assert editor.repeating.repeat.currentText() == "Weekly on Thursday"
+    editor.span.duration.setValue(45)
+    assert editor.span.ends_at.text() == "ends 16:45"
     editor.save()
     [post] = list_posts(db)
     assert (post["rrule"], post["duration_minutes"]) == ("FREQ=WEEKLY;BYDAY=TH", 45)
@@ -412,21 +412,22 @@ def test_repeat_until_a_date_and_a_number_of_times(ctx: AppContext, qtbot,  # no
                                                   channels: dict[str, int]) -> None:
     editor = editor_for(ctx, qtbot, prefill={"title": "Daily tip", "date": date(2026, 11, 2),
                                              "time": time(9, 0)})
-    editor.repeat.setCurrentIndex(editor.repeat.findData("daily"))
-    editor.ends.setCurrentIndex(editor.ends.findData("count"))
-    editor.count.setValue(5)
+    editor.repeating.repeat.setCurrentIndex(editor.repeating.repeat.findData("daily"))
+    editor.repeating.ends.setCurrentIndex(editor.repeating.ends.findData("count"))
+    editor.repeating.count.setValue(5)
     editor.save()
     post = list_posts(db)[0]
     assert post["rrule"] == "FREQ=DAILY;COUNT=5"
-    editor.repeat.setCurrentIndex(editor.repeat.findData("monthly"))
-    assert editor.repeat.currentText() == "Monthly on day 2"
-    editor.ends.setCurrentIndex(editor.ends.findData("until"))
-    editor.until.setDate(QDate(2027, 3, 2))
+    editor.repeating.repeat.setCurrentIndex(editor.repeating.repeat.findData("monthly"))
+    assert editor.repeating.repeat.currentText() == "Monthly on day 2"
+    editor.repeating.ends.setCurrentIndex(editor.repeating.ends.findData("until"))
+    editor.repeating.until.setDate(QDate(2027, 3, 2))
     editor.save()
     assert saved_post(db, post["id"])["rrule"] == "FREQ=MONTHLY;BYMONTHDAY=2;UNTIL=20270302T235959"
     reopened = editor_for(ctx, qtbot, post["id"])
-    assert reopened.repeat.currentData() == "monthly"
-    assert reopened.ends.currentData() == "until" and reopened.until.date() == QDate(2027, 3, 2)
+    assert reopened.repeating.repeat.currentData() == "monthly"
+    repeating = reopened.repeating
+    assert repeating.ends.currentData() == "until" and repeating.until.date() == QDate(2027, 3, 2)
 
 
 def test_an_existing_custom_rule_shows_as_custom(ctx: AppContext, qtbot,  # noqa: ANN001
@@ -437,9 +438,10 @@ def test_an_existing_custom_rule_shows_as_custom(ctx: AppContext, qtbot,  # noqa
         title="Visa Q&A", tz="Asia/Tashkent", rrule="FREQ=WEEKLY;BYDAY=TU,TH;COUNT=8",
         at=datetime(2026, 11, 26, 16, 0, tzinfo=TASHKENT)))
     editor = editor_for(ctx, qtbot, post_id)
-    assert editor.repeat.currentData() == "custom"
-    assert editor.rrule.isVisible() and editor.rrule.text() == "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=8"
-    assert not editor.rrule_error.isVisible() and not editor.is_modified()
+    assert editor.repeating.repeat.currentData() == "custom"
+    rule = editor.repeating.rrule
+    assert rule.isVisible() and rule.text() == "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=8"
+    assert not editor.repeating.rrule_error.isVisible() and not editor.is_modified()
     editor.title.setText("Visa Q&A (live)")
     editor.save()
     assert saved_post(db, post_id)["rrule"] == "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=8"
@@ -453,16 +455,16 @@ def test_an_invalid_custom_rule_is_shown_inline_and_not_saved(
     editor = editor_for(ctx, qtbot, post_id)
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: asked.append(a[2]))
-    editor.repeat.setCurrentIndex(editor.repeat.findData("custom"))
-    editor.rrule.setText("FREQ=FORTNIGHTLY")
-    assert editor.rrule_error.isVisible()
-    assert "not a valid RRULE" in editor.rrule_error.text()
+    editor.repeating.repeat.setCurrentIndex(editor.repeating.repeat.findData("custom"))
+    editor.repeating.rrule.setText("FREQ=FORTNIGHTLY")
+    assert editor.repeating.rrule_error.isVisible()
+    assert "not a valid RRULE" in editor.repeating.rrule_error.text()
     editor.save()
     post = saved_post(db, post_id)
     assert (post["rrule"], post["version"]) == (None, 1)
     assert editor.is_modified() and not asked
-    editor.rrule.setText("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH")
-    assert not editor.rrule_error.isVisible()
+    editor.repeating.rrule.setText("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH")
+    assert not editor.repeating.rrule_error.isVisible()
     editor.save()
     assert saved_post(db, post_id)["rrule"] == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH"
 
@@ -471,25 +473,25 @@ def test_a_post_planned_in_new_york_keeps_its_wall_clock_time(
         ctx: AppContext, qtbot, db: Database, channels: dict[str, int]) -> None:  # noqa: ANN001
     editor = editor_for(ctx, qtbot, prefill={"title": "Visa Q&A for Washington",
                                              "date": date(2026, 11, 26), "time": time(10, 0)})
-    assert editor.tz_combo.currentData() == "Asia/Tashkent"
-    editor.tz_combo.setCurrentIndex(editor.tz_combo.findData("America/New_York"))
-    assert editor.at.time() == QTime(10, 0)  # the time shown stays as planned
-    assert editor.tz.text() == "UTC-05:00"
+    assert editor.zone.tz_combo.currentData() == "Asia/Tashkent"
+    editor.zone.tz_combo.setCurrentIndex(editor.zone.tz_combo.findData("America/New_York"))
+    assert editor.when.at.time() == QTime(10, 0)  # the time shown stays as planned
+    assert editor.zone.tz.text() == "UTC-05:00"
     assert editor.check_timer.isActive()  # the warnings are checked again
     editor.check_now()
     editor.save()
     [post] = list_posts(db)
     assert (post["tz"], post["start"]) == ("America/New_York", "2026-11-26T10:00:00-05:00")
     reopened = editor_for(ctx, qtbot, post["id"])
-    assert reopened.tz_combo.currentData() == "America/New_York"
-    assert reopened.at.time() == QTime(10, 0) and not reopened.is_modified()
+    assert reopened.zone.tz_combo.currentData() == "America/New_York"
+    assert reopened.when.at.time() == QTime(10, 0) and not reopened.is_modified()
 
 
 def test_the_zone_combo_finds_a_zone_as_you_type(ctx: AppContext, qtbot,  # noqa: ANN001
                                                 db: Database,
                                                 channels: dict[str, int]) -> None:
     editor = editor_for(ctx, qtbot, prefill={"title": "x", "date": date(2026, 11, 26)})
-    completer = editor.tz_combo.completer()
+    completer = editor.zone.tz_combo.completer()
     completer.setCompletionPrefix("york")
     assert completer.currentCompletion() == "America/New_York"
 
@@ -499,9 +501,9 @@ def test_an_all_day_post_has_no_duration(ctx: AppContext, qtbot, db: Database,  
     post_id = create_post(db, PostFields(title="Live", tz="Asia/Tashkent", duration_minutes=60,
                                          at=datetime(2026, 11, 26, 16, 0, tzinfo=TASHKENT)))
     editor = editor_for(ctx, qtbot, post_id)
-    assert editor.duration.value() == 60 and editor.duration.isEnabled()
-    editor.all_day.setChecked(True)
-    assert not editor.duration.isEnabled()
+    assert editor.span.duration.value() == 60 and editor.span.duration.isEnabled()
+    editor.when.all_day.setChecked(True)
+    assert not editor.span.duration.isEnabled()
     editor.save()
     post = saved_post(db, post_id)
     assert (post["all_day"], post["duration_minutes"]) == (True, None)

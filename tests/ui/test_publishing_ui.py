@@ -221,7 +221,7 @@ def test_the_editor_shows_who_changed_the_status_and_refuses_self_approval(
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda _parent, _title, text: warnings.append(text))
-    editor.status_buttons["approved"].click()
+    editor.workflow.buttons["approved"].click()
     editor.save()
     assert warnings and "clearance requires a second approver" in warnings[0]
     assert get_post(ctx.db, post_id)["status"] == "review"
@@ -234,15 +234,18 @@ def test_the_settings_dialog_sets_who_you_are_and_the_clearance_rule(ctx: AppCon
 
     dialog = SettingsDialog(wiring.settings_data(ctx), ctx.window)
     qtbot.addWidget(dialog)
-    assert dialog.auto_publish.isChecked() and dialog.require_alt_text.isChecked()
-    assert not dialog.require_second_approver.isChecked()
-    dialog.user_name.setText("  Dilnoza  ")
-    dialog.require_second_approver.setChecked(True)
-    dialog.auto_publish.setChecked(False)
+    tab = dialog.publishing
+    assert tab.auto_publish.isChecked() and tab.require_alt_text.isChecked()
+    assert not tab.require_second_approver.isChecked()
+    assert tab.parse_mode.currentData() == "HTML" and tab.late.value() == 12
+    tab.user_name.setText("  Dilnoza  ")
+    tab.require_second_approver.setChecked(True)
+    tab.auto_publish.setChecked(False)
+    tab.parse_mode.setCurrentIndex(tab.parse_mode.findData("MarkdownV2"))
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     saved = Settings.load()
-    assert (saved.user_name, saved.require_second_approver, saved.auto_publish) == (
-        "Dilnoza", True, False)
+    assert (saved.user_name, saved.require_second_approver, saved.auto_publish,
+            saved.telegram_parse_mode) == ("Dilnoza", True, False, "MarkdownV2")
 
 
 def test_the_editor_resolves_a_send_that_needs_checking(
@@ -275,7 +278,7 @@ def test_the_editor_resolves_a_send_that_needs_checking(
                         lambda *a, **k: (f"https://t.me/{CHANNEL}/777", True))
     panel.findChild(QPushButton, "send-there-0").click()
     assert get_post(ctx.db, post_id)["status"] == "published"
-    assert editor.status_buttons["published"].isChecked()  # reloaded: nothing was unsaved
+    assert editor.workflow.buttons["published"].isChecked()  # reloaded: nothing was unsaved
     label = panel.findChild(QLabel, "send-0")
     assert "published" in label.text() and f"https://t.me/{CHANNEL}/777" in label.text()
     assert panel.findChild(QPushButton, "send-there-0") is None

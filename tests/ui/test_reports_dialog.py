@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def test_file_menu_opens_the_dialog_with_a_preview(ctx, qtbot, filled) -> None: 
     ctx.window.reports_action.trigger()
     dialog = ctx.window.reports_dialog
     qtbot.waitUntil(lambda: not dialog.page.image().isNull(), timeout=10000)
-    assert "page(s) as PDF" in dialog.pages.text()
+    assert re.match(r"\d+ pages? as PDF — ", dialog.pages.text())
     open_reports(ctx)  # a second time: the same, open dialog comes forward
     assert ctx.window.reports_dialog is dialog
 
@@ -109,7 +110,7 @@ def test_d_marks_the_current_item_for_the_summary(ctx, qtbot, filled,  # noqa: A
     assert items_by_ids(ctx.db, [item_id])[item_id]["summary"] is (not before)
     shown = monitor.model.index(0, 0).data()
     assert shown.endswith("▤") is (not before)
-    monkeypatch.setattr("ui.monitor.QInputDialog.getMultiLineText",
+    monkeypatch.setattr("ui.monitor.view.QInputDialog.getMultiLineText",
                         lambda *args: ("  An English gist.  ", True))
     monitor.edit_summary_note()
     row = items_by_ids(ctx.db, [item_id])[item_id]

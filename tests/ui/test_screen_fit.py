@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
 from core.demo import demo_database
 from core.errors import KnownError
 from core.storage.database import Database
 from desktop.app import create_main_window
+from desktop.i18n import install_translator
 from desktop.screenshots import all_dialogs, screen_size
 from ui.main_window import MainWindow
 from ui.widgets.screen_fit import ScreenFit, available_geometry, room_for, set_screen_override
@@ -71,6 +72,27 @@ def test_every_window_and_dialog_fits_a_1366x768_screen(laptop: QSize, demo: Dat
                                                                  "Save and Close", "Close",
                                                                  "Cancel"):
                 assert inside(button, dialog), (name, button.text())
+        dialog.close()
+    window.close()
+
+
+def test_in_russian_no_form_is_cut_off_on_the_right(laptop: QSize, demo: Database, qtbot,  # noqa: ANN001
+                                                     translators: list) -> None:
+    """Forms scroll up and down only: a row wider than the dialog (Russian words are longer)
+    would be cut off, so the dialog is at least as wide as its widest row."""
+    translators += install_translator(QApplication.instance(), "ru")
+    window = create_main_window(demo)
+    qtbot.addWidget(window)
+    for name, dialog in dialogs(window).items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        for area in dialog.findChildren(QScrollArea):
+            if (area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                    or area.widget() is None or not area.isVisible()):
+                continue
+            needed = area.widget().minimumSizeHint().width()
+            assert needed <= area.viewport().width(), (name, needed, area.viewport().width())
         dialog.close()
     window.close()
 

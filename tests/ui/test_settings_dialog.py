@@ -15,7 +15,8 @@ from core import secrets
 from core.settings import Settings
 from desktop import settings_dialog as wiring
 from desktop.context import AppContext
-from ui.settings_dialog import SettingsDialog, mask_password
+from ui.settings_dialog import SettingsDialog
+from ui.settings_tabs.database import mask_password
 
 
 @pytest.fixture
@@ -35,15 +36,15 @@ def test_round_trip(ctx: AppContext, dialog: SettingsDialog, qtbot) -> None:  # 
     changed: list[object] = []
     ctx.bus.settings_changed.connect(lambda: changed.append(True))
     dialog.saved.connect(lambda changes: wiring._after_save(ctx, changes))
-    dialog.timezone.setCurrentText("Asia/Almaty")
-    dialog.proxy.setText("http://proxy.mfa.local:8080")
-    dialog.countries["KZ"].setChecked(True)
-    dialog.countries["UZ"].setChecked(False)
-    dialog.packs["programme"].setChecked(False)
-    dialog.positive.setValue(0.5)
-    dialog.negative.setValue(-0.2)
-    dialog.interval.setValue(30)
-    dialog.language.setCurrentIndex(dialog.language.findData("ru"))
+    dialog.general.timezone.setCurrentText("Asia/Almaty")
+    dialog.network.proxy.setText("http://proxy.mfa.local:8080")
+    dialog.calendar.countries["KZ"].setChecked(True)
+    dialog.calendar.countries["UZ"].setChecked(False)
+    dialog.calendar.packs["programme"].setChecked(False)
+    dialog.sentiment.positive.setValue(0.5)
+    dialog.sentiment.negative.setValue(-0.2)
+    dialog.general.interval.setValue(30)
+    dialog.general.language.setCurrentIndex(dialog.general.language.findData("ru"))
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
 
     assert dialog.result() == dialog.DialogCode.Accepted
@@ -59,10 +60,10 @@ def test_round_trip(ctx: AppContext, dialog: SettingsDialog, qtbot) -> None:  # 
     assert "restart" in ctx.window.statusBar().currentMessage()
 
     again = _reopen(ctx, qtbot)
-    assert again.timezone.currentText() == "Asia/Almaty"
-    assert again.proxy.text() == "http://proxy.mfa.local:8080"
-    assert [c for c, box in again.countries.items() if box.isChecked()] == ["KZ"]
-    assert again.positive.value() == 0.5
+    assert again.general.timezone.currentText() == "Asia/Almaty"
+    assert again.network.proxy.text() == "http://proxy.mfa.local:8080"
+    assert [c for c, box in again.calendar.countries.items() if box.isChecked()] == ["KZ"]
+    assert again.sentiment.positive.value() == 0.5
     assert again.changes() == {}  # nothing differs from what was loaded
 
 
@@ -73,8 +74,8 @@ def test_nothing_changed_writes_nothing(dialog: SettingsDialog) -> None:
 
 
 def test_invalid_values_are_shown_and_nothing_is_saved(dialog: SettingsDialog) -> None:
-    dialog.timezone.setCurrentText("Asia/Atlantis")
-    dialog.proxy.setText("proxy without scheme")
+    dialog.general.timezone.setCurrentText("Asia/Atlantis")
+    dialog.network.proxy.setText("proxy without scheme")
     dialog.save()
     assert dialog.result() != dialog.DialogCode.Accepted
     problem = dialog.fields["timezone"].error
@@ -83,9 +84,9 @@ def test_invalid_values_are_shown_and_nothing_is_saved(dialog: SettingsDialog) -
     assert dialog.tabs.currentIndex() == dialog.fields["timezone"].tab
     assert not Settings.path().exists()
 
-    dialog.timezone.setCurrentText("Asia/Tashkent")
-    dialog.proxy.clear()
-    dialog.positive.setValue(-0.5)  # below the negative threshold
+    dialog.general.timezone.setCurrentText("Asia/Tashkent")
+    dialog.network.proxy.clear()
+    dialog.sentiment.positive.setValue(-0.5)  # below the negative threshold
     dialog.save()
     assert "above the negative" in dialog.fields["sentiment_positive"].error.text()
     assert dialog.fields["timezone"].error.isHidden()
@@ -93,10 +94,10 @@ def test_invalid_values_are_shown_and_nothing_is_saved(dialog: SettingsDialog) -
 
 
 def test_time_zone_search_finds_part_of_a_name(dialog: SettingsDialog) -> None:
-    completer = dialog.timezone.completer()
+    completer = dialog.general.timezone.completer()
     completer.setCompletionPrefix("tashk")
     assert completer.currentCompletion() == "Asia/Tashkent"
-    assert dialog.timezone.currentData() is None  # "this computer's zone" by default
+    assert dialog.general.timezone.currentData() is None  # "this computer's zone" by default
     assert dialog.fields["timezone"].get() is None
 
 
@@ -108,14 +109,14 @@ def test_locked_keys_are_read_only_with_its_message(ctx: AppContext, tmp_path: P
                     '[locked]\nkeys = ["proxy", "database_url"]\n', encoding="utf-8")
     monkeypatch.setenv("ATTACHE_SITE_CONFIG", str(site))
     dialog = _reopen(ctx, qtbot)
-    assert dialog.proxy.text() == "http://it-proxy:3128"
+    assert dialog.network.proxy.text() == "http://it-proxy:3128"
     assert not dialog.fields["proxy"].widget.isEnabled()
-    assert "set by your IT department" in dialog.proxy.toolTip()
+    assert "set by your IT department" in dialog.network.proxy.toolTip()
     assert str(site) in dialog.fields["proxy"].error.text()
     assert not dialog.fields["database_url"].widget.isEnabled()
     assert dialog.fields["timezone"].widget.isEnabled()
-    dialog.proxy.setText("http://sneaky:1")  # even if changed somehow, it is not saved
-    dialog.interval.setValue(45)
+    dialog.network.proxy.setText("http://sneaky:1")  # even if changed somehow, it is not saved
+    dialog.general.interval.setValue(45)
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     saved = Settings.load()
@@ -123,7 +124,7 @@ def test_locked_keys_are_read_only_with_its_message(ctx: AppContext, tmp_path: P
 
 
 def test_secrets_are_write_only(memory_keyring, dialog: SettingsDialog) -> None:  # noqa: ANN001
-    status, field, _title = dialog.secret_rows["youtube"]
+    status, field, _title = dialog.secrets.secret_rows["youtube"]
     assert status.text() == "not set"
     assert field.echoMode() == QLineEdit.EchoMode.Password
     field.setText("AIza-very-secret")
@@ -132,11 +133,11 @@ def test_secrets_are_write_only(memory_keyring, dialog: SettingsDialog) -> None:
     assert status.text() == "stored ✓"
     assert field.text() == ""
 
-    dialog.other_name.setText("mastodon:mastodon.social")
-    dialog.other_value.setText("tok-123")
+    dialog.secrets.other_name.setText("mastodon:mastodon.social")
+    dialog.secrets.other_value.setText("tok-123")
     dialog.findChild(QPushButton, "other-secret-store").click()
     assert secrets.get_secret("mastodon:mastodon.social") == "tok-123"
-    assert dialog.secret_rows["mastodon:mastodon.social"][0].text() == "stored ✓"
+    assert dialog.secrets.secret_rows["mastodon:mastodon.social"][0].text() == "stored ✓"
     texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QLineEdit)]
     assert not any("AIza-very-secret" in t or "tok-123" in t for t in texts)
 
@@ -149,45 +150,45 @@ def test_stored_named_secrets_are_listed(ctx: AppContext, memory_keyring,  # noq
                                          qtbot) -> None:  # noqa: ANN001
     secrets.set_secret("facebook:usembassytashkent", "EAAB-page-token")
     dialog = _reopen(ctx, qtbot)
-    status, field, title = dialog.secret_rows["facebook:usembassytashkent"]
+    status, field, title = dialog.secrets.secret_rows["facebook:usembassytashkent"]
     assert status.text() == "stored ✓" and field.text() == ""
     assert "usembassytashkent" in title.text()
 
 
 def test_test_connection_on_good_and_bad_urls(dialog: SettingsDialog, db_url: str) -> None:
-    dialog.db_sqlite.setChecked(True)
-    dialog.db_path.setText(db_url.removeprefix("sqlite:///"))
-    dialog.test_button.click()
-    assert dialog.test_result.text().startswith("✓ ")
-    assert "up to date" in dialog.test_result.text()
+    dialog.database.db_sqlite.setChecked(True)
+    dialog.database.db_path.setText(db_url.removeprefix("sqlite:///"))
+    dialog.database.test_button.click()
+    assert dialog.database.test_result.text().startswith("✓ ")
+    assert "up to date" in dialog.database.test_result.text()
 
-    dialog.db_server.setChecked(True)
-    dialog.db_url.setText("postgresql+psycopg://attache:hunter2@127.0.0.1:1/attache")
-    dialog.test_button.click()
-    text = dialog.test_result.text()
+    dialog.database.db_server.setChecked(True)
+    dialog.database.db_url.setText("postgresql+psycopg://attache:hunter2@127.0.0.1:1/attache")
+    dialog.database.test_button.click()
+    text = dialog.database.test_result.text()
     assert text.startswith("✗ Cannot connect to postgresql+psycopg://attache:***@127.0.0.1:1/")
     assert "hunter2" not in text
-    assert dialog.test_button.isEnabled()
+    assert dialog.database.test_button.isEnabled()
 
 
 @pytest.mark.postgres
 def test_test_connection_on_postgresql(dialog: SettingsDialog, pg_url: str) -> None:
-    dialog.db_server.setChecked(True)
-    dialog.db_url.setText(pg_url)
-    dialog.test_button.click()
-    assert dialog.test_result.text().startswith("✓ Connected")
-    assert "empty" in dialog.test_result.text()
+    dialog.database.db_server.setChecked(True)
+    dialog.database.db_url.setText(pg_url)
+    dialog.database.test_button.click()
+    assert dialog.database.test_result.text().startswith("✓ Connected")
+    assert "empty" in dialog.database.test_result.text()
 
 
 def test_database_choice_is_saved_and_the_password_stays_hidden(
         ctx: AppContext, dialog: SettingsDialog, tmp_path: Path, qtbot,  # noqa: ANN001
         memory_keyring) -> None:  # noqa: ANN001
-    assert dialog.db_default.isChecked()
+    assert dialog.database.db_default.isChecked()
     assert dialog.findChild(QLineEdit, "data-folder").text() == str(
         wiring.paths.data_dir())
     url = "postgresql+psycopg://attache:hunter2@db.mfa/attache"
-    dialog.db_server.setChecked(True)
-    dialog.db_url.setText(url)
+    dialog.database.db_server.setChecked(True)
+    dialog.database.db_url.setText(url)
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     # The password went to the keyring; settings.json has the URL without it.
@@ -197,17 +198,17 @@ def test_database_choice_is_saved_and_the_password_stays_hidden(
     assert wiring.database_url.resolve_db_url() == url
 
     again = _reopen(ctx, qtbot)
-    assert again.db_server.isChecked()
-    assert again.db_url.text() == mask_password(url) == (
+    assert again.database.db_server.isChecked()
+    assert again.database.db_url.text() == mask_password(url) == (
         "postgresql+psycopg://attache:***@db.mfa/attache")
     assert again.changes() == {}  # the masked text stands for the stored URL
-    assert "database:attache@db.mfa:5432/attache" in again.secret_rows
-    _status, _field, title = again.secret_rows["database:attache@db.mfa:5432/attache"]
+    assert "database:attache@db.mfa:5432/attache" in again.secrets.secret_rows
+    _status, _field, title = again.secrets.secret_rows["database:attache@db.mfa:5432/attache"]
     assert "Database password" in title.text()
-    again.db_sqlite.setChecked(True)
+    again.database.db_sqlite.setChecked(True)
     again.save()
     assert "database_url" in again.fields and not again.fields["database_url"].error.isHidden()
-    again.db_path.setText(str(tmp_path / "mine.db"))
+    again.database.db_path.setText(str(tmp_path / "mine.db"))
     again.save()
     assert Settings.load().database_url == f"sqlite:///{tmp_path / 'mine.db'}"
 
@@ -218,7 +219,7 @@ def test_editing_the_server_keeps_the_masked_password(
     settings.set("database_url", "postgresql+psycopg://attache:hunter2@db.mfa/attache")
     settings.save()
     dialog = _reopen(ctx, qtbot)
-    dialog.db_url.setText("postgresql+psycopg://attache:***@db.mfa/attache_test")
+    dialog.database.db_url.setText("postgresql+psycopg://attache:***@db.mfa/attache_test")
     assert dialog.changes() == {
         "database_url": "postgresql+psycopg://attache:hunter2@db.mfa/attache_test"}
     dialog.save()
@@ -236,14 +237,14 @@ def test_test_connection_uses_the_typed_or_the_stored_password(
                         lambda url: (tried.append(url), (True, "Connected"))[1])
     secrets.set_secret("database:attache@db.mfa:5432/attache", "stored-pw")
     dialog = _reopen(ctx, qtbot)
-    dialog.db_server.setChecked(True)
-    dialog.db_url.setText("postgresql+psycopg://attache@db.mfa/attache")
-    dialog.test_button.click()
-    dialog.db_url.setText("postgresql+psycopg://attache:typed-pw@db.mfa/attache")
-    dialog.test_button.click()
+    dialog.database.db_server.setChecked(True)
+    dialog.database.db_url.setText("postgresql+psycopg://attache@db.mfa/attache")
+    dialog.database.test_button.click()
+    dialog.database.db_url.setText("postgresql+psycopg://attache:typed-pw@db.mfa/attache")
+    dialog.database.test_button.click()
     assert tried == ["postgresql+psycopg://attache:stored-pw@db.mfa/attache",
                      "postgresql+psycopg://attache:typed-pw@db.mfa/attache"]
-    assert "pw" not in dialog.test_result.text()
+    assert "pw" not in dialog.database.test_result.text()
 
 
 def test_a_password_without_a_keyring_is_refused_and_nothing_saved(
@@ -258,8 +259,8 @@ def test_a_password_without_a_keyring_is_refused_and_nothing_saved(
     previous = keyring.get_keyring()  # another test's memory keyring may be the default
     keyring.set_keyring(fail.Keyring())
     try:
-        dialog.db_server.setChecked(True)
-        dialog.db_url.setText("postgresql+psycopg://attache:hunter2@db.mfa/attache")
+        dialog.database.db_server.setChecked(True)
+        dialog.database.db_url.setText("postgresql+psycopg://attache:hunter2@db.mfa/attache")
         dialog.save()
     finally:
         keyring.set_keyring(previous)
@@ -289,10 +290,10 @@ def test_closing_during_a_slow_connection_test(ctx: AppContext, db_url: str,
 
     monkeypatch.setattr(ctx.runner, "run", run)
     dialog = wiring.open_settings(ctx)
-    dialog.db_sqlite.setChecked(True)
-    dialog.db_path.setText(db_url.removeprefix("sqlite:///"))
-    dialog.test_button.click()
-    assert dialog.test_result.text() == "Connecting…"
+    dialog.database.db_sqlite.setChecked(True)
+    dialog.database.db_path.setText(db_url.removeprefix("sqlite:///"))
+    dialog.database.test_button.click()
+    assert dialog.database.test_result.text() == "Connecting…"
     dialog.reject()  # deleted on close
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not shiboken6.isValid(dialog)
@@ -306,18 +307,18 @@ def test_no_keyring_is_said_before_a_token_is_typed(ctx: AppContext, no_os_keyri
     notice = dialog.findChild(QLabel, "no-keyring")
     assert not notice.isHidden()  # on the Secrets tab, above the first field
     assert notice.text().startswith("<b>There is no keyring")
-    _status, field, _title = dialog.secret_rows["youtube"]
-    assert not field.isEnabled() and not dialog.other_value.isEnabled()
+    _status, field, _title = dialog.secrets.secret_rows["youtube"]
+    assert not field.isEnabled() and not dialog.secrets.other_value.isEnabled()
     assert not dialog.findChild(QPushButton, "secret-store-youtube").isEnabled()
 
 
 def test_with_a_keyring_the_notice_is_hidden(memory_keyring, dialog: SettingsDialog) -> None:  # noqa: ANN001
     assert dialog.findChild(QLabel, "no-keyring").isHidden()
-    assert dialog.secret_rows["youtube"][1].isEnabled()
+    assert dialog.secrets.secret_rows["youtube"][1].isEnabled()
 
 
 def test_problems_start_with_a_capital() -> None:
-    from ui.settings_dialog import sentence
+    from ui.settings_tabs.form import sentence
 
     assert sentence("no OS keyring is available") == "No OS keyring is available"
     assert sentence("") == ""

@@ -44,6 +44,7 @@ from ui.calendar.moves import MovePostCommand, Placement
 from ui.calendar.observance_panel import UPCOMING_DAYS, ObservancePanel
 from ui.calendar.palette import legend_html
 from ui.calendar.week_view import WeekView
+from ui.widgets.headers import elide_titles
 
 MONTH, WEEK, AGENDA = "month", "week", "agenda"
 
@@ -172,7 +173,7 @@ class CalendarView(QWidget):
         table.setWordWrap(False)
         table.setSortingEnabled(True)
         table.sortByColumn(agenda_model.DATE, Qt.SortOrder.AscendingOrder)
-        header = table.horizontalHeader()
+        header = elide_titles(table)
         # The title gets the width; kind, channels and campaign are narrow and cut with "…"
         # (their tooltip has them whole). Date, time and status fit their content.
         header.setSectionResizeMode(agenda_model.TITLE, QHeaderView.ResizeMode.Stretch)
@@ -335,8 +336,7 @@ class CalendarView(QWidget):
         else:
             self.summary.setText(" · ".join((
                 self.tr("%n post(s)", "", len(posts)),
-                self.tr("1 observance") if len(days) == 1
-                else self.tr("{0} observances").format(len(days)))))
+                self.tr("%n observance(s)", "", len(days)))))
         self.summary.setToolTip(self.tr("Times are shown in {0}").format(
             getattr(self.data.zone, "key", str(self.data.zone))))
 

@@ -38,6 +38,21 @@ class Counts(QObject):
     def channels(self, n: int) -> str:
         return self.tr("%Ln channel(s)", "", n)
 
+    def observance_days(self, n: int) -> str:
+        return self.tr("%Ln observance day(s)", "", n)
+
+    def analysed_replies(self, n: int) -> str:
+        return self.tr("%Ln analysed reply(ies)", "", n)
+
+    def invalid_addresses(self, n: int) -> str:
+        return self.tr("%Ln invalid address(es)", "", n)
+
+    def stories(self, n: int) -> str:
+        return self.tr("%Ln story(ies)", "", n)
+
+    def groups(self, n: int) -> str:
+        return self.tr("%Ln group(s)", "", n)
+
     def errors(self, n: int) -> str:
         return self.tr("%Ln error(s)", "", n)
 

@@ -67,9 +67,23 @@ def fit_to_screen(widget: QWidget, preferred: QSize | None = None) -> None:
         widget.move(max(x, area.x()), max(y, area.y()))
 
 
+class _UpAndDown(QScrollArea):
+    """Scrolls up and down only, so it is never narrower than its content: a row wider than
+    the view would be cut off on the right (the post editor's status row in Russian)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        width = (content.minimumSizeHint().width() + 2 * self.frameWidth()
+                 + self.verticalScrollBar().sizeHint().width())
+        return QSize(max(hint.width(), width), hint.height())
+
+
 def scrolling(content: QWidget) -> QScrollArea:
     """``content`` in a frameless vertical scroll area that follows its width."""
-    area = QScrollArea()
+    area = _UpAndDown()
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
