@@ -126,14 +126,16 @@ def current_backend() -> Backend:
         allowed = False
     if allowed:
         return Backend(name, where, True, allowed_by_site=True)
-    kind = ("keeps secrets in a plain-text file (base64, which anyone can decode)"
+    path = getattr(backend, "file_path", None)
+    at = f", {path}," if path else ""
+    kind = (f"keeps secrets in a plain-text file{at} as base64, which anyone can decode"
             if "Plaintext" in name
-            else "keeps secrets in a file of its own, not in the OS keyring")
+            else f"keeps secrets in a file of its own{at} not in the OS keyring")
     return Backend(name, where, False, (
-        f"the keyring backend {name} {kind} ({where}): anyone or anything that can read your "
-        "files or their backups could read the tokens, so Attaché does not use it. Use the "
-        "OS keyring (on Linux: GNOME Keyring or KWallet, unlocked), or IT can allow this "
-        f"backend in site.toml ([defaults] {SITE_KEY} = [\"{name}\"])."))
+        f"the keyring backend {name} {kind}, so Attaché does not use it: anyone or anything "
+        "that can read your files or their backups could read the tokens. Use the OS keyring "
+        "(on Linux: GNOME Keyring or KWallet, unlocked), or IT can allow this backend in "
+        f"site.toml ([defaults] {SITE_KEY} = [\"{name}\"])."))
 
 
 def _usable_backend() -> Backend:
@@ -226,18 +228,22 @@ def store_database_secrets(url: str) -> str:
     bare, found = split_secrets(url)
     if not found:
         return url
-    if not keyring_available():
-        raise KnownError(DATABASE_NO_BACKEND.format(reason="there is no OS keyring to keep "
-                                                           "it safely (e.g. Linux without "
-                                                           "GNOME Keyring or KWallet)."))
     names = database_secret_names(bare)
-    try:
-        for kind, value in found.items():
-            set_secret(names[kind], value)
-    except KnownError as exc:  # a locked or broken keyring
-        raise KnownError(DATABASE_NO_BACKEND.format(
-            reason=f"the OS keyring refused it ({exc}).")) from None
+    _keep({names[kind]: value for kind, value in found.items()}, DATABASE_NO_BACKEND,
+          "there is no OS keyring to keep it safely (e.g. Linux without GNOME Keyring or "
+          "KWallet).")
     return bare
+
+
+def _keep(values: dict[str, str], refusal: str, no_keyring: str) -> None:
+    """Store a URL's secrets, or nothing: ``refusal`` (with ``{reason}``) says why not."""
+    if not keyring_available():
+        raise KnownError(refusal.format(reason=no_keyring))
+    try:
+        for name, value in values.items():
+            set_secret(name, value)
+    except KnownError as exc:  # a locked or broken keyring
+        raise KnownError(refusal.format(reason=f"the OS keyring refused it ({exc}).")) from None
 
 
 def with_database_secrets(url: str) -> str:
@@ -283,14 +289,7 @@ def store_proxy_secret(url: str) -> str:
     name = proxy_secret_name(bare)
     if password is None or name is None:
         return url
-    if not keyring_available():
-        raise KnownError(PROXY_NO_BACKEND.format(reason="there is no OS keyring to keep it "
-                                                        "safely."))
-    try:
-        set_secret(name, password)
-    except KnownError as exc:
-        raise KnownError(PROXY_NO_BACKEND.format(
-            reason=f"the OS keyring refused it ({exc}).")) from None
+    _keep({name: password}, PROXY_NO_BACKEND, "there is no OS keyring to keep it safely.")
     return bare
 
 

@@ -34,6 +34,8 @@ log = logging.getLogger("attache.selftest")
 FEED = RESOURCES / "selftest" / "feed.xml"
 ENGLISH_POSITIVE = "I love this"
 RUSSIAN = "Спасибо большое за помощь, всё прошло отлично"
+KAZAKH = "Рақмет, өте керемет қосымша"
+UZBEK = "Rahmat, juda foydali ma'lumot bo'ldi"
 
 
 class CheckFailed(Exception):
@@ -179,11 +181,22 @@ def check_sentiment(_ws: _Workspace) -> str:
     _expect(english.label == "positive" and (english.polarity or 0.0) >= 0.3,
             f"{ENGLISH_POSITIVE!r} scored {english.label} {english.polarity} with "
             f"{english.analyzer} (is the lexicon missing from the build?)")
+    # Russian needs pymorphy3's dictionary and our lexicon, Kazakh its model file: a bundle
+    # without them would fail here, not silently on an officer's replies.
     russian = scorer.score(RUSSIAN)
-    _expect(russian.label == "unsupported" and russian.language == "ru",
-            f"Russian scored {russian.label} ({russian.language}), not unsupported (ru)")
+    _expect(russian.label == "positive" and russian.analyzer == "ru-lexicon-v1",
+            f"Russian scored {russian.label} by {russian.analyzer} ({russian.language}), not "
+            f"positive by ru-lexicon-v1 (are the pymorphy3 dictionaries in the build?)")
+    kazakh = scorer.score(KAZAKH)
+    _expect(kazakh.label == "positive" and kazakh.analyzer == "kk-linear-v1",
+            f"Kazakh scored {kazakh.label} by {kazakh.analyzer} ({kazakh.language}), not "
+            f"positive by kk-linear-v1 (is resources/sentiment in the build?)")
+    uzbek = scorer.score(UZBEK)
+    _expect(uzbek.label == "unsupported" and uzbek.language == "uz",
+            f"Uzbek scored {uzbek.label} ({uzbek.language}), not unsupported (uz)")
     return (f"{english.analyzer}: {ENGLISH_POSITIVE!r} positive {english.polarity:+.2f}; "
-            "Russian unsupported")
+            f"Russian positive ({russian.analyzer}); Kazakh positive ({kazakh.analyzer}); "
+            "Uzbek unsupported")
 
 
 def check_textblob(_ws: _Workspace) -> str:

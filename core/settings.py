@@ -131,14 +131,27 @@ class Settings(SettingsFields):
         elif isinstance(current, list):
             converted = [part.strip() for part in value.split(",") if part.strip()]
         elif isinstance(current, bool):
-            converted = value.lower() in ("1", "true", "yes", "on")
+            if value.lower() not in YES + NO:
+                raise KnownError(f"{key} must be yes or no (true/false, on/off, 1/0), "
+                                 f"not {value!r}")  # "maybe" used to mean no, silently
+            converted = value.lower() in YES
         elif isinstance(current, int):
-            converted = int(value)
+            try:
+                converted = int(value)
+            except ValueError:
+                raise KnownError(f"{key} must be a whole number, not {value!r}") from None
         elif isinstance(current, float):
-            converted = float(value)
+            try:
+                converted = float(value)
+            except ValueError:
+                raise KnownError(f"{key} must be a number, not {value!r}") from None
         else:
             converted = value
         setattr(self, key, check_setting(key, converted))
+
+
+YES = ("1", "true", "yes", "on")
+NO = ("0", "false", "no", "off")
 
 
 def _database_url_has_password(url: str) -> bool:

@@ -7,6 +7,7 @@ file) sits above both. Before this split siteconfig and settings imported each o
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -39,6 +40,15 @@ class SettingsFields:
     sentiment_analyzer: str = "social-v1"
     sentiment_positive: float = 0.35
     sentiment_negative: float = -0.01
+    # "Needs attention" counts a language only when its analyzer measured at least this
+    # macro-F1 (held out, or cross-validated on the officer's labels); manual labels always.
+    sentiment_min_quality: float = 0.5
+    # Learn from the officer's labels (per language, stored in the database) and use what
+    # measured better; learn again in the background after this many new labels (0: never).
+    sentiment_learning: bool = True
+    sentiment_relearn_every: int = 50
+    # IT's own model (model.onnx, tokenizer.json, labels.json): needs attache[onnx].
+    sentiment_model_dir: str | None = None
     # Observance packs shown in the calendar: un, us, host, programme.
     packs: list[str] = field(default_factory=lambda: ["un", "us", "host", "programme"])
     # Desktop app: background refresh while it runs, and tray notifications of what it found.
@@ -77,7 +87,7 @@ HOST_COUNTRIES = ("UZ", "KZ", "KG", "TJ", "TM")
 PACKS = ("un", "us", "host", "programme")
 # Text settings where "none" means "not set" (the environment's, this PC's, IT's default).
 OPTIONAL_TEXT = ("proxy", "ca_bundle", "timezone", "interface_language", "database_url",
-                 "user_name")
+                 "sentiment_model_dir", "user_name")
 TELEGRAM_PARSE_MODES = ("HTML", "MarkdownV2", "none")
 PROXY_SCHEMES = ("http", "https", "socks4", "socks5", "socks5h")
 # The smallest sensible value of number settings: a 0 s timeout or a 0-minute refresh
@@ -85,12 +95,14 @@ PROXY_SCHEMES = ("http", "https", "socks4", "socks5", "socks5h")
 MINIMUMS: dict[str, float] = {
     "connect_timeout": 1, "read_timeout": 1, "fetch_deadline": 1, "max_body_mib": 1,
     "workers": 1, "per_host": 1, "parse_processes": 0, "default_interval_minutes": 5,
-    "post_gap_minutes": 0, "publish_late_hours": 0,
+    "post_gap_minutes": 0, "sentiment_relearn_every": 0, "publish_late_hours": 0,
 }
 
 
 def check_setting(key: str, value: object) -> object:
     """Refuse values that would only fail later, far from where they were typed."""
+    if isinstance(value, float) and not math.isfinite(value):  # "inf" seconds: no deadline
+        raise KnownError(f"{key} must be a finite number, not {value!r}")
     if key == "timezone" and value:
         from core.calendar.timezones import zone
 
@@ -111,6 +123,12 @@ def check_setting(key: str, value: object) -> object:
         _check_database_url(str(value))
     if key in ("sentiment_positive", "sentiment_negative") and not -1 <= float(value) <= 1:  # type: ignore[arg-type]
         raise KnownError(f"{key} must be between -1 and 1 (polarity runs from -1 to 1)")
+    if key == "sentiment_min_quality" and not 0 <= float(value) <= 1:  # type: ignore[arg-type]
+        raise KnownError("sentiment_min_quality must be between 0 and 1 (a macro-F1)")
+    if key == "sentiment_model_dir" and value:
+        from core.sentiment.onnx_model import check_model_dir
+
+        check_model_dir(str(value))
     if key in MINIMUMS and value is not None and value < MINIMUMS[key]:  # type: ignore[operator]
         raise KnownError(f"{key} must be at least {MINIMUMS[key]:g}")
     if key == "telegram_parse_mode" and value not in TELEGRAM_PARSE_MODES:

@@ -7,7 +7,8 @@ Shared by the calendar import (core/calendar/tables.py) and the replies import
   the Windows code page — windows-1251 on a Russian or Uzbek desktop — with ``;`` between
   cells (the list separator of those locales). UTF-8 is tried first (it is never mistaken:
   other encodings almost never form valid UTF-8); otherwise windows-1251 is assumed when the
-  bytes read as Cyrillic words, and said so. Bytes that are neither are refused with the line,
+  bytes read as Cyrillic words (or are punctuation every Windows code page writes alike, as in
+  an Uzbek Latin "O‘zbekiston"), and said so. Bytes that are neither are refused with the line,
   rather than guessed (a Western "ANSI" file would come out as Cyrillic nonsense).
 - **Zip bombs.** An .xlsx is a zip of XML; 1 MB can unpack to gigabytes. The sizes the zip
   declares are checked before anything is unpacked (Python's zipfile stops at the declared
@@ -38,7 +39,12 @@ MAX_PART_BYTES = 128 * 1024 * 1024  # one part (a sheet, the shared strings)
 MAX_COLUMNS = 256
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _CYRILLIC = re.compile(r"[А-Яа-яЁёЎўҚқҒғҲҳІіЇїЄє]{2,}")
-_HIGH = re.compile(rb"[\x80-\xff]")
+# Bytes windows-1251 and windows-1252 read alike: the typographic punctuation Excel writes
+# (‘ ’ “ ” – — … « »), e.g. the ‘ of O‘zbekiston. They do not tell the two code pages apart.
+_SHARED = bytes(b for b in range(0x80, 0x100)
+                if bytes([b]).decode("cp1251", "replace") == bytes([b]).decode("cp1252", "replace")
+                and "\ufffd" not in bytes([b]).decode("cp1251", "replace"))
+_HIGH = re.compile(b"[^\x00-\x7f" + re.escape(_SHARED) + b"]")
 
 
 @dataclass(frozen=True)

@@ -205,7 +205,11 @@ def cmd_config_set(args: argparse.Namespace) -> int:
     settings.save()  # moves a database or proxy password into the OS keyring (or refuses)
     print(f"{args.key} = {_shown_setting(args.key, getattr(settings, args.key))!r}")
     if args.key in ("database_url", "proxy") and typed != getattr(settings, args.key):
+        from core.secrets import current_backend
+
         what = "database" if args.key == "database_url" else "proxy"
-        print(f"attache: the {what} password is kept in the OS keyring, not in "
-              "settings.json", file=sys.stderr)
+        backend = current_backend()
+        where = "the OS keyring" if not backend.allowed_by_site else backend.describe()
+        print(f"attache: the {what} password is kept in {where}, not in settings.json",
+              file=sys.stderr)
     return 0

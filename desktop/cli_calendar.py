@@ -125,8 +125,8 @@ def _post_options(p: argparse.ArgumentParser, *, adding: bool) -> None:
     when = p.add_mutually_exclusive_group(required=adding)
     when.add_argument("--at", type=parse_local_time, metavar='"YYYY-MM-DD HH:MM"')
     when.add_argument("--date", dest="day", type=parse_date, metavar="YYYY-MM-DD")
-    p.add_argument("--tz", metavar="ZONE", help="IANA zone of --at (default: the timezone "
-                   "setting, else this computer's)")
+    p.add_argument("--tz", metavar="ZONE", help="IANA zone of --at (default: " + (
+        "the timezone setting, else this computer's)" if adding else "the post's own zone)"))
     p.add_argument("--duration", type=int, metavar="MINUTES")
     p.add_argument("--channel", action="append", type=int, metavar="SOURCE_ID")
     p.add_argument("--campaign")
@@ -186,7 +186,10 @@ def cmd_posts_add(args: argparse.Namespace) -> int:
 
 
 def cmd_posts_update(args: argparse.Namespace) -> int:
-    post = post_ops.update_post(open_db(args), args.id, _fields(args), args.expect_version)
+    db = open_db(args)
+    if args.tz is None and (args.at is not None or args.day is not None):
+        args.tz = post_ops.get_post(db, args.id)["tz"]  # a new time, in the post's own zone
+    post = post_ops.update_post(db, args.id, _fields(args), args.expect_version)
     print(f"post {post['id']} saved (version {post['version']})")
     return 0
 
@@ -207,7 +210,7 @@ def cmd_posts_list(args: argparse.Namespace) -> int:
 
 
 def cmd_posts_show(args: argparse.Namespace) -> int:
-    post = post_ops.get_post(open_db(args), args.id)
+    post = post_ops.post_details(open_db(args), args.id)
     if args.json:
         emit_json([post])
     else:

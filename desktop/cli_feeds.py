@@ -202,7 +202,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     fetcher, settings = make_fetcher()
     pool = ParsePool(settings.parse_processes or None) if settings.parse_in_processes else None
     refresher = FeedRefresher(db, fetcher, workers=settings.workers, per_host=settings.per_host,
-                              parse_pool=pool, scorer=Scorer.from_settings(settings))
+                              parse_pool=pool, scorer=Scorer.from_settings(settings, db))
 
     def progress(result: RefreshResult, done: int, total: int) -> None:
         detail = result.error or f"+{result.new_items} new, {result.updated_items} updated"

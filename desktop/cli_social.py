@@ -25,8 +25,10 @@ def add_replies(sub: Subcommands, name: str, help_text: str) -> None:
     p.add_argument("--json", action="store_true")
     p = command(rep, "label", cmd_replies_label,
                 "set a reply's sentiment by hand (auto: back to the analyzer)")
-    p.add_argument("id", type=int)
-    p.add_argument("label", choices=("positive", "neutral", "negative", "auto"))
+    p.add_argument("id", type=int, nargs="?")
+    p.add_argument("label", nargs="?", choices=("positive", "neutral", "negative", "auto"))
+    p.add_argument("--file", metavar="F",
+                   help="many at once: a CSV with the header id,label (all or nothing)")
     p = command(rep, "import", cmd_replies_import,
                 "import replies from an X / Meta export (CSV or XLSX)")
     p.add_argument("file")
@@ -94,8 +96,21 @@ def cmd_replies_list(args: argparse.Namespace) -> int:
 
 
 def cmd_replies_label(args: argparse.Namespace) -> int:
-    from core.sentiment.scoring import label_reply
+    from core.sentiment.scoring import label_replies, label_reply, read_label_file
 
+    if args.file:
+        if args.id is not None:
+            raise KnownError("give either ID LABEL or --file F, not both")
+        path = Path(args.file)
+        labels = read_label_file(path)
+        counts = label_replies(open_db(args), labels, name=path.name)
+        print(f"labelled {len(labels)} replies: " + ", ".join(
+            f"{counts[label]} {label}" for label in ("positive", "neutral", "negative", "auto")
+            if counts.get(label)))
+        return 0
+    if args.id is None or args.label is None:
+        raise KnownError("give a reply ID and a LABEL (positive, neutral, negative, auto), "
+                         "or --file F")
     row = label_reply(open_db(args), args.id, args.label)
     print(f"reply {args.id}: {row['sentiment_label']} ({row['label_source']})")
     return 0

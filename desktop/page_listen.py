@@ -60,10 +60,13 @@ def answer_data(db: Database, settings: Callable[[], Settings]) -> AnswerData:
     return AnswerData(answer=answer, refusal=refusal, measure=counted)
 
 
-def listen_data(db: Database, zone: Callable[[], tzinfo],
-                scorer: Callable[[], Scorer],
+def listen_data(db: Database, zone: Callable[[], tzinfo], scorer: Callable[[], Scorer],
+                settings: Callable[[], Settings] | None = None,
                 answering: AnswerData | None = None) -> ListenData:
-    """The Listen page's window onto core: plain callables, so ui/ never sees SQL."""
+    """The Listen page's window onto core: plain callables, so ui/ never sees SQL.
+
+    ``settings``: the settings in force (the app's ``AppSettings.current``; default: the file).
+    """
     from core.calendar.campaigns import list_campaigns
     from core.errors import KnownError
     from core.feeds import items
@@ -100,9 +103,27 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
             parent = replies.replies_by_ids(db, [record["parent_id"]]).get(record["parent_id"])
         return {"post": post, "parent": parent}
 
+    def current() -> Settings:
+        if settings is not None:
+            return settings()
+        from core.settings import Settings
+
+        return Settings.load()
+
     def attention(start: object = None, source_id: int | None = None) -> list[dict]:
+        from core.sentiment.quality import trusted_analyzers
+
         since = instants({"start": start})["since"] if start is not None else None
-        return aggregates.needs_attention(db, since=since, source_id=source_id)
+        # A language counts only when its analyzer measured well enough (or by hand).
+        trusted = trusted_analyzers(db, current().sentiment_min_quality, scorer())
+        return aggregates.needs_attention(db, since=since, source_id=source_id,
+                                          trusted=trusted)
+
+    def analyzers() -> dict:
+        from core.sentiment.quality import language_qualities
+
+        return {"languages": [q.to_json() for q in language_qualities(scorer(), db)],
+                "min_quality": current().sentiment_min_quality}
 
     return ListenData(
         reply_ids=lambda **f: replies.reply_ids(db, **instants(f)),
@@ -124,6 +145,7 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
         unscored_count=lambda: replies.count_replies(db, label="unscored"),
         accounts=lambda: replies.reply_accounts(db),
         thread=thread,
+        analyzers=analyzers,
         answering=answering,
     )
 
@@ -131,6 +153,7 @@ def listen_data(db: Database, zone: Callable[[], tzinfo],
 def build(ctx: AppContext) -> ListenView:
     from core.calendar.timezones import default_zone_name, zone
     from core.sentiment.scoring import Scorer
+    from desktop.learning import Relearner, learned_message
     from desktop.links import open_external
     from ui.listen import ListenView
 
@@ -143,13 +166,15 @@ def build(ctx: AppContext) -> ListenView:
 
     def scorer() -> Scorer:
         # Built on first use: loading an analyzer is not free, and most sessions never
-        # hand a reply back to it.
+        # hand a reply back to it. With the database: the models learned in it.
         if "scorer" not in cache:
-            cache["scorer"] = Scorer.from_settings(ctx.settings.current())
+            cache["scorer"] = Scorer.from_settings(ctx.settings.current(), ctx.db)
         return cache["scorer"]  # type: ignore[return-value]
 
     answering = answer_data(ctx.db, ctx.settings.current)
-    view = ListenView(listen_data(ctx.db, planning_zone, scorer, answering), runner=ctx.runner,
+    view = ListenView(listen_data(ctx.db, planning_zone, scorer, ctx.settings.current,
+                                  answering),
+                      runner=ctx.runner,
                       undo_stack=ctx.window.undo_stack)
     view.open_link.connect(open_external)
     view.status.connect(lambda text: ctx.window.set_page_status("listen", text))
@@ -172,7 +197,14 @@ def build(ctx: AppContext) -> ListenView:
         cache.clear()  # a new zone or analyzer
         view.replies_changed()
 
+    def learned(results: list) -> None:
+        cache.pop("scorer", None)  # the next scores use what was learned
+        ctx.window.statusBar().showMessage(learned_message(results), 15_000)
+        ctx.bus.replies_changed.emit()  # the replies of those languages were scored again
+
+    relearner = Relearner(ctx.db, ctx.runner, learned, view, settings=ctx.settings.current)
     view.replies_edited.connect(edited)
+    view.replies_edited.connect(relearner.labels_changed)
     ctx.bus.replies_changed.connect(changed)
     ctx.bus.settings_changed.connect(settings_changed)
     return view

@@ -78,7 +78,7 @@ def channel_choices(db: Database) -> list[ChannelChoice]:
 # ------------------------------------------------------------------------------ posts
 
 def draft_of(post: dict) -> PostDraft:
-    """A ``get_post`` dict as the editor's draft (times in the post's own zone)."""
+    """A ``post_details`` dict as the editor's draft (times in the post's own zone)."""
     from ui.post_editor import PostDraft
 
     if post["all_day"]:
@@ -111,13 +111,13 @@ def save_draft(db: Database, draft: PostDraft) -> PostDraft:
 
     if draft.post_id is None:
         post_id = post_ops.create_post(db, fields_of(draft))
-        return draft_of(post_ops.get_post(db, post_id))
+        return draft_of(post_ops.post_details(db, post_id))
     try:
-        saved = post_ops.update_post(db, draft.post_id, fields_of(draft),
-                                     expect_version=draft.version)
+        post_ops.update_post(db, draft.post_id, fields_of(draft),
+                             expect_version=draft.version)
     except post_ops.ConflictError as exc:
         raise SaveConflict(str(exc)) from exc
-    return draft_of(saved)
+    return draft_of(post_ops.post_details(db, draft.post_id))
 
 
 def draft_warnings(db: Database, draft: PostDraft, *, gap_minutes: int,
@@ -183,7 +183,7 @@ def post_editor_data(ctx: AppContext) -> Any:
     settings = ctx.settings.or_defaults()  # a broken file must not stop planning
     countries = tuple(settings.countries)
     return PostEditorData(
-        load=lambda post_id: draft_of(post_ops.get_post(db, post_id)),
+        load=lambda post_id: draft_of(post_ops.post_details(db, post_id)),
         channels=lambda: channel_choices(db),
         campaigns=lambda: [c["name"] for c in campaign_ops.list_campaigns(db)],
         observances=lambda day: observance_choices(db, day, countries),

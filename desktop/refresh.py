@@ -122,7 +122,7 @@ class RefreshController:
             fetcher = ReusingFetcher(fetcher, responses)  # type: ignore[assignment]
         refresher = FeedRefresher(self.ctx.db, fetcher, workers=settings.workers,
                                   per_host=settings.per_host, parse_pool=self._pool,
-                                  scorer=Scorer.from_settings(settings))
+                                  scorer=Scorer.from_settings(settings, self.ctx.db))
         try:
             return refresher.refresh(source_ids, force=force, on_result=on_result,
                                      cancel=progress.cancel_event)

@@ -107,3 +107,51 @@ def test_calendar_cli_errors_are_one_line(cli) -> None:  # noqa: ANN001
     assert code == 1 and "before" in err
     code, _, err = cli("calendar", "import", "/nonexistent/plan.ics")
     assert code == 1 and "no such file" in err
+
+
+def test_rules_that_never_happen_or_break_rfc_5545_are_refused_in_one_line(cli) -> None:  # noqa: ANN001
+    """A rule with no occurrence from the post's start saved the post where no list, calendar
+    or export shows it; INTERVAL=0 gave 5,000 copies of one moment and an export the strict
+    parser could not finish; UNTIL with COUNT is forbidden by RFC 5545 §3.3.10."""
+    start = ("--at", "2026-12-01 10:00", "--tz", "Asia/Tashkent")
+    for rule, words in (
+            ("FREQ=WEEKLY;BYDAY=TU;UNTIL=20261201T040000Z", "never happens: its UNTIL is "
+                                                         "before the post's start (2026-12-01"),
+            ("FREQ=DAILY;UNTIL=20261130", "never happens"),
+            ("FREQ=WEEKLY;COUNT=0", "COUNT=0; COUNT must be a whole number of at least 1"),
+            ("FREQ=WEEKLY;COUNT=-1", "COUNT=-1; COUNT must be"),
+            ("FREQ=DAILY;INTERVAL=0", "INTERVAL=0; INTERVAL must be"),
+            ("FREQ=WEEKLY;UNTIL=20270101;COUNT=3", "has both UNTIL and COUNT")):
+        code, out, err = cli("posts", "add", "--title", "x", *start, "--rrule", rule)
+        assert (code, out) == (1, ""), rule
+        assert words in err and err.count("\n") == 1, err
+    assert json.loads(ok(cli, "posts", "list", "--json")) == []
+    # The same rule is fine from a start it reaches; moving the start past UNTIL is refused.
+    post = ok(cli, "posts", "add", "--title", "Weekly", *start, "--rrule",
+              "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261215T060000Z").strip()
+    code, _, err = cli("posts", "update", post, "--at", "2026-12-22 10:00")
+    assert code == 1 and "never happens" in err
+    assert [p["start"] for p in json.loads(ok(cli, "posts", "list", "--json"))] == [
+        "2026-12-01T10:00:00+05:00"]
+
+
+def test_posts_update_reads_a_new_time_in_the_posts_own_zone(cli) -> None:  # noqa: ANN001
+    """Without --tz, an update's --at moved the post into the officer's default zone: a
+    Tashkent post rescheduled from a laptop set to UTC ended up at 11:00 UTC."""
+    post = ok(cli, "posts", "add", "--title", "Briefing", "--at", "2026-12-01 10:00", "--tz",
+              "Asia/Tashkent").strip()
+    ok(cli, "posts", "update", post, "--at", "2026-12-02 11:00")
+    (saved,) = json.loads(ok(cli, "posts", "list", "--json"))
+    assert (saved["start"], saved["tz"]) == ("2026-12-02T11:00:00+05:00", "Asia/Tashkent")
+    ok(cli, "posts", "update", post, "--at", "2026-12-02 11:00", "--tz", "Europe/Berlin")
+    (saved,) = json.loads(ok(cli, "posts", "list", "--json"))
+    assert (saved["start"], saved["tz"]) == ("2026-12-02T11:00:00+01:00", "Europe/Berlin")
+
+
+def test_an_export_that_cannot_be_written_is_one_plain_line(cli, tmp_path: Path) -> None:  # noqa: ANN001
+    """A missing folder was "unexpected error: FileNotFoundError …"."""
+    target = tmp_path / "no such folder" / "plan.ics"
+    code, out, err = cli("calendar", "export", "--from", "2026-12-01", "--to", "2026-12-31",
+                         "--format", "ics", "-o", str(target))
+    assert (code, out) == (1, "")
+    assert err == f"attache: cannot write {target}: No such file or directory\n"

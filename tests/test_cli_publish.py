@@ -18,7 +18,7 @@ import pytest
 from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import select
 
-from core.calendar.posts import get_post
+from core.calendar.posts import get_post, post_details
 from core.feeds.fetch import Fetcher, FetchLimits
 from core.secrets import SERVICE
 from core.storage.database import Database
@@ -98,7 +98,7 @@ def test_posts_take_images_with_alt_text(cli, db: Database, tmp_path: Path) -> N
                          "--image", str(two), "--alt", "Second")
     assert code == 0, err
     post_id = int(out)
-    post = get_post(db, post_id)
+    post = post_details(db, post_id)
     assert [(i["filename"], i["alt"], i["mime"]) for i in post["images"]] == [
         ("one.png", "First", "image/png"), ("two.png", "Second", "image/png")]
     code, _, err = cli("posts", "update", str(post_id), "--image", str(one))
@@ -106,7 +106,7 @@ def test_posts_take_images_with_alt_text(cli, db: Database, tmp_path: Path) -> N
     code, _, err = cli("config", "set", "require_alt_text", "false")
     code, _, err = cli("posts", "update", str(post_id), "--image", str(one))
     assert code == 0, err
-    assert [i["alt"] for i in get_post(db, post_id)["images"]] == [""]
+    assert [i["alt"] for i in post_details(db, post_id)["images"]] == [""]
     (tmp_path / "notes.txt").write_text("not an image")
     code, _, err = cli("posts", "update", str(post_id), "--image", str(tmp_path / "notes.txt"))
     assert code == 1 and "notes.txt is not a JPEG, PNG, GIF or WebP image" in err
@@ -115,7 +115,7 @@ def test_posts_take_images_with_alt_text(cli, db: Database, tmp_path: Path) -> N
                        *[a for p in paths for a in ("--image", p, "--alt", "x")])
     assert code == 1 and "at most 4 images, not 5" in err
     code, _, err = cli("posts", "update", str(post_id), "--no-images")
-    assert code == 0 and get_post(db, post_id)["images"] == []
+    assert code == 0 and post_details(db, post_id)["images"] == []
 
 
 # ---------------------------------------------------------------------------- killed sender

@@ -137,3 +137,44 @@ def test_other_programs_calendars_and_sheets_import_on_postgres(pg: Database,
     assert import_table(pg, sheet, default_tz="UTC").unchanged == 3
     assert import_ics(pg, (fixtures / "calendar" / "google_overrides.ics").read_bytes(),
                       default_tz="UTC").unchanged == 4
+
+
+def test_a_big_sheet_imports_in_batches_on_postgres(pg: Database, tmp_path: Path) -> None:
+    """More rows than one IN list or insertmanyvalues batch holds, edited and imported again
+    (executemany UPDATEs guarded by version, rows locked FOR UPDATE), a NUL in a cell, and an
+    Outlook zone of the file's own planned in its IANA equivalent."""
+    import csv
+    import io
+
+    from core.calendar.icsimport import import_ics
+    from core.calendar.posts import list_posts
+    from core.calendar.tables import export_csv, import_table
+
+    rows = [{"title": f"Пост {n}\x00", "date": f"2026-12-{n % 28 + 1:02d}",
+             "time": "10:00" if n % 2 else "", "tz": "Asia/Tashkent",
+             "campaign": f"Campaign {n % 3}", "rrule": "FREQ=WEEKLY;COUNT=2" if n % 5 == 0
+             else ""} for n in range(1200)]
+    sheet = tmp_path / "plan.csv"
+    with sheet.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert import_table(pg, sheet, default_tz="UTC").created == 1200
+    assert import_table(pg, sheet, default_tz="UTC").unchanged == 1200
+    posts = list_posts(pg)
+    assert len(posts) == 1200 and not any("\x00" in p["title"] for p in posts)
+    exported = list(csv.DictReader(io.StringIO(export_csv(posts, []).decode("utf-8-sig"),
+                                               newline="")))
+    for row in exported:
+        row["title"] += " ✓"
+    edited = tmp_path / "edited.csv"
+    with edited.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.DictWriter(file, fieldnames=list(exported[0]))
+        writer.writeheader()
+        writer.writerows(exported)
+    assert import_table(pg, edited, default_tz="UTC").updated == 1200
+    assert {p["version"] for p in list_posts(pg)} == {2}
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "calendar"
+    import_ics(pg, (fixtures / "outlook_custom_zone.ics").read_bytes(), default_tz="UTC")
+    briefing = next(p for p in list_posts(pg) if p["title"] == "Briefing")
+    assert (briefing["tz"], briefing["start"]) == ("Europe/Berlin", "2026-03-02T10:00:00+01:00")

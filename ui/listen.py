@@ -5,7 +5,7 @@ neutral or negative by hand, 0 gives them back to the analyzer (also on the cont
 and Ctrl+Z undoes it. Right, the charts — replies per day or week and post by post — and the
 posts that need attention; clicking one of those filters the table to it.
 
-Replies in languages no analyzer reads (Russian, Uzbek, Kazakh…) are "not analysed" in their
+Replies in languages no analyzer reads (Uzbek, Kyrgyz, Tajik…) are "not analysed" in their
 own colour everywhere on this page, and the page says so in words: counting them as neutral
 would tell an officer that an angry thread was calm.
 
@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 
 from core.links import openable_link
 from ui.answer_box import AnswerBox, AnswerData
+from ui.listen_analyzers import AnalyzersNote
 from ui.models.replies_table import (
     AUTHOR,
     DATE,
@@ -123,6 +124,8 @@ class ListenData:
     # The reading pane's thread context for a reply row: {"post": {title, text, url} | None,
     # "parent": the reply it answers (a row like reply_rows gives) | None}.
     thread: Callable[[dict], dict] | None = None
+    # Which analyzer reads each language and how good it measured (ui/listen_analyzers.py).
+    analyzers: Callable[[], dict] | None = None
     # The Answer box under the reading pane (ui/answer_box.py); None: no box.
     answering: AnswerData | None = None
 
@@ -199,6 +202,8 @@ class ListenView(QWidget):
 
         self._build_filters()
         self._build_table()
+        self.analyzers_note = AnalyzersNote()
+        self.model.describe_analyzer = self.analyzers_note.describe
         self._build_charts()
         self._build_empty_state()
 
@@ -254,6 +259,7 @@ class ListenView(QWidget):
         content_column = QVBoxLayout(content)
         content_column.setContentsMargins(0, 0, 0, 0)
         content_column.addWidget(self.filter_bar)
+        content_column.addWidget(self.analyzers_note)
         content_column.addWidget(self.unscored_banner)
         content_column.addWidget(self.splitter, 1)
         self.stack = QStackedWidget()
@@ -284,7 +290,7 @@ class ListenView(QWidget):
         self.language_filter.setObjectName("language-filter")
         self.unsupported_only = QCheckBox(self.tr("Not analysed only"))
         self.unsupported_only.setToolTip(self.tr(
-            "Only replies in languages no analyzer reads (Russian, Uzbek, Kazakh…): "
+            "Only replies in languages no analyzer reads (Uzbek, Kyrgyz, Tajik…): "
             "read them yourself and label them with 1/2/3"))
         self.account_filter = QComboBox()
         self.account_filter.setObjectName("account-filter")
@@ -674,6 +680,7 @@ class ListenView(QWidget):
         self.reload_table(keep_selection=True)
         self.reload_summaries()
         self._update_unscored()
+        self.analyzers_note.refresh(self.data.analyzers, self._languages, self.runner)
 
     def reload_table(self, keep_selection: bool = False) -> None:
         """Ask for the rows again. ``keep_selection`` when the replies changed underneath

@@ -61,7 +61,10 @@ def export_calendar(db: Database, path: Path, fmt: str, *, first: date, last: da
         data = tables.export_csv(posts, days)
     else:
         data = tables.export_xlsx(posts, days)
-    Path(path).write_bytes(data)
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:  # no such folder, no permission, a full disk: the officer can fix it
+        raise KnownError(f"cannot write {path}: {exc.strerror or exc}") from None
     return ExportCounts(len(posts), len(days))
 
 

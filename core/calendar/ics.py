@@ -46,9 +46,11 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event, vRecur
 
 from core.calendar import icsscan, recurrence
+from core.calendar.filezone import file_zone
 from core.calendar.imports import ImportRejected, ImportReport, RejectedEntry
-from core.calendar.timezones import zone
+from core.calendar.timezones import equivalent_zone, zone
 from core.errors import KnownError
+from core.storage.text import storable, storable_fields
 
 log = logging.getLogger("attache.calendar.ics")
 
@@ -61,6 +63,7 @@ UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Zulu", "Zulu", "
                        "Etc/Universal", "GMT", "Etc/GMT", "Etc/GMT0", "GMT0", "Greenwich"})
 GENERATED_SUFFIX = "@generated.attache"  # the UID of an event the file gave none
 OVERRIDE = ";RECURRENCE-ID="
+MAX_ZONE_MATCHES = 100  # zone-and-year matches to IANA zones per file (each ~10-50 ms)
 _OVERRIDE_UID = re.compile(r"^(?P<uid>.+);RECURRENCE-ID=(?P<rid>\d{8}(?:T\d{6}Z)?)$")
 
 
@@ -175,13 +178,14 @@ def _exdates(post: dict, replaced: set[str]) -> list[date | datetime]:
     same file replaces (RFC 5545: the override says it; an EXDATE would hide it)."""
     values: list[date | datetime] = []
     for value in recurrence.parse_exdates(post.get("exdates")):
+        found: list[date | datetime] = [value]
         if isinstance(value, datetime):
-            if post["all_day"]:
-                value = value.date()
-            else:
-                value = value.replace(tzinfo=zone(post["tz"]))
-        if rid_text(value) not in replaced:
-            values.append(value)
+            found = [value.date() if post["all_day"] else value.replace(tzinfo=zone(post["tz"]))]
+        elif not post["all_day"]:
+            # A whole day off a timed series (another program's EXDATE;VALUE=DATE): written
+            # as that day's occurrence, since readers refuse a DATE beside a zoned DTSTART.
+            found = recurrence.on_day(post["rrule"], _start_of(post), value)
+        values += [v for v in found if rid_text(v) not in replaced]
     return values
 
 
@@ -262,8 +266,9 @@ class IcsEvent:
     status: str | None  # the RFC 5545 STATUS (TENTATIVE, CONFIRMED, CANCELLED)
     alarm_days: int | None  # days before the start of the first relative VALARM
     attache: dict[str, str]  # X-ATTACHE-* properties, keyed without the prefix: "POST-ID"
-    # ``tz``: the zone of timed events (an IANA zone named by TZID, UTC for "Z" or a zone the
-    # file defines itself); for all-day events our X-ATTACHE-TZ, else the importer's default.
+    # ``tz``: the zone of timed events (an IANA zone named by TZID or keeping the clock of a
+    # zone the file defines, else UTC); for all-day events our X-ATTACHE-TZ, else the
+    # importer's default.
     number: int = 0  # 1-based position in the file, for messages
     line: int | None = None  # where its BEGIN:VEVENT is
     # RECURRENCE-ID: this event replaces one occurrence of the series with the same UID.
@@ -274,6 +279,13 @@ class IcsEvent:
     floating: bool = False  # a time without a zone, read in the importer's default zone
     generated_uid: bool = False  # the file gave none: made from the event's own lines
     notes: list[str] = field(default_factory=list)  # imported, but something was left out
+
+    def __post_init__(self) -> None:
+        # Text as the database keeps it (no NUL): the UID finds the saved post again, and an
+        # unchanged event compares as unchanged.
+        storable_fields(self)
+        self.categories = [storable(c) for c in self.categories]
+        self.attache = {k: storable(v) for k, v in self.attache.items()}
 
     def label(self) -> str:
         uid = "generated" if self.generated_uid else self.uid or "?"
@@ -367,6 +379,23 @@ class _Zones:
     custom: dict[str, tzinfo]
     floating: str
     utc: str
+    # (TZID, year) → the IANA zone that keeps the custom zone's clock, or None.
+    equivalents: dict[tuple[str, int], str | None] = field(default_factory=dict)
+
+    def equivalent(self, tzid: str, year: int) -> str | None:
+        """Matched once per zone and year, and at most ``MAX_ZONE_MATCHES`` times a file (a
+        crafted file can place its times in thousands of years); past that, the nearest year
+        matched for the zone answers."""
+        key = (tzid, year)
+        if key not in self.equivalents:
+            if len(self.equivalents) < MAX_ZONE_MATCHES:
+                self.equivalents[key] = equivalent_zone(self.custom[tzid], year, tzid)
+            else:
+                years = [y for (t, y) in self.equivalents if t == tzid]
+                if not years:
+                    return None
+                return self.equivalents[(tzid, min(years, key=lambda y: abs(y - year)))]
+        return self.equivalents[key]
 
 
 def _file_zones(calendars: list[Calendar], custom: set[str]) -> dict[str, tzinfo]:
@@ -378,7 +407,7 @@ def _file_zones(calendars: list[Calendar], custom: set[str]) -> dict[str, tzinfo
             tzid = str(component.get("TZID", "")).strip()
             if tzid in custom and tzid not in zones:
                 try:
-                    zones[tzid] = component.to_tz(lookup_tzid=False)
+                    zones[tzid] = file_zone(component)
                 except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
                     raise KnownError(f"the time zone {tzid!r} defined in the file cannot be "
                                      f"read: {exc}") from None
@@ -455,6 +484,18 @@ def _event(component: Event, number: int, where: icsscan.EventLines | None,
     if component.get("recurrence-id") is not None:
         event.recurrence_id, _, _ = _moment(component["recurrence-id"], zones,
                                             _line(where, "RECURRENCE-ID"))
+        if str(getattr(component["recurrence-id"], "params", {}).get("RANGE", "")).upper() \
+                == "THISANDFUTURE":
+            event.notes.append("it changes this and every later occurrence "
+                               "(RANGE=THISANDFUTURE); only this occurrence was changed: "
+                               "edit the later ones in the series")
+    start_tzid = str(component["dtstart"].params.get("TZID", "")).strip()
+    if rrule and not all_day and tz == "UTC" and start_tzid in zones.custom and len({
+            datetime(start.year, month, 15, tzinfo=UTC).astimezone(
+                zones.custom[start_tzid]).utcoffset() for month in (1, 7)}) > 1:
+        event.notes.append(f"its time zone {start_tzid!r} (defined in the file) has the clock of "
+                           "no known zone, so its times are kept in UTC: the series may move "
+                           "by an hour when the clocks change")
     event.exdates = _dates(component, "EXDATE", zones, where)
     if component.get("rdate") is not None:
         extra = _dates(component, "RDATE", zones, where)
@@ -517,8 +558,10 @@ def _placed(value: datetime, tzid: str | None, zones: _Zones,
     """``value`` (icalendar's reading) as an aware time and the IANA zone it belongs to.
 
     The TZID decides, not icalendar's guess: an IANA zone it names (Windows names included)
-    is used whatever VTIMEZONE the file has; a zone only the file defines gives the instant,
-    kept in UTC; a TZID that is neither is refused — never read in the officer's own zone.
+    is used whatever VTIMEZONE the file has; a zone only the file defines is replaced by the
+    IANA zone that keeps the same clock (``equivalent_zone``: a weekly series stays at its
+    hour across clock changes), and when none does it gives the instant, kept in UTC; a TZID
+    that is neither is refused — never read in the officer's own zone.
     """
     wall = value.replace(tzinfo=None)
     if tzid:
@@ -527,6 +570,9 @@ def _placed(value: datetime, tzid: str | None, zones: _Zones,
             return wall.replace(tzinfo=ZoneInfo(iana)), iana, False
         own = zones.custom.get(str(tzid).strip())
         if own is not None:
+            same = zones.equivalent(str(tzid).strip(), wall.year)
+            if same is not None:
+                return wall.replace(tzinfo=ZoneInfo(same)), same, False
             return wall.replace(tzinfo=own).astimezone(UTC), "UTC", False
         raise EventProblem(f"its time zone {str(tzid)!r} is neither defined in the file "
                            "(VTIMEZONE) nor a zone Attaché knows, so the time cannot be "

@@ -48,16 +48,9 @@ from core.calendar.imports import (
     RejectedEntry,
     changed_columns,
 )
-from core.calendar.posts import (
-    PostFields,
-    change_post,
-    find_post_by_uid,
-    insert_post,
-    post_json,
-)
+from core.calendar.posts import PostFields, change_posts, insert_posts, posts_json_by
 from core.calendar.timezones import zone
 from core.errors import KnownError
-from core.publish import clearance
 from core.storage.database import Database
 from core.storage.models import POST_STATUSES, Observance, Source
 
@@ -86,10 +79,10 @@ class _Context:
     keys: dict[str, int]
     plan: _Plan
     report: ImportReport
+    saved: dict[str | int, dict] = field(default_factory=dict)  # the plan's posts, by uid
 
     def post(self, uid: str) -> dict | None:
-        row = find_post_by_uid(self.conn, uid)
-        return post_json(self.conn, row) if row else None
+        return self.saved.get(uid)
 
 
 def import_ics(db: Database, data: bytes, *, default_tz: str) -> ImportReport:
@@ -99,9 +92,11 @@ def import_ics(db: Database, data: bytes, *, default_tz: str) -> ImportReport:
     report = ImportReport()
     rejected: list[tuple[int, RejectedEntry]] = [(_number(e), e) for e in parsed.problems]
     with db.read() as conn:
+        uids = {e.uid if e.recurrence_id is None else override_uid(e.uid, e.recurrence_id)
+                for e in parsed.events} | {e.uid for e in parsed.events}
         context = _Context(conn, set(conn.execute(select(SOURCES.c.id)).scalars()),
                            dict(conn.execute(select(OBSERVANCES.c.key, OBSERVANCES.c.id)).all()),
-                           _Plan(), report)
+                           _Plan(), report, posts_json_by(conn, uids=uids))
         for event, exc in _plan_all(parsed.events, context):
             rejected.append((event.number, RejectedEntry.of(event.label(), exc)))
     rejected.sort(key=lambda pair: pair[0])
@@ -313,10 +308,14 @@ def _wanted(event: IcsEvent, exceptions: list[date | datetime] | None,
     exdates: list[date | datetime] | None = None
     if event.rrule and event.recurrence_id is None:
         # UNTIL as stored (the post's wall-clock time): Google's "…T155959Z" equals it.
-        rrule = normal_rrule(recurrence.stored_rule(event.rrule, all_day=event.all_day,
-                                                    tz=event.tz)) or ""
-        exdates = sorted({_wall(v, event.all_day, event.tz)
-                          for v in [*event.exdates, *(exceptions or [])]}, key=str)
+        rrule = normal_rrule(recurrence.stored_rule(
+            event.rrule, all_day=event.all_day, tz=event.tz,
+            start=event.start_date if event.all_day else event.start)) or ""
+        moments = [*event.exdates, *(exceptions or [])]
+        if not event.all_day:  # a whole day off a timed series: that day's occurrence
+            moments = [o for v in moments for o in (
+                recurrence.on_day(rrule, event.start, v) if type(v) is date else [v])]
+        exdates = sorted({_wall(v, event.all_day, event.tz) for v in moments}, key=str)
     elif event.recurrence_id is None:
         exdates = []
     duration = None
@@ -379,11 +378,8 @@ def _apply(db: Database, plan: _Plan, report: ImportReport) -> None:
                                                         args.pop("rule"), **args)
         for data, key in plan.links:
             data.observance_id = added[key]
-        policy = clearance.current_policy()  # who imports, read once for every post
-        for data, uid in plan.creates:
-            insert_post(conn, data, uid=uid, policy=policy)
-        for post_id, data, base in plan.updates:
-            change_post(conn, post_id, data, expect_version=base, policy=policy)
+        insert_posts(conn, plan.creates)
+        change_posts(conn, plan.updates)
     report.observances_added += len(plan.observances)
     report.created += len(plan.creates)
     report.updated += len(plan.updates)

@@ -89,7 +89,8 @@ _CONTINUES = ("clear the", "post or observance", "export again", "one of")
 # Which field a problem is about, from the importers' words (first match wins; "" keeps the
 # property the pattern names).
 _FIELDS = (
-    (r"changed by someone else", "version"), (r"^the title|\btitle\b", "title"),
+    (r"changed by someone else", "version"), (r"\bexdates\b", "exdates"),
+    (r"^the title|\btitle\b", "title"),
     (r"\bstatus\b", "status"),
     (r"\bend_date\b", "end_date"), (r"\bend_time\b|ends before it starts", "end_time"),
     (r"\ball[-_]day\b", "all_day"), (r"\bbad date\b|\bthe date\b", "date"),

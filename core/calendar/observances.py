@@ -61,10 +61,6 @@ def add_custom(db: Database, name: str, rule: dict, *, country: str | None = Non
                lead_days: int = 14, description: str | None = None,
                source_url: str | None = None, key: str | None = None) -> int:
     """The user's own observance (category ``custom``); packs never touch it."""
-    try:
-        rules.validate(rule)
-    except ValueError as exc:
-        raise KnownError(f"bad observance rule: {exc}") from None
     with db.write() as conn:
         return insert_custom(conn, name, rule, country=country, lead_days=lead_days,
                              description=description, source_url=source_url, key=key)

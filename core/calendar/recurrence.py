@@ -69,6 +69,13 @@ def check_rule(text: str) -> str:
                              f"{given[name]}); plan a post per time instead")
     if freq and freq not in FREQUENCIES:
         raise KnownError(f"not a valid RRULE {text!r}: unknown FREQ {freq!r} ({EXAMPLE})")
+    if "UNTIL" in given and "COUNT" in given:
+        raise KnownError(f"RRULE {text!r} has both UNTIL and COUNT; RFC 5545 allows one of "
+                         "them (the last day, or how many times)")
+    for name in ("COUNT", "INTERVAL"):
+        if name in given and not (given[name].isdigit() and int(given[name]) >= 1):
+            raise KnownError(f"RRULE {text!r} has {name}={given[name]}; {name} must be a whole "
+                             "number of at least 1")
     _check_month_days(text, given)
     try:
         rrulestr(_until_naive(rule), dtstart=datetime(2026, 1, 1))
@@ -119,14 +126,38 @@ def _with_until(rule: str, value: str) -> str:
     return _UNTIL.sub(f"UNTIL={value}", rule, count=1)
 
 
-def stored_rule(text: str, *, all_day: bool, tz: str) -> str:
+def stored_rule(text: str, *, all_day: bool, tz: str,
+                start: date | datetime | None = None) -> str:
     """The rule as it is kept with a post: checked, UNTIL in the post's own terms.
 
     Timed posts: UNTIL in wall-clock time of ``tz`` (a UTC ``…Z`` is converted; a bare date
     means the end of that day). All-day posts: UNTIL a date — a UTC time gives its date in
     ``tz``, as programs that write one (Apple, Outlook) take the last day's midnight there.
+    With the post's ``start``, a rule that gives no occurrence from there is refused too.
     """
-    return _own_until(check_rule(text), all_day=all_day, tz=tz)
+    rule = _own_until(check_rule(text), all_day=all_day, tz=tz)
+    if start is not None:
+        check_series(rule, start, written=text.strip())
+    return rule
+
+
+def check_series(rule: str, start: date | datetime, *, written: str | None = None) -> None:
+    """``KnownError`` when the (stored) rule gives no occurrence from ``start``: such a post
+    would be in no list, no calendar and no export — saved, and never seen again.
+    ``written``: the rule as the officer or the file wrote it, for the message."""
+    if expand(rule, start, _day(start), date.max, limit=1):
+        return
+    when = (f"{start:%Y-%m-%d %H:%M}" if isinstance(start, datetime)
+            else f"{start:%Y-%m-%d}")
+    shown = written or rule
+    if _until_value(rule) is not None:
+        raise KnownError(f"RRULE {shown!r} never happens: its UNTIL is before the post's "
+                         f"start ({when})")
+    raise KnownError(f"RRULE {shown!r} gives no occurrence from the post's start ({when})")
+
+
+def _day(start: date | datetime) -> date:
+    return start.date() if isinstance(start, datetime) else start
 
 
 def _own_until(rule: str, *, all_day: bool, tz: str) -> str:
@@ -196,6 +227,29 @@ def parse_exdates(text: str | list[str] | None) -> list[date | datetime]:
     return found
 
 
+def shift_exdates(values: Iterable[date | datetime], old: date | datetime,
+                  new: date | datetime) -> list[date | datetime]:
+    """Exceptions moved with their series when its start moves from ``old`` to ``new`` (both
+    in wall-clock terms), as calendar programs move them: the 8 December occurrence cancelled
+    at 10:00 stays cancelled when the series moves to 11:00 — or to Wednesday, the 9th."""
+    days = _day(new) - _day(old)
+    moved: list[date | datetime] = []
+    for value in values:
+        if not isinstance(value, datetime):
+            moved.append(value + days)
+        elif isinstance(new, datetime) and isinstance(old, datetime):
+            moved.append(value + (new.replace(tzinfo=None) - old.replace(tzinfo=None)))
+        else:
+            moved.append(value.date() + days)
+    return moved
+
+
+def on_day(rule: str, start: datetime, day: date) -> list[date | datetime]:
+    """The occurrences of a timed series on ``day`` (aware, in ``start``'s zone): what an
+    exception given as a whole day (EXDATE;VALUE=DATE) means for it."""
+    return expand(rule, start, day, day)
+
+
 def join_exdates(values: Iterable[date | datetime]) -> str | None:
     texts = sorted({exdate_text(v) for v in values})
     return ",".join(texts) or None
@@ -204,11 +258,12 @@ def join_exdates(values: Iterable[date | datetime]) -> str | None:
 # ------------------------------------------------------------------------------ expansion
 
 def expand(rule: str, start: datetime | date, first: date, last: date,
-           exdates: Iterable[date | datetime] = ()) -> list[datetime | date]:
+           exdates: Iterable[date | datetime] = (),
+           limit: int = MAX_OCCURRENCES) -> list[datetime | date]:
     """Occurrence starts of a series beginning at ``start`` whose day is in [first, last].
 
     Timed series are expanded in wall-clock time of ``start``'s zone and returned aware;
-    all-day series return dates. At most ``MAX_OCCURRENCES`` are returned and at most
+    all-day series return dates. At most ``limit`` (``MAX_OCCURRENCES``) are returned and at most
     ``MAX_STEPS`` walked from the first occurrence, whatever the rule (a stored rule may
     predate the checks). ``exdates`` (naive wall-clock datetimes or dates) are left out.
     """
@@ -234,7 +289,7 @@ def expand(rule: str, start: datetime | date, first: date, last: date,
                 found.append(moment.date())
         elif moment not in skip and moment.date() not in skip:
             found.append(moment.replace(tzinfo=tzinfo))
-        if len(found) >= MAX_OCCURRENCES:
+        if len(found) >= min(limit, MAX_OCCURRENCES):
             break
     return found
 

@@ -26,6 +26,9 @@ owner           who writes it.
 body            the text of the post (observances: their description).
 notes           internal notes.
 rrule           an RFC 5545 recurrence rule without ``RRULE:``, e.g. FREQ=WEEKLY;BYDAY=TH;COUNT=4.
+exdates         occurrences of the series that do not happen, separated by ``;``: days
+                (2026-12-24) or, for timed posts, day and time in the post's zone (2026-12-24
+                10:00). A moved occurrence is excluded here and is a row of its own.
 version         the post's version when exported: an edit of a stale export is refused.
 uid             the post's stable iCalendar UID (observances: their key).
 category        observances: un, us, host, programme or custom.
@@ -66,30 +69,31 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
+from core.calendar import recurrence
 from core.calendar.imports import ImportRejected, ImportReport, changed_columns
 from core.calendar.posts import (
     PostFields,
-    change_post,
-    find_post_by_uid,
-    insert_post,
-    post_json,
+    change_posts,
+    insert_posts,
+    posts_json_by,
     valid_rrule,  # the post editor's own RRULE check, run before anything is written
 )
 from core.calendar.timezones import zone
 from core.errors import KnownError
-from core.publish import clearance
 from core.spreadsheets import csv_rows, neutral_cell, read_csv, restored_cell, xlsx_rows
 from core.storage.database import Database
 from core.storage.models import POST_STATUSES, Observance, PlannedPost, Source
+from core.storage.text import storable
 
 log = logging.getLogger("attache.calendar.tables")
 
 COLUMNS = ("id", "kind", "title", "status", "date", "time", "end_date", "end_time", "all_day",
            "tz", "campaign", "channels", "observance_id", "owner", "body", "notes", "rrule",
-           "version", "uid", "category", "country", "estimated", "source_url")
+           "exdates", "version", "uid", "category", "country", "estimated", "source_url")
 WIDTHS = {"id": 6, "kind": 11, "title": 48, "status": 11, "date": 12, "time": 7,
           "end_date": 12, "end_time": 8, "all_day": 8, "tz": 16, "campaign": 22, "channels": 10,
-          "observance_id": 8, "owner": 14, "body": 60, "notes": 30, "rrule": 28, "version": 8,
+          "observance_id": 8, "owner": 14, "body": 60, "notes": 30, "rrule": 28, "exdates": 24,
+          "version": 8,
           "uid": 20, "category": 11, "country": 8, "estimated": 9, "source_url": 30}
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([AaPp])\.?\s*[Mm]\.?)?$")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
@@ -118,6 +122,7 @@ def _rows(posts: list[dict], occurrences: list[dict]) -> list[dict[str, object]]
             "channels": ";".join(str(c) for c in post.get("channels") or []),
             "observance_id": post.get("observance_id"), "owner": post.get("owner"),
             "body": post.get("body"), "notes": post.get("notes"), "rrule": post.get("rrule"),
+            "exdates": exdates_cell(post.get("exdates") or []),
             "version": post["version"], "uid": post["uid"],
         }
         if post["all_day"]:
@@ -248,6 +253,9 @@ def read_sheet(path: Path) -> Table:
 
 
 def _cell(column: str, text: str) -> str:
+    """A cell as the database will keep it (``storable``: a NUL gone), so that comparing it
+    with the saved post finds an unchanged line unchanged."""
+    text = storable(text)
     if column in FREE_TEXT:
         return text.replace("\r\n", "\n")  # Excel on Windows may save CRLF inside a cell
     return text.strip()
@@ -296,12 +304,18 @@ def import_table(db: Database, path: Path, *, default_tz: str) -> ImportReport:
     report = ImportReport(warnings=list(table.notes))
     order, undecided = _slash_order(rows)
     changes: list[_Change] = []
+    made: dict[str, int] = {}
+    rows = [(line, {**row, "uid": _row_uid(row, made)}
+             if not row.get("uid") and not row.get("id")
+             and row.get("kind", "").lower() != "observance" else row) for line, row in rows]
     with db.read() as conn:
         sources = set(conn.execute(select(SOURCES.c.id)).scalars())
         observance_ids = set(conn.execute(select(OBSERVANCES.c.id)).scalars())
+        saved = posts_json_by(conn, uids=[r["uid"] for _, r in rows if r.get("uid")],
+                              ids=[int(r["id"]) for _, r in rows
+                                   if not r.get("uid") and r.get("id", "").isdigit()])
         seen: dict[int, int] = {}
         new_uids: dict[str, int] = {}
-        made: dict[str, int] = {}
         for line, row in rows:
             kind = row.get("kind", "").lower()
             if kind == "observance":
@@ -313,9 +327,7 @@ def import_table(db: Database, path: Path, *, default_tz: str) -> ImportReport:
                 for column in ("date", "end_date"):
                     if row.get(column) and row[column] in undecided:
                         raise KnownError(_ambiguous(column, row[column]))
-                if not row.get("uid") and not row.get("id"):
-                    row = {**row, "uid": _row_uid(row, made)}
-                current = _current(conn, db, row)
+                current = _current(saved, row)
                 if current is not None:
                     if current["id"] in seen:
                         raise KnownError(f"post {current['id']} is also on line "
@@ -338,16 +350,13 @@ def import_table(db: Database, path: Path, *, default_tz: str) -> ImportReport:
                     report.note_update(changed_columns(change.fields.given(), current))
     if report.errors:
         raise ImportRejected(f"{path.name} was not imported", report)
-    policy = clearance.current_policy()  # who imports, read once for every line
+    new = [(c.fields, c.uid) for c in changes if c.post_id is None]
+    edits = [(c.post_id, c.fields, c.version) for c in changes if c.post_id is not None]
     with db.write() as conn:  # one transaction: all of it or, killed half-way, none of it
-        for change in changes:
-            if change.post_id is None:
-                insert_post(conn, change.fields, uid=change.uid, policy=policy)
-                report.created += 1
-            else:
-                change_post(conn, change.post_id, change.fields, expect_version=change.version,
-                            policy=policy)
-                report.updated += 1
+        insert_posts(conn, new)
+        change_posts(conn, edits)
+    report.created += len(new)
+    report.updated += len(edits)
     log.info("table import %s: %d created, %d updated, %d unchanged", path.name,
              report.created, report.updated, report.unchanged)
     return report
@@ -389,8 +398,9 @@ def _ambiguous(column: str, text: str) -> str:
             "month; write it as YYYY-MM-DD")
 
 
-def _current(conn, db: Database, row: dict[str, str]) -> dict | None:  # noqa: ANN001
-    """The saved post a row edits, or None for a new post.
+def _current(saved: dict[str | int, dict], row: dict[str, str]) -> dict | None:
+    """The saved post a row edits (from ``saved``, looked up for the whole file at once), or
+    None for a new post.
 
     The uid decides when there is one: ids differ between databases, so a row exported from a
     colleague's database edits the same post here (or adds it, keeping its uid) whatever its id.
@@ -399,14 +409,12 @@ def _current(conn, db: Database, row: dict[str, str]) -> dict | None:  # noqa: A
     if raw_id and not raw_id.isdigit():
         raise KnownError(f"id {raw_id!r} is not a number")
     if uid:
-        found = find_post_by_uid(conn, uid)
-        return post_json(conn, found) if found else None
+        return saved.get(uid)
     if not raw_id:
         return None
-    saved = conn.execute(select(POSTS).where(POSTS.c.id == int(raw_id))).mappings().first()
-    if saved is None:
+    if int(raw_id) not in saved:
         raise KnownError(f"there is no post {raw_id}; clear the id to add it as a new post")
-    return post_json(conn, dict(saved))
+    return saved[int(raw_id)]
 
 
 def _change(line: int, row: dict[str, str], current: dict | None, default_tz: str,
@@ -449,13 +457,15 @@ def _change(line: int, row: dict[str, str], current: dict | None, default_tz: st
     rrule = row.get("rrule", "")
     if rrule:
         check(valid_rrule, rrule)
+    exdates = check(_exdates, row.get("exdates", ""), order)
     if problems:
         raise KnownError("; ".join(problems))
 
     fields = PostFields(title=title, body=row.get("body", ""), status=status or None,
                         tz=tz, channels=channels, campaign=row.get("campaign", ""),
                         observance_id=observance_id or 0, owner=row.get("owner", ""),
-                        notes=row.get("notes", ""), rrule=rrule)
+                        notes=row.get("notes", ""), rrule=rrule,
+                        exdates=exdates if "exdates" in row else None)
     if all_day:
         fields.day = day
     else:
@@ -467,6 +477,9 @@ def _change(line: int, row: dict[str, str], current: dict | None, default_tz: st
             if end < start:
                 raise KnownError("the post ends before it starts")
             fields.duration_minutes = int((end - start) // timedelta(minutes=1))
+    if rrule:  # a rule that never happens from this start would hide the post
+        recurrence.stored_rule(rrule, all_day=all_day, tz=tz,
+                               start=fields.day if all_day else fields.at)
     if current is None:
         fields.status = fields.status or "idea"
         if "channels" not in row:
@@ -495,6 +508,9 @@ def _differences(fields: PostFields, post: dict, row: dict[str, str]) -> dict[st
         changed["status"] = fields.status
     if "rrule" in row and (fields.rrule or None) != (post["rrule"] or None):
         changed["rrule"] = fields.rrule
+    if fields.exdates is not None and recurrence.join_exdates(fields.exdates) != \
+            recurrence.join_exdates(recurrence.parse_exdates(post["exdates"])):
+        changed["exdates"] = fields.exdates
     if "channels" in row and sorted(fields.channels or []) != post["channels"]:
         changed["channels"] = fields.channels
     if "observance_id" in row and (fields.observance_id or None) != post["observance_id"]:
@@ -550,6 +566,34 @@ def _read_date(text: str, order: str | None) -> date:
         raise ValueError(text)
     full_year = int(year) + (2000 if len(year) == 2 else 0)
     return date(full_year, int(month), int(day))
+
+
+def exdates_cell(values: list[str]) -> str:
+    """A post's exception dates (``posts list --json`` form) as the ``exdates`` cell."""
+    return ";".join(v.replace("T", " ")[:16] if v.endswith(":00") else v.replace("T", " ")
+                    for v in values)
+
+
+def _exdates(text: str, order: str | None) -> list[date | datetime]:
+    """The ``exdates`` cell: days or day-and-time values separated by ``;`` (or ``,``)."""
+    found: list[date | datetime] = []
+    for part in filter(None, (p.strip() for p in re.split(r"[;,]", text))):
+        day_text, _, time_text = part.replace("T", " ", 1).partition(" ")
+        try:
+            day = _read_date(day_text, order)
+        except ValueError:
+            raise KnownError(f"bad exdates value {part!r} (use YYYY-MM-DD or "
+                             "YYYY-MM-DD HH:MM, separated by ;)") from None
+        if not time_text.strip():
+            found.append(day)
+            continue
+        match = re.fullmatch(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", time_text.strip())
+        if not match or int(match[1]) > 23 or int(match[2]) > 59 or int(match[3] or 0) > 59:
+            raise KnownError(f"bad exdates value {part!r} (use YYYY-MM-DD or "
+                             "YYYY-MM-DD HH:MM, separated by ;)")
+        found.append(datetime.combine(day, time(int(match[1]), int(match[2]),
+                                                int(match[3] or 0))))
+    return found
 
 
 def _time(text: str, column: str) -> time | None:

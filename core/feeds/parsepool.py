@@ -116,8 +116,8 @@ class ParsePool:
             # whose parses then start again alone.
             log.error("parsing %s took longer than %g s; its worker was stopped", url,
                       self.deadline)
+            _kill(pool)  # before _discard: its shutdown forgets the pool's processes
             self._discard(pool)
-            _kill(pool)
             raise ParseError(f"the feed took longer than {self.deadline:g} s to read; "
                              "it is too large or too complex") from None
 

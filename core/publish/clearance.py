@@ -27,7 +27,7 @@ from sqlalchemy import Connection, insert, select
 from core.errors import KnownError
 from core.settings import Settings
 from core.storage.models import PostStatusChange
-from core.storage.types import iso, utcnow
+from core.storage.types import iso
 
 HISTORY = PostStatusChange.__table__
 CLEARED = ("approved", "scheduled", "published")
@@ -87,10 +87,13 @@ def check_transition(post: dict, new_status: str, policy: Policy) -> None:
             "require_second_approver is on; each officer's name is the user_name setting)")
 
 
-def record_change(conn: Connection, post_id: int, old: str | None, new: str, actor: str,
-                  when: datetime | None = None, note: str | None = None) -> None:
-    conn.execute(insert(HISTORY).values(post_id=post_id, old_status=old, new_status=new,
-                                        actor=actor, at=when or utcnow(), note=note))
+def record_changes(conn: Connection, changes: list[tuple[int, str | None, str, str | None]],
+                   actor: str, when: datetime) -> None:
+    """Many ``(post id, old, new, note)`` changes by one officer, in one statement."""
+    if changes:
+        conn.execute(insert(HISTORY), [
+            {"post_id": post_id, "old_status": old, "new_status": new, "actor": actor,
+             "at": when, "note": note} for post_id, old, new, note in changes])
 
 
 def history(conn: Connection, post_id: int) -> list[dict]:

@@ -8,6 +8,7 @@ Russian never dilutes or inflates the English figures.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -70,6 +71,7 @@ def _rows(db: Database, since: datetime | None, **filters: object) -> list[dict]
     """One row per reply with its post and account; ``filters`` as ``reply_filters``."""
     query = (select(REPLIES.c.id, REPLIES.c.item_id, REPLIES.c.source_id,
                     REPLIES.c.sentiment_label, REPLIES.c.polarity, REPLIES.c.published,
+                    REPLIES.c.language, REPLIES.c.analyzer, REPLIES.c.label_source,
                     REPLIES.c.fetched_at, ITEMS.c.title, ITEMS.c.published.label("posted"),
                     SOURCES.c.title.label("source_title"), SOURCES.c.url.label("source_url"))
              .join(ITEMS, ITEMS.c.id == REPLIES.c.item_id)
@@ -129,7 +131,9 @@ def summary(db: Database, by: str = "item", since: datetime | None = None, *,
 
 def needs_attention(db: Database, *, threshold: float = 0.4, min_supported: int = 10,
                     jump: float = 0.2, trailing: int = 10, since: datetime | None = None,
-                    source_id: int | None = None) -> list[dict]:
+                    source_id: int | None = None,
+                    trusted: Callable[[str | None, str | None, str | None], bool] | None = None,
+                    ) -> list[dict]:
     """Posts whose negative share crosses ``threshold`` (with enough supported replies), or
     jumps ``jump`` above the account's trailing average over its previous posts.
 
@@ -137,12 +141,21 @@ def needs_attention(db: Database, *, threshold: float = 0.4, min_supported: int 
     the same reasons as numbers (``attention_reason``), so a translated interface words them
     itself instead of parsing English. ``source_id`` keeps one account's posts (each account's
     baseline is its own, so this only drops rows).
+
+    ``trusted(analyzer, language, label_source)`` (``core.sentiment.quality``) says whether a
+    reply's label may count: one from an analyzer that measured below the quality threshold
+    counts as ``untrusted`` (like unsupported, outside the shares), so a weak analyzer cannot
+    raise an alarm about an ambassador's post. None: every label counts.
     """
     per_item: dict[int, Tally] = {}
     meta: dict[int, dict] = {}
     for row in _rows(db, since, source_id=source_id):
         tally = per_item.setdefault(row["item_id"], Tally(row["item_id"], row["title"]))
-        tally.add(row["sentiment_label"], row["polarity"], row["published"])
+        label = row["sentiment_label"]
+        if (trusted is not None and label in SUPPORTED
+                and not trusted(row["analyzer"], row["language"], row["label_source"])):
+            label = "untrusted"
+        tally.add(label, row["polarity"], row["published"])
         meta[row["item_id"]] = row
     by_source: dict[int, list[int]] = defaultdict(list)
     for item_id, row in meta.items():
@@ -167,7 +180,8 @@ def needs_attention(db: Database, *, threshold: float = 0.4, min_supported: int 
                                     "baseline_share": round(baseline, 4), "jump": jump,
                                     "baseline_posts": len(recent)})
             if details:
-                flagged.append({**tally.to_json("item"), "source_id": meta[item_id]["source_id"],
+                flagged.append({**tally.to_json("item"), "untrusted": tally.counts["untrusted"],
+                                "source_id": meta[item_id]["source_id"],
                                 "posted": iso(meta[item_id]["posted"]),
                                 "reasons": [attention_reason(d) for d in details],
                                 "details": details})

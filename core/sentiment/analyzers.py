@@ -91,28 +91,28 @@ _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 # (found on the dev split's errors; values on VADER's scale, added like emoji).
 PHRASES = [(re.compile(pattern, re.IGNORECASE), value) for pattern, value in (
     (r"\?\?+", -0.35),  # "How is that normal??"
-    (r"still (?:no|nothing|waiting|not)|still nothing", -0.5),
-    (r"no (?:answer|reply|response)|not (?:even )?(?:one|a single) (?:answer|reply)", -0.5),
-    (r"(?:anyone|hello)\?", -0.3),
-    (r"typical|as always", -0.4),
-    (r"(?:rejected|refused|denied|disappeared|deleted my|ignored|ignoring)", -0.45),
-    (r"(?:interference|propaganda|hypocri\w*|double standards?|unfair)", -0.5),
-    (r"\d+\+?\s*(?:days|weeks|months|years).*(?:wait|normal|now|again)|"
-     r"(?:wait|waiting).*\d+\+?\s*(?:days|weeks|months|years)", -0.4),
-    (r"(?:why|who asked).*\?", -0.2),
-    (r"your own (?:country|prisons|house)|start with", -0.4),
-    (r"doesn'?t answer|does not answer", -0.4),
-    (r"nothing beats|nothing but (?:good|great|happy)", 0.6),
-    (r"can'?t complain|no complaints", 0.5),
-    (r"10/10|keep (?:going|it up)|worth (?:it|visiting|attending|the wait)|"
-     r"well done|so proud|exactly what", 0.6),
-    (r"was (?:fast|quick|smooth)", 0.5),
+    (r"\bstill (?:no|nothing|waiting|not)\b|\bstill nothing\b", -0.5),
+    (r"\bno (?:answer|reply|response)\b|\bnot (?:even )?(?:one|a single) (?:answer|reply)", -0.5),
+    (r"\b(?:anyone|hello)\?", -0.3),
+    (r"\btypical\b|\bas always\b", -0.4),
+    (r"\b(?:rejected|refused|denied|disappeared|deleted my|ignored|ignoring)\b", -0.45),
+    (r"\b(?:interference|propaganda|hypocri\w*|double standards?|unfair)\b", -0.5),
+    (r"\b\d+\+?\s*(?:days|weeks|months|years)\b.*\b(?:wait|normal|now|again)\b|"
+     r"\b(?:wait|waiting)\b.*\b\d+\+?\s*(?:days|weeks|months|years)\b", -0.4),
+    (r"\b(?:why|who asked)\b.*\?", -0.2),
+    (r"\byour own (?:country|prisons|house)\b|\bstart with\b", -0.4),
+    (r"\bdoesn'?t answer\b|\bdoes not answer\b", -0.4),
+    (r"\bnothing beats\b|\bnothing but (?:good|great|happy)\b", 0.6),
+    (r"\bcan'?t complain\b|\bno complaints\b", 0.5),
+    (r"\b10/10\b|\bkeep (?:going|it up)\b|\bworth (?:it|visiting|attending|the wait)\b|"
+     r"\bwell done\b|\bso proud\b|\bexactly what\b", 0.6),
+    (r"\bwas (?:fast|quick|smooth)\b", 0.5),
 )]
 # Positive-sounding words in scare quotes, or sarcasm emoji: the writer means the opposite.
 IRONY = re.compile(
     r'["“«](?:democra\w*|values?|partnership|freedom|transparency|friendship|everyone can '
-    r'apply|human rights|help)["”»]|🙃|such transparency|very mature|'
-    r"can'?t wait to wait|really helped", re.IGNORECASE)
+    r'apply|human rights|help)["”»]|🙃|\bsuch transparency\b|\bvery mature\b|'
+    r"\bcan'?t wait to wait\b|\breally helped\b", re.IGNORECASE)
 
 
 # Every emoji and emoticon holds one of these characters; a reply without them skips the search.

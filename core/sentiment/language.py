@@ -14,9 +14,13 @@ A language outside ``_EXPECTED`` wins only when the model is sure of it
 Spanish, Turkish and Azerbaijani stay expected on purpose: left out, their short replies fall to
 English, the one mistake we cannot afford.
 
-Letter rules (қ → not Russian, ӯ ҷ → Tajik, ň ý → Turkmen, o‘ g‘ → Uzbek, ө ү ң without
-Kazakh letters → Kyrgyz) were measured too and left out: the model already gets those replies
-right, and on code-switched replies ("Sag boluň! Thanks for the info") they made things worse.
+Letter rules (ӯ ҷ → Tajik, ň ý → Turkmen, o‘ g‘ → Uzbek, ө ү ң without Kazakh letters →
+Kyrgyz) were measured too and left out: the model already gets those replies right, and on
+code-switched replies ("Sag boluň! Thanks for the info") they made things worse. Kazakh is the
+exception: typed on a Russian keyboard (no ә і қ ұ…) the model calls it Kyrgyz or Russian, and
+``core.sentiment.kazakh_or_kyrgyz`` corrects that from letters and words (measured there). So
+are one- to three-word Russian opinions ("Ужас", "Спасибо"), which the model scatters over
+the region's Cyrillic languages: ``core.sentiment.short_russian``.
 
 The confidence is the model's probability, renormalised over the expected languages when the rule
 applied.
@@ -31,6 +35,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from core.sentiment.kazakh_or_kyrgyz import refine as refine_kazakh
+from core.sentiment.short_russian import UNSURE, is_short_russian
 
 if TYPE_CHECKING:
     import numpy as np
@@ -101,6 +108,8 @@ class _Model:
             first.setdefault(code, column)
         self.expected_columns = np.array(
             [column for code, column in first.items() if code in _EXPECTED], dtype=np.intp)
+        self.kazakh_column = first["kk"]
+        self.russian_column = first["ru"]
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """One row of normalised class probabilities per text, as ``_decide`` computes them."""
@@ -291,7 +300,17 @@ def detect_languages(texts: Sequence[str]) -> list[Detection]:
             found[position] = Detection(None, 0.0, script)
             continue
         confidence = probability / total if total > 0 else 0.0
-        found[position] = Detection(_TO_ISO_639_1.get(code, code), confidence, script)
+        code = _TO_ISO_639_1.get(code, code)
+        if (script == CYRILLIC and code != "kk"
+                and refine_kazakh(cleaned_pending[row], code) == "kk"):
+            # The model's own weighing of Kazakh against what it said: how sure it was not.
+            kazakh = float(probabilities[row, model.kazakh_column])
+            code, confidence = "kk", max(kazakh / (kazakh + probability), 0.01)
+        elif (script == CYRILLIC and code != "ru" and confidence < UNSURE
+              and is_short_russian(cleaned_pending[row])):
+            russian = float(probabilities[row, model.russian_column])
+            code, confidence = "ru", max(russian / (russian + probability), 0.01)
+        found[position] = Detection(code, confidence, script)
     return found  # type: ignore[return-value]
 
 

@@ -1,29 +1,45 @@
-"""Scoring texts and stored replies: language first, then the analyzer, then the thresholds.
+"""Scoring texts and stored replies: language first, then that language's analyzer.
 
-A reply in a language no analyzer reads is ``unsupported`` (polarity None) — never
-``neutral``, which would tell an officer that a furious Russian thread was calm. A manual
-label always wins and survives re-scoring.
+English goes to the ``sentiment_analyzer`` setting's analyzer and thresholds; Russian and
+Kazakh to the shipped ones (``core.sentiment.shipped``), or to the model learned from the
+officer's labels where it measured better (``core.sentiment.learning``), or to IT's own model
+(``sentiment_model_dir``, ``core.sentiment.onnx_model``). A reply in a language no analyzer
+reads is ``unsupported`` (polarity None) — never ``neutral``, which would tell an officer
+that a furious Uzbek thread was calm. A manual label always wins and survives re-scoring.
 """
 
 from __future__ import annotations
 
+import csv
+import logging
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select, update
 
 from core.errors import KnownError, NotFoundError
 from core.sentiment.analyzers import LABELS, Analyzer, Thresholds, get_analyzer
-from core.sentiment.language import detect_language, detect_languages
+from core.sentiment.language import detect_languages
 from core.settings import Settings
 from core.storage.database import Database
 from core.storage.models import Reply
 from core.storage.types import utcnow
 
+if TYPE_CHECKING:
+    from core.sentiment.shipped import LanguageAnalyzer
+
+log = logging.getLogger("attache.sentiment")
+
 REPLIES = Reply.__table__
 CHUNK = 2000
+# The analyzer name stored with an unsupported reply: none read it.
+NO_ANALYZER = "none"
 
 
 @dataclass(frozen=True)
@@ -39,58 +55,130 @@ class Score:
         return asdict(self)
 
 
-class Scorer:
-    """One analyzer with its thresholds; cheap to call from any thread.
+class _Deferred:
+    """An analyzer built on first use: loading the Russian dictionary or a model is not free,
+    and most texts in a batch may never need it."""
 
-    ``coverage``: whatever is refreshed with this scorer also scores the watched feed items
-    (tone of coverage, ``core.sentiment.coverage``); the ``coverage_sentiment`` setting, off
-    by default. It rides on the scorer so that every refresh built from the settings follows it.
+    def __init__(self, name: str, language: str, build: Callable[[], LanguageAnalyzer]) -> None:
+        self.name = name
+        self.languages = frozenset({language})
+        self._build = build
+        self._built: LanguageAnalyzer | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def analyzer(self) -> LanguageAnalyzer:
+        if self._built is None:
+            with self._lock:
+                if self._built is None:
+                    self._built = self._build()
+        return self._built
+
+    def verdicts(self, texts: Sequence[str]) -> list:
+        return self.analyzer.verdicts(texts)
+
+
+class Scorer:
+    """The analyzer of each language; cheap to call from any thread.
+
+    ``Scorer(analyzer, thresholds)`` reads English only (and text without words: emoji,
+    "+1"); ``others`` adds analyzers for other languages (``from_settings`` adds the shipped
+    and learned ones). ``coverage``: whatever is refreshed with this scorer also scores the
+    watched feed items (tone of coverage, ``core.sentiment.coverage``); the
+    ``coverage_sentiment`` setting, off by default. It rides on the scorer so that every
+    refresh built from the settings follows it.
     """
 
     def __init__(self, analyzer: Analyzer, thresholds: Thresholds, *,
-                 coverage: bool = False) -> None:
+                 coverage: bool = False,
+                 others: Mapping[str, LanguageAnalyzer] | None = None) -> None:
+        from core.sentiment.shipped import ThresholdAnalyzer
+
         self.analyzer = analyzer
         self.thresholds = thresholds
         self.coverage = coverage
+        self.english: LanguageAnalyzer = ThresholdAnalyzer(analyzer, thresholds)
+        self.by_language: dict[str, LanguageAnalyzer] = {
+            language: self.english for language in analyzer.languages}
+        self.by_language.update(others or {})
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Scorer:
+    def from_settings(cls, settings: Settings, db: Database | None = None) -> Scorer:
+        """The analyzers the settings choose; with ``db``, the models learned in it too."""
         if settings.sentiment_negative >= settings.sentiment_positive:
             raise KnownError("sentiment_negative must be below sentiment_positive")
-        return cls(get_analyzer(settings.sentiment_analyzer),
-                   Thresholds(settings.sentiment_positive, settings.sentiment_negative),
-                   coverage=settings.coverage_sentiment)
+        scorer = cls(get_analyzer(settings.sentiment_analyzer),
+                     Thresholds(settings.sentiment_positive, settings.sentiment_negative),
+                     coverage=settings.coverage_sentiment)
+        scorer.by_language.update(language_analyzers(settings, db, english=scorer.english))
+        return scorer
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted(self.by_language)
+
+    def analyzer_for(self, language: str | None) -> LanguageAnalyzer | None:
+        """The analyzer of this language (text without words: the English one, which reads
+        emoji and emoticons); None when no analyzer reads it."""
+        if language is None:
+            return self.english
+        return self.by_language.get(language)
 
     def score(self, text: str) -> Score:
-        return self._routed(text, detect_language(text).code)
+        return self.score_many([text])[0]
 
     def score_many(self, texts: Sequence[str],
                    timings: dict[str, float] | None = None) -> list[Score]:
-        """The scores of many texts, each as ``score`` gives it, in far less time.
+        """The scores of many texts, in far less time than one by one.
 
-        The language model reads the whole batch in one pass, and a text that comes twice in
-        the batch ("Thank you!", "👍") is scored once. ``timings`` (seconds, added to) splits
-        the time between language detection and the analyzer.
+        The language model reads the whole batch in one pass, each analyzer reads its
+        language's texts in one call, and a text that comes twice in the batch ("Thank you!",
+        "👍") is scored once. ``timings`` (seconds, added to) splits the time between language
+        detection and the analyzers.
         """
         started = time.perf_counter()
         unique = list(dict.fromkeys(texts))
         detections = detect_languages(unique)
         detected = time.perf_counter()
-        scores = {text: self._routed(text, detection.code)
-                  for text, detection in zip(unique, detections, strict=True)}
+        groups: dict[str | None, list[str]] = defaultdict(list)
+        for text, detection in zip(unique, detections, strict=True):
+            groups[detection.code].append(text)
+        scores: dict[str, Score] = {}
+        for language, group in groups.items():
+            analyzer = self.analyzer_for(language)
+            if analyzer is None:
+                for text in group:
+                    scores[text] = Score(text, language, "unsupported", None, None, NO_ANALYZER)
+                continue
+            for text, verdict in zip(group, analyzer.verdicts(group), strict=True):
+                scores[text] = Score(text, language, verdict.label, verdict.polarity,
+                                     verdict.subjectivity, analyzer.name)
         if timings is not None:
             _add(timings, "detect", detected - started)
             _add(timings, "analyze", time.perf_counter() - detected)
         return [scores[text] for text in texts]
 
-    def _routed(self, text: str, language: str | None) -> Score:
-        # No language at all (emoji, "+1"): the analyzer reads the symbols. A language it does
-        # not know: unsupported, and counted as such everywhere.
-        if language is not None and language not in self.analyzer.languages:
-            return Score(text, language, "unsupported", None, None, self.analyzer.name)
-        polarity, subjectivity = self.analyzer.analyze(text)
-        return Score(text, language, self.thresholds.label(polarity), polarity, subjectivity,
-                     self.analyzer.name)
+
+def language_analyzers(settings: Settings, db: Database | None = None, *,
+                       english: LanguageAnalyzer | None = None) -> dict[str, LanguageAnalyzer]:
+    """The analyzer of each language: shipped (loaded on first use), IT's model where the
+    settings name one, and, with ``db``, the learned ones that measured better (each learned
+    over the analyzer it replaces, ``english`` for English)."""
+    from core.sentiment.shipped import LANGUAGE_ANALYZERS
+
+    found: dict[str, LanguageAnalyzer] = {} if english is None else {"en": english}
+    for language, choices in LANGUAGE_ANALYZERS.items():
+        name, build = next(iter(choices.items()))
+        found[language] = _Deferred(name, language, build)
+    if settings.sentiment_model_dir:
+        from core.sentiment.onnx_model import onnx_analyzers
+
+        found.update(onnx_analyzers(settings.sentiment_model_dir))
+    if db is not None and settings.sentiment_learning:
+        from core.sentiment.learning import learned_analyzers
+
+        found.update(learned_analyzers(db, found))
+    return found
 
 
 def _add(timings: dict[str, float], stage: str, seconds: float) -> None:
@@ -152,6 +240,14 @@ def score_reply_ids(conn: Connection, scorer: Scorer, ids: Sequence[int],
     return done
 
 
+def score_languages(conn: Connection, scorer: Scorer, languages: Sequence[str]) -> int:
+    """Score the replies in these languages again (a new model is in use for them); manual
+    labels stay as they are."""
+    ids = list(conn.execute(select(REPLIES.c.id).where(REPLIES.c.language.in_(languages))
+                            .order_by(REPLIES.c.id)).scalars())
+    return score_reply_ids(conn, scorer, ids)
+
+
 def score_pending(db: Database, scorer: Scorer, *, rescore: bool = False,
                   progress: Callable[[int, int], None] | None = None,
                   timings: dict[str, float] | None = None) -> int:
@@ -175,6 +271,8 @@ def label_reply(db: Database, reply_id: int, label: str, scorer: Scorer | None =
     """Set a manual label; ``auto`` hands the reply back to the analyzer (re-scored now)."""
     if label not in ("positive", "neutral", "negative", "auto"):
         raise KnownError(f"unknown label {label!r}; positive, neutral, negative or auto")
+    if label == "auto" and scorer is None:  # before the write: it reads the learned models
+        scorer = Scorer.from_settings(Settings.load(), db)
     with db.write() as conn:
         found = conn.execute(select(REPLIES.c.id).where(REPLIES.c.id == reply_id)).first()
         if found is None:
@@ -182,7 +280,8 @@ def label_reply(db: Database, reply_id: int, label: str, scorer: Scorer | None =
         if label == "auto":
             conn.execute(update(REPLIES).where(REPLIES.c.id == reply_id).values(
                 label_source="auto"))
-            score_reply_ids(conn, scorer or Scorer.from_settings(Settings.load()), [reply_id])
+            assert scorer is not None
+            score_reply_ids(conn, scorer, [reply_id])
         else:
             conn.execute(update(REPLIES).where(REPLIES.c.id == reply_id).values(
                 sentiment_label=label, label_source="manual", scored_at=utcnow()))
@@ -190,4 +289,84 @@ def label_reply(db: Database, reply_id: int, label: str, scorer: Scorer | None =
     return dict(row)
 
 
-__all__ = ["LABELS", "Score", "Scorer", "label_reply", "score_pending", "score_reply_ids"]
+MANUAL_LABELS = ("positive", "neutral", "negative", "auto")
+
+
+def read_label_file(path: Path) -> list[tuple[int, int, str]]:
+    """(line, reply id, label) from a CSV with the header ``id,label``; the first bad line is
+    a ``KnownError`` naming its number."""
+    if not path.is_file():
+        raise KnownError(f"no such file: {path}")
+    found: list[tuple[int, int, str]] = []
+    seen: dict[int, tuple[int, str]] = {}
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            fields = [f.strip().lower() for f in reader.fieldnames or []]
+            if "id" not in fields or "label" not in fields:
+                raise KnownError(f"{path.name}: line 1: the header must name the columns id and "
+                                 f"label, not {', '.join(fields) or 'nothing'}")
+            reader.fieldnames = fields
+            for row in reader:
+                line = reader.line_num
+                raw_id, label = (row.get("id") or "").strip(), (row.get("label") or "").strip()
+                try:
+                    reply_id = int(raw_id)
+                except ValueError:
+                    raise KnownError(f"{path.name}: line {line}: id {raw_id!r} is not a "
+                                     f"reply id (a whole number)") from None
+                label = label.lower()
+                if label not in MANUAL_LABELS:
+                    raise KnownError(f"{path.name}: line {line}: label {label!r} is not "
+                                     f"positive, neutral, negative or auto")
+                if reply_id in seen and seen[reply_id][1] != label:
+                    raise KnownError(f"{path.name}: line {line}: reply {reply_id} is "
+                                     f"{seen[reply_id][1]} on line {seen[reply_id][0]}")
+                seen[reply_id] = (line, label)
+                found.append((line, reply_id, label))
+    except UnicodeDecodeError as exc:
+        raise KnownError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+                         ) from None
+    except csv.Error as exc:
+        raise KnownError(f"{path.name}: not a CSV file: {exc}") from None
+    if not found:
+        raise KnownError(f"{path.name}: no labels")
+    return found
+
+
+def label_replies(db: Database, labels: Sequence[tuple[int, int, str]],
+                  scorer: Scorer | None = None, *, name: str = "the file") -> dict[str, int]:
+    """Set many manual labels in one transaction: all of them, or none when a reply does not
+    exist (named with its line). Returns how many got each label."""
+    counts: dict[str, int] = defaultdict(int)
+    if scorer is None and any(label == "auto" for _, _, label in labels):
+        scorer = Scorer.from_settings(Settings.load(), db)  # before the write, as above
+    with db.write() as conn:
+        ids = sorted({reply_id for _, reply_id, _ in labels})
+        existing: set[int] = set()
+        for start in range(0, len(ids), CHUNK):
+            existing.update(conn.execute(select(REPLIES.c.id).where(
+                REPLIES.c.id.in_(ids[start:start + CHUNK]))).scalars())
+        for line, reply_id, _ in labels:
+            if reply_id not in existing:
+                raise NotFoundError(f"{name}: line {line}: there is no reply {reply_id} "
+                                    f"(see: attache replies list); nothing was labelled")
+        now = utcnow()
+        back = []
+        for _, reply_id, label in labels:
+            counts[label] += 1
+            if label == "auto":
+                back.append(reply_id)
+                conn.execute(update(REPLIES).where(REPLIES.c.id == reply_id).values(
+                    label_source="auto"))
+            else:
+                conn.execute(update(REPLIES).where(REPLIES.c.id == reply_id).values(
+                    sentiment_label=label, label_source="manual", scored_at=now))
+        if back:
+            assert scorer is not None
+            score_reply_ids(conn, scorer, back)
+    return dict(counts)
+
+
+__all__ = ["LABELS", "Score", "Scorer", "label_replies", "label_reply", "read_label_file",
+           "score_pending", "score_reply_ids"]

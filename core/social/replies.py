@@ -274,15 +274,16 @@ def replies_by_ids(db: Database, ids: Sequence[int]) -> dict[int, dict]:
     """The rows the Listen table shows, keyed by id; ids that no longer exist are absent.
 
     Keys: the reply's columns (``id, item_id, parent_id, author_handle, author_name, text,
-    language, sentiment_label, polarity, label_source, published, fetched_at, url, platform``)
+    language, sentiment_label, polarity, label_source, analyzer, published, fetched_at, url,
+    platform``)
     plus ``when`` (published, else fetched), ``post_title``, ``post_url`` and ``source_title``;
     ``own``, ``answered_at`` and ``answered_by`` for the Answer box.
     """
     columns = (REPLIES.c.id, REPLIES.c.item_id, REPLIES.c.parent_id, REPLIES.c.source_id,
                REPLIES.c.platform, REPLIES.c.author_handle, REPLIES.c.author_name,
                REPLIES.c.text, REPLIES.c.language, REPLIES.c.sentiment_label,
-               REPLIES.c.polarity, REPLIES.c.label_source, REPLIES.c.published,
-               REPLIES.c.fetched_at, REPLIES.c.url, REPLIES.c.likes,
+               REPLIES.c.polarity, REPLIES.c.label_source, REPLIES.c.analyzer,
+               REPLIES.c.published, REPLIES.c.fetched_at, REPLIES.c.url, REPLIES.c.likes,
                REPLIES.c.own, REPLIES.c.answered_at, REPLIES.c.answered_by,
                REPLY_WHEN.label("when"), ITEMS.c.title.label("post_title"),
                ITEMS.c.url.label("post_url"),

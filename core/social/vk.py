@@ -554,7 +554,7 @@ class _Comments:
             notes.append(f"VK does not show the comments of {self.denied} post(s) to this "
                          "token (comments closed, or a closed community)")
         if self.truncated:
-            notes.append(f"only the first {MAX_COMMENT_PAGES * PAGE_SIZE} comments of "
+            notes.append(f"only the newest {MAX_COMMENT_PAGES * PAGE_SIZE} comments of "
                          f"{self.truncated} post(s) were read")
         if self.waiting:
             notes.append(f"comments of {self.waiting} more post(s) are read at the next "
@@ -610,13 +610,15 @@ class _Comments:
 
 
 class _CommentPages:
-    """wall.getComments, page after page (oldest first), for a post or one thread."""
+    """wall.getComments, page after page, for a post or one thread: newest first, so that a
+    post with more comments than the pages read keeps its new comments coming (read oldest
+    first, its first thousand were read again every refresh and the newest never)."""
 
     def __init__(self, client: VkClient, owner: int, post_id: int, thread: int | None,
                  names: dict[int, tuple[str | None, str | None]]) -> None:
         self.client = client
         self.params = {"owner_id": owner, "post_id": post_id, "comment_id": thread,
-                       "count": PAGE_SIZE, "sort": "asc", "need_likes": 1, "extended": 1,
+                       "count": PAGE_SIZE, "sort": "desc", "need_likes": 1, "extended": 1,
                        "fields": "screen_name", "preview_length": 0,
                        "thread_items_count": None if thread else THREAD_ITEMS}
         self.names = names

@@ -17,17 +17,27 @@ def backup_database(db: Database, target: Path) -> Path:
     target = Path(target).expanduser()
     if target.exists():
         raise KnownError(f"backup target {target} already exists; choose a new file name")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KnownError(f"cannot write the backup to {target}: {exc.strerror or exc}") from None
     if db.is_sqlite:
         source_path = db.sqlite_path
         if source_path is None:
             raise KnownError("an in-memory database cannot be backed up")
         # The backup API copies a consistent snapshot even while another process writes (WAL).
         src = sqlite3.connect(source_path)
-        dst = sqlite3.connect(target)
+        try:
+            dst = sqlite3.connect(target)
+        except sqlite3.Error as exc:
+            src.close()
+            raise KnownError(f"cannot write the backup to {target}: {exc}") from None
         try:
             with dst:
                 src.backup(dst)
+            # A copy is one self-contained file: in the source's WAL mode, merely opening it
+            # (a check, a restore) would leave -wal and -shm files beside it.
+            dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
             src.close()

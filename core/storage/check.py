@@ -13,7 +13,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from core.storage.database import Database
+from core.errors import KnownError
+from core.storage.database import Database, one_line
 from core.storage.errors import DatabaseDamagedError, DatabaseReadOnlyError
 from core.storage.migrate import _is_known, head_revision, schema_state
 
@@ -56,6 +57,10 @@ def check_database(db: Database) -> dict:
     problems = sqlite_file_problems(path) if path is not None else []
     current = None
     schema = "not read (the file is damaged)"
+    if path is not None and not path.exists():
+        # Checking a mistyped path must not leave an empty database there.
+        problems.append(f"there is no database file at {path}")
+        schema = "not read (no file)"
     if not problems:
         try:
             db.check_reachable()
@@ -67,7 +72,10 @@ def check_database(db: Database) -> dict:
         except DatabaseDamagedError as exc:
             problems.append(f"SQLite reports damage: {_driver_words(exc)}")
         except DBAPIError as exc:
-            problems.append(f"integrity check failed to run: {exc.orig}")
+            problems.append(f"integrity check failed to run: {one_line(str(exc.orig))}")
+        except KnownError as exc:  # the server cannot be reached: said in the report too
+            schema = "not read (the database cannot be opened)"
+            problems.append(str(exc))
     if db.read_only:
         notes.append("the database is read-only: checked without writing")
     integrity_ok = not any(p for p in problems if "schema" not in p)

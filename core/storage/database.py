@@ -78,6 +78,11 @@ def _clean_statement(conn: Connection, cursor: object, statement: str, parameter
     return statement, clean_parameters(parameters, executemany)
 
 
+def one_line(text: str) -> str:
+    """A driver's message on one line (psycopg adds "Is the server running…" on the next)."""
+    return " ".join(text.split())
+
+
 class Database:
     """An engine plus the few ways Attaché talks to it."""
 
@@ -237,7 +242,7 @@ class Database:
                                      else "SELECT 1")
         except OperationalError as exc:
             raise KnownError(f"cannot open database {self.describe()}: "
-                             f"{scrub(str(exc.orig), self.url)}") from exc
+                             f"{one_line(scrub(str(exc.orig), self.url))}") from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -5,8 +5,10 @@ their channels). 0003: social sources, replies, watch terms and their hits. 0004
 on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: indexes on the
 foreign keys deletes and joins walk (the migration lists the audit). 0008: the media summary
 (an item marked for it, with the officer's note). 0011: a source's folders besides its
-``category`` (a feed filed in several). 0009: publishing and answering (the outbox ledger,
-post images, status history, who wrote a post, answered replies).
+``category`` (a feed filed in several). 0007 (after 0011): sentiment models learned from the
+officers' labels, and labelled examples brought in from files. 0009 (after 0007): publishing
+and answering (the outbox ledger, post images, status history, who wrote a post, answered
+replies).
 """
 
 from __future__ import annotations
@@ -300,6 +302,45 @@ class ItemSentiment(SQLModel, table=True):
     subjectivity: float | None = Field(default=None, sa_column=Column(Float))
     analyzer: str = Field(max_length=40)
     scored_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class SentimentModel(SQLModel, table=True):
+    """0007: the model learned from the officers' labels for one language.
+
+    In the database, not in a file, so that a team on PostgreSQL shares what any of them
+    taught it. ``model`` is ``core.sentiment.linear.LinearModel.to_bytes()`` (a few hundred
+    KB); ``base_analyzer`` is the shipped analyzer whose polarity it reads as a feature (a
+    different one in use means learning again). The figures are cross-validated on those
+    labels; ``in_use`` says whether it beat the shipped analyzer on them.
+    """
+
+    __tablename__ = "sentiment_model"
+
+    language: str = Field(primary_key=True, max_length=16)
+    analyzer: str = Field(max_length=40)  # learned-ru
+    base_analyzer: str | None = Field(default=None, max_length=40)
+    model: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    labels: int = Field(default=0)
+    macro_f1_before: float | None = Field(default=None, sa_column=Column(Float))
+    macro_f1_after: float = Field(sa_column=Column(Float, nullable=False))
+    recall: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON
+    in_use: bool = Field(default=False)
+    trained_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class SentimentExample(SQLModel, table=True):
+    """0007: a labelled text brought in for learning (``sentiment learn --file``), kept so
+    that learning again in the background still has it."""
+
+    __tablename__ = "sentiment_example"
+    __table_args__ = (Index("ix_sentiment_example_language", "language"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    language: str | None = Field(default=None, max_length=16)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    label: str = Field(max_length=12)
+    added_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(),
+                                                                         nullable=False))
 
 
 class SourceCategory(SQLModel, table=True):

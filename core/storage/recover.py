@@ -13,6 +13,7 @@ PostgreSQL keeps its data on the server: IT backs it up (README "Backup and rest
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -40,12 +41,23 @@ def backup_folder(path: Path) -> Path:
     return path.parent / BACKUP_FOLDER
 
 
+def _daily_copies(path: Path) -> list[Path]:
+    """This database's own daily copies, newest first: ``<stem>-<stamp><suffix>`` exactly, so
+    that ``plan-2.db``'s copies (``plan-2-<stamp>.db``) are never taken for ``plan.db``'s."""
+    own = re.compile(rf"{re.escape(path.stem)}-\d{{8}}T\d{{6}}Z{re.escape(path.suffix)}")
+    found = [p for p in backup_folder(path).glob(f"{path.stem}-*{path.suffix}")
+             if own.fullmatch(p.name) and p.is_file()]
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
 def automatic_backups(path: Path) -> list[Path]:
     """The daily copies and the pre-upgrade copies of the database at ``path``, newest first."""
-    found = list(backup_folder(path).glob(f"{path.stem}-*{path.suffix}"))
-    found += path.parent.glob(f"{path.stem}.before-*{path.suffix}")
-    return sorted((p for p in found if p.is_file()), key=lambda p: p.stat().st_mtime,
-                  reverse=True)
+    before = re.compile(rf"{re.escape(path.stem)}\.before-[^.]+-\d{{8}}T\d{{6}}Z"
+                        rf"{re.escape(path.suffix)}")
+    found = _daily_copies(path)
+    found += [p for p in path.parent.glob(f"{path.stem}.before-*{path.suffix}")
+              if before.fullmatch(p.name) and p.is_file()]
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 def is_usable(backup: Path) -> bool:
@@ -79,8 +91,7 @@ def daily_backup(db: Database, *, keep: int = KEEP, every: timedelta = EVERY) ->
     if path is None or db.read_only or not path.is_file():
         return None
     folder = backup_folder(path)
-    existing = sorted(folder.glob(f"{path.stem}-*{path.suffix}"),
-                      key=lambda p: p.stat().st_mtime, reverse=True)
+    existing = _daily_copies(path)
     now = datetime.now(UTC)
     if existing and now - datetime.fromtimestamp(existing[0].stat().st_mtime, UTC) < every:
         return None
@@ -96,7 +107,8 @@ def daily_backup(db: Database, *, keep: int = KEEP, every: timedelta = EVERY) ->
         target.unlink(missing_ok=True)
         return None
     for old in existing[max(keep - 1, 0):]:
-        old.unlink(missing_ok=True)
+        for name in (old.name, *(old.name + side for side in _SIDE_FILES)):
+            old.with_name(name).unlink(missing_ok=True)
     log.info("automatic backup of %s written to %s", path, target)
     return target
 

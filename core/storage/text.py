@@ -65,8 +65,15 @@ def _clean_row(row: Any) -> Any:
 
 def clean_parameters(parameters: Any, executemany: bool) -> Any:
     """A statement's parameters (one row, or a sequence of rows for executemany) with every
-    text value made storable; the same object when nothing needed cleaning."""
-    if not executemany:
+    text value made storable; the same object when nothing needed cleaning.
+
+    SQLAlchemy's "insertmanyvalues" (an executemany INSERT … RETURNING, and every executemany
+    INSERT on PostgreSQL) sends each batch as one statement whose parameters are one flat row
+    — a dict, or a tuple of values — yet reports it as executemany: it is cleaned as a row.
+    """
+    if not executemany or isinstance(parameters, Mapping) or (
+            isinstance(parameters, Sequence) and parameters
+            and not isinstance(parameters[0], Mapping | tuple | list)):
         return _clean_row(parameters)
     if not isinstance(parameters, Sequence):
         return parameters

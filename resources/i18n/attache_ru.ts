@@ -266,6 +266,94 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
 </context>
 <context>
+    <name>AnalyzersNote</name>
+    <message>
+        <location filename="../../ui/listen_analyzers.py" line="+59"/>
+        <source>Analyzers</source>
+        <translation>Анализаторы</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Analysed:</source>
+        <translation>Анализируются:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read them and press 1/2/3; after enough of your labels Attaché learns the language</source>
+        <translation>прочитайте их и нажмите 1/2/3; набрав достаточно ваших оценок, Attaché научится этому языку</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not analysed:</source>
+        <translation>Не анализируются:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>learned from your {0} labels, {1} ({2} before)</source>
+        <translation>обучен на ваших {0} оценках, {1} (до обучения {2})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}, positive/negative only, {1}</source>
+        <translation>{0}, только позитив/негатив, {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not counted in Needs attention</source>
+        <translation>не учитывается в «Требует внимания»</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>rules</source>
+        <translation>правила</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>lexicon</source>
+        <translation>словарь</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trained model</source>
+        <translation>обученная модель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learned from your labels</source>
+        <translation>обучен на ваших оценках</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IT&apos;s own model</source>
+        <translation>модель ИТ-службы</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Labelled by {0}.</source>
+        <translation>Оценка: {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1}, cross-validated {2} on your {3} labels ({4} before learning).</source>
+        <translation>{0}: {1}, перекрёстная проверка {2} на ваших {3} оценках (до обучения {4}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: {1} ({2}), quality not measured.</source>
+        <translation>{0}: {1} ({2}), качество не измерено.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: {1} ({2}), macro-F1 {3} on {4}.</source>
+        <translation>{0}: {1} ({2}), macro-F1 {3} на наборе {4}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It tells positive from negative ({0}) but not neutral.</source>
+        <translation>Отличает позитив от негатива ({0}), но не нейтральные ответы.</translation>
+    </message>
+</context>
+<context>
     <name>AnswerBox</name>
     <message>
         <location filename="../../desktop/page_listen.py" line="+48"/>
@@ -2146,7 +2234,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>Listen</name>
     <message>
-        <location filename="../../ui/models/replies_table.py" line="+67"/>
+        <location filename="../../ui/models/replies_table.py" line="+68"/>
         <source>positive</source>
         <translation>позитивно</translation>
     </message>
@@ -2292,7 +2380,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Не проанализировано: язык не поддерживается</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Author</source>
         <translation>Автор</translation>
     </message>
@@ -2342,7 +2430,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Когда написан ответ (местное время)</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>Counted as its own category, never as neutral. Press 1, 2 or 3 to label it by hand.</source>
         <translation>Учитывается отдельно и никогда не считается нейтральным. Нажмите 1, 2 или 3, чтобы оценить вручную.</translation>
     </message>
@@ -2406,16 +2494,42 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <source>(untitled post)</source>
         <translation>(публикация без названия)</translation>
     </message>
+    <message>
+        <location filename="../../desktop/learning.py" line="+82"/>
+        <location line="+33"/>
+        <source>Learning from your labels</source>
+        <translation>Обучение на ваших оценках</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{0} from your {1} labels: {2} ({3} before)</source>
+        <translation>{0} по вашим {1} оценкам: {2} (до обучения {3})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not used yet: below the quality threshold</source>
+        <translation>пока не используется: ниже порога качества</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not used: the analyzer that ships does better</source>
+        <translation>не используется: встроенный анализатор точнее</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learned {0}</source>
+        <translation>Обучено: {0}</translation>
+    </message>
 </context>
 <context>
     <name>ListenView</name>
     <message>
-        <location filename="../../ui/listen.py" line="+210"/>
+        <location filename="../../ui/listen.py" line="+215"/>
         <source>Analyse them now</source>
         <translation>Проанализировать сейчас</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Search replies and authors</source>
         <translation>Поиск по ответам и авторам</translation>
     </message>
@@ -2426,24 +2540,24 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+667"/>
+        <location line="+668"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-666"/>
-        <location line="+667"/>
+        <location line="-667"/>
+        <location line="+668"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-667"/>
-        <location line="+668"/>
+        <location line="-668"/>
+        <location line="+669"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-667"/>
+        <location line="-668"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -2458,12 +2572,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Только непроанализированные</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Only replies in languages no analyzer reads (Russian, Uzbek, Kazakh…): read them yourself and label them with 1/2/3</source>
-        <translation>Только ответы на языках, которые анализатор не поддерживает (русский, узбекский, казахский…): прочитайте их сами и оцените клавишами 1/2/3</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Only replies to the posts of one of your own accounts</source>
         <translation>Только ответы на публикации одного из ваших аккаунтов</translation>
     </message>
@@ -2585,12 +2694,12 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+198"/>
+        <location line="+199"/>
         <source>(untitled post)</source>
         <translation>(публикация без названия)</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-196"/>
         <source>All campaigns</source>
         <translation>Все кампании</translation>
     </message>
@@ -2602,22 +2711,22 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     <message>
         <location line="-254"/>
         <location line="+257"/>
-        <location line="+169"/>
+        <location line="+170"/>
         <source>not analysed</source>
         <translation>не проанализировано</translation>
     </message>
     <message>
-        <location line="-672"/>
+        <location line="-676"/>
         <source>Label reply as {0}</source>
         <translation>Оценка ответа: {0}</translation>
     </message>
     <message>
-        <location line="+536"/>
+        <location line="+539"/>
         <source>No replies yet</source>
         <translation>Ответов пока нет</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Sentiment charts</source>
         <translation>Диаграммы тональности</translation>
     </message>
@@ -2662,13 +2771,18 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>необычно много негативных ответов ({0})</translation>
     </message>
     <message>
-        <location line="-719"/>
-        <location line="+756"/>
+        <location line="-723"/>
+        <location line="+760"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
+    <message>
+        <location line="-606"/>
+        <source>Only replies in languages no analyzer reads (Uzbek, Kyrgyz, Tajik…): read them yourself and label them with 1/2/3</source>
+        <translation>Только ответы на языках, которые не читает ни один анализатор (узбекский, киргизский, таджикский…): прочитайте их сами и оцените клавишами 1/2/3</translation>
+    </message>
     <message numerus="yes">
-        <location line="-147"/>
+        <location line="+459"/>
         <source>%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</source>
         <translation>
             <numerusform>%Ln ответ ещё не проанализирован (импортирован из файла или сменился анализатор) и учитывается как «ещё не оценён».</numerusform>
@@ -4214,8 +4328,8 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+2"/>
-        <source>Each English reply gets a polarity from −1 (very negative) to +1 (very positive). At or above the positive threshold it counts as positive, at or below the negative threshold as negative, in between as neutral. The defaults were measured on labelled embassy replies. Other languages are counted as unsupported, never as neutral.</source>
-        <translation>Каждый ответ на английском получает полярность от −1 (очень негативно) до +1 (очень позитивно). Не ниже положительного порога — позитивный, не выше отрицательного — негативный, между ними — нейтральный. Значения по умолчанию измерены на размеченных ответах посольству. Ответы на других языках считаются неподдерживаемыми, а не нейтральными.</translation>
+        <source>Each English reply gets a polarity from −1 (very negative) to +1 (very positive). At or above the positive threshold it counts as positive, at or below the negative threshold as negative, in between as neutral. The defaults were measured on labelled embassy replies. Russian and Kazakh have analyzers of their own; other languages are counted as unsupported, never as neutral.</source>
+        <translation>Каждый ответ на английском получает тональность от −1 (очень негативно) до +1 (очень позитивно). Не ниже порога позитива — позитивный, не выше порога негатива — негативный, между ними — нейтральный. Значения по умолчанию измерены на размеченных ответах посольству. У русского и казахского свои анализаторы; остальные языки считаются неподдерживаемыми и никогда — нейтральными.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -4244,11 +4358,56 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+4"/>
-        <source>Also score items from watched feeds (English only)</source>
-        <translation>Оценивать также материалы отслеживаемых лент (только английский)</translation>
+        <source>Also score items from watched feeds</source>
+        <translation>Оценивать и материалы отслеживаемых лент</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Needs attention from &amp;quality:</source>
+        <translation>«Требует внимания» от &amp;качества:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A language counts in “Needs attention” only when its analyzer measured at least this macro-F1; your own labels always count.</source>
+        <translation>Язык учитывается в «Требует внимания», только если его анализатор показал не ниже этого macro-F1; ваши собственные оценки учитываются всегда.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Learn from my labels (per language, shared in a team database)</source>
+        <translation>Учиться на моих оценках (по языкам, общее для команды в общей базе)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> new labels</source>
+        <translation> новых оценок</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Learn again &amp;after:</source>
+        <translation>Переобучать &amp;после:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>0: only when asked (attache sentiment learn)</source>
+        <translation>0 — только по команде (attache sentiment learn)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None (the analyzers that ship)</source>
+        <translation>Нет (встроенные анализаторы)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IT&apos;s own &amp;model:</source>
+        <translation>&amp;Модель ИТ-службы:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A folder with model.onnx, tokenizer.json and labels.json (needs attache[onnx]; README “Sentiment”)</source>
+        <translation>Папка с model.onnx, tokenizer.json и labels.json (нужен attache[onnx]; README, раздел «Sentiment»)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Replies already scored keep their labels until you re-score them (attache sentiment run --rescore); your own labels are always kept.</source>
         <translation>Уже оценённые ответы сохраняют метки до переоценки (attache sentiment run --rescore); ваши собственные метки сохраняются всегда.</translation>
     </message>

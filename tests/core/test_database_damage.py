@@ -29,7 +29,12 @@ from core.storage.check import check_database, sqlite_file_problems
 from core.storage.database import Database
 from core.storage.errors import DatabaseFullError, DatabaseReadOnlyError
 from core.storage.migrate import ensure_schema
-from core.storage.recover import automatic_backups, daily_backup, restore_newest_backup
+from core.storage.recover import (
+    automatic_backups,
+    daily_backup,
+    is_usable,
+    restore_newest_backup,
+)
 from tests.feedserver import FeedServer
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -177,6 +182,52 @@ def test_restore_skips_a_damaged_backup_and_refuses_without_one(db_url: str,
     assert path.exists()  # nothing moved
 
 
+def test_restore_never_takes_another_databases_backup(tmp_path: Path) -> None:
+    """test.db and test-2.db side by side: test-2's daily copy (test-2-<time>.db) is not
+    test.db's, neither to decide that a copy is due, nor to prune, nor to restore."""
+    other_url = f"sqlite:///{tmp_path / 'test-2.db'}"
+    filled(other_url, count=5)
+    other = Database(other_url)
+    other_backup = daily_backup(other)
+    other.dispose()
+    assert other_backup is not None
+    path = tmp_path / "test.db"
+    filled(f"sqlite:///{path}", count=3)
+    assert automatic_backups(path) == []
+    own = Database(f"sqlite:///{path}")
+    own_backup = daily_backup(own, keep=1)
+    own.dispose()
+    assert own_backup is not None  # test-2's fresh copy did not count as test's
+    assert other_backup.exists()  # nor was it pruned as test's
+    with path.open("r+b") as file:
+        file.write(b"\x00" * 100)
+    assert restore_newest_backup(path).backup == own_backup
+    restored = Database(f"sqlite:///{path}")
+    try:
+        assert len(list_items(restored)) == 3  # test's items, not test-2's 5
+    finally:
+        restored.dispose()
+
+
+def test_an_automatic_backup_is_one_file_even_after_it_is_checked(db: Database) -> None:
+    """The copy of a WAL database is written in rollback mode: checking or restoring it leaves
+    no -wal/-shm beside it, and pruning removes a copy whole."""
+    first = daily_backup(db)
+    assert first is not None and is_usable(first)
+    assert sorted(p.name for p in first.parent.iterdir()) == [first.name]
+    with sqlite3.connect(first) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+    older = first.with_name("test-20200101T000000Z.db")  # yesterday's, as an older build left it
+    first.rename(older)
+    os.utime(older, (0, 0))
+    for side in ("-wal", "-shm"):
+        older.with_name(older.name + side).write_bytes(b"")
+    newest = daily_backup(db, keep=1)
+    assert newest is not None
+    assert sorted(p.name for p in newest.parent.iterdir()) == [newest.name]
+
+
 # ----------------------------------------------------------------------- read-only
 
 def _can_mount() -> bool:
@@ -295,3 +346,45 @@ def test_the_cli_says_the_disk_is_full(small_disk: Path, server: FeedServer) -> 
     assert code == 1
     assert "the disk holding your database is full" in err
     assert "unexpected error" not in err and "sqlalche" not in err
+
+
+def test_db_check_on_a_missing_file_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    """A mistyped --db made db check create an empty database there and call it "empty"."""
+    path = tmp_path / "typo" / "attache.db"
+    code, out, err = run_cli("db", "check", "--json", "--db", f"sqlite:///{path}")
+    (report,) = json.loads(out)
+    assert code == 1 and not path.exists()
+    assert report["problems"] == [f"there is no database file at {path}"]
+    assert report["recovery"] == {"backup": None, "command": None}
+
+
+def test_db_check_on_a_server_it_cannot_reach_reports_in_one_line(tmp_path: Path) -> None:
+    """psycopg's message spans two lines ("… Connection refused\\n\\tIs the server running…"),
+    and db check --json printed no report at all."""
+    import socket
+
+    with socket.socket() as free:  # a port nothing listens on
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    url = f"postgresql+psycopg://attache:S3cret@127.0.0.1:{port}/attache"
+    code, out, err = run_cli("db", "check", "--json", "--db", url)
+    (report,) = json.loads(out)
+    assert code == 1 and report["ok"] is False
+    (problem,) = report["problems"]
+    assert problem.startswith(f"cannot open database postgresql+psycopg://attache:***@127.0.0.1:"
+                              f"{port}/attache: ") and "\n" not in problem
+    assert "S3cret" not in out + err
+    code, out, err = run_cli("posts", "list", "--db", url)
+    assert code == 1 and err.count("\n") == 1 and "S3cret" not in err
+
+
+def test_db_backup_to_a_place_it_cannot_write_is_one_plain_line(db: Database,
+                                                                 tmp_path: Path) -> None:
+    """A folder that cannot be made was "unexpected error: FileNotFoundError"."""
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    target = blocker / "backups" / "copy.db"
+    code, out, err = run_cli("db", "backup", str(target), "--db", f"sqlite:///{tmp_path}/test.db")
+    assert (code, out) == (1, "")
+    assert err.startswith(f"attache: cannot write the backup to {target}: ")
+    assert "unexpected" not in err and err.count("\n") == 1

@@ -75,8 +75,13 @@ def test_replies_are_multilingual_and_scored_by_the_real_scorer(
     assert languages.count("ru") / len(replies) >= 0.15
     for reply in replies:
         assert reply["label_source"] == "auto" and reply["analyzer"]
-        if reply["language"] not in (None, "en"):
+        if reply["language"] in ("ru", "kk"):  # the shipped Russian and Kazakh analyzers
+            assert reply["sentiment_label"] in ("positive", "neutral", "negative")
+            assert reply["analyzer"] in ("ru-lexicon-v1", "kk-linear-v1")
+        elif reply["language"] not in (None, "en"):
             assert reply["sentiment_label"] == "unsupported" and reply["polarity"] is None
+    assert {r["sentiment_label"] for r in replies if r["language"] == "ru"} == {
+        "positive", "neutral", "negative"}
     labels = {r["sentiment_label"] for r in replies}
     assert labels == {"positive", "neutral", "negative", "unsupported"}
     assert any(r["parent_id"] is not None for r in replies)  # the embassy answers questions

@@ -219,6 +219,32 @@ def test_events_attache_cannot_represent_are_skipped_with_line_and_reason(
             ("24", "RRULE 'FREQ=SECONDLY' repeats more often than daily")]
 
 
+def test_rules_with_no_occurrence_or_against_rfc_5545_are_skipped_with_their_lines(
+        db: Database) -> None:
+    """Saved, such a series was in no list and no export (UNTIL before DTSTART, COUNT=0), or
+    5,000 copies of one moment (INTERVAL=0)."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Example//Planner script//EN"]
+    for uid, rule in (("until-first", "FREQ=DAILY;UNTIL=20261101T000000Z"),
+                      ("both", "FREQ=DAILY;COUNT=3;UNTIL=20261210T000000Z"),
+                      ("zero", "FREQ=DAILY;INTERVAL=0"), ("never", "FREQ=WEEKLY;COUNT=0"),
+                      ("good", "FREQ=DAILY;COUNT=2")):
+        lines += ["BEGIN:VEVENT", f"UID:{uid}@planner.example", "DTSTAMP:20261101T000000Z",
+                  "DTSTART;TZID=Asia/Tashkent:20261201T100000", f"RRULE:{rule}",
+                  f"SUMMARY:{uid}", "END:VEVENT"]
+    data = ("\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n").encode()
+    report = import_ics(db, data, default_tz="UTC")
+    assert [p["title"] for p in list_posts(db)] == ["good"]
+    assert [(e.line, e.problems[0].message) for e in report.skipped] == [
+        ("4", "RRULE 'FREQ=DAILY;UNTIL=20261101T000000Z' never happens: its UNTIL is before "
+              "the post's start (2026-12-01 10:00)"),
+        ("11", "RRULE 'FREQ=DAILY;UNTIL=20261210T000000Z;COUNT=3' has both UNTIL and COUNT; "
+               "RFC 5545 allows one of them (the last day, or how many times)"),
+        ("18", "RRULE 'FREQ=DAILY;INTERVAL=0' has INTERVAL=0; INTERVAL must be a whole "
+               "number of at least 1"),
+        ("25", "RRULE 'FREQ=WEEKLY;COUNT=0' has COUNT=0; COUNT must be a whole number of at "
+               "least 1")]
+
+
 def test_the_cli_imports_the_rest_and_exits_1(cli, tmp_path: Path) -> None:  # noqa: ANN001
     path = tmp_path / "foreign.ics"
     path.write_bytes(fixture("unrepresentable.ics"))
@@ -245,6 +271,19 @@ def _zone_file(tzid: str, parts: str, events: int = 3) -> bytes:
 def _part(kind: str, start: str, rule: str = "", offset: str = "+0500") -> str:
     return (f"BEGIN:{kind}\r\nDTSTART:{start}\r\nTZOFFSETFROM:{offset}\r\n"
             f"TZOFFSETTO:{offset}\r\n{rule}END:{kind}\r\n")
+
+
+def _two_part_zone(daylight: str, standard: str, winter: str = "+0100",
+                   summer: str = "+0200", back: str = "030000") -> str:
+    """A STANDARD and a DAYLIGHT part with yearly rules, as Outlook writes them from 1601;
+    clocks go forward at 02:00 and back at ``back``."""
+    return (_part("STANDARD", f"16010101T{back}", f"RRULE:FREQ=YEARLY;{standard}\r\n", winter)
+            .replace(f"TZOFFSETFROM:{winter}", f"TZOFFSETFROM:{summer}")
+            + _part("DAYLIGHT", "16010101T020000", f"RRULE:FREQ=YEARLY;{daylight}\r\n",
+                    summer).replace(f"TZOFFSETFROM:{summer}", f"TZOFFSETFROM:{winter}"))
+
+
+CENTRAL_EUROPE = ("BYDAY=-1SU;BYMONTH=3", "BYDAY=-1SU;BYMONTH=10")
 
 
 def test_a_vtimezone_whose_rule_repeats_every_second_is_refused_at_once(db: Database) -> None:
@@ -283,17 +322,107 @@ def test_a_crafted_definition_of_an_iana_zone_is_never_expanded(db: Database) ->
 
 
 def test_a_small_zone_of_the_files_own_is_used(db: Database) -> None:
-    parts = (_part("STANDARD", "16011028T030000",
-                   "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n", "+0100")
-             .replace("TZOFFSETFROM:+0100", "TZOFFSETFROM:+0200")
-             + _part("DAYLIGHT", "16010325T020000",
-                     "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n", "+0200")
-             .replace("TZOFFSETFROM:+0200", "TZOFFSETFROM:+0100"))
+    parts = _two_part_zone(*CENTRAL_EUROPE)
     report = import_ics(db, _zone_file("(UTC+01:00) Amsterdam, Berlin", parts),
                         default_tz="UTC")
     assert report.created == 3
     starts = [datetime.fromisoformat(p["start"]) for p in list_posts(db)]
     assert starts[0] == datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # 10:00 at +01:00
+
+
+def test_a_series_in_a_zone_of_the_files_own_keeps_its_hour_across_the_clock_change(
+        db: Database) -> None:
+    """Outlook's "Customized Time Zone": kept as UTC instants, the weekly 10:00 briefing moved
+    to 11:00 after the clocks changed on 29 March. It is planned in the IANA zone with the
+    same rules instead."""
+    import_twice(db, "outlook_custom_zone.ics", tz="Asia/Tashkent")
+    (post,) = list_posts(db)
+    assert (post["tz"], post["start"]) == ("Europe/Berlin", "2026-03-02T10:00:00+01:00")
+    assert days_of(db, post) == [
+        "2026-03-02T10:00:00+01:00", "2026-03-09T10:00:00+01:00",  # the 16th: the EXDATE
+        "2026-03-23T10:00:00+01:00", "2026-03-30T10:00:00+02:00", "2026-04-06T10:00:00+02:00",
+        "2026-04-13T10:00:00+02:00", "2026-04-20T10:00:00+02:00"]
+    check_export(export_ics(list_posts(db), []))
+
+
+def test_a_files_own_zone_that_no_known_zone_matches_stays_in_utc_and_says_so(
+        db: Database) -> None:
+    """Clocks changing on a day no real zone uses: no IANA zone keeps that clock, so the
+    instants are kept (in UTC) and the officer is told the series may move."""
+    parts = _two_part_zone("BYMONTHDAY=1;BYMONTH=4", "BYMONTHDAY=1;BYMONTH=11")
+    data = _zone_file("Embassy Time", parts, events=1).replace(
+        b"SUMMARY:Event 0", b"RRULE:FREQ=WEEKLY;COUNT=2\r\nSUMMARY:Event 0")
+    report = import_ics(db, data, default_tz="UTC")
+    (post,) = list_posts(db)
+    assert (post["tz"], post["start"]) == ("UTC", "2026-12-01T09:00:00+00:00")
+    assert report.warnings == [
+        "event 1 (UID e0@x, line 19): its time zone 'Embassy Time' (defined in the file) has "
+        "the clock of no known zone, so its times are kept in UTC: the series may move by an "
+        "hour when the clocks change"]
+
+
+def test_which_iana_zone_keeps_a_files_own_clock() -> None:
+    from datetime import timedelta, timezone
+
+    from icalendar import Calendar
+
+    from core.calendar.timezones import equivalent_zone
+
+    us = Calendar.from_ical(_zone_file("Eastern (custom)", _two_part_zone(
+        "BYDAY=2SU;BYMONTH=3", "BYDAY=1SU;BYMONTH=11", "-0500", "-0400", "020000")))
+    eastern = us.walk("VTIMEZONE")[0].to_tz(lookup_tzid=False)
+    assert equivalent_zone(eastern, 2026) == "America/New_York"  # not Grand Turk (AST to 2018)
+    assert equivalent_zone(eastern, 2006) != "America/New_York"  # US rules changed in 2007
+    europe = Calendar.from_ical(fixture("outlook_custom_zone.ics")).walk("VTIMEZONE")[0]
+    central = europe.to_tz(lookup_tzid=False)
+    assert equivalent_zone(central, 2026, "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, "
+                                          "Stockholm, Vienna") in ("Europe/Amsterdam",
+                                                                   "Europe/Berlin")
+    assert equivalent_zone(central, 2026, "Prague custom") == "Europe/Prague"
+    assert equivalent_zone(timezone(timedelta(hours=5)), 2026) == "Etc/GMT-5"
+    assert equivalent_zone(timezone(timedelta(hours=5)), 2026, "(UTC+05:00) Tashkent") \
+        == "Asia/Tashkent"
+    assert equivalent_zone(timezone(timedelta(hours=5, minutes=17)), 2026) is None
+
+
+def test_a_files_own_zone_is_read_with_apples_utc_until_and_ends_its_rules_in_time() -> None:
+    """Apple writes a zone's history as rules ending with a UTC UNTIL; the zone is expanded
+    once into a table (icalendar's walked every rule from 1601 on each lookup: minutes for
+    a file placing thousands of times in crafted zones), bounded in years and changes."""
+    from datetime import timedelta
+
+    from icalendar import Calendar
+
+    from core.calendar.filezone import LAST_ZONE_YEAR, MAX_TRANSITIONS, file_zone
+    from core.calendar.timezones import equivalent_zone
+
+    def part(kind: str, start: str, rule: str, before: str, after: str) -> str:
+        return (f"BEGIN:{kind}\r\nDTSTART:{start}\r\nRRULE:{rule}\r\nTZOFFSETFROM:{before}"
+                f"\r\nTZOFFSETTO:{after}\r\nTZNAME:{'EDT' if kind == 'DAYLIGHT' else 'EST'}"
+                "\r\nEND:{kind}\r\n".replace("{kind}", kind))
+
+    eastern = _zone_file("US Eastern (Apple)", "".join((
+        part("DAYLIGHT", "19870405T020000",
+             "FREQ=YEARLY;UNTIL=20060402T070000Z;BYMONTH=4;BYDAY=1SU", "-0500", "-0400"),
+        part("STANDARD", "19671029T020000",
+             "FREQ=YEARLY;UNTIL=20061029T060000Z;BYMONTH=10;BYDAY=-1SU", "-0400", "-0500"),
+        part("DAYLIGHT", "20070311T020000", "FREQ=YEARLY;BYMONTH=3;BYDAY=2SU", "-0500",
+             "-0400"),
+        part("STANDARD", "20071104T020000", "FREQ=YEARLY;BYMONTH=11;BYDAY=1SU", "-0400",
+             "-0500"))))
+    zone_info = file_zone(Calendar.from_ical(eastern).walk("VTIMEZONE")[0])
+    new_york = ZoneInfo("America/New_York")
+    for year in (2005, 2006, 2026):
+        hours = [datetime(year, 1, 1, tzinfo=UTC) + timedelta(hours=h) for h in range(8760)]
+        assert [h.astimezone(zone_info).utcoffset() for h in hours] == [
+            h.astimezone(new_york).utcoffset() for h in hours]
+        assert equivalent_zone(zone_info, year) == "America/New_York"
+    assert datetime(LAST_ZONE_YEAR + 100, 7, 1, tzinfo=zone_info).utcoffset() == timedelta(
+        hours=-5)  # past the years expanded, the last offset holds
+    daily = _zone_file("Every day", _part("STANDARD", "20000101T000000",
+                                          "RRULE:FREQ=DAILY\r\n"))
+    with pytest.raises(KnownError, match=f"changes the clock more than {MAX_TRANSITIONS}"):
+        file_zone(Calendar.from_ical(daily).walk("VTIMEZONE")[0])
 
 
 # ------------------------------------------------------------------------------ issue 16 #3
@@ -328,3 +457,62 @@ def test_finer_than_daily_rules_are_refused_when_saved(db: Database) -> None:
         with pytest.raises(KnownError, match=words.replace("(", r"\(").replace(")", r"\)")):
             create_post(db, PostFields(title="x", day=date(2026, 12, 1), rrule=rule))
     assert list_posts(db) == []
+
+
+def test_matching_a_files_own_zone_is_bounded_per_file(db: Database,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crafted file can place times in thousands of years: past the budget, the nearest
+    year already matched answers for the zone."""
+    import core.calendar.ics as ics_module
+
+    monkeypatch.setattr(ics_module, "MAX_ZONE_MATCHES", 1)
+    parts = _two_part_zone(*CENTRAL_EUROPE)
+    data = _zone_file("Customized Time Zone", parts, events=2).replace(
+        b"20261202T100000", b"20400702T100000")
+    import_ics(db, data, default_tz="UTC")
+    assert [(p["tz"], p["start"]) for p in list_posts(db)] == [
+        ("Europe/Berlin", "2026-12-01T10:00:00+01:00"),
+        ("Europe/Berlin", "2040-07-02T10:00:00+02:00")]
+
+
+def test_an_override_for_this_and_future_occurrences_is_said(db: Database) -> None:
+    """RANGE=THISANDFUTURE (RFC 5545 §3.2.13) was silently taken as one occurrence."""
+    data = b"\r\n".join([
+        b"BEGIN:VCALENDAR", b"VERSION:2.0", b"PRODID:-//Example//Planner script//EN",
+        b"BEGIN:VEVENT", b"UID:series@planner.example", b"DTSTAMP:20261101T000000Z",
+        b"DTSTART;TZID=Asia/Tashkent:20261201T100000", b"RRULE:FREQ=DAILY;COUNT=10",
+        b"SUMMARY:Series", b"END:VEVENT",
+        b"BEGIN:VEVENT", b"UID:series@planner.example", b"DTSTAMP:20261101T000000Z",
+        b"RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Asia/Tashkent:20261205T100000",
+        b"DTSTART;TZID=Asia/Tashkent:20261205T120000", b"SUMMARY:Series at noon",
+        b"END:VEVENT", b"END:VCALENDAR", b""])
+    report = import_ics(db, data, default_tz="UTC")
+    assert report.created == 2
+    assert report.warnings == [
+        "event 2 (UID series@planner.example, line 11): it changes this and every later "
+        "occurrence (RANGE=THISANDFUTURE); only this occurrence was changed: edit the later "
+        "ones in the series"]
+
+
+def test_a_whole_day_excepted_from_a_timed_series_exports_as_that_days_occurrence(
+        db: Database) -> None:
+    """EXDATE;VALUE=DATE beside a zoned DTSTART (planner scripts, and a sheet's exdates cell
+    with a day only) was exported as written: vobject and the strict parser then failed on
+    the file ("can't compare offset-naive and offset-aware datetimes")."""
+    from core.calendar.posts import PostFields, create_post
+
+    data = b"\r\n".join([
+        b"BEGIN:VCALENDAR", b"VERSION:2.0", b"PRODID:-//Example//Planner script//EN",
+        b"BEGIN:VEVENT", b"UID:days@planner.example", b"DTSTAMP:20261101T000000Z",
+        b"DTSTART;TZID=Asia/Tashkent:20261201T100000", b"RRULE:FREQ=DAILY;COUNT=5",
+        b"EXDATE;VALUE=DATE:20261203", b"SUMMARY:Daily", b"END:VEVENT", b"END:VCALENDAR", b""])
+    assert import_ics(db, data, default_tz="UTC").created == 1
+    assert by_title(db)["Daily"]["exdates"] == ["2026-12-03T10:00:00"]
+    create_post(db, PostFields(title="From a sheet", at=datetime(
+        2026, 12, 1, 9, 0, tzinfo=ZoneInfo("Asia/Almaty")), tz="Asia/Almaty",
+        rrule="FREQ=DAILY;COUNT=3", exdates=[date(2026, 12, 2)]))
+    exported = export_ics(list_posts(db), [])
+    check_export(exported)
+    assert b"EXDATE;TZID=Asia/Almaty:20261202T090000" in exported
+    again = import_ics(db, data, default_tz="UTC")
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)

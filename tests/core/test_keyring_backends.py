@@ -48,7 +48,10 @@ def test_a_plaintext_keyring_is_refused_and_nothing_is_written(
         plaintext: PlaintextKeyring, cli, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     code, out, err = cli_with_stdin(cli, monkeypatch, TOKEN + "\n", "secrets", "set", "youtube")
     assert code == 1 and "stored" not in out
-    assert "keyrings.alt.file.PlaintextKeyring keeps secrets in a plain-text file" in err
+    assert (f"keyrings.alt.file.PlaintextKeyring keeps secrets in a plain-text file, "
+            f"{plaintext.file_path}, as base64, which anyone can decode, so Attaché does not "
+            "use it:") in err
+    assert "((" not in err and ") (" not in err  # once nested "(base64 …) (a file (…))"
     assert "allowed_keyring_backends" in err  # says how IT could allow it
     assert not Path(plaintext.file_path).exists()
     assert secrets.list_secret_names() == []
@@ -117,3 +120,17 @@ def test_it_can_allow_a_file_backend_in_site_toml(
     code, out, _err = cli("self-test", "--json")
     keyring_check = next(c for c in json.loads(out) if c["name"] == "keyring")
     assert "not an OS keyring" in keyring_check["detail"]
+
+
+def test_config_set_says_where_an_allowed_file_backend_keeps_the_proxy_password(
+        plaintext: PlaintextKeyring, cli, tmp_path: Path,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a backend IT allowed, the message claimed "kept in the OS keyring"."""
+    allow_in_site_toml(tmp_path, monkeypatch, "keyrings.alt.file.PlaintextKeyring")
+    code, out, err = cli("config", "set", "proxy", "http://officer:S3cret@proxy.example:8080")
+    assert code == 0, err
+    assert out.strip() == "proxy = 'http://officer@proxy.example:8080'"
+    assert "kept in the OS keyring" not in err
+    assert (f"the proxy password is kept in a file ({plaintext.file_path}) "
+            "(keyrings.alt.file.PlaintextKeyring; not an OS keyring, allowed by IT in "
+            "site.toml), not in settings.json") in err

@@ -68,7 +68,7 @@ def parse_slowly(body: bytes, content_type: str, url: str) -> ParsedFeed:
     """A parser stuck on one document (the runaway a hostile feed can cause): it marks the
     file the body names, so the test knows it started, then never returns."""
     if body.startswith(b"SLOW:"):
-        Path(body[5:].decode()).write_text("started")
+        Path(body[5:].decode()).write_text(f"started\n{os.getpid()}\n")
         time.sleep(600)
     return parse_feed(body, content_type, url)
 
@@ -88,6 +88,10 @@ def test_a_parse_past_its_deadline_is_stopped_and_others_go_on(tmp_path: Path) -
         with pytest.raises(ParseError, match="longer than 2 s"):
             pool.parse(b"SLOW:" + str(marker).encode(), "application/rss+xml", "https://e.test/")
         assert time.monotonic() - started < 60  # the parser would have run for 600 s
+        # The stuck worker is gone, not left sleeping: it held the process (a CLI refresh,
+        # the test run) at exit until its parse ended.
+        stuck = [int(line) for line in marker.read_text().splitlines()[1:]]
+        assert stuck and not any(alive(pid) for pid in stuck)
         assert len(pool.parse(good, "application/rss+xml", "https://e.test/").entries) == 5
 
 

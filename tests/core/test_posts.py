@@ -194,3 +194,97 @@ def test_published_items_are_matched_back_to_the_plan(db: Database) -> None:
     assert get_post(db, unrelated)["item_id"] is None
     assert find_matches(db) == []  # nothing left to link
     assert similarity("Visa wait times", "Fulbright applications") < 0.5
+
+
+def test_a_series_exceptions_move_with_its_start(db: Database) -> None:
+    """Cancelled occurrences are kept as wall-clock moments: moving the series from 10:00 to
+    11:00 (or a day later) made every cancelled occurrence happen again."""
+    from core.calendar.posts import POSTS, occurrences
+
+    def days(post_id: int) -> list[str]:
+        with db.read() as conn:
+            row = dict(conn.execute(POSTS.select().where(POSTS.c.id == post_id))
+                       .mappings().one())
+        return [f"{s.start:%d %H:%M}" for s in occurrences(row, date(2026, 1, 1),
+                                                             date(2027, 1, 1))]
+
+    almaty = ZoneInfo("Asia/Almaty")
+    post = create_post(db, PostFields(
+        title="Daily", at=datetime(2026, 12, 1, 10, 0, tzinfo=almaty), tz="Asia/Almaty",
+        rrule="FREQ=DAILY;COUNT=5", exdates=[datetime(2026, 12, 2, 10, 0),
+                                             datetime(2026, 12, 4, 10, 0)]))
+    assert days(post) == ["01 10:00", "03 10:00", "05 10:00"]
+    update_post(db, post, PostFields(at=datetime(2026, 12, 1, 11, 30, tzinfo=almaty)))
+    assert days(post) == ["01 11:30", "03 11:30", "05 11:30"]
+    update_post(db, post, PostFields(at=datetime(2026, 12, 2, 9, 0, tzinfo=almaty)))
+    assert days(post) == ["02 09:00", "04 09:00", "06 09:00"]
+    update_post(db, post, PostFields(day=date(2026, 12, 2)))  # made all-day
+    assert get_post(db, post)["exdates"] == ["2026-12-03", "2026-12-05"]
+    update_post(db, post, PostFields(title="Renamed"))  # nothing about time: kept as they are
+    assert get_post(db, post)["exdates"] == ["2026-12-03", "2026-12-05"]
+
+
+def test_a_batch_saves_the_same_posts_and_revisions_as_one_at_a_time(db: Database) -> None:
+    """Imports write hundreds of posts in a few statements: each post, its channels and the
+    revision a later conflict is compared with must be what create_post/update_post save."""
+    from sqlalchemy import select
+
+    from core.calendar.posts import REVISIONS, change_posts, insert_posts
+    from core.feeds.sources import add_source
+
+    channel = add_source(db, "https://t.me/s/usembassytashkent").id
+    with db.write() as conn:
+        store_entries(conn, channel, [ParsedEntry("g1", "https://t.me/usembassytashkent/1",
+                                                  "x", None, None, None, "", "")],
+                      datetime.now(UTC))
+        item = conn.exec_driver_sql("SELECT id FROM item").scalar()
+    tashkent = ZoneInfo("Asia/Tashkent")
+    posts = [
+        (PostFields(title=" Брифинг ", body="Текст\x00 с NUL", at=datetime(
+            2026, 12, 10, 10, 0, tzinfo=tashkent), tz="Asia/Tashkent", duration_minutes=30,
+            channels=[channel, channel], campaign="Права человека", owner="Dilnoza",
+            item_id=item, rrule="FREQ=WEEKLY;COUNT=3",
+            exdates=[datetime(2026, 12, 17, 10, 0)]), "a@test"),
+        (PostFields(title="O‘zbekiston", day=date(2026, 12, 8), status="draft",
+                    campaign="Права человека"), None),
+        (PostFields(title="New campaign", day=date(2026, 12, 9), campaign="Other"), "c@test"),
+    ]
+    with db.write() as conn:
+        ids = insert_posts(conn, posts)
+    with db.write() as conn:
+        versions = change_posts(conn, [
+            (ids[0], PostFields(title="Брифинг (moved)", at=datetime(
+                2026, 12, 11, 11, 0, tzinfo=tashkent)), 1),
+            (ids[1], PostFields(channels=[channel], status="review"), None),
+            (ids[0], PostFields(notes="twice in one batch"), 2)])
+    assert versions == [2, 2, 3]
+    with db.read() as conn:
+        revisions = {(r.post_id, r.version): json.loads(r.data)
+                     for r in conn.execute(select(REVISIONS))}
+    for post_id, version in ((ids[0], 3), (ids[1], 2), (ids[2], 1)):
+        assert revisions[(post_id, version)] == get_post(db, post_id)
+    first = get_post(db, ids[0])
+    assert (first["title"], first["body"], first["channels"], first["campaign"],
+            first["item_url"], first["exdates"], first["notes"]) == (
+        "Брифинг (moved)", "Текст с NUL", [channel], "Права человека",
+        "https://t.me/usembassytashkent/1", ["2026-12-18T11:00:00"], "twice in one batch")
+    assert [c["name"] for c in list_campaigns(db)] == ["Other", "Права человека"]
+    with pytest.raises(ConflictError, match="changed by someone else since version 1"), \
+            db.write() as conn:
+        change_posts(conn, [(ids[2], PostFields(title="fine"), None),
+                            (ids[1], PostFields(title="stale"), 1)])
+    assert get_post(db, ids[2])["title"] == "New campaign"  # the batch rolled back whole
+
+
+def test_a_batch_is_saved_where_sqlite_has_no_returning(db: Database,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite before 3.35 (an older distribution's Python) cannot return the new ids of an
+    executemany INSERT: the posts are inserted one by one, and the same ids come back."""
+    from core.calendar.posts import insert_posts
+
+    with db.write() as conn:
+        monkeypatch.setattr(conn.dialect, "insert_executemany_returning_sort_by_parameter_order",
+                            False)
+        ids = insert_posts(conn, [(PostFields(title=f"Post {n}", day=date(2026, 12, n + 1),
+                                              channels=[]), None) for n in range(3)])
+    assert [get_post(db, i)["title"] for i in ids] == ["Post 0", "Post 1", "Post 2"]

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from core.calendar.posts import get_post
+from core.calendar.posts import get_post, post_details
 from core.feeds.fetch import Fetcher, FetchLimits
 from core.publish import ledger
 from core.publish.runner import publish_post
@@ -69,7 +69,7 @@ def test_a_published_post_records_the_remote_id_address_and_history(
     status = masto.statuses[0]
     assert (outcome.status, outcome.remote_id, outcome.url) == (
         "published", status["id"], status["url"])
-    post = get_post(db, post_id)
+    post = post_details(db, post_id)
     assert post["status"] == "published"
     assert [(h["from"], h["to"], h["by"]) for h in post["history"]] == [
         (None, "review", "author"), ("review", "approved", "approver"),

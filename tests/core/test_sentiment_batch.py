@@ -22,8 +22,10 @@ from core.feeds.store import store_entries
 from core.sentiment import language
 from core.sentiment.analyzers import SocialAnalyzer, Thresholds, _Vader
 from core.sentiment.coverage import coverage_summary, score_coverage
+from core.sentiment.kazakh_or_kyrgyz import refine
 from core.sentiment.language import detect_language, detect_languages
 from core.sentiment.scoring import Scorer, label_reply, score_pending
+from core.sentiment.short_russian import UNSURE, is_short_russian
 from core.social.base import SocialReply
 from core.social.replies import store_replies
 from core.storage import migrate
@@ -62,7 +64,16 @@ def reference_detection(text: str) -> tuple[str | None, float, str | None]:
         total = sum(p for _, p in expected)
     if code in language._NO_LANGUAGE:
         return None, 0.0, script
-    return language._TO_ISO_639_1.get(code, code), probability / total, script
+    code = language._TO_ISO_639_1.get(code, code)
+    confidence = probability / total
+    if script == language.CYRILLIC and code != "kk" and refine(cleaned, code) == "kk":
+        kazakh = dict(model.rank(cleaned))["kk"]
+        return "kk", max(kazakh / (kazakh + probability), 0.01), script
+    if (script == language.CYRILLIC and code != "ru" and confidence < UNSURE
+            and is_short_russian(cleaned)):
+        russian = dict(model.rank(cleaned))["ru"]
+        return "ru", max(russian / (russian + probability), 0.01), script
+    return code, confidence, script
 
 
 def test_batch_language_detection_is_py3langid_bit_for_bit() -> None:
@@ -154,8 +165,9 @@ def check_store(db: Database) -> None:
     timings: dict[str, float] = {}
     assert score_pending(db, SHIPPED, timings=timings) == 3
     assert set(timings) == {"read", "detect", "analyze", "store"}
-    expected = [(s.label, "auto", s.language, s.polarity, "social-v1")
+    expected = [(s.label, "auto", s.language, s.polarity, s.analyzer)
                 for s in (SHIPPED.score(t) for t in texts)]
+    assert [row[4] for row in expected] == ["social-v1", "social-v1", "none"]
     assert stored(db) == expected
     label_reply(db, ids[0], "negative")
     assert score_pending(db, SHIPPED, rescore=True) == 3

@@ -79,6 +79,8 @@ def test_config_set_database_url(tmp_path: Path) -> None:
     ("connect_timeout", 0.0, "at least 1"),
     ("default_interval_minutes", 1, "at least 5"),
     ("interface_language", "Russian", "language code"),
+    ("fetch_deadline", float("inf"), "finite number"),  # a fetch with no deadline at all
+    ("connect_timeout", float("nan"), "finite number"),  # nan < 1 is False: it passed
 ])
 def test_values_that_would_fail_later_are_refused(key: str, value: object, words: str) -> None:
     with pytest.raises(KnownError, match=words):
@@ -103,3 +105,21 @@ def test_new_settings_round_trip() -> None:
     again = Settings.load()
     assert (again.interface_language, again.first_run_done, again.auto_refresh) == (
         "ru", True, False)
+
+
+@pytest.mark.parametrize(("key", "text", "words"), [
+    ("workers", "many", "workers must be a whole number, not 'many'"),
+    ("fetch_deadline", "soon", "fetch_deadline must be a number, not 'soon'"),
+    ("fetch_deadline", "inf", "fetch_deadline must be a finite number"),
+    ("auto_refresh", "maybe", "auto_refresh must be yes or no"),  # it meant "no", silently
+])
+def test_config_set_text_that_is_not_the_settings_kind_is_one_plain_line(
+        key: str, text: str, words: str) -> None:
+    """``config set workers many`` printed Python's "invalid literal for int() with base 10"."""
+    settings = Settings.load()
+    with pytest.raises(KnownError) as caught:
+        settings.set(key, text)
+    assert str(caught.value).startswith(words) and "\n" not in str(caught.value)
+    settings.set("auto_refresh", "OFF")
+    settings.set("notifications", "yes")
+    assert (settings.auto_refresh, settings.notifications) == (False, True)

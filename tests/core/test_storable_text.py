@@ -68,6 +68,31 @@ def test_storable_removes_nul_and_replaces_lone_surrogates() -> None:
     assert clean_parameters([("a\x00",), ("b",)], True) == [("a",), ("b",)]
 
 
+def test_an_executemany_insert_returning_ids_is_cleaned_too(any_db: Database) -> None:
+    """SQLAlchemy sends an executemany INSERT … RETURNING (and every executemany INSERT on
+    PostgreSQL) as batches of one flat row each, still flagged executemany: the hook took the
+    flat row for a list of rows and cleaned nothing — SQLite stored the NUL, PostgreSQL
+    refused the whole statement."""
+    from sqlalchemy import insert, select
+
+    from core.storage.models import Campaign
+
+    table = Campaign.__table__
+    rows = [{"name": f"Campaign\x00 {n}\ud800", "hashtags": "[]", "created_at": NOW}
+            for n in range(3)]
+    with any_db.write() as conn:
+        ids = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                           rows).scalars().all()
+        conn.execute(insert(table), [{**row, "name": row["name"] + " again"} for row in rows])
+    assert len(ids) == 3
+    with any_db.read() as conn:
+        names = sorted(conn.execute(select(table.c.name)).scalars())
+    assert names == sorted([f"Campaign {n}{REPLACEMENT}" for n in range(3)]
+                           + [f"Campaign {n}{REPLACEMENT} again" for n in range(3)])
+    assert clean_parameters({"a": "x\x00"}, True) == {"a": "x"}
+    assert clean_parameters(("x\x00", 1), True) == ("x", 1)
+
+
 def test_a_hostile_json_feed_is_stored_and_refreshed_again(any_db: Database, server: FeedServer,
                                                          fetcher: Fetcher) -> None:
     body = json.dumps(HOSTILE_FEED).encode()  # ensure_ascii: \u0000 and \ud800 escapes

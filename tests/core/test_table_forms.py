@@ -182,3 +182,18 @@ def test_a_declared_sheet_of_a_million_columns_is_not_padded(db: Database,
     path = write_xlsx(tmp_path / "wide.xlsx", ["title", "date"], [["Wide", "2026-12-01"]],
                       dimension="A1:XFD1048576")
     assert import_table(db, path, default_tz="UTC").created == 1
+
+
+def test_an_uzbek_latin_cp1251_file_with_only_typographic_punctuation_is_read(
+        db: Database) -> None:
+    """Excel on a Russian-locale desktop saving an Uzbek Latin plan: its only non-ASCII bytes
+    are ‘ – — “ ” …, which windows-1251 and windows-1252 read alike; it was refused as
+    "neither UTF-8 nor Cyrillic"."""
+    report = import_table(db, FIXTURES / "excel_uz_latin_cp1251.csv", default_tz="UTC")
+    assert report.created == 2
+    assert report.warnings == ["excel_uz_latin_cp1251.csv was read as windows-1251 text with "
+                               "semicolons between cells"]
+    post = by_title(db)["O‘zbekiston Respublikasi Konstitutsiyasi kuni – tabrik"]
+    assert post["body"] == "“Konstitutsiya kuni muborak!” — elchixona"
+    assert post["start"] == "2026-12-08T10:00:00+05:00"
+    assert by_title(db)["Mustaqillik kuni"]["body"] == "Bayram …"

@@ -138,6 +138,22 @@ def test_every_problem_on_a_line_is_reported(db: Database, tmp_path: Path) -> No
     assert post_count(db) == 0
 
 
+def test_a_rule_that_never_happens_from_its_row_is_refused_with_the_line(
+        db: Database, tmp_path: Path) -> None:
+    rows = [new_row(title="Good", date="2026-12-01", time="10:00", rrule="FREQ=DAILY;COUNT=2"),
+            new_row(title="Ended", date="2026-12-01", time="10:00",
+                    rrule="FREQ=WEEKLY;UNTIL=20261124"),
+            new_row(title="Zero", date="2026-12-01", rrule="FREQ=WEEKLY;INTERVAL=0")]
+    with pytest.raises(ImportRejected) as caught:
+        import_table(db, write_csv(tmp_path / "rules.csv", rows), default_tz="Asia/Tashkent")
+    assert [str(e) for e in caught.value.report.errors] == [
+        "line 3: RRULE 'FREQ=WEEKLY;UNTIL=20261124' never happens: its UNTIL is before the "
+        "post's start (2026-12-01 10:00)",
+        "line 4: RRULE 'FREQ=WEEKLY;INTERVAL=0' has INTERVAL=0; INTERVAL must be a whole number "
+        "of at least 1"]
+    assert post_count(db) == 0
+
+
 def test_a_stale_row_is_a_conflict_and_nothing_is_written(db: Database, plan: dict[str, int],
                                                           tmp_path: Path) -> None:
     rows = csv_rows(db)
@@ -179,6 +195,54 @@ def test_rows_from_another_database_become_new_posts(db: Database, plan: dict[st
         fresh.dispose()
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_series_keeps_its_exceptions_in_another_database(db: Database, tmp_path: Path,
+                                                           fmt: str) -> None:
+    """The sheet had no column for a series' cancelled occurrences: in a colleague's database
+    they came back, next to the row of the occurrence that had been moved."""
+    from zoneinfo import ZoneInfo
+
+    from core.calendar.posts import create_post
+
+    tashkent = ZoneInfo("Asia/Tashkent")
+    create_post(db, PostFields(title="Daily briefing", at=datetime(2026, 12, 1, 10, 0,
+                                                                   tzinfo=tashkent),
+                               tz="Asia/Tashkent", rrule="FREQ=DAILY;COUNT=5",
+                               exdates=[datetime(2026, 12, 2, 10, 0),
+                                        datetime(2026, 12, 4, 10, 0)]))
+    create_post(db, PostFields(title="Weekly day", day=date(2026, 12, 7),
+                               rrule="FREQ=WEEKLY;COUNT=3", exdates=[date(2026, 12, 14)]))
+    rows = csv_rows(db)
+    assert [r["exdates"] for r in rows] == ["2026-12-02 10:00;2026-12-04 10:00", "2026-12-14"]
+    path = tmp_path / f"plan.{fmt}"
+    path.write_bytes((export_csv if fmt == "csv" else export_xlsx)(list_posts(db), []))
+    fresh = Database(f"sqlite:///{tmp_path / 'fresh.db'}")
+    ensure_schema(fresh)
+    try:
+        assert import_table(fresh, path, default_tz="UTC").created == 2
+        keys = ("uid", "start", "rrule", "exdates")
+        assert ([{k: p[k] for k in keys} for p in list_posts(fresh)]
+                == [{k: p[k] for k in keys} for p in list_posts(db)])
+        again = import_table(fresh, path, default_tz="UTC")
+        assert (again.created, again.updated) == (0, 0)
+    finally:
+        fresh.dispose()
+    # An exception added in the sheet (as Russian Excel re-saves dates) is saved; a bad one
+    # is refused with its line.
+    rows[0]["exdates"] = "02.12.2026 10:00;04.12.2026 10:00; 05.12.2026 10:00"
+    report = import_table(db, write_csv(tmp_path / "edit.csv", rows), default_tz="UTC")
+    assert (report.updated, report.unchanged) == (1, 1)
+    assert by_title_exdates(db)["Daily briefing"] == [
+        "2026-12-02T10:00:00", "2026-12-04T10:00:00", "2026-12-05T10:00:00"]
+    rows[1]["exdates"] = "next week"
+    with pytest.raises(ImportRejected, match=r"line 3: bad exdates value 'next week'"):
+        import_table(db, write_csv(tmp_path / "bad.csv", rows), default_tz="UTC")
+
+
+def by_title_exdates(db: Database) -> dict[str, list[str]]:
+    return {p["title"]: p["exdates"] for p in list_posts(db)}
+
+
 # ------------------------------------------------------------------------------ XLSX
 
 def test_xlsx_has_frozen_header_autofilter_and_real_dates(db: Database,
@@ -186,7 +250,7 @@ def test_xlsx_has_frozen_header_autofilter_and_real_dates(db: Database,
     data = export_xlsx(list_posts(db), list_occurrences(db, FIRST, LAST))
     sheet = load_workbook(io.BytesIO(data)).active
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == sheet.dimensions == "A1:W5"
+    assert sheet.auto_filter.ref == sheet.dimensions == "A1:X5"
     assert [c.value for c in sheet[1]] == list(COLUMNS)
     assert all(c.font.bold for c in sheet[1])
     header = {c.value: c.column_letter for c in sheet[1]}
@@ -266,3 +330,24 @@ def test_an_all_day_rows_zone_change_is_saved(db: Database, plan: dict[str, int]
     report = import_table(db, write_csv(tmp_path / "tz.csv", rows), default_tz="UTC")
     assert report.updated == 1
     assert get_post(db, plan["all_day"])["tz"] == "Asia/Samarkand"
+
+
+def test_a_nul_in_a_cell_or_event_does_not_make_every_reimport_an_update(
+        db: Database, tmp_path: Path) -> None:
+    """The database keeps text without NUL; the file's text with it compared as changed, so
+    importing the same file again bumped every such post's version."""
+    from core.calendar.icsimport import import_ics
+
+    sheet = write_csv(tmp_path / "nul.csv", [new_row(title="Брифинг\x00", date="2026-12-01",
+                                                     body="Text\x00 here")])
+    assert import_table(db, sheet, default_tz="UTC").created == 1
+    again = import_table(db, sheet, default_tz="UTC")
+    assert (again.updated, again.unchanged) == (0, 1)
+    event = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//Planner//EN\r\n"
+             b"BEGIN:VEVENT\r\nUID:a\x00b@planner.example\r\nDTSTAMP:20261101T000000Z\r\n"
+             b"DTSTART:20261201T100000Z\r\nSUMMARY:Hi\x00 there\r\nEND:VEVENT\r\n"
+             b"END:VCALENDAR\r\n")
+    assert import_ics(db, event, default_tz="UTC").created == 1
+    second = import_ics(db, event, default_tz="UTC")
+    assert (second.updated, second.unchanged) == (0, 1)
+    assert sorted(p["title"] for p in list_posts(db)) == ["Hi there", "Брифинг"]

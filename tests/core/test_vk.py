@@ -70,7 +70,7 @@ class VkApi:
         return {"response": _slice(self.wall, query)}
 
     def wall_getComments(self, query: dict) -> dict:  # noqa: N802
-        assert query["owner_id"] == str(OWNER) and query["sort"] == "asc"
+        assert query["owner_id"] == str(OWNER) and query["sort"] in ("asc", "desc")
         post, thread = query["post_id"], query.get("comment_id")
         if post == "410":
             return fixture("error_212.json")
@@ -79,7 +79,10 @@ class VkApi:
                 ("409", None): "wall_get_comments_409.json"}.get((post, thread))
         if name is None:
             return {"response": {"count": 0, "current_level_count": 0, "items": []}}
-        return {"response": _slice(fixture(name)["response"], query)}
+        answer = fixture(name)["response"]
+        if query["sort"] == "desc":  # the fixtures list comments oldest first, as VK's asc
+            answer = {**answer, "items": answer["items"][::-1]}
+        return {"response": _slice(answer, query)}
 
     def calls(self, method: str) -> list[dict[str, str]]:
         return [{k: v[0] for k, v in parse_qs(urlsplit(r.path).query).items()}
@@ -298,6 +301,22 @@ def test_comment_pages_follow_offsets(fetcher: Fetcher, api: VkApi, token,  # no
               if c.get("comment_id") == "9001"]
     assert top == ["0", "2"] and thread == ["0", "2"]
     assert len(result.replies) == 6
+
+
+def test_a_post_with_more_comments_than_are_read_keeps_its_newest(
+        fetcher: Fetcher, api: VkApi, token,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the page cap, the comments read were the oldest, read again every refresh, and a
+    new comment was never seen."""
+    monkeypatch.setattr(vk, "PAGE_SIZE", 2)
+    monkeypatch.setattr(vk, "MAX_COMMENT_PAGES", 1)
+    result = sync(fetcher, own=True, state={"last_id": 409})
+    top = fixture("wall_get_comments_412.json")["response"]["items"]
+    newest = sorted((c for c in top if not c.get("deleted")), key=lambda c: c["date"])[-1]
+    ids = {r.platform_id.rsplit("=", 1)[1] for r in result.replies
+           if r.post_platform_id.endswith("_412") and r.parent_platform_id is None}
+    assert str(newest["id"]) in ids
+    assert "only the newest 2 comments of" in result.warning
 
 
 # ---------------------------------------------------------------------------- errors

@@ -15,6 +15,7 @@ The model never touches the database: ``desktop/`` hands it ``reply_ids`` and
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import (
@@ -138,6 +139,9 @@ class RepliesTableModel(LazyTableModel):
     def __init__(self, fetch_ids: FetchIds, fetch_rows: FetchRows, *,
                  cache_rows: int = DEFAULT_CACHE_ROWS, parent: QObject | None = None) -> None:
         super().__init__(fetch_ids, fetch_rows, cache_rows=cache_rows, parent=parent)
+        # (analyzer, language) → who labelled a reply and how good it measured, for the label
+        # tooltip (ui/listen_analyzers.py); None: the tooltip does not say.
+        self.describe_analyzer: Callable[[str | None, str | None], str] | None = None
         self._colors = {k: QBrush(QColor(v)) for k, v in LABEL_COLORS.items()}
         self._tints = {k: QBrush(QColor(v)) for k, v in LABEL_TINTS.items()}
         self._bold = QFont()
@@ -175,7 +179,12 @@ class RepliesTableModel(LazyTableModel):
         if role == _TOOLTIP:
             if column == TEXT:
                 return self._reply_tooltip(record)
-            return plain_tooltip(self._tooltip(record, column)) or None
+            text = self._tooltip(record, column)
+            if (column in (LABEL, POLARITY) and self.describe_analyzer is not None
+                    and record["label_source"] == "auto" and label != "unsupported"):
+                note = self.describe_analyzer(record.get("analyzer"), record["language"])
+                text = f"{text}\n{note}" if note else text
+            return plain_tooltip(text) or None
         if column == LABEL:
             key = label or "unscored"
             if role == _FOREGROUND:

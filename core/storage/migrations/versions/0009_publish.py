@@ -1,7 +1,7 @@
 """Publishing and answering: the outbox ledger, post images, status history, answered replies.
 
 Revision ID: 0009
-Revises: 0011
+Revises: 0007
 Create Date: 2026-12-05
 
 New tables and nullable (or defaulted) columns only: nothing is rewritten, and a database
@@ -21,7 +21,7 @@ from alembic import op
 from core.storage.types import UTCDateTime
 
 revision = "0009"
-down_revision = "0011"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
