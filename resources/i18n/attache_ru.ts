@@ -4176,6 +4176,54 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
 </context>
 <context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../../ui/settings_tabs/reports.py" line="+18"/>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Embassy:</source>
+        <translation>&amp;Посольство:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. U.S. Embassy Tashkent — Public Affairs Section</source>
+        <translation>напр. Посольство США в Ташкенте — отдел по связям с общественностью</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed at the top of every report.</source>
+        <translation>Печатается в начале каждого отчёта.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Prepared by:</source>
+        <translation>&amp;Подготовил:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your name and title</source>
+        <translation>Ваше имя и должность</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Classification line:</source>
+        <translation>&amp;Гриф:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. UNCLASSIFIED</source>
+        <translation>напр. НЕСЕКРЕТНО</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free text, shown at the top and bottom of every page.</source>
+        <translation>Произвольный текст вверху и внизу каждой страницы.</translation>
+    </message>
+</context>
+<context>
     <name>SecretsTab</name>
     <message>
         <location filename="../../ui/settings_tabs/secrets.py" line="+32"/>
@@ -4466,7 +4514,7 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+61"/>
-        <location filename="../../ui/settings_dialog.py" line="+70"/>
+        <location filename="../../ui/settings_dialog.py" line="+71"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -4536,7 +4584,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Сроки программ обмена (Fulbright, FLEX, Humphrey)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+85"/>
+        <location filename="../../ui/settings_dialog.py" line="+86"/>
         <source>Settings not saved</source>
         <translation>Настройки не сохранены</translation>
     </message>

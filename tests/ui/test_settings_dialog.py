@@ -322,3 +322,18 @@ def test_problems_start_with_a_capital() -> None:
 
     assert sentence("no OS keyring is available") == "No OS keyring is available"
     assert sentence("") == ""
+
+
+def test_report_letterhead_round_trip(ctx: AppContext, dialog: SettingsDialog) -> None:
+    """Issue 17: the embassy name, author and classification are set once in Settings."""
+    dialog.reports.embassy_name.setText("  Посольство США в Ташкенте ")
+    dialog.reports.prepared_by.setText("Dilnoza Karimova, Press Office")
+    dialog.reports.classification.setText("UNCLASSIFIED")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    saved = Settings.load()
+    assert (saved.embassy_name, saved.prepared_by, saved.report_classification) == (
+        "Посольство США в Ташкенте", "Dilnoza Karimova, Press Office", "UNCLASSIFIED")
+    again = SettingsDialog(wiring.settings_data(ctx), ctx.window)
+    assert again.reports.embassy_name.text() == "Посольство США в Ташкенте"
+    assert again.reports.classification.text() == "UNCLASSIFIED"
+    again.deleteLater()
