@@ -36,6 +36,7 @@ def create_main_window(db: Database, *, build_pages: bool = True,
     from desktop.notify import Notifier
     from desktop.page_monitor import connect as connect_monitor
     from desktop.page_monitor import monitor_data
+    from desktop.publishing import PublishScheduler
     from desktop.refresh import RefreshController
     from desktop.reports import install as install_reports
     from desktop.scheduler import RefreshScheduler
@@ -57,6 +58,7 @@ def create_main_window(db: Database, *, build_pages: bool = True,
     window.notifier = Notifier(window)
     window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier,
                                         ctx.settings.current)
+    window.publisher = PublishScheduler(ctx, window.notifier, offline=offline)
     translate = QCoreApplication.translate  # lupdate files these under MainWindow
     titles = {"calendar": translate("MainWindow", "Calendar"),
               "listen": translate("MainWindow", "Listen"),
@@ -131,6 +133,7 @@ def run_gui(db_url: str, log_path: Path | None = None, *, offline: bool = False)
     window.show()
     if not offline:
         window.scheduler.start()
+        window.publisher.start()
     start_daily_backup(window.ctx)
     # The Monitor is usable as soon as it shows; the other pages (and their menu entries,
     # Ctrl+N among them) are built in the next turn of the event loop.

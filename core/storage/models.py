@@ -6,7 +6,9 @@ on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: inde
 foreign keys deletes and joins walk (the migration lists the audit). 0008: the media summary
 (an item marked for it, with the officer's note). 0011: a source's folders besides its
 ``category`` (a feed filed in several). 0007 (after 0011): sentiment models learned from the
-officers' labels, and labelled examples brought in from files.
+officers' labels, and labelled examples brought in from files. 0009 (after 0007): publishing
+and answering (the outbox ledger, post images, status history, who wrote a post, answered
+replies).
 """
 
 from __future__ import annotations
@@ -162,6 +164,10 @@ class PlannedPost(SQLModel, table=True):
     owner: str | None = Field(default=None, sa_column=Column(Text))
     notes: str | None = Field(default=None, sa_column=Column(Text))
     version: int = Field(default=1)
+    # 0009: who created it (clearance: its approver must be someone else), its language
+    # (ISO 639-1, sent to Mastodon and Bluesky; None: detected from the text).
+    created_by: str | None = Field(default=None, sa_column=Column(Text))
+    language: str | None = Field(default=None, max_length=16)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
 
@@ -237,6 +243,13 @@ class Reply(SQLModel, table=True):
     label_source: str | None = Field(default=None, max_length=6)  # auto | manual
     analyzer: str | None = Field(default=None, max_length=40)
     scored_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    # 0009: answering. ``own``: the embassy's own answer, written from Attaché; the reply it
+    # answers gets ``answered_at`` (the dashboard's time to answer) and who answered.
+    # A database default only: rows written by code that predates the column still insert.
+    own: bool = Field(default=False, sa_column=Column(Boolean, nullable=False,
+                                                      server_default=false()))
+    answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    answered_by: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class WatchTerm(SQLModel, table=True):
@@ -341,3 +354,92 @@ class SourceCategory(SQLModel, table=True):
     source_id: int = Field(sa_column=Column(
         Integer, ForeignKey("source.id", ondelete="CASCADE"), primary_key=True))
     category: str = Field(sa_column=Column(String(200), primary_key=True))
+
+
+OUTBOX_STATES = ("sending", "published", "failed", "unconfirmed", "missed")
+
+
+class Outbox(SQLModel, table=True):
+    """0009: the exactly-once ledger: one row per thing Attaché sends to a platform.
+
+    A planned post's occurrence on one channel (``kind`` post), or an answer to a reply
+    (``kind`` answer). ``dedupe_key`` is unique, so a second sender (another ``publish due``,
+    the app) cannot even start: the row is claimed in its own committed transaction before any
+    request goes out (core/publish/ledger.py explains the states).
+    """
+
+    __table_args__ = (
+        Index("ix_outbox_post", "post_id"),
+        Index("ix_outbox_reply", "reply_id"),
+        Index("ix_outbox_source", "source_id"),
+        Index("ix_outbox_item", "item_id"),
+        Index("ix_outbox_remote", "source_id", "remote_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    dedupe_key: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    kind: str = Field(max_length=10)  # post | answer
+    post_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("planned_post.id", ondelete="CASCADE")))
+    occurrence: str = Field(default="", sa_column=Column(Text, nullable=False))
+    reply_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("reply.id", ondelete="CASCADE")))
+    source_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("source.id", ondelete="CASCADE"), nullable=False))
+    platform: str = Field(max_length=20)
+    state: str = Field(max_length=12)  # one of OUTBOX_STATES
+    idem_key: str = Field(sa_column=Column(Text, nullable=False))  # sent to the platform
+    text: str | None = Field(default=None, sa_column=Column(Text))  # an answer's text
+    attempts: int = Field(default=0)
+    claim: str | None = Field(default=None, sa_column=Column(Text))  # token of the sender
+    claimed_by: str | None = Field(default=None, sa_column=Column(Text))  # host/pid
+    claimed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    # When the first attempt whose outcome is unknown was made (a lost answer, a sender that
+    # was stopped): what a platform's repeat window (Mastodon's hour) is counted from.
+    uncertain_since: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    done_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    retry_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    remote_id: str | None = Field(default=None, sa_column=Column(Text))
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    error: str | None = Field(default=None, sa_column=Column(Text))
+    item_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("item.id", ondelete="SET NULL")))  # the item it arrived as
+    actor: str | None = Field(default=None, sa_column=Column(Text))  # who sent it
+    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class PostImage(SQLModel, table=True):
+    """0009: an image of a planned post (up to 4), kept in the database with its alt text.
+
+    In the database, not as a path: the machine that publishes (IT's always-on computer, a
+    colleague's app on the team database) is not the one whose disk the file was on.
+    """
+
+    __tablename__ = "post_image"
+
+    post_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("planned_post.id", ondelete="CASCADE"), primary_key=True))
+    position: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    filename: str = Field(sa_column=Column(Text, nullable=False))
+    mime: str = Field(max_length=40)
+    size: int = Field(default=0)
+    sha256: str = Field(max_length=64)
+    alt: str = Field(default="", sa_column=Column(Text, nullable=False))
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class PostStatusChange(SQLModel, table=True):
+    """0009: every change of a planned post's status: from what, to what, who, when, why."""
+
+    __tablename__ = "post_status_change"
+    __table_args__ = (Index("ix_post_status_change_post", "post_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("planned_post.id", ondelete="CASCADE"), nullable=False))
+    old_status: str | None = Field(default=None, max_length=20)  # None: the post was created
+    new_status: str = Field(max_length=20)
+    actor: str = Field(sa_column=Column(Text, nullable=False))
+    at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    note: str | None = Field(default=None, sa_column=Column(Text))

@@ -105,6 +105,14 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <source>%Ln channel(s)</source>
+        <translation>
+            <numerusform>%Ln channel</numerusform>
+            <numerusform>%Ln channels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%Ln observance day(s)</source>
         <translation>
             <numerusform>%Ln observance day</numerusform>
@@ -343,7 +351,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message numerus="yes">
-        <location filename="../../ui/listen.py" line="+729"/>
+        <location filename="../../ui/listen.py" line="+752"/>
         <source>%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</source>
         <translation>
             <numerusform>%Ln reply not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</numerusform>
