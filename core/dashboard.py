@@ -19,6 +19,7 @@ only the dashboard's own judgements, which are constants here so they can be doc
 
 from __future__ import annotations
 
+import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -364,6 +365,12 @@ class AccountRung:
     negative: int
     negative_share: float | None  # over supported replies
     level: str  # one of LADDER
+    # Engagement, measured: replies answered from Attaché, their share of the replies, and
+    # the median time from a reply to its answer (hours). The embassy's own answers are not
+    # counted as replies anywhere on the ladder.
+    answered: int = 0
+    answered_share: float | None = None
+    median_hours_to_answer: float | None = None
 
     @property
     def rung(self) -> int:
@@ -384,21 +391,33 @@ def account_ladder(db: Database, now: datetime | None = None,
              .where(own, ITEMS.c.sort_date <= now)
              .group_by(ITEMS.c.source_id).subquery())
     label = REPLIES.c.sentiment_label
+    answered = REPLIES.c.answered_at.is_not(None)
     replies = (select(ITEMS.c.source_id, func.count(REPLIES.c.id).label("replies"),
                       func.sum(case((label == "negative", 1), else_=0)).label("negative"),
-                      func.sum(case((label.in_(SUPPORTED), 1), else_=0)).label("supported"))
+                      func.sum(case((label.in_(SUPPORTED), 1), else_=0)).label("supported"),
+                      func.sum(case((answered, 1), else_=0)).label("answered"))
                .join(ITEMS, ITEMS.c.id == REPLIES.c.item_id)
-               .where(own, in_period)
+               .where(own, in_period, REPLIES.c.own.is_(False))
                .group_by(ITEMS.c.source_id).subquery())
     query = (select(SOURCES.c.id, SOURCES.c.title, SOURCES.c.url, SOURCES.c.kind,
                     posts.c.last_post, posts.c.posts, replies.c.replies, replies.c.negative,
-                    replies.c.supported)
+                    replies.c.supported, replies.c.answered)
              .outerjoin(posts, posts.c.source_id == SOURCES.c.id)
              .outerjoin(replies, replies.c.source_id == SOURCES.c.id)
              .where(SOURCES.c.own.is_(True))
              .order_by(SOURCES.c.kind, SOURCES.c.title, SOURCES.c.id))
+    waits = (select(ITEMS.c.source_id, REPLIES.c.published, REPLIES.c.fetched_at,
+                    REPLIES.c.answered_at)
+             .join(ITEMS, ITEMS.c.id == REPLIES.c.item_id)
+             .where(own, in_period, REPLIES.c.own.is_(False), answered))
     with db.read() as conn:
         rows = conn.execute(query).mappings().all()
+        hours: dict[int, list[float]] = defaultdict(list)
+        for source_id, published, fetched, answered_at in conn.execute(waits):
+            asked = _aware(published or fetched)
+            if asked is not None and answered_at is not None:
+                hours[source_id].append(max((_aware(answered_at) - asked).total_seconds(), 0)
+                                        / 3600)
     found = []
     for r in rows:
         last = _aware(r["last_post"])
@@ -417,7 +436,10 @@ def account_ladder(db: Database, now: datetime | None = None,
             posts_per_week=round(n_posts / weeks, 2), replies=n_replies,
             replies_per_post=per_post, supported=supported, negative=negative,
             negative_share=round(negative / supported, 4) if supported else None,
-            level=level))
+            level=level, answered=int(r["answered"] or 0),
+            answered_share=round(int(r["answered"] or 0) / n_replies, 4) if n_replies else None,
+            median_hours_to_answer=(round(statistics.median(hours[r["id"]]), 2)
+                                    if hours.get(r["id"]) else None)))
     return found
 
 

@@ -59,14 +59,20 @@ class Platform:
     general_token: str | None = None
     # Reply exports of this platform can be imported from files (``replies import``).
     reply_exports: bool = False
-    # Attaché can publish planned posts there / answer replies there.
-    publishes: bool = False
+    # "module:Class" of its Publisher (core/publish/base.py), imported when something is
+    # sent; None: Attaché does not publish there. ``answers``: its publisher also answers
+    # replies (the Listen pane's Answer box, ``replies answer``).
+    publisher: str | None = None
     answers: bool = False
     _compiled: tuple[re.Pattern[str], ...] = field(default=(), init=False, repr=False,
                                                    compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_compiled", tuple(re.compile(h) for h in self.handles))
+
+    @property
+    def publishes(self) -> bool:
+        return self.publisher is not None
 
     def names_handle(self, text: str) -> bool:
         return any(pattern.match(text) for pattern in self._compiled)
@@ -88,6 +94,7 @@ PLATFORMS: tuple[Platform, ...] = (
     Platform(
         "mastodon", "Mastodon", limit=500, counting="mastodon",
         adapter="core.social.mastodon:MastodonAdapter",
+        publisher="core.publish.mastodon:MastodonPublisher", answers=True,
         account_label=QT_TRANSLATE_NOOP("AddSourceDialog", "Mastodon account"),
         handles=(r"(?i)^@?[\w.]+@[\w.-]+\.[a-z]{2,}$",),
         profile_path=r"^/@[\w.]+/?$",  # https://mastodon.social/@user
@@ -95,6 +102,7 @@ PLATFORMS: tuple[Platform, ...] = (
     Platform(
         "bluesky", "Bluesky", limit=300, counting="graphemes",
         adapter="core.social.bluesky:BlueskyAdapter",
+        publisher="core.publish.bluesky:BlueskyPublisher", answers=True,
         account_label=QT_TRANSLATE_NOOP("AddSourceDialog", "Bluesky account"),
         handles=(r"(?i)^@?[\w-]+\.bsky\.social$",),
         hosts=("bsky.app",), paths=("/profile/",),
@@ -111,12 +119,16 @@ PLATFORMS: tuple[Platform, ...] = (
     Platform(
         "telegram", "Telegram", limit=4_096,
         adapter="core.social.telegram:TelegramAdapter",
+        # A bot posts to the channel; comments live in its discussion group, which a bot
+        # answers only as a member of it: not answered from Attaché.
+        publisher="core.publish.telegram:TelegramPublisher",
         account_label=QT_TRANSLATE_NOOP("AddSourceDialog", "Telegram public channel"),
         hosts=("t.me", "telegram.me"), bare_hosts=True,
     ),
     Platform(
         "facebook", "Facebook", limit=63_206,
         adapter="core.social.graph:FacebookAdapter",
+        publisher="core.publish.facebook:FacebookPublisher", answers=True,
         account_label=QT_TRANSLATE_NOOP("AddSourceDialog", "Facebook Page"),
         hosts=("facebook.com", "fb.com"),
         general_token=QT_TRANSLATE_NOOP(

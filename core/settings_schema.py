@@ -66,6 +66,15 @@ class SettingsFields:
     # The officer's own database (e.g. the team's PostgreSQL); None = IT's default or SQLite in
     # the data folder. --db and $ATTACHE_DB_URL still win, and so does a site.toml lock.
     database_url: str | None = None
+    # Publishing and clearance (core/publish). Who you are in a post's history and for
+    # clearance; None = this computer's login name.
+    user_name: str | None = None
+    require_second_approver: bool = False  # approving needs someone other than the author
+    require_alt_text: bool = True  # every image of a post needs a description
+    auto_publish: bool = True  # the running app publishes approved posts when they are due
+    publish_late_hours: int = 12  # a due post missed by more than this is not sent by itself
+    all_day_publish_time: str = "09:00"  # when an all-day post goes out, in its own zone
+    telegram_parse_mode: str = "HTML"  # HTML, MarkdownV2 or none: how post text is escaped
 
 
 def builtin_defaults() -> dict[str, Any]:
@@ -78,14 +87,15 @@ HOST_COUNTRIES = ("UZ", "KZ", "KG", "TJ", "TM")
 PACKS = ("un", "us", "host", "programme")
 # Text settings where "none" means "not set" (the environment's, this PC's, IT's default).
 OPTIONAL_TEXT = ("proxy", "ca_bundle", "timezone", "interface_language", "database_url",
-                 "sentiment_model_dir")
+                 "sentiment_model_dir", "user_name")
+TELEGRAM_PARSE_MODES = ("HTML", "MarkdownV2", "none")
 PROXY_SCHEMES = ("http", "https", "socks4", "socks5", "socks5h")
 # The smallest sensible value of number settings: a 0 s timeout or a 0-minute refresh
 # interval would only fail (or hammer servers) later.
 MINIMUMS: dict[str, float] = {
     "connect_timeout": 1, "read_timeout": 1, "fetch_deadline": 1, "max_body_mib": 1,
     "workers": 1, "per_host": 1, "parse_processes": 0, "default_interval_minutes": 5,
-    "post_gap_minutes": 0, "sentiment_relearn_every": 0,
+    "post_gap_minutes": 0, "sentiment_relearn_every": 0, "publish_late_hours": 0,
 }
 
 
@@ -121,6 +131,14 @@ def check_setting(key: str, value: object) -> object:
         check_model_dir(str(value))
     if key in MINIMUMS and value is not None and value < MINIMUMS[key]:  # type: ignore[operator]
         raise KnownError(f"{key} must be at least {MINIMUMS[key]:g}")
+    if key == "telegram_parse_mode" and value not in TELEGRAM_PARSE_MODES:
+        raise KnownError(f"telegram_parse_mode must be one of {', '.join(TELEGRAM_PARSE_MODES)}, "
+                         f"not {value!r}")
+    if key == "all_day_publish_time" and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d",
+                                                          str(value)):
+        raise KnownError(f"all_day_publish_time must be HH:MM (e.g. 09:00), not {value!r}")
+    if key == "user_name" and value is not None and not str(value).strip():
+        raise KnownError("user_name cannot be blank (none: this computer's login name)")
     if key == "interface_language" and value and not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?",
                                                                   str(value)):
         raise KnownError(f"interface_language must be a language code such as ru or en, "

@@ -37,6 +37,7 @@ def create_main_window(db: Database, *, build_pages: bool = True,
     from desktop.notify import Notifier
     from desktop.page_monitor import connect as connect_monitor
     from desktop.page_monitor import monitor_data
+    from desktop.publishing import PublishScheduler
     from desktop.refresh import RefreshController
     from desktop.reports import install as install_reports
     from desktop.scheduler import RefreshScheduler
@@ -58,6 +59,7 @@ def create_main_window(db: Database, *, build_pages: bool = True,
     window.notifier = Notifier(window)
     window.scheduler = RefreshScheduler(ctx, window.refresher, window.notifier,
                                         ctx.settings.current)
+    window.publisher = PublishScheduler(ctx, window.notifier, offline=offline)
     translate = QCoreApplication.translate  # lupdate files these under MainWindow
     titles = {"calendar": translate("MainWindow", "Calendar"),
               "listen": translate("MainWindow", "Listen"),
@@ -84,6 +86,7 @@ def after_show(window: MainWindow, then: Callable[[], None] | None = None, *,
 
     if not offline:
         window.scheduler.start()
+        window.publisher.start()
     start_daily_backup(window.ctx)
     maybe_first_run(window.ctx)  # non-modal: the window stays usable behind it
     finish_start(window, then)

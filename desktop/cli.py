@@ -47,6 +47,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "campaigns": ("campaigns", "desktop.cli_calendar:add_campaigns"),
     "observances": ("observance days", "desktop.cli_calendar:add_observances"),
     "calendar": ("export and import the plan", "desktop.cli_calendar:add_calendar"),
+    "publish": ("publish approved posts to the embassy's accounts, once",
+                "desktop.cli_publish:add_publish"),
     "replies": ("replies to the embassy's posts", "desktop.cli_social:add_replies"),
     "watch": ("watch terms", "desktop.cli_social:add_watch"),
     "secrets": ("platform tokens in the OS keyring", "desktop.cli_social:add_secrets"),

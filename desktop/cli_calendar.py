@@ -139,6 +139,15 @@ def _post_options(p: argparse.ArgumentParser, *, adding: bool) -> None:
     p.add_argument("--notes")
     p.add_argument("--rrule", help='recurrence, e.g. "FREQ=WEEKLY;BYDAY=TH;COUNT=8"')
     p.add_argument("--item", type=int, metavar="ITEM_ID", help="the published item (0: none)")
+    p.add_argument("--language", metavar="CODE",
+                   help="the post's language, e.g. en, ru, uz (default: detected when sent)")
+    p.add_argument("--image", action="append", default=[], metavar="FILE",
+                   help="an image to publish with the post (up to 4; repeatable; on update "
+                        "the images given replace the post's images)")
+    p.add_argument("--alt", action="append", default=[], metavar="TEXT",
+                   help="the alt text of the image given before it (one per --image)")
+    if not adding:
+        p.add_argument("--no-images", action="store_true", help="remove the post's images")
 
 
 def _fields(args: argparse.Namespace) -> post_ops.PostFields:
@@ -151,11 +160,26 @@ def _fields(args: argparse.Namespace) -> post_ops.PostFields:
         at = args.at.replace(tzinfo=zone(tz_name))
     elif tz_name:
         zone(tz_name)
+    settings = Settings.load()
     return post_ops.PostFields(
         title=args.title, body=args.body, status=args.status, at=at, day=args.day,
         tz=tz_name, duration_minutes=args.duration, channels=args.channel,
         campaign=args.campaign, observance_id=args.observance, owner=args.owner,
-        notes=args.notes, rrule=args.rrule, item_id=args.item)
+        notes=args.notes, rrule=args.rrule, item_id=args.item, language=args.language,
+        images=_images(args), require_alt=settings.require_alt_text)
+
+
+def _images(args: argparse.Namespace) -> list | None:
+    """The images given (``--image``/``--alt`` paired in order); [] for --no-images."""
+    from core.publish.images import pair_images
+
+    if getattr(args, "no_images", False):
+        if args.image:
+            raise KnownError("give either --image or --no-images, not both")
+        return []
+    if args.alt and not args.image:
+        raise KnownError("--alt describes an --image; give the image too")
+    return pair_images(args.image, args.alt) if args.image else None
 
 
 def cmd_posts_add(args: argparse.Namespace) -> int:
@@ -188,12 +212,20 @@ def cmd_posts_list(args: argparse.Namespace) -> int:
 
 
 def cmd_posts_show(args: argparse.Namespace) -> int:
-    post = post_ops.get_post(open_db(args), args.id)
+    post = post_ops.post_details(open_db(args), args.id)
     if args.json:
         emit_json([post])
     else:
         for key, value in post.items():
-            print(f"{key:>16}: {value}")
+            if key not in ("images", "history"):
+                print(f"{key:>16}: {value}")
+        for image in post["images"]:
+            print(f"{'image':>16}: {image['position']}. {image['filename']} ({image['mime']}, "
+                  f"{image['size']} bytes) alt: {image['alt'] or '—'}")
+        for change in post["history"]:
+            note = f" ({change['note']})" if change["note"] else ""
+            print(f"{'history':>16}: {change['at'][:16]} {change['by']}: "
+                  f"{change['from'] or 'new'} → {change['to']}{note}")
     return 0
 
 

@@ -42,6 +42,11 @@ def add_replies(sub: Subcommands, name: str, help_text: str) -> None:
     p.add_argument("--post", metavar="ITEM_ID_OR_URL",
                    help="attach every line to this post of the embassy's (for a comment "
                         "sheet that has no post column)")
+    p = command(rep, "answer", cmd_replies_answer,
+                "answer a reply publicly, in its thread, as the embassy (once)")
+    p.add_argument("id", type=int, metavar="REPLY_ID")
+    p.add_argument("--text", required=True, help="the answer")
+    p.add_argument("--json", action="store_true")
 
 
 
@@ -132,6 +137,25 @@ def cmd_replies_import(args: argparse.Namespace) -> int:
     for line in summary.skipped_lines:
         print(f"attache: skipped {line}", file=sys.stderr)
     return 0
+
+
+def cmd_replies_answer(args: argparse.Namespace) -> int:
+    from core.publish.answers import answer_reply
+    from core.publish.runner import Run
+    from core.storage.types import utcnow
+    from desktop.cli_support import make_fetcher
+
+    fetcher, settings = make_fetcher()
+    outcome = answer_reply(Run(open_db(args), fetcher, settings, utcnow()), args.id, args.text)
+    if args.json:
+        emit_json(outcome.to_json())
+    else:
+        print(f"reply {outcome.reply_id} ({outcome.platform}): {outcome.status} "
+              f"{outcome.url or outcome.remote_id or ''}".rstrip())
+        if outcome.error:
+            print(f"    {outcome.error}", file=sys.stderr if outcome.status == "failed"
+                  else sys.stdout)
+    return 1 if outcome.status == "failed" else 0
 
 
 def cmd_watch_add(args: argparse.Namespace) -> int:

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from ui.calendar.view import CalendarView
 
 log = logging.getLogger("attache.calendar")
+# The posts publishing may have touched (the chips show each channel's state).
+SENT_STATUSES = ("approved", "scheduled", "published")
 
 
 def calendar_data(db: Database, settings: Settings) -> CalendarData:
@@ -44,6 +46,7 @@ def calendar_data(db: Database, settings: Settings) -> CalendarData:
     from core.calendar.observances import list_occurrences
     from core.calendar.timezones import default_zone_name
     from core.feeds.sources import list_sources
+    from core.publish.confirm import channel_states
     from ui.calendar.data import CalendarData, MoveRefused
 
     zone = ZoneInfo(default_zone_name(settings.timezone))
@@ -55,8 +58,12 @@ def calendar_data(db: Database, settings: Settings) -> CalendarData:
                                   countries=tuple(settings.countries)):
             warnings.setdefault(warning.post_id, {}).setdefault(warning.date, []).append(
                 local_dates(warning.message))
-        return [entry for post in post_ops.list_posts(db, first=first, last=last)
-                for entry in post_entries(post, first, last, zone, warnings.get(post["id"], {}))]
+        listed = post_ops.list_posts(db, first=first, last=last)
+        sent = channel_states(db, [p["id"] for p in listed if p["status"] in SENT_STATUSES])
+        names = {s["id"]: s["title"] or s["url"] for s in list_sources(db)} if sent else {}
+        return [entry for post in listed
+                for entry in post_entries(post, first, last, zone, warnings.get(post["id"], {}),
+                                          sent, names)]
 
     def observances(first: date, last: date) -> list[ObservanceEntry]:
         return [observance_entry(row) for row in list_occurrences(db, first, last)]
@@ -98,9 +105,12 @@ def local_dates(text: str) -> str:
 
 
 def post_entries(post: dict, first: date, last: date, zone: tzinfo,
-                 warnings: dict[str, list[str]]) -> Iterator[PostEntry]:
+                 warnings: dict[str, list[str]],
+                 sent: dict[tuple[int, str], list[tuple[int, str, str | None]]] | None = None,
+                 names: dict[int, str] | None = None) -> Iterator[PostEntry]:
     """A ``posts list`` object's occurrences in [first, last], in the planning zone, each with
-    the warnings of its own day (``warnings``: ISO day in the post's zone → messages)."""
+    the warnings of its own day (``warnings``: ISO day in the post's zone → messages) and what
+    publishing did on each channel (``sent``: core.publish.confirm.channel_states)."""
     from core.calendar.posts import occurrences
     from ui.calendar.data import PostEntry
 
@@ -119,7 +129,11 @@ def post_entries(post: dict, first: date, last: date, zone: tzinfo,
             duration_minutes=post["duration_minutes"], campaign=post["campaign"],
             channels=tuple(post["channels"]), recurring=bool(post["rrule"]),
             observance_id=post["observance_id"],
-            warnings=tuple(warnings.get(span.first_day().isoformat(), ())))
+            warnings=tuple(warnings.get(span.first_day().isoformat(), ())),
+            channel_states=tuple(
+                ((names or {}).get(channel, str(channel)), state, detail)
+                for channel, state, detail in (sent or {}).get(
+                    (post["id"], span.start.isoformat() if post["rrule"] else ""), ())))
 
 
 def observance_entry(row: dict) -> ObservanceEntry:

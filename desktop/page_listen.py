@@ -11,17 +11,58 @@ from collections.abc import Callable
 from datetime import datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from core.storage.database import Database
 
 if TYPE_CHECKING:
     from core.sentiment.scoring import Scorer
     from core.settings import Settings
     from desktop.context import AppContext
+    from ui.answer_box import AnswerData
     from ui.listen import ListenData, ListenView
 
 
+def answer_data(db: Database, settings: Callable[[], Settings]) -> AnswerData:
+    """The Answer box's window onto core/publish/answers.py."""
+    from core.calendar.limits import measure
+    from core.publish.registry import answering_platforms, answers
+    from ui.answer_box import AnswerData
+    from ui.reply_reader import platform_name
+
+    def answer(reply_id: int, text: str) -> dict:  # runs on a network thread
+        from core.net.fetch import Fetcher
+        from core.publish.answers import answer_reply
+        from core.publish.runner import Run
+        from core.storage.types import utcnow
+
+        current = settings()
+        fetcher = Fetcher.from_settings(current)
+        try:
+            return answer_reply(Run(db, fetcher, current, utcnow()), reply_id, text).to_json()
+        finally:
+            fetcher.close()
+
+    def refusal(record: dict) -> str | None:
+        if record.get("own"):
+            return QCoreApplication.translate("AnswerBox", "This is the embassy's own answer.")
+        if not answers(record.get("platform") or ""):
+            return QCoreApplication.translate(
+                "AnswerBox", "Answering on {0} is not possible from Attaché (it answers on "
+                "{1}).").format(platform_name(record.get("platform")),
+                                ", ".join(platform_name(p) for p in answering_platforms()))
+        return None
+
+    def counted(platform: str, text: str) -> tuple[int, int | None]:
+        length = measure(platform, text)
+        return length.used, length.limit
+
+    return AnswerData(answer=answer, refusal=refusal, measure=counted)
+
+
 def listen_data(db: Database, zone: Callable[[], tzinfo], scorer: Callable[[], Scorer],
-                settings: Callable[[], Settings] | None = None) -> ListenData:
+                settings: Callable[[], Settings] | None = None,
+                answering: AnswerData | None = None) -> ListenData:
     """The Listen page's window onto core: plain callables, so ui/ never sees SQL.
 
     ``settings``: the settings in force (the app's ``AppSettings.current``; default: the file).
@@ -105,6 +146,7 @@ def listen_data(db: Database, zone: Callable[[], tzinfo], scorer: Callable[[], S
         accounts=lambda: replies.reply_accounts(db),
         thread=thread,
         analyzers=analyzers,
+        answering=answering,
     )
 
 
@@ -129,7 +171,9 @@ def build(ctx: AppContext) -> ListenView:
             cache["scorer"] = Scorer.from_settings(ctx.settings.current(), ctx.db)
         return cache["scorer"]  # type: ignore[return-value]
 
-    view = ListenView(listen_data(ctx.db, planning_zone, scorer, ctx.settings.current),
+    answering = answer_data(ctx.db, ctx.settings.current)
+    view = ListenView(listen_data(ctx.db, planning_zone, scorer, ctx.settings.current,
+                                  answering),
                       runner=ctx.runner,
                       undo_stack=ctx.window.undo_stack)
     view.open_link.connect(open_external)

@@ -78,7 +78,7 @@ def channel_choices(db: Database) -> list[ChannelChoice]:
 # ------------------------------------------------------------------------------ posts
 
 def draft_of(post: dict) -> PostDraft:
-    """A ``get_post`` dict as the editor's draft (times in the post's own zone)."""
+    """A ``post_details`` dict as the editor's draft (times in the post's own zone)."""
     from ui.post_editor import PostDraft
 
     if post["all_day"]:
@@ -91,7 +91,10 @@ def draft_of(post: dict) -> PostDraft:
                      tz=post["tz"], channels=list(post["channels"]),
                      campaign=post["campaign"] or "", observance_id=post["observance_id"],
                      notes=post["notes"] or "", rrule=post["rrule"] or "",
-                     duration_minutes=None if post["all_day"] else post["duration_minutes"])
+                     duration_minutes=None if post["all_day"] else post["duration_minutes"],
+                     history=tuple((datetime.fromisoformat(h["at"]).astimezone(zone(post["tz"]))
+                                    .isoformat(), h["by"], h["from"], h["to"])
+                                   for h in post.get("history", ())))
 
 
 def fields_of(draft: PostDraft) -> post_ops.PostFields:
@@ -108,13 +111,13 @@ def save_draft(db: Database, draft: PostDraft) -> PostDraft:
 
     if draft.post_id is None:
         post_id = post_ops.create_post(db, fields_of(draft))
-        return draft_of(post_ops.get_post(db, post_id))
+        return draft_of(post_ops.post_details(db, post_id))
     try:
-        saved = post_ops.update_post(db, draft.post_id, fields_of(draft),
-                                     expect_version=draft.version)
+        post_ops.update_post(db, draft.post_id, fields_of(draft),
+                             expect_version=draft.version)
     except post_ops.ConflictError as exc:
         raise SaveConflict(str(exc)) from exc
-    return draft_of(saved)
+    return draft_of(post_ops.post_details(db, draft.post_id))
 
 
 def draft_warnings(db: Database, draft: PostDraft, *, gap_minutes: int,
@@ -180,7 +183,7 @@ def post_editor_data(ctx: AppContext) -> Any:
     settings = ctx.settings.or_defaults()  # a broken file must not stop planning
     countries = tuple(settings.countries)
     return PostEditorData(
-        load=lambda post_id: draft_of(post_ops.get_post(db, post_id)),
+        load=lambda post_id: draft_of(post_ops.post_details(db, post_id)),
         channels=lambda: channel_choices(db),
         campaigns=lambda: [c["name"] for c in campaign_ops.list_campaigns(db)],
         observances=lambda day: observance_choices(db, day, countries),
@@ -200,7 +203,27 @@ def post_editor_data(ctx: AppContext) -> Any:
         default_tz=default_zone_name(settings.timezone),
         tz_label=tz_label,
         run=runner_of(ctx, "post"),
+        publishing=publishing_data(db),
     )
+
+
+def publishing_data(db: Database) -> Any:
+    """The editor's Publishing rows: each channel's send, and "it is there / it is not"."""
+    from core.feeds.sources import list_sources
+    from core.publish.confirm import confirm_send, send_states
+    from ui.publish_panel import PublishingData
+
+    def sends(post_id: int) -> list[dict]:
+        rows = send_states(db, post_id)
+        names = {s["id"]: s["title"] or s["url"] for s in list_sources(db)} if rows else {}
+        return [{**row, "channel": names.get(row["channel_id"], str(row["channel_id"]))}
+                for row in rows]
+
+    def confirm(post_id: int, channel_id: int, occurrence: str, address: str | None) -> dict:
+        return confirm_send(db, post_id, channel_id, published=address,
+                            occurrence=occurrence)
+
+    return PublishingData(sends=sends, confirm=confirm)
 
 
 def build_post_editor(ctx: AppContext, post_id: int | None = None,

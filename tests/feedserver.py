@@ -31,6 +31,7 @@ class Seen:
 class FeedServer:
     def __init__(self) -> None:
         self.routes: dict[str, Handler] = {}
+        self.prefixes: dict[str, Handler] = {}  # path prefix -> handler (APIs with ids in paths)
         self.requests: list[Seen] = []
         self.in_flight = 0
         self.peak_in_flight = 0
@@ -50,8 +51,12 @@ class FeedServer:
                 length = self.headers.get("Content-Length", "0")
                 self._serve(self.rfile.read(int(length)) if length.isdigit() else b"")
 
+            do_PUT = do_DELETE = do_POST  # noqa: N815 - APIs' other verbs, same handling
+
             def _serve(self, body: bytes) -> None:
-                """Handlers see ``req.command`` and the body in ``server.requests``."""
+                """Handlers see ``req.command``, and the body as ``req.request_body`` (and in
+                ``server.requests``)."""
+                self.request_body = body
                 path = self.path.split("?", 1)[0]
                 with server._lock:
                     server.requests.append(Seen(self.path, {k.lower(): v for k, v in
@@ -60,7 +65,7 @@ class FeedServer:
                     server.in_flight += 1
                     server.peak_in_flight = max(server.peak_in_flight, server.in_flight)
                 try:
-                    handler = server.routes.get(path)
+                    handler = server.routes.get(path) or server._by_prefix(path)
                     if handler is None:
                         send(self, 404, b"not found", "text/plain")
                     else:
@@ -130,6 +135,15 @@ class FeedServer:
     def route(self, path: str, handler: Handler) -> str:
         self.routes[path] = handler
         return self.url(path)
+
+    def route_prefix(self, prefix: str, handler: Handler) -> str:
+        """``handler`` serves every path under ``prefix`` that has no exact route."""
+        self.prefixes[prefix] = handler
+        return self.url(prefix)
+
+    def _by_prefix(self, path: str) -> Handler | None:
+        found = [p for p in self.prefixes if path.startswith(p)]
+        return self.prefixes[max(found, key=len)] if found else None
 
     def static(self, path: str, fixture: str | bytes, content_type: str = "application/rss+xml",
                etag: str | None = None, last_modified: str | None = None,

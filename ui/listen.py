@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.links import openable_link
+from ui.answer_box import AnswerBox, AnswerData
 from ui.listen_analyzers import AnalyzersNote
 from ui.models.replies_table import (
     AUTHOR,
@@ -125,6 +126,8 @@ class ListenData:
     thread: Callable[[dict], dict] | None = None
     # Which analyzer reads each language and how good it measured (ui/listen_analyzers.py).
     analyzers: Callable[[], dict] | None = None
+    # The Answer box under the reading pane (ui/answer_box.py); None: no box.
+    answering: AnswerData | None = None
 
 
 class RelabelCommand(QUndoCommand):
@@ -229,7 +232,19 @@ class ListenView(QWidget):
         self.reading_splitter = QSplitter(Qt.Orientation.Vertical)
         self.reading_splitter.setObjectName("reading-splitter")
         self.reading_splitter.addWidget(table_box)
-        self.reading_splitter.addWidget(self.reader)
+        self.answer_box: AnswerBox | None = None
+        if data.answering is not None:  # the reply, and under it the embassy's answer
+            self.answer_box = AnswerBox(data.answering, runner)
+            self.answer_box.open_link.connect(self.open_link)
+            self.answer_box.answered.connect(self._answered)
+            reading = QWidget()
+            reading_column = QVBoxLayout(reading)
+            reading_column.setContentsMargins(0, 0, 0, 0)
+            reading_column.addWidget(self.reader, 1)
+            reading_column.addWidget(self.answer_box)
+            self.reading_splitter.addWidget(reading)
+        else:
+            self.reading_splitter.addWidget(self.reader)
         self.reading_splitter.setStretchFactor(0, 3)
         self.reading_splitter.setStretchFactor(1, 2)
         self.reading_splitter.setSizes([420, 260])
@@ -709,6 +724,14 @@ class ListenView(QWidget):
             self.reader.clear_reply()
         else:
             self.reader.show_reply(record)
+        if self.answer_box is not None:
+            self.answer_box.set_reply(record)
+
+    def _answered(self, reply_id: int) -> None:
+        """An answer went out: it is now a reply of the embassy's in the thread, and the one
+        answered is marked; the other pages (the dashboard's ladder) hear of it."""
+        self.reload()
+        self.replies_edited.emit()
 
     def move(self, step: int) -> None:
         """J/K: select the next (+1) or previous (-1) reply; the pane follows."""

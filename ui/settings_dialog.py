@@ -31,6 +31,7 @@ from ui.settings_tabs.database import DatabaseTab
 from ui.settings_tabs.form import Field, SettingsTab, sentence
 from ui.settings_tabs.general import GeneralTab
 from ui.settings_tabs.network import NetworkTab
+from ui.settings_tabs.publishing import PublishingTab
 from ui.settings_tabs.reports import ReportsTab
 from ui.settings_tabs.secrets import SecretsTab
 from ui.settings_tabs.sentiment import SentimentTab
@@ -77,6 +78,7 @@ class SettingsDialog(QDialog):
         self.database = DatabaseTab(data)
         self.calendar = CalendarTab()
         self.sentiment = SentimentTab()
+        self.publishing = PublishingTab()
         self.reports = ReportsTab()
         self.secrets = SecretsTab(data)
         self.tabs = QTabWidget()
@@ -113,7 +115,7 @@ class SettingsDialog(QDialog):
 
     def pages(self) -> tuple[SettingsTab, ...]:
         return (self.general, self.network, self.database, self.calendar, self.sentiment,
-                self.reports, self.secrets)
+                self.publishing, self.reports, self.secrets)
 
     def changes(self) -> dict[str, Any]:
         """The settings whose value on screen differs from the one loaded (locked keys never)."""

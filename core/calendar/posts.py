@@ -3,10 +3,14 @@
 Team mode puts several officers on one database. Every update says which version it edited;
 if someone else saved in between, the update is refused with a ``ConflictError`` that names
 what they changed (from the saved revision), never silently overwriting their work.
+
+Status changes go through clearance (core/publish/clearance.py): each is recorded with who and
+when, and with ``require_second_approver`` on an author cannot clear their own post.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,6 +23,8 @@ from core.calendar import recurrence
 from core.calendar.campaigns import CAMPAIGNS, campaign_id_for
 from core.calendar.timezones import zone
 from core.errors import KnownError, NotFoundError
+from core.publish import clearance
+from core.publish.images import ImageFile, check_images, image_summaries, replace_images
 from core.storage.database import Database
 from core.storage.models import (
     POST_STATUSES,
@@ -41,7 +47,7 @@ OBSERVANCES = Observance.__table__
 MAX_OCCURRENCES = recurrence.MAX_OCCURRENCES  # a runaway RRULE must not hang a listing
 # What a conflict message compares, in the words the officer sees.
 TRACKED = ("title", "body", "status", "start", "end", "all_day", "tz", "channels", "campaign",
-           "observance_id", "owner", "notes", "rrule", "exdates", "item_id")
+           "observance_id", "owner", "notes", "rrule", "exdates", "item_id", "language")
 
 
 # The usual path of a post, one step at a time: idea → draft → review → approved →
@@ -93,10 +99,13 @@ class PostFields:
     # Occurrences that do not happen: dates (all-day) or wall-clock datetimes; [] clears them.
     exdates: list[date | datetime] | None = None
     item_id: int | None = None  # 0 removes the link
+    language: str | None = None  # ISO 639-1 ("en", "ru"); "" removes it (detected instead)
+    images: list[ImageFile] | None = None  # replaces the images; [] removes them
+    require_alt: bool = True  # images without alt text are refused (the setting)
 
     def given(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in fields(self)
-                if getattr(self, f.name) is not None}
+                if getattr(self, f.name) is not None and f.name != "require_alt"}
 
 
 # ------------------------------------------------------------------------------ writing
@@ -106,23 +115,29 @@ CHUNK = 500  # ids or uids per IN (...) list: far below every database's limit
 _NEW_ROW = {"title": "", "body": "", "status": "idea", "all_day": False, "tz": "UTC",
             "start_at": None, "start_date": None, "duration_minutes": None, "rrule": None,
             "exdates": None, "campaign_id": None, "observance_id": None, "item_id": None,
-            "owner": None, "notes": None, "version": 1}
+            "owner": None, "notes": None, "version": 1, "created_by": None, "language": None}
 
 
-def create_post(db: Database, data: PostFields, *, uid: str | None = None) -> int:
+def create_post(db: Database, data: PostFields, *, uid: str | None = None,
+                policy: clearance.Policy | None = None) -> int:
+    policy = policy or clearance.current_policy()
     with db.write() as conn:
-        return insert_post(conn, data, uid=uid)
+        return insert_post(conn, data, uid=uid, policy=policy)
 
 
-def insert_post(conn: Connection, data: PostFields, *, uid: str | None = None) -> int:
+def insert_post(conn: Connection, data: PostFields, *, uid: str | None = None,
+                policy: clearance.Policy | None = None) -> int:
     """``create_post`` inside the caller's transaction (an import writes all or nothing)."""
-    return insert_posts(conn, [(data, uid)])[0]
+    return insert_posts(conn, [(data, uid)], policy=policy)[0]
 
 
-def insert_posts(conn: Connection, posts: Sequence[tuple[PostFields, str | None]]) -> list[int]:
+def insert_posts(conn: Connection, posts: Sequence[tuple[PostFields, str | None]], *,
+                 policy: clearance.Policy | None = None) -> list[int]:
     """Create many posts in the caller's transaction, in a few statements (an import of
     20,000 rows held the SQLite write lock for half a minute one post at a time); their ids,
-    in order. Each post is checked as ``create_post`` checks it."""
+    in order. Each post is checked as ``create_post`` checks it. Their author is who creates
+    them (``policy.actor``); clearance checks the status each starts in."""
+    policy = policy or clearance.current_policy()
     lookups = _Lookups(conn)
     now = utcnow()
     rows: list[dict] = []
@@ -132,10 +147,14 @@ def insert_posts(conn: Connection, posts: Sequence[tuple[PostFields, str | None]
         if data.at is None and data.day is None:
             raise KnownError("a planned post needs a time (--at) or a day (--date)")
         row = {**_NEW_ROW, "uid": uid or f"{uuid.uuid4()}@attache", "created_at": now,
-               "updated_at": now}
+               "updated_at": now, "created_by": policy.actor}
         row.update(_columns(lookups, data, current=None))
+        clearance.check_transition({"id": "new", "status": None, "created_by": policy.actor},
+                                   str(row["status"]), policy)
         if data.channels:
             lookups.check_sources(data.channels)
+        if data.images:
+            check_images(data.images, require_alt=data.require_alt)
         rows.append(row)
     ids: list[int] = []
     if conn.dialect.insert_executemany_returning_sort_by_parameter_order:
@@ -150,30 +169,47 @@ def insert_posts(conn: Connection, posts: Sequence[tuple[PostFields, str | None]
         row["id"] = post_id
         channels[post_id] = sorted(set(data.channels or []))
     _insert_channels(conn, channels)
+    for post_id, (data, _) in zip(ids, posts, strict=True):
+        if data.images:
+            replace_images(conn, post_id, data.images)
+    clearance.record_changes(conn, [(post_id, None, str(row["status"]), None)
+                                    for post_id, row in zip(ids, rows, strict=True)],
+                             policy.actor, now)
     _save_revisions(conn, rows, channels, lookups, now)
     return ids
 
 
 def update_post(db: Database, post_id: int, data: PostFields,
-                expect_version: int | None = None) -> dict:
+                expect_version: int | None = None, *,
+                policy: clearance.Policy | None = None, note: str | None = None) -> dict:
     """Apply ``data``; with ``expect_version``, refuse if the post moved on since then."""
+    policy = policy or clearance.current_policy()
     with db.write() as conn:
-        change_post(conn, post_id, data, expect_version)
+        change_post(conn, post_id, data, expect_version, policy=policy, note=note)
     return get_post(db, post_id)
 
 
 def change_post(conn: Connection, post_id: int, data: PostFields,
-                expect_version: int | None = None) -> int:
+                expect_version: int | None = None, *,
+                policy: clearance.Policy | None = None, note: str | None = None) -> int:
     """``update_post`` inside the caller's transaction; returns the new version."""
-    return change_posts(conn, [(post_id, data, expect_version)])[0]
+    return change_posts(conn, [(post_id, data, expect_version)], policy=policy, note=note)[0]
 
 
 def change_posts(conn: Connection,
-                 changes: Sequence[tuple[int, PostFields, int | None]]) -> list[int]:
+                 changes: Sequence[tuple[int, PostFields, int | None]], *,
+                 policy: clearance.Policy | None = None,
+                 note: str | None = None) -> list[int]:
     """Apply many ``(post id, fields, expected version)`` changes in the caller's
     transaction, in a few statements; the new versions, in order. A post someone else saved
     since its expected version raises ``ConflictError`` (nothing of the batch is meant to
-    land then: the caller's transaction is rolled back)."""
+    land then: the caller's transaction is rolled back).
+
+    A status change is checked by clearance and recorded (``note`` says why, when it is not
+    the officer's choice); with ``require_second_approver`` on, a change to the content of an
+    approved or scheduled post sends it back to review.
+    """
+    policy = policy or clearance.current_policy()
     lookups = _Lookups(conn)
     now = utcnow()
     versions: list[int] = []
@@ -181,6 +217,8 @@ def change_posts(conn: Connection,
         current = _rows_by_id(conn, [post_id for post_id, _, _ in wave], lock=True)
         updated: list[dict] = []
         new_channels: dict[int, list[int]] = {}
+        history: list[tuple[int, str | None, str, str | None]] = []
+        images: dict[int, list[ImageFile]] = {}
         for post_id, data, expect_version in wave:
             row = current.get(post_id)
             if row is None:
@@ -189,8 +227,22 @@ def change_posts(conn: Connection,
             base = expect_version if expect_version is not None else row["version"]
             if base != row["version"]:
                 raise _conflict(conn, post_id, base, row)
-            values = {**_columns(lookups, data, current=row), "version": base + 1,
-                      "updated_at": now}
+            columns = _columns(lookups, data, current=row)
+            if data.images is not None:
+                check_images(data.images, require_alt=data.require_alt)
+            new_status = columns.get("status", row["status"])
+            why = note
+            if new_status != row["status"]:
+                clearance.check_transition(row, str(new_status), policy)
+            elif (policy.require_second_approver and row["status"] in ("approved", "scheduled")
+                  and _content_changes(conn, row, data, columns)):
+                columns["status"] = new_status = "review"
+                why = "content changed after approval: it needs approving again"
+            if new_status != row["status"]:
+                history.append((post_id, row["status"], str(new_status), why))
+            values = {**columns, "version": base + 1, "updated_at": now}
+            if data.images is not None:
+                images[post_id] = data.images
             if data.channels is not None:
                 lookups.check_sources(data.channels)
                 new_channels[post_id] = sorted(set(data.channels))
@@ -199,9 +251,34 @@ def change_posts(conn: Connection,
         _update_rows(conn, updated)
         conn.execute(delete(CHANNELS).where(CHANNELS.c.post_id.in_(list(new_channels))))
         _insert_channels(conn, new_channels)
+        for post_id, wanted in images.items():
+            replace_images(conn, post_id, wanted)
+        clearance.record_changes(conn, history, policy.actor, now)
         kept = _channels_of(conn, [r["id"] for r in updated if r["id"] not in new_channels])
         _save_revisions(conn, updated, {**kept, **new_channels}, lookups, now)
     return versions
+
+
+def _content_changes(conn: Connection, current: dict, data: PostFields, values: dict) -> bool:
+    """Whether ``data`` changes what an approval vouched for (clearance.CONTENT)."""
+    if any(name in values and values[name] != current[name]
+           for name in ("title", "body", "language")):
+        return True
+    if data.channels is not None and sorted(set(data.channels)) != sorted(conn.execute(
+            select(CHANNELS.c.source_id).where(CHANNELS.c.post_id == current["id"])).scalars()):
+        return True
+    if data.images is not None:
+        saved = [(i["sha256"], i["alt"]) for i in image_summaries(conn, current["id"])]
+        wanted = [(hashlib.sha256(i.data).hexdigest(), i.alt) for i in data.images]
+        return saved != wanted
+    return False
+
+
+def link_item(conn: Connection, post_id: int, item_id: int) -> None:
+    """Link the item a post was published as (a refresh brought it back), as a new version,
+    in the caller's transaction: an editor still open on the old version sees the change."""
+    change_posts(conn, [(post_id, PostFields(item_id=item_id), None)],
+                 policy=clearance.Policy("attache", False))
 
 
 def _waves(changes: Sequence[tuple[int, PostFields, int | None]]
@@ -376,7 +453,18 @@ def _columns(lookups: _Lookups, data: PostFields, current: dict | None) -> dict:
         values["exdates"] = recurrence.join_exdates(recurrence.shift_exdates(
             recurrence.parse_exdates(current["exdates"]),
             _series_start({}, current, current["tz"]), _series_start(values, current, tz_name)))
+    if data.language is not None:
+        values["language"] = _language(data.language)
     return values
+
+
+def _language(text: str) -> str | None:
+    code = text.strip().lower()
+    if not code:
+        return None
+    if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
+        raise KnownError(f"language {text!r} is not an ISO 639-1 code such as en, ru or uz")
+    return code
 
 
 def _series_start(values: dict, current: dict | None, tz: str) -> date | datetime:
@@ -497,6 +585,17 @@ def _row(conn: Connection, post_id: int) -> dict:
 def get_post(db: Database, post_id: int) -> dict:
     with db.read() as conn:
         return post_json(conn, _row(conn, post_id))
+
+
+def post_details(db: Database, post_id: int) -> dict:
+    """``get_post`` with what a listing leaves out: the images (no bytes) and the status
+    history (``posts show``, the post editor)."""
+    with db.read() as conn:
+        post = post_json(conn, _row(conn, post_id))
+        post["images"] = [{k: v for k, v in image.items() if k != "sha256"}
+                          for image in image_summaries(conn, post_id)]
+        post["history"] = clearance.history(conn, post_id)
+        return post
 
 
 def find_post_by_uid(conn: Connection, uid: str) -> dict | None:
@@ -642,4 +741,5 @@ def post_dict(row: dict, channels: list[int], campaign: str | None,
         "owner": row["owner"], "notes": row["notes"],
         "item_id": row["item_id"], "item_url": item_url,
         "created_at": iso(row["created_at"]), "updated_at": iso(row["updated_at"]),
+        "created_by": row.get("created_by"), "language": row.get("language"),
     }

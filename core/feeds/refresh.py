@@ -33,6 +33,7 @@ from core.feeds.sources import find_source_id
 from core.links import stored_link
 from core.net.fetch import WATCH_INTERVAL, Fetcher, FetchResult
 from core.net.schedule import backoff_delay, why_not_due
+from core.publish.ledger import link_published_items
 from core.sentiment.scoring import Scorer, score_reply_ids
 from core.social.base import Gone, RateLimited, SyncRequest, SyncResult
 from core.social.registry import adapter_for
@@ -364,6 +365,8 @@ class FeedRefresher:
                         counts = store_entries(conn, job.source_id, social.entries, now)
                         result.new_items, result.updated_items = counts.new, counts.updated
                         changed = counts.changed_ids
+                        if counts.new:  # what Attaché published comes back: tie it by id
+                            link_published_items(conn, job.source_id)
                         stored = store_replies(conn, job.source_id, job.kind, social.replies, now)
                         result.new_replies, replies = stored.new, stored.new_ids
                         if self.scorer is not None and replies:

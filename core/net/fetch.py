@@ -75,6 +75,10 @@ class FetchResult:
     error: str | None = None
     elapsed: float = 0.0
     cancelled: bool = False  # the job was cancelled mid-fetch; nothing is wrong with the URL
+    # A write that failed after the request may have reached the server (read timeout, dropped
+    # connection, cut at the deadline): the platform may have acted on it. False when it
+    # certainly did not (no connection was made).
+    maybe_delivered: bool = False
 
     @property
     def downgraded(self) -> bool:
@@ -270,6 +274,28 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        return self._perform(url, "GET" if form is None else "POST", headers, {"data": form},
+                             follow=True)
+
+    def send(self, method: str, url: str, *, headers: dict[str, str] | None = None,
+             json_body: object = None,
+             data: bytes | dict[str, str] | list[tuple[str, str]] | None = None,
+             files: dict[str, tuple[str, bytes, str]] | None = None) -> FetchResult:
+        """A write to an API (publishing a post, uploading an image): JSON, a form, raw bytes
+        or multipart ``files`` ({field: (filename, bytes, mime)}), under the same limits.
+
+        Redirects are not followed (a write is never repeated somewhere else), and requests
+        never retries it. ``FetchResult.maybe_delivered`` tells a failure that may still have
+        reached the platform (the answer was lost) from one that certainly did not (no
+        connection): only the first can have created something.
+        """
+        body: dict[str, object] = {"data": data, "files": files}
+        if json_body is not None:
+            body["json"] = json_body
+        return self._perform(url, method, dict(headers or {}), body, follow=False)
+
+    def _perform(self, url: str, method: str, headers: dict[str, str],
+                 body: dict[str, object], *, follow: bool) -> FetchResult:
         started = time.monotonic()
         result = FetchResult(url=url)
         if self.cancel is not None and self.cancel.is_set():
@@ -279,7 +305,7 @@ class Fetcher:
         _current.watch = watch
         self._watchdog.add(watch)
         try:
-            self._fetch_into(result, url, headers, started, watch, form)
+            self._fetch_into(result, url, headers, started, watch, method, body, follow)
         except BodyTooLarge:
             mib = self.limits.max_bytes / (1024 * 1024)
             result.error = f"feed is larger than {mib:g} MiB; refusing to read it all"
@@ -289,9 +315,12 @@ class Fetcher:
                 if not isinstance(exc, rx.RequestException | DeadlineExceeded):
                     raise
                 result.error = self._explain(exc)
+                result.maybe_delivered = _may_have_arrived(exc)
         finally:
             _current.watch = None
             self._watchdog.remove(watch)
+        if watch.reason is not None and result.status is None:
+            result.maybe_delivered = True  # cut while the request was out: it may have landed
         if watch.reason == CANCELLED:
             result.error, result.cancelled, result.body = CANCELLED, True, None
         elif watch.reason is not None:  # cut at the deadline: whatever arrived is partial
@@ -323,14 +352,13 @@ class Fetcher:
         return f"download failed: {_reason(exc)}"
 
     def _fetch_into(self, result: FetchResult, url: str, headers: dict[str, str],
-                    started: float, watch: _Watch,
-                    form: dict[str, str] | None = None) -> None:
+                    started: float, watch: _Watch, method: str, body: dict[str, object],
+                    follow: bool) -> None:
         deadline = started + self.limits.deadline
         timeout = (self.limits.connect_timeout, min(self.limits.read_timeout, self.limits.deadline))
-        with self.session.request("GET" if form is None else "POST", url, data=form,
-                                  headers=headers, timeout=timeout, stream=True,
-                                  proxies=self.proxies_for(url),
-                                  allow_redirects=True) as resp:
+        with self.session.request(method, url, headers=headers, timeout=timeout, stream=True,
+                                  proxies=self.proxies_for(url), allow_redirects=follow,
+                                  **body) as resp:  # type: ignore[arg-type]
             try:
                 self._read_response(result, resp, deadline)
             finally:
@@ -410,6 +438,26 @@ def _permanent_target(resp: requests.Response) -> str | None:
 def _reason(exc: Exception) -> str:
     text = str(exc.args[0] if exc.args else exc)
     return text if len(text) < 300 else text[:300] + "…"
+
+
+def _may_have_arrived(exc: Exception) -> bool:
+    """Whether a failed request may still have reached the server: not when no connection
+    was made (DNS, refused, unreachable, TLS, proxy, a bad address), else yes."""
+    if isinstance(exc, rx.ConnectTimeout | rx.SSLError | rx.ProxyError | rx.InvalidURL
+                  | rx.MissingSchema | rx.InvalidSchema | rx.TooManyRedirects):
+        return False
+    if isinstance(exc, rx.ConnectionError):
+        return not _never_connected(exc)
+    return True
+
+
+def _never_connected(exc: rx.ConnectionError) -> bool:
+    """The connection was never made (DNS, refused, unreachable): nothing was sent. Anything
+    else (a reset or close after sending) may have reached the server."""
+    from urllib3.exceptions import MaxRetryError, NewConnectionError
+
+    reason = exc.args[0] if exc.args else None
+    return isinstance(reason, MaxRetryError) and isinstance(reason.reason, NewConnectionError)
 
 
 def _connection_message(exc: rx.ConnectionError) -> str:

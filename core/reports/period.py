@@ -258,8 +258,10 @@ def _scope_words(options: PeriodOptions, scope: _Scope) -> list[tuple[str, str]]
 
 
 def _reply_where(scope: _Scope) -> list:
-    return reply_filters(source_id=scope.channel, campaign_id=scope.campaign_id,
-                         since=scope.rng.since, until=scope.rng.until)
+    # The public's replies: the embassy's own answers (core/publish/answers.py) are not.
+    return [REPLIES.c.own.is_(False),
+            *reply_filters(source_id=scope.channel, campaign_id=scope.campaign_id,
+                           since=scope.rng.since, until=scope.rng.until)]
 
 
 # ------------------------------------------------------------------------------ posts

@@ -79,8 +79,8 @@ def _rows(db: Database, since: datetime | None, **filters: object) -> list[dict]
     # ``since`` counts a reply by the same date the day/week groups use: published, else
     # fetched (an export without dates is not silently left out of "since Monday").
     clauses = reply_filters(since=since, **filters)  # type: ignore[arg-type]
-    if clauses:
-        query = query.where(*clauses)
+    # The public's reactions: the embassy's own answers (core/publish/answers.py) are not.
+    query = query.where(REPLIES.c.own.is_(False), *clauses)
     with db.read() as conn:
         return [dict(r) for r in conn.execute(query).mappings()]
 

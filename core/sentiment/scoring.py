@@ -252,7 +252,8 @@ def score_pending(db: Database, scorer: Scorer, *, rescore: bool = False,
                   progress: Callable[[int, int], None] | None = None,
                   timings: dict[str, float] | None = None) -> int:
     """Score replies never scored (or all, with ``rescore``), in chunks of 2,000."""
-    query = select(REPLIES.c.id).order_by(REPLIES.c.id)
+    # The embassy's own answers are not the public's sentiment: they stay unscored.
+    query = select(REPLIES.c.id).where(REPLIES.c.own.is_(False)).order_by(REPLIES.c.id)
     if not rescore:
         query = query.where(REPLIES.c.sentiment_label.is_(None))
     with db.read() as conn:

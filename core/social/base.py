@@ -24,6 +24,9 @@ ENV_BASES = {
     "youtube": ("ATTACHE_YOUTUBE_API", "https://www.googleapis.com/youtube/v3"),
     "graph": ("ATTACHE_GRAPH_API", "https://graph.facebook.com"),
     "vk": ("ATTACHE_VK_API", "https://api.vk.com/method"),
+    # Writes (core/publish): the PDS that holds the embassy's Bluesky account, and the Bot API.
+    "bluesky_pds": ("ATTACHE_BLUESKY_PDS", "https://bsky.social"),
+    "telegram_bot": ("ATTACHE_TELEGRAM_BOT_API", "https://api.telegram.org"),
 }
 
 
@@ -128,7 +131,7 @@ def get_json(fetcher: Fetcher, url: str, params: dict[str, Any] | None = None,
         # Mastodon: X-RateLimit-Reset (ISO time); Bluesky: RateLimit-Reset (epoch seconds).
         reset = result.headers.get("x-ratelimit-reset") or result.headers.get("ratelimit-reset")
         if reset:
-            until = _reset_time(reset) or until
+            until = reset_time(reset) or until
         until = min(until, datetime.now(UTC) + MAX_WAIT)  # a hostile header cannot park us
         raise RateLimited(f"{what} is rate-limiting us; waiting until "
                           f"{until.isoformat(timespec='seconds')}", until)
@@ -142,7 +145,7 @@ def get_json(fetcher: Fetcher, url: str, params: dict[str, Any] | None = None,
         raise SourceError(f"{what} sent a malformed response (not JSON)") from None
 
 
-def _reset_time(value: str) -> datetime | None:
+def reset_time(value: str) -> datetime | None:
     """An ISO time (Mastodon), epoch seconds (Bluesky) or delta seconds (IETF draft)."""
     value = value.strip()
     try:

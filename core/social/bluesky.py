@@ -386,6 +386,16 @@ def _web_url(post: dict[str, Any]) -> str | None:
 
 # ---------------------------------------------------------------------------- helpers
 
+def actor_of(text: str) -> str:
+    """The handle or DID of a profile URL or handle (see ``_actor``)."""
+    return _actor(text)
+
+
+def web_url(uri: str, handle: str) -> str | None:
+    """The bsky.app address of a post's at:// URI."""
+    return _web_url({"uri": uri, "author": {"handle": handle}})
+
+
 def _actor(text: str) -> str:
     """The handle or DID in what the officer typed (or in a stored profile URL)."""
     text = text.strip()

@@ -84,6 +84,10 @@ class GraphError(SourceError):
         self.code = code
 
 
+class MaybeDelivered(SourceError):
+    """A write whose answer was lost: Graph may have acted on it."""
+
+
 class GraphClient:
     """GETs against Graph with one token; turns Graph's error bodies into plain messages."""
 
@@ -131,6 +135,29 @@ class GraphClient:
                  if k != "access_token"]
         path = parts.path if parts.path.startswith("/") else "/" + parts.path
         return f"{self.base}{path}" + (f"?{urlencode(query)}" if query else "")
+
+    def post(self, path: str, data: dict[str, str],
+             files: dict[str, tuple[str, bytes, str]] | None = None) -> dict[str, Any]:
+        """A write (core/publish): Graph's refusals as for reading; a failure after which
+        Graph may still have acted (a lost answer, a 5xx) is ``MaybeDelivered``."""
+        headers = {"Accept": "application/json", "Authorization": f"Bearer {self._token}"}
+        result = self.fetcher.send("POST", self.url(path), headers=headers, data=data,
+                                   files=files)
+        if result.status is None:
+            message = self._scrub(f"{self.platform}: {result.error}")
+            raise MaybeDelivered(message) if result.maybe_delivered else SourceError(message)
+        payload = _decode(result.body)
+        if isinstance(payload, dict) and isinstance(payload.get("error"), dict):
+            raise self._error(payload["error"], result)
+        if result.status == 429:
+            raise self._rate_limited(result, None)
+        if result.status >= 500 or (result.ok and not isinstance(payload, dict)):
+            raise MaybeDelivered(f"{self.platform} failed while publishing (HTTP "
+                                 f"{result.status})")
+        if not result.ok:
+            raise SourceError(self._scrub(
+                f"{self.platform} refused the request: {result.error or result.status}"))
+        return payload
 
     # ------------------------------------------------------------------ one request
     def _get_url(self, url: str) -> dict[str, Any]:

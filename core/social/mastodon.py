@@ -332,10 +332,19 @@ def _parse_profile(text: str) -> tuple[str, str]:
 
 
 def _auth_headers(base: str) -> dict[str, str]:
-    parts = urlsplit(base)
-    names = dict.fromkeys((f"mastodon:{parts.hostname}", f"mastodon:{parts.netloc}"))
-    token = get_secret(*names)
+    token = get_secret(*secret_names(base))
     return {"Authorization": f"Bearer {token}"} if token else {}
+
+
+def secret_names(base: str) -> tuple[str, ...]:
+    """Where the instance's token is kept: ``mastodon:<host>`` (or with its port)."""
+    parts = urlsplit(base)
+    return tuple(dict.fromkeys((f"mastodon:{parts.hostname}", f"mastodon:{parts.netloc}")))
+
+
+def parse_profile(text: str) -> tuple[str, str]:
+    """(scheme://host, acct) of an account's handle or profile URL."""
+    return _parse_profile(text)
 
 
 def _host(base: str) -> str:

@@ -169,6 +169,8 @@ def reply_json(row: dict) -> dict:
         "author_name": row["author_name"], "html": row["html"],
         "subjectivity": row["subjectivity"], "analyzer": row["analyzer"],
         "updated_at": iso(row["updated_at"]),
+        "own": bool(row.get("own")), "answered_at": iso(row.get("answered_at")),
+        "answered_by": row.get("answered_by"),
     }
 
 
@@ -274,13 +276,15 @@ def replies_by_ids(db: Database, ids: Sequence[int]) -> dict[int, dict]:
     Keys: the reply's columns (``id, item_id, parent_id, author_handle, author_name, text,
     language, sentiment_label, polarity, label_source, analyzer, published, fetched_at, url,
     platform``)
-    plus ``when`` (published, else fetched), ``post_title``, ``post_url`` and ``source_title``.
+    plus ``when`` (published, else fetched), ``post_title``, ``post_url`` and ``source_title``;
+    ``own``, ``answered_at`` and ``answered_by`` for the Answer box.
     """
     columns = (REPLIES.c.id, REPLIES.c.item_id, REPLIES.c.parent_id, REPLIES.c.source_id,
                REPLIES.c.platform, REPLIES.c.author_handle, REPLIES.c.author_name,
                REPLIES.c.text, REPLIES.c.language, REPLIES.c.sentiment_label,
                REPLIES.c.polarity, REPLIES.c.label_source, REPLIES.c.analyzer,
                REPLIES.c.published, REPLIES.c.fetched_at, REPLIES.c.url, REPLIES.c.likes,
+               REPLIES.c.own, REPLIES.c.answered_at, REPLIES.c.answered_by,
                REPLY_WHEN.label("when"), ITEMS.c.title.label("post_title"),
                ITEMS.c.url.label("post_url"),
                func.coalesce(SOURCES.c.title, SOURCES.c.url).label("source_title"))

@@ -6,7 +6,9 @@ on replies. 0005: tone of coverage (sentiment of watched feed items). 0006: inde
 foreign keys deletes and joins walk (the migration lists the audit). 0008: the media summary
 (an item marked for it, with the officer's note). 0011: a source's folders besides its
 ``category`` (a feed filed in several). 0007 (after 0011): sentiment models learned from the
-officers' labels, and labelled examples brought in from files.
+officers' labels, and labelled examples brought in from files. 0009 (after 0007): publishing
+and answering (the outbox ledger, post images, status history, who wrote a post, answered
+replies).
 
 The code reads and writes with SQLAlchemy Core: ``Source.__table__`` is the table, and
 ``Item.guid`` its column, for statements. Plain ``Table`` objects, because every command and
@@ -191,6 +193,10 @@ class PlannedPost(Model):
         Column("owner", Text),
         Column("notes", Text),
         Column("version", Integer, nullable=False, default=1),
+        # 0009: who created it (clearance: its approver must be someone else), its language
+        # (ISO 639-1, sent to Mastodon and Bluesky; None: detected from the text).
+        Column("created_by", Text),
+        Column("language", String(16)),
         Column("created_at", UTCDateTime()),
         Column("updated_at", UTCDateTime()),
         Index("ix_planned_post_start", "start_at", "start_date"),
@@ -267,6 +273,12 @@ class Reply(Model):
         Column("label_source", String(6)),  # auto | manual
         Column("analyzer", String(40)),
         Column("scored_at", UTCDateTime()),
+        # 0009: answering. ``own``: the embassy's own answer; the reply it answers gets
+        # ``answered_at`` (the dashboard's time to answer) and who answered. A database
+        # default only: rows written by code that predates the column still insert.
+        Column("own", Boolean, nullable=False, server_default=false()),
+        Column("answered_at", UTCDateTime()),
+        Column("answered_by", Text),
         UniqueConstraint("platform", "platform_id", name="uq_reply_platform_id"),
         Index("ix_reply_item", "item_id"),
         Index("ix_reply_published", "published"),
@@ -377,4 +389,92 @@ class SourceCategory(Model):
         Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"),
                primary_key=True),
         Column("category", String(200), primary_key=True),
+    )
+
+
+OUTBOX_STATES = ("sending", "published", "failed", "unconfirmed", "missed")
+
+
+class Outbox(Model):
+    """0009: the exactly-once ledger: one row per thing Attaché sends to a platform.
+
+    A planned post's occurrence on one channel (``kind`` post), or an answer to a reply
+    (``kind`` answer). ``dedupe_key`` is unique, so a second sender (another ``publish due``,
+    the app) cannot even start: the row is claimed in its own committed transaction before any
+    request goes out (core/publish/ledger.py explains the states).
+    """
+
+    __table__ = Table(
+        "outbox", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("dedupe_key", Text, nullable=False, unique=True),
+        Column("kind", String(10), nullable=False),  # post | answer
+        Column("post_id", Integer, ForeignKey("planned_post.id", ondelete="CASCADE")),
+        Column("occurrence", Text, nullable=False, default=""),
+        Column("reply_id", Integer, ForeignKey("reply.id", ondelete="CASCADE")),
+        Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"),
+               nullable=False),
+        Column("platform", String(20), nullable=False),
+        Column("state", String(12), nullable=False),  # one of OUTBOX_STATES
+        Column("idem_key", Text, nullable=False),  # sent to the platform
+        Column("text", Text),  # an answer's text
+        Column("attempts", Integer, nullable=False, default=0),
+        Column("claim", Text),  # token of the sender
+        Column("claimed_by", Text),  # host/pid
+        Column("claimed_at", UTCDateTime()),
+        # When the first attempt whose outcome is unknown was made (a lost answer, a sender
+        # that was stopped): what a platform's repeat window (Mastodon's hour) counts from.
+        Column("uncertain_since", UTCDateTime()),
+        Column("done_at", UTCDateTime()),
+        Column("retry_at", UTCDateTime()),
+        Column("remote_id", Text),
+        Column("url", Text),
+        Column("error", Text),
+        Column("item_id", Integer, ForeignKey("item.id", ondelete="SET NULL")),  # arrived as
+        Column("actor", Text),  # who sent it
+        Column("created_at", UTCDateTime(), nullable=False),
+        Column("updated_at", UTCDateTime(), nullable=False),
+        Index("ix_outbox_post", "post_id"),
+        Index("ix_outbox_reply", "reply_id"),
+        Index("ix_outbox_source", "source_id"),
+        Index("ix_outbox_item", "item_id"),
+        Index("ix_outbox_remote", "source_id", "remote_id"),
+    )
+
+
+class PostImage(Model):
+    """0009: an image of a planned post (up to 4), kept in the database with its alt text.
+
+    In the database, not as a path: the machine that publishes (IT's always-on computer, a
+    colleague's app on the team database) is not the one whose disk the file was on.
+    """
+
+    __table__ = Table(
+        "post_image", metadata,
+        Column("post_id", Integer, ForeignKey("planned_post.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("position", Integer, primary_key=True, autoincrement=False),
+        Column("filename", Text, nullable=False),
+        Column("mime", String(40), nullable=False),
+        Column("size", Integer, nullable=False, default=0),
+        Column("sha256", String(64), nullable=False),
+        Column("alt", Text, nullable=False, default=""),
+        Column("data", LargeBinary, nullable=False),
+    )
+
+
+class PostStatusChange(Model):
+    """0009: every change of a planned post's status: from what, to what, who, when, why."""
+
+    __table__ = Table(
+        "post_status_change", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("post_id", Integer, ForeignKey("planned_post.id", ondelete="CASCADE"),
+               nullable=False),
+        Column("old_status", String(20)),  # None: the post was created
+        Column("new_status", String(20), nullable=False),
+        Column("actor", Text, nullable=False),
+        Column("at", UTCDateTime(), nullable=False),
+        Column("note", Text),
+        Index("ix_post_status_change_post", "post_id"),
     )

@@ -4,7 +4,7 @@
 <context>
     <name>AddSourceDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/add_source_dialog.py" line="+261"/>
+        <location filename="../../ui/add_source_dialog.py" line="+257"/>
         <source>{0}: {1} — the latest %n item(s):</source>
         <translation>
             <numerusform>{0}: {1} — the latest %n item:</numerusform>
@@ -101,6 +101,14 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>
             <numerusform>%Ln post</numerusform>
             <numerusform>%Ln posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln channel(s)</source>
+        <translation>
+            <numerusform>%Ln channel</numerusform>
+            <numerusform>%Ln channels</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -238,7 +246,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/calendar_io.py" line="+476"/>
+        <location filename="../../ui/calendar_io.py" line="+481"/>
         <source>%n problem(s) in the file; nothing was imported. Fix them and check again (lines are the rows Excel shows).</source>
         <translation>
             <numerusform>%n problem in the file; nothing was imported. Fix it and check again (lines are the rows Excel shows).</numerusform>
@@ -343,7 +351,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message numerus="yes">
-        <location filename="../../ui/listen.py" line="+729"/>
+        <location filename="../../ui/listen.py" line="+752"/>
         <source>%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</source>
         <translation>
             <numerusform>%Ln reply not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountsCard</name>
     <message>
-        <location filename="../../ui/dashboard/accounts.py" line="+80"/>
+        <location filename="../../ui/dashboard/accounts.py" line="+96"/>
         <source>Own accounts</source>
         <translation>Собственные аккаунты</translation>
     </message>
@@ -22,47 +22,47 @@
 <context>
     <name>AddSourceDialog</name>
     <message>
-        <location filename="../../ui/add_source_dialog.py" line="+42"/>
+        <location filename="../../ui/add_source_dialog.py" line="+44"/>
         <source>Feed (RSS, Atom, JSON)</source>
         <translation>Лента (RSS, Atom, JSON)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/platforms.py" line="+98"/>
         <source>Mastodon account</source>
         <translation>Аккаунт Mastodon</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Bluesky account</source>
         <translation>Аккаунт Bluesky</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>YouTube channel</source>
         <translation>Канал YouTube</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Telegram public channel</source>
         <translation>Публичный канал Telegram</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Facebook Page</source>
         <translation>Страница Facebook</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Instagram account</source>
         <translation>Аккаунт Instagram</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>VK community or page</source>
         <translation>Сообщество или страница ВКонтакте</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../ui/add_source_dialog.py" line="+29"/>
         <source>Something went wrong that Attaché did not expect ({0}: {1}). The details are in the log.</source>
         <translation>Произошла непредвиденная ошибка ({0}: {1}). Подробности — в журнале.</translation>
     </message>
@@ -354,6 +354,86 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
 </context>
 <context>
+    <name>AnswerBox</name>
+    <message>
+        <location filename="../../desktop/page_listen.py" line="+48"/>
+        <source>This is the embassy&apos;s own answer.</source>
+        <translation>Это собственный ответ посольства.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answering on {0} is not possible from Attaché (it answers on {1}).</source>
+        <translation>Отвечать в {0} из Attaché нельзя (он отвечает в {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/answer_box.py" line="+58"/>
+        <location line="+39"/>
+        <source>Answer publicly, as the embassy</source>
+        <translation>Ответить публично от имени посольства</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Write the embassy&apos;s answer…</source>
+        <translation>Напишите ответ посольства…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send answer</source>
+        <translation>Отправить ответ</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Answer publicly on {0}, as the embassy</source>
+        <translation>Ответить публично в {0} от имени посольства</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Already answered by {0}.</source>
+        <translation>Уже ответил(а): {0}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sending an answer</source>
+        <translation>Отправка ответа</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Answer published.</source>
+        <translation>Ответ опубликован.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This answer was already published.</source>
+        <translation>Этот ответ уже опубликован.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open it</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The platform did not say whether the answer arrived: check the thread before sending it again. {0}</source>
+        <translation>Платформа не сообщила, дошёл ли ответ: проверьте обсуждение, прежде чем отправлять его снова. {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Not sent: {0}</source>
+        <translation>Не отправлено: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <location filename="../../ui/calendar/moves.py" line="+34"/>
@@ -386,12 +466,13 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>запланировано</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/calendar/chips.py" line="+98"/>
+        <location filename="../../ui/calendar/palette.py" line="+1"/>
         <source>published</source>
         <translation>опубликовано</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/calendar/palette.py" line="+1"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
@@ -507,7 +588,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>за {0} до «{1}»</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/chips.py" line="+70"/>
+        <location filename="../../ui/calendar/chips.py" line="-25"/>
         <source>Status: {0}</source>
         <translation>Статус: {0}</translation>
     </message>
@@ -532,7 +613,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Кампания: {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&lt;i&gt;Repeats: change its dates in the editor&lt;/i&gt;</source>
         <translation>&lt;i&gt;Повторяется: даты меняются в редакторе&lt;/i&gt;</translation>
     </message>
@@ -543,6 +624,26 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+13"/>
+        <source>not published yet, tried again later</source>
+        <translation>пока не опубликовано, будет повторено позже</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may be published: check the channel, then say so in the post&apos;s editor</source>
+        <translation>возможно, опубликовано: проверьте канал и отметьте это в редакторе публикации</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>being sent</source>
+        <translation>отправляется</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed its time: publish it with “attache publish post”</source>
+        <translation>время пропущено: опубликуйте командой «attache publish post»</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
@@ -723,7 +824,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Публикация не перенесена</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="+228"/>
+        <location filename="../../desktop/page_calendar.py" line="+242"/>
         <source>Plan a post on the selected day ({0})</source>
         <translation>Запланировать публикацию на выбранный день ({0})</translation>
     </message>
@@ -795,6 +896,15 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
             <numerusform>%Ln публикация</numerusform>
             <numerusform>%Ln публикации</numerusform>
             <numerusform>%Ln публикаций</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln channel(s)</source>
+        <translation>
+            <numerusform>%Ln канале</numerusform>
+            <numerusform>%Ln каналах</numerusform>
+            <numerusform>%Ln каналах</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -927,7 +1037,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard/text.py" line="+17"/>
+        <location filename="../../ui/dashboard/text.py" line="+16"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
@@ -968,8 +1078,23 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>отменено</translation>
     </message>
     <message>
+        <location line="+47"/>
+        <source>{0} min</source>
+        <translation>{0} мин</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} h</source>
+        <translation>{0} ч</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} d</source>
+        <translation>{0} дн.</translation>
+    </message>
+    <message>
         <location filename="../../ui/dashboard/health.py" line="+32"/>
-        <location filename="../../ui/dashboard/text.py" line="+26"/>
+        <location filename="../../ui/dashboard/text.py" line="-24"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
@@ -1109,7 +1234,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Когда от источника в последний раз пришёл новый материал</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/accounts.py" line="-66"/>
+        <location filename="../../ui/dashboard/accounts.py" line="-75"/>
         <source>present</source>
         <translation>присутствие</translation>
     </message>
@@ -1175,6 +1300,26 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>Answered</source>
+        <translation>Отвечено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered from Attaché: {0} of {1}</source>
+        <translation>Отвечено из Attaché: {0} из {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time to answer</source>
+        <translation>Время ответа</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Median time from a reply to the embassy&apos;s answer</source>
+        <translation>Медианное время от ответа читателя до ответа посольства</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Level</source>
         <translation>Уровень</translation>
     </message>
@@ -1337,7 +1482,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+206"/>
+        <location filename="../../ui/calendar_io.py" line="+210"/>
         <source>Export Calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
@@ -1362,12 +1507,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Включить памятные даты (с напоминаниями о подготовке в .ics)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Calendar files (*.ics *.csv *.xlsx)</source>
-        <translation>Файлы календаря (*.ics *.csv *.xlsx)</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>&amp;From – to:</source>
         <translation>&amp;Период:</translation>
     </message>
@@ -1392,7 +1532,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Choose a file to export to (Browse…).</source>
         <translation>Выберите файл для экспорта («Обзор…»).</translation>
     </message>
@@ -1422,6 +1562,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Не удалось экспортировать в {0}: {1}</translation>
     </message>
     <message>
+        <location line="-101"/>
         <source>Calendar files ({0})</source>
         <translation>Файлы календаря ({0})</translation>
     </message>
@@ -1607,7 +1748,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/help.py" line="+51"/>
+        <location filename="../../desktop/help.py" line="+52"/>
         <source>Next / previous item or reply (Monitor, Listen)</source>
         <translation>Следующий / предыдущий материал или ответ (Мониторинг, Отклики)</translation>
     </message>
@@ -1647,7 +1788,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Удалить выбранный источник (Источники)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>About Attaché</source>
         <translation>О программе Attaché</translation>
     </message>
@@ -1705,17 +1846,12 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+18"/>
+        <location filename="../../ui/calendar_io.py" line="+119"/>
         <source>Import Calendar</source>
         <translation>Импорт календаря</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Calendar files (*.ics *.csv *.xlsx);;All files (*)</source>
-        <translation>Файлы календаря (*.ics *.csv *.xlsx);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>An .ics, .csv or .xlsx file — e.g. an export edited in Excel</source>
         <translation>Файл .ics, .csv или .xlsx — например, экспорт, отредактированный в Excel</translation>
     </message>
@@ -1919,6 +2055,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Примечание: {0}</translation>
     </message>
     <message>
+        <location line="-137"/>
         <source>Calendar files ({0});;All files (*)</source>
         <translation>Файлы календаря ({0});;Все файлы (*)</translation>
     </message>
@@ -2387,12 +2524,12 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>ListenView</name>
     <message>
-        <location filename="../../ui/listen.py" line="+212"/>
+        <location filename="../../ui/listen.py" line="+215"/>
         <source>Analyse them now</source>
         <translation>Проанализировать сейчас</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>Search replies and authors</source>
         <translation>Поиск по ответам и авторам</translation>
     </message>
@@ -2403,24 +2540,24 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+660"/>
+        <location line="+668"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-659"/>
-        <location line="+660"/>
+        <location line="-667"/>
+        <location line="+668"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-660"/>
-        <location line="+661"/>
+        <location line="-668"/>
+        <location line="+669"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-660"/>
+        <location line="-668"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -2557,12 +2694,12 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+191"/>
+        <location line="+199"/>
         <source>(untitled post)</source>
         <translation>(публикация без названия)</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-196"/>
         <source>All campaigns</source>
         <translation>Все кампании</translation>
     </message>
@@ -2574,22 +2711,22 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     <message>
         <location line="-254"/>
         <location line="+257"/>
-        <location line="+162"/>
+        <location line="+170"/>
         <source>not analysed</source>
         <translation>не проанализировано</translation>
     </message>
     <message>
-        <location line="-656"/>
+        <location line="-676"/>
         <source>Label reply as {0}</source>
         <translation>Оценка ответа: {0}</translation>
     </message>
     <message>
-        <location line="+527"/>
+        <location line="+539"/>
         <source>No replies yet</source>
         <translation>Ответов пока нет</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+102"/>
         <source>Sentiment charts</source>
         <translation>Диаграммы тональности</translation>
     </message>
@@ -2634,18 +2771,18 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>необычно много негативных ответов ({0})</translation>
     </message>
     <message>
-        <location line="-703"/>
-        <location line="+740"/>
+        <location line="-723"/>
+        <location line="+760"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
     <message>
-        <location line="-598"/>
+        <location line="-606"/>
         <source>Only replies in languages no analyzer reads (Uzbek, Kyrgyz, Tajik…): read them yourself and label them with 1/2/3</source>
         <translation>Только ответы на языках, которые не читает ни один анализатор (узбекский, киргизский, таджикский…): прочитайте их сами и оцените клавишами 1/2/3</translation>
     </message>
     <message numerus="yes">
-        <location line="+451"/>
+        <location line="+459"/>
         <source>%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</source>
         <translation>
             <numerusform>%Ln ответ ещё не проанализирован (импортирован из файла или сменился анализатор) и учитывается как «ещё не оценён».</numerusform>
@@ -2842,7 +2979,7 @@ or start with a curated set of public feeds:</source>
 или начните с подобранного набора открытых лент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="+61"/>
+        <location filename="../../desktop/app.py" line="+64"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
@@ -2862,7 +2999,7 @@ or start with a curated set of public feeds:</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+101"/>
         <source>Attaché cannot open its database</source>
         <translation>Attaché не может открыть свою базу данных</translation>
     </message>
@@ -3266,7 +3403,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="-328"/>
+        <location filename="../../ui/calendar_io.py" line="-192"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Обзор…</translation>
     </message>
@@ -3292,7 +3429,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../ui/post_editor/editor.py" line="+64"/>
+        <location filename="../../ui/post_editor/editor.py" line="+66"/>
         <source>What the post is about, for the calendar</source>
         <translation>О чём публикация (для календаря)</translation>
     </message>
@@ -3302,7 +3439,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Текст публикации</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>None — type a name to start one</source>
         <translation>Нет — введите название, чтобы создать</translation>
     </message>
@@ -3312,7 +3449,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Для команды: источники, согласования, авторство изображений</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Save and Close</source>
         <translation>Сохранить и закрыть</translation>
     </message>
@@ -3337,7 +3474,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-27"/>
         <source>&amp;Title:</source>
         <translation>&amp;Название:</translation>
     </message>
@@ -3362,7 +3499,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Статус:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Ca&amp;mpaign:</source>
         <translation>Ка&amp;мпания:</translation>
     </message>
@@ -3382,7 +3519,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Нет</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-48"/>
         <source>Time &amp;zone:</source>
         <translation>&amp;Часовой пояс:</translation>
     </message>
@@ -3397,12 +3534,12 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>П&amp;овтор:</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Observance {0}</source>
         <translation>Памятная дата {0}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <location line="+133"/>
         <source>Edit Post</source>
         <translation>Редактирование публикации</translation>
@@ -3449,7 +3586,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Продолжить редактирование</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Delete Post</source>
         <translation>Удаление публикации</translation>
     </message>
@@ -3516,6 +3653,170 @@ attache config set packs un,us,host,programme</numerusform>
         <location line="+1"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPanel</name>
+    <message>
+        <location filename="../../ui/publish_panel.py" line="+87"/>
+        <source>It is there…</source>
+        <translation>Она там…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You found the post on the channel: give its address</source>
+        <translation>Вы нашли публикацию в канале: укажите её адрес</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It is not there</source>
+        <translation>Её там нет</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It did not arrive: the next publishing run sends it</source>
+        <translation>Она не дошла: следующий запуск публикации отправит её</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>published</source>
+        <translation>опубликовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not published yet; tried again later</source>
+        <translation>пока не опубликовано; будет повторено позже</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to check: the platform did not say whether it arrived</source>
+        <translation>проверить: платформа не сообщила, дошла ли публикация</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>being sent</source>
+        <translation>отправляется</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed its time</source>
+        <translation>время пропущено</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Published on {0}</source>
+        <translation>Опубликовано в {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The post&apos;s address on {0} (or its number):</source>
+        <translation>Адрес публикации в {0} (или её номер):</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Publishing</source>
+        <translation>Публикация</translation>
+    </message>
+</context>
+<context>
+    <name>Publishing</name>
+    <message>
+        <location filename="../../desktop/publishing.py" line="+38"/>
+        <source>Published {0} on {1}</source>
+        <translation>Опубликовано: {0} в {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not published on {0} ({1}: {2})</source>
+        <translation>не опубликовано в {0} ({1}: {2})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} to check: the channel may have the post; say whether it does in the post&apos;s editor</source>
+        <translation>проверить публикацию в {0}: возможно, она уже там; отметьте это в редакторе публикации</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Publishing due posts</source>
+        <translation>Публикация запланированных постов</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Attaché: publishing</source>
+        <translation>Attaché: публикация</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Publishing failed: {0}</source>
+        <translation>Публикация не удалась: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PublishingTab</name>
+    <message>
+        <location filename="../../ui/settings_tabs/publishing.py" line="+15"/>
+        <source>Publishing</source>
+        <translation>Публикация</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer&apos;s login name</source>
+        <translation>Имя пользователя этого компьютера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ваше имя:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who you are in a post&apos;s history, and for clearance.</source>
+        <translation>Кто вы в истории публикации и для согласования.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clearance: a post is approved by someone other than its author</source>
+        <translation>Согласование: публикацию утверждает не её автор</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images need alt text (a description for people who cannot see them)</source>
+        <translation>Изображениям нужен альтернативный текст (описание для тех, кто их не видит)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Publish approved posts at their time while Attaché is open</source>
+        <translation>Публиковать утверждённые публикации в их время, пока Attaché открыт</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> h</source>
+        <translation> ч</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A post more &amp;late than this waits:</source>
+        <translation>Публикация, &amp;опоздавшая больше, ждёт:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missed by more (the computer was off), it is not sent by itself.</source>
+        <translation>Если время пропущено на больший срок (компьютер был выключен), она не отправляется сама.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Telegram &amp;formatting:</source>
+        <translation>&amp;Разметка Telegram:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The post&apos;s text is escaped for it, so it shows as written.</source>
+        <translation>Текст публикации экранируется для неё и показывается так, как написан.</translation>
     </message>
 </context>
 <context>
@@ -4167,7 +4468,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+73"/>
+        <location filename="../../desktop/settings_dialog.py" line="+76"/>
         <source>No such file: {0}</source>
         <translation>Нет такого файла: {0}</translation>
     </message>
@@ -4177,22 +4478,22 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Не удаётся записать файл настроек: {0}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../core/platforms.py" line="-34"/>
         <source>YouTube Data API key (comments on the embassy&apos;s videos)</source>
         <translation>Ключ YouTube Data API (комментарии к видео посольства)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>Facebook Page access token (for every Page without its own)</source>
         <translation>Токен доступа страницы Facebook (для всех страниц без своего токена)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>Instagram access token (for every account without its own)</source>
         <translation>Токен доступа Instagram (для всех аккаунтов без своего токена)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../desktop/settings_dialog.py" line="+25"/>
         <source>Database password for {0}</source>
         <translation>Пароль базы данных для {0}</translation>
     </message>
@@ -4202,7 +4503,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Парольная фраза клиентского ключа базы данных для {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{0} token for {1}</source>
         <translation>Токен {0} для {1}</translation>
     </message>
@@ -4213,7 +4514,7 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+61"/>
-        <location filename="../../ui/settings_dialog.py" line="+70"/>
+        <location filename="../../ui/settings_dialog.py" line="+71"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -4283,7 +4584,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Сроки программ обмена (Fulbright, FLEX, Humphrey)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+85"/>
+        <location filename="../../ui/settings_dialog.py" line="+86"/>
         <source>Settings not saved</source>
         <translation>Настройки не сохранены</translation>
     </message>
@@ -4298,6 +4599,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Начните вводить, например Tashkent</translation>
     </message>
     <message>
+        <location filename="../../core/platforms.py" line="+9"/>
         <source>VK service token (for every page without its own)</source>
         <translation>Сервисный токен VK (для всех страниц без собственного)</translation>
     </message>
@@ -4468,13 +4770,13 @@ or bring a list from another reader with File → Import OPML…</source>
 <context>
     <name>SourcesTable</name>
     <message>
-        <location filename="../../ui/models/sources_table.py" line="+37"/>
+        <location filename="../../ui/models/sources_table.py" line="+38"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>OK</source>
         <translation>Работает</translation>
     </message>
@@ -4649,6 +4951,19 @@ or bring a list from another reader with File → Import OPML…</source>
         <location line="+2"/>
         <source>Not a next step from “{0}”</source>
         <translation>Недоступно после статуса «{0}»</translation>
+    </message>
+</context>
+<context>
+    <name>StatusHistory</name>
+    <message>
+        <location filename="../../ui/post_editor/history.py" line="+23"/>
+        <source>{0} {1}: {2} → {3}</source>
+        <translation>{0} {1}: {2} → {3}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new</source>
+        <translation>новая</translation>
     </message>
 </context>
 <context>

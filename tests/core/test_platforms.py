@@ -62,6 +62,18 @@ def test_every_adapter_named_in_a_record_exists_and_says_its_kind() -> None:
         assert callable(adapter.resolve) and callable(adapter.sync)
 
 
+def test_every_publisher_named_in_a_record_exists_and_says_its_platform() -> None:
+    from core.publish import registry as publishing
+
+    named = tuple(p.key for p in platforms.PLATFORMS if p.publisher is not None)
+    assert publishing.publishing_platforms() == named
+    assert set(publishing.answering_platforms()) <= set(named)
+    for key in named:
+        publisher = publishing.publisher_for(key)
+        assert publisher is not None and publisher.platform == key
+    assert publishing.publisher_for("youtube") is None and not publishing.answers("telegram")
+
+
 def test_keys_are_unique_and_every_counting_rule_exists() -> None:
     keys = [p.key for p in platforms.PLATFORMS]
     assert len(keys) == len(set(keys))

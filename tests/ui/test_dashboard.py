@@ -88,8 +88,9 @@ def test_the_page_shows_the_seeded_numbers(ctx: AppContext, db: Database,
     model = page.accounts.model
     assert texts(model, 0) == ["Embassy Bluesky", "Embassy Mastodon", "Посольство в Telegram"]
     assert [model.index(1, c).data() for c in range(model.columnCount())] == [
-        "Embassy Mastodon", "Mastodon", "2 days ago", "0.75", "2.33", "40%", "●●● engaging"]
-    assert model.index(2, 6).data() == "●○○ present"
+        "Embassy Mastodon", "Mastodon", "2 days ago", "0.75", "2.33", "40%", "0%", "—",
+        "●●● engaging"]  # nothing answered from Attaché yet: 0%, no time to answer
+    assert model.index(2, 8).data() == "●○○ present"
     assert model.index(1, 0).data(RawRole).source_id == ids["mastodon"]
     assert page.accounts.absent.text() == "Not present on: YouTube, Facebook, Instagram, VK"
     for card in (page.agenda, page.health, page.sentiment, page.watch,

@@ -64,6 +64,9 @@ def post_chip(post: PostEntry, campaigns: dict[str, str | None], *,
         text = f"⚠ {text}"
     if post.recurring:
         text = f"↻ {text}"
+    if post.channel_states:  # one mark per channel publishing touched: ✓✓? at a glance
+        marks = "".join(SENT_MARKS.get(state, "·") for _, state, _ in post.channel_states)
+        text = f"{text} {marks}"
     stripe = campaign_colour(post.campaign, campaigns.get(post.campaign)) if post.campaign \
         else None
     lines = [f"<b>{_escape(post.title)}</b>",
@@ -77,11 +80,33 @@ def post_chip(post: PostEntry, campaigns: dict[str, str | None], *,
     if post.campaign:
         lines.append(translate("Calendar", "Campaign: {0}").format(_escape(post.campaign)))
     lines += [f"⚠ {_escape(w)}" for w in post.warnings]
+    lines += [sent_line(name, state, detail) for name, state, detail in post.channel_states]
     lines.append(translate("Calendar", "<i>Repeats: change its dates in the editor</i>")
                  if post.recurring
                  else translate("Calendar", "<i>Drag to move · double-click to edit</i>"))
     return Chip(POST, text, fill, readable_text(fill), "<br>".join(lines), stripe=stripe,
                 strike=post.status == "cancelled", post=post)
+
+
+# What publishing did on a channel, as a mark on the chip and a line in its tooltip.
+SENT_MARKS = {"published": "✓", "failed": "✗", "unconfirmed": "?", "sending": "…",
+              "missed": "⌛"}
+
+
+def sent_line(channel: str, state: str, detail: str | None) -> str:
+    words = {
+        "published": translate("Calendar", "published"),
+        "failed": translate("Calendar", "not published yet, tried again later"),
+        "unconfirmed": translate("Calendar", "may be published: check the channel, then say "
+                                             "so in the post's editor"),
+        "sending": translate("Calendar", "being sent"),
+        "missed": translate("Calendar", "missed its time: publish it with “attache publish "
+                                        "post”"),
+    }
+    line = f"{SENT_MARKS.get(state, '·')} {_escape(channel)}: {words.get(state, state)}"
+    if detail and state != "published":
+        line += f"<br><small>{_escape(detail)}</small>"
+    return line
 
 
 def observance_chip(observance: ObservanceEntry, day: date) -> Chip:

@@ -41,6 +41,9 @@ class PostEntry:
     recurring: bool = False
     observance_id: int | None = None
     warnings: tuple[str, ...] = ()
+    # Publishing (core/publish): (channel name, state, detail) for each channel this
+    # occurrence was sent to or tried on; state: published|failed|unconfirmed|sending|missed.
+    channel_states: tuple[tuple[str, str, str | None], ...] = ()
 
     @property
     def day(self) -> date:

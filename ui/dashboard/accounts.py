@@ -12,7 +12,14 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.dashboard.card import Card
 from ui.dashboard.rows import Column, RawRole, RowsModel, card_table
-from ui.dashboard.text import days_ago, number, percent, platform_name, translate
+from ui.dashboard.text import (
+    days_ago,
+    hours_text,
+    number,
+    percent,
+    platform_name,
+    translate,
+)
 from ui.widgets.counts import counts
 
 if TYPE_CHECKING:
@@ -52,6 +59,15 @@ def account_columns(weeks: int) -> list[Column]:
                                                     "counted").format(
                    r.negative, counts().analysed_replies(r.supported)),
                color=lambda r: "#c53030" if (r.negative_share or 0) >= 0.4 else None,
+               align_right=True),
+        Column(translate("Dashboard", "Answered"), lambda r: percent(r.answered_share),
+               tip=lambda r: translate("Dashboard", "Answered from Attaché: {0} of "
+                                                    "{1}").format(r.answered, r.replies),
+               align_right=True),
+        Column(translate("Dashboard", "Time to answer"),
+               lambda r: hours_text(r.median_hours_to_answer),
+               tip=lambda _r: translate("Dashboard", "Median time from a reply to the "
+                                                     "embassy's answer"),
                align_right=True),
         Column(translate("Dashboard", "Level"), level, tip=lambda _r: level_tip,
                color=lambda r: LEVEL_COLORS[r.level]),

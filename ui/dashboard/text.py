@@ -63,3 +63,14 @@ def percent(share: float | None) -> str:
 
 def number(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def hours_text(hours: float | None) -> str:
+    """A waiting time as the officer reads it: 40 min, 5.5 h, 3 d."""
+    if hours is None:
+        return "—"
+    if hours < 1:
+        return translate("Dashboard", "{0} min").format(round(hours * 60))
+    if hours < 48:
+        return translate("Dashboard", "{0} h").format(f"{hours:.1f}".rstrip("0").rstrip("."))
+    return translate("Dashboard", "{0} d").format(round(hours / 24))

@@ -34,12 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui.post_editor.channels import ChannelPicker
+from ui.post_editor.history import StatusHistory
 from ui.post_editor.lengths import LengthCounters
 from ui.post_editor.model import PostDraft, PostEditorData, SaveConflict, draft_from_prefill
 from ui.post_editor.plan_check import PlanWarnings
 from ui.post_editor.repeat import RepeatRow
 from ui.post_editor.status import StatusButtons
 from ui.post_editor.timing import DurationRow, WhenRow, ZoneRow
+from ui.publish_panel import PublishPanel
 from ui.widgets.screen_fit import fitted_size, scrolling
 
 CHECK_DELAY_MS = 400  # re-check the plan this long after the last date/channel change
@@ -74,6 +76,11 @@ class PostEditor(QDialog):
         self.repeating = RepeatRow(data, lambda: (self.when.first_day(),
                                                   self.when.is_all_day()))
         self.workflow = StatusButtons(data.statuses, data.next_statuses)
+        self.history = StatusHistory()
+        self.publishing = (PublishPanel(data.publishing, data.run)
+                           if data.publishing is not None else None)
+        if self.publishing is not None:
+            self.publishing.confirmed.connect(self._publishing_confirmed)
         self.campaign = QComboBox(objectName="campaign")
         self.campaign.setEditable(True)
         self.campaign.lineEdit().setPlaceholderText(self.tr("None — type a name to start one"))
@@ -145,6 +152,9 @@ class PostEditor(QDialog):
         row(self.tr("&Repeat:"), self.repeating, self.repeating.repeat)
         # Where it stands in the workflow.
         form.addRow(self.tr("Status:"), self.workflow)
+        form.addRow("", self.history)
+        if self.publishing is not None:  # what went out on each channel
+            form.addRow("", self.publishing)
         # What it belongs to.
         row(self.tr("Ca&mpaign:"), self.campaign)
         row(self.tr("&Observance:"), self.observance)
@@ -214,6 +224,9 @@ class PostEditor(QDialog):
         for widget in widgets:
             widget.blockSignals(False)
         self.workflow.show_saved(draft.status)
+        self.history.show_history(draft.history)
+        if self.publishing is not None:
+            self.publishing.show_post(draft.post_id)
         self.delete_button.setEnabled(draft.post_id is not None)
         self.setWindowTitle(self.tr("Edit Post") if draft.post_id is not None
                             else self.tr("New Post"))
@@ -368,6 +381,11 @@ class PostEditor(QDialog):
                 self.reload()
             return
         QMessageBox.warning(self, self.tr("Post Not Saved"), str(exc))
+
+    def _publishing_confirmed(self) -> None:
+        """An officer said where a send stands: the post may now be published."""
+        if self.draft_id is not None and not self.is_modified():
+            self.reload()
 
     def reload(self) -> None:
         """Show the saved post, dropping the edits (after a conflict)."""

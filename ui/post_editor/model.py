@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ui.publish_panel import PublishingData
 
 # Run ``job()`` in the background: (job, on_done, on_error, kind) with kind "read" or "write".
 Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None],
@@ -62,6 +65,9 @@ class PostDraft:
     notes: str = ""
     rrule: str = ""  # "" : a single post
     duration_minutes: int | None = None  # timed posts only; None: a moment, not a span
+    # Who changed the status, when (core/publish/clearance.py): (ISO time, who, from, to),
+    # oldest first. Shown under the status; never saved from here.
+    history: tuple[tuple[str, str, str | None, str], ...] = ()
 
     def comparable(self) -> tuple:
         """What "unsaved changes" compares (not the id nor the version)."""
@@ -93,6 +99,7 @@ class PostEditorData:
     default_tz: str = "UTC"
     tz_label: Callable[[str, date], str] = lambda tz, day: ""  # "UTC+05:00" on that day
     run: Runner = run_now
+    publishing: PublishingData | None = None  # each channel's send (ui/publish_panel.py)
 
 
 def draft_from_prefill(prefill: dict, default_tz: str) -> PostDraft:

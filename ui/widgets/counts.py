@@ -35,6 +35,9 @@ class Counts(QObject):
     def posts(self, n: int) -> str:
         return self.tr("%Ln post(s)", "", n)
 
+    def channels(self, n: int) -> str:
+        return self.tr("%Ln channel(s)", "", n)
+
     def observance_days(self, n: int) -> str:
         return self.tr("%Ln observance day(s)", "", n)
 
