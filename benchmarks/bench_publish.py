@@ -21,8 +21,8 @@ from pathlib import Path
 
 from benchmarks.measure import Samples, interleave, ratio_line
 from core.calendar.posts import PostFields, create_post, list_posts
-from core.feeds.fetch import Fetcher
 from core.feeds.sources import insert_source
+from core.net.fetch import Fetcher
 from core.publish import ledger
 from core.publish.clearance import Policy
 from core.publish.runner import Run, dedupe_key, due_occurrences, publish_due

@@ -25,9 +25,9 @@ from pathlib import Path
 
 from sqlalchemy import Connection, delete, insert
 
-from core.feeds.parse import ParsedEntry
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.social.base import SocialReply
 from core.social.replies import REPLIES, reply_hash, store_replies
 from core.storage.database import Database

@@ -38,9 +38,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from benchmarks.bench_replies import make_replies
-from core.feeds.parse import ParsedEntry
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.sentiment.scoring import Scorer, score_pending
 from core.settings import Settings
 from core.social.replies import store_replies

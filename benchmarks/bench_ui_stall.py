@@ -125,9 +125,9 @@ def start_feed_server(feeds: int, items: int) -> tuple[Any, list[int]]:
 def refresh_job(folder: Path, urls: list[str], parse_in_processes: bool):  # noqa: ANN201
     """A job refreshing ``urls`` into a fresh database, configured as the app configures it."""
     from benchmarks.bench_refresh import add_sources
-    from core.feeds.fetch import Fetcher
     from core.feeds.parsepool import ParsePool
     from core.feeds.refresh import FeedRefresher
+    from core.net.fetch import Fetcher
     from core.settings import Settings
     from core.storage.database import Database
     from core.storage.migrate import ensure_schema
@@ -198,7 +198,9 @@ def window_refresh(folder: Path, urls: list[str]) -> Measurement:
 
     db = Database(f"sqlite:///{folder / 'window.db'}")
     window = create_main_window(db, build_pages=False)  # migrates
-    finish_start(window)  # as the app does once its window shows
+    built = QEventLoop()
+    finish_start(window, built.quit)  # as the app does once its window shows: page by page
+    built.exec()
     add_sources(db, urls)
     window.show()
     window.show_page("dashboard")

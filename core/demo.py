@@ -30,12 +30,12 @@ from core.calendar import rules
 from core.calendar.campaigns import add_campaign
 from core.calendar.observances import ensure_packs, list_occurrences
 from core.calendar.posts import PostFields, create_post
+from core.entries.entry import ParsedEntry
+from core.entries.sanitize import html_to_text, sanitize_html, text_to_html
+from core.entries.store import ITEMS, store_entries
 from core.errors import KnownError
 from core.feeds.items import mark_items
-from core.feeds.parse import ParsedEntry
-from core.feeds.sanitize import html_to_text, sanitize_html, text_to_html
 from core.feeds.sources import insert_source
-from core.feeds.store import ITEMS, store_entries
 from core.sentiment.scoring import Scorer, score_reply_ids
 from core.settings import Settings
 from core.social.base import SocialReply, post_title

@@ -141,10 +141,10 @@ def check_database(ws: _Workspace) -> str:
 
 
 def check_feeds(ws: _Workspace) -> str:
+    from core.entries.store import store_entries
     from core.feeds.items import list_items
     from core.feeds.parse import parse_feed
     from core.feeds.sources import add_source
-    from core.feeds.store import store_entries
     from core.storage.types import utcnow
 
     feed = parse_feed(FEED.read_bytes(), "application/rss+xml")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,15 +75,55 @@ def create_main_window(db: Database, *, build_pages: bool = True,
     return window
 
 
-def finish_start(window: MainWindow) -> None:
-    """What the app does once its window shows: build the other pages, then move everything
+def after_show(window: MainWindow, then: Callable[[], None] | None = None, *,
+               offline: bool = False) -> None:
+    """What the app starts once its window has shown (the first turn of the event loop): the
+    refresh timer (not ``offline``: the demo), today's automatic backup (a background job),
+    the welcome on a first start, then the other pages (``finish_start``). None of it is
+    needed to see and use the Monitor, so none of it delays the window."""
+    from desktop.recovery import start_daily_backup
+    from desktop.settings_dialog import maybe_first_run
+
+    if not offline:
+        window.scheduler.start()
+        window.publisher.start()
+    start_daily_backup(window.ctx)
+    maybe_first_run(window.ctx)  # non-modal: the window stays usable behind it
+    finish_start(window, then)
+
+
+def finish_start(window: MainWindow, then: Callable[[], None] | None = None) -> None:
+    """Build the other pages, one per turn of the event loop (the window answers clicks and
+    keys between them instead of freezing for all of them at once), then move everything
     alive so far out of the garbage collector's way (``gc.freeze``). Without that, a full
     collection triggered by a worker thread mid-refresh walks every widget wrapper and module
-    object while holding the GIL: 100+ ms frozen window (benchmarks/bench_ui_stall.py)."""
+    object while holding the GIL: 100+ ms frozen window (benchmarks/bench_ui_stall.py).
+    ``then`` runs after the last page."""
     import gc
 
-    window.build_pages()
-    gc.freeze()
+    from PySide6.QtCore import QTimer
+
+    pending = list(window.page_keys)
+
+    def next_page() -> None:
+        if pending:
+            window.page(pending.pop(0))  # already built (the page shown): returns at once
+            QTimer.singleShot(0, next_page)
+            return
+        gc.freeze()
+        gc.enable()  # desktop.main disables it for the start-up
+        if then is not None:
+            then()
+
+    next_page()
+
+
+def _mark_shown() -> None:
+    mark = os.environ.get("ATTACHE_SHOWN_MARK")
+    if mark:
+        import time
+
+        Path(mark).write_text(repr(time.monotonic()), encoding="utf-8")
 
 
 def run_gui(db_url: str, log_path: Path | None = None, *, offline: bool = False) -> int:
@@ -95,7 +136,6 @@ def run_gui(db_url: str, log_path: Path | None = None, *, offline: bool = False)
     from desktop.crash import ExceptionHook, message_box
     from desktop.fonts import install_emoji_font
     from desktop.i18n import install_translator
-    from desktop.settings_dialog import maybe_first_run
     from resources import RESOURCES
     from ui.widgets.screen_fit import ScreenFit
 
@@ -112,8 +152,6 @@ def run_gui(db_url: str, log_path: Path | None = None, *, offline: bool = False)
     install_translator(app, language)
     window: MainWindow | None = None
     hook = ExceptionHook(log_path, message_box(lambda: window)).install()
-    from desktop.recovery import ask_with_dialog, offer_restore, start_daily_backup
-
     db: Database | None = None
     for attempt in (1, 2):  # a damaged database may be restored (with consent) and reopened
         try:
@@ -123,6 +161,8 @@ def run_gui(db_url: str, log_path: Path | None = None, *, offline: bool = False)
         except KnownError as exc:
             if db is not None:
                 db.dispose()  # nothing may hold the file that is moved aside
+            from desktop.recovery import ask_with_dialog, offer_restore
+
             if attempt == 1 and offer_restore(db_url, exc, ask_with_dialog):
                 continue
             QMessageBox.critical(None, QCoreApplication.translate(
@@ -131,16 +171,22 @@ def run_gui(db_url: str, log_path: Path | None = None, *, offline: bool = False)
             return 1
     assert db is not None and window is not None
     window.show()
-    if not offline:
-        window.scheduler.start()
-        window.publisher.start()
-    start_daily_backup(window.ctx)
-    # The Monitor is usable as soon as it shows; the other pages (and their menu entries,
-    # Ctrl+N among them) are built in the next turn of the event loop.
-    QTimer.singleShot(0, lambda: finish_start(window))
-    maybe_first_run(window.ctx)  # non-modal: the window stays usable behind it
-    if os.environ.get("ATTACHE_EXIT_WHEN_SHOWN"):  # start-up benchmarks and smoke tests
-        QTimer.singleShot(0, app.quit)
+    # The Monitor is usable as soon as it shows; the rest starts in the next turns of the
+    # event loop (after_show), the other pages (and their menu entries, Ctrl+N among them)
+    # last. Start-up benchmarks and smoke tests quit at the first turn after the window shows
+    # (ATTACHE_EXIT_WHEN_SHOWN=1), or with "all" once all of that has run; with
+    # ATTACHE_SHOWN_MARK=FILE they first write the moment (time.monotonic()) to FILE, so a
+    # benchmark times the start without the interpreter's exit.
+    exit_when = os.environ.get("ATTACHE_EXIT_WHEN_SHOWN")
+    if exit_when and exit_when != "all":
+        QTimer.singleShot(0, lambda: (_mark_shown(), app.quit()))
+    else:
+        def then() -> None:
+            _mark_shown()
+            app.quit()
+
+        QTimer.singleShot(0, lambda: after_show(window, then if exit_when else None,
+                                                offline=offline))
     try:
         return app.exec()
     finally:

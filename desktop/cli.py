@@ -27,6 +27,7 @@ another command of the same module does not pay for it.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -125,6 +126,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return run_gui(resolve_db_url(getattr(args, "db", None)))
     if not hasattr(args, "func"):
         parser.parse_args([args.command, "--help"])
+    gc.enable()  # desktop.main disables it while modules load; the command's work may need it
     args.opened = []
     try:
         return args.func(args)

@@ -105,11 +105,13 @@ def add_observances(sub: Subcommands, name: str, help_text: str) -> None:
 
 
 def add_calendar(sub: Subcommands, name: str, help_text: str) -> None:
+    from core.formats import export_keys
+
     cal = group(sub, name, help_text)
     p = command(cal, "export", cmd_calendar_export, "export posts and observances")
     p.add_argument("--from", dest="first", type=parse_date, metavar="D", required=True)
     p.add_argument("--to", dest="last", type=parse_date, metavar="D", required=True)
-    p.add_argument("--format", choices=("ics", "csv", "xlsx"), required=True)
+    p.add_argument("--format", choices=export_keys(), required=True)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--observances", default="all", metavar="all|none|CATEGORY,...")
     p.add_argument("--country", action="append", default=[], metavar="CC")

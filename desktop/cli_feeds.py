@@ -95,7 +95,7 @@ def add_items(sub: Subcommands, name: str, help_text: str) -> None:
 
 
 def cmd_sources_add(args: argparse.Namespace) -> int:
-    from core.feeds.fetch import Fetcher
+    from core.net.fetch import Fetcher
     from core.settings import Settings
     from core.social.accounts import add_social_source
     from core.social.registry import detect_kind
@@ -191,7 +191,7 @@ def cmd_opml_export(args: argparse.Namespace) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
-    from core.feeds.parsepool import ParsePool
+    from core.feeds.parsepool import ParsePool, processes_pay_off
     from core.feeds.refresh import FeedRefresher, RefreshResult
     from core.sentiment.scoring import Scorer
 
@@ -200,7 +200,9 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         for source_id in args.source:
             sources.get_source(db, source_id)
     fetcher, settings = make_fetcher()
-    pool = ParsePool(settings.parse_processes or None) if settings.parse_in_processes else None
+    pool = (ParsePool(settings.parse_processes or None)
+            if settings.parse_in_processes and processes_pay_off(settings.parse_processes)
+            else None)
     refresher = FeedRefresher(db, fetcher, workers=settings.workers, per_host=settings.per_host,
                               parse_pool=pool, scorer=Scorer.from_settings(settings, db))
 

@@ -15,13 +15,14 @@ from pathlib import Path
 from desktop.cli_support import Subcommands, command, group
 
 SUMMARY_GROUPINGS = ("term", "category", "source")  # core.reports.summary.GROUPINGS (tested)
-SUMMARY_FORMATS = ("docx", "pdf", "html", "txt")  # core.reports.formats (tested)
-PERIOD_FORMATS = ("docx", "pdf", "html", "txt", "xlsx")
 
 
 def add_report(sub: Subcommands, name: str, help_text: str) -> None:
-    """``attache report summary|period``. Parsing imports no report code (start-up): the
-    choices are restated here and a test keeps them equal to core's lists."""
+    """``attache report summary|period``. Parsing imports no report-writing code (start-up):
+    the formats are read from their records (core/reports/formats.py, which loads a writer
+    only to write); the groupings are restated and a test keeps them equal to core's."""
+    from core.reports.formats import keys_for
+
     rep = group(sub, name, help_text)
     p = command(rep, "summary", cmd_report_summary,
                 "the daily media summary: picked stories grouped, with the officer's notes")
@@ -40,7 +41,7 @@ def add_report(sub: Subcommands, name: str, help_text: str) -> None:
     p.add_argument("--excerpt", action="store_true", help="add the first lines of each item")
     p.add_argument("--tone", action="store_true",
                    help="add each item's tone (coverage sentiment, when it is on)")
-    _common(p, SUMMARY_FORMATS)
+    _common(p, tuple(keys_for("summary")))
     p = command(rep, "period", cmd_report_period,
                 "the period report: posts, replies, sentiment, attention, watch terms, "
                 "observances, sources")
@@ -48,7 +49,7 @@ def add_report(sub: Subcommands, name: str, help_text: str) -> None:
     p.add_argument("--campaign", metavar="NAME", help="only this campaign's posts and replies")
     p.add_argument("--channel", type=int, metavar="ID",
                    help="only this own account (a source id)")
-    _common(p, PERIOD_FORMATS)
+    _common(p, tuple(keys_for("period")))
 
 
 def _dates(p: argparse.ArgumentParser, *, required: bool) -> None:

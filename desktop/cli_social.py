@@ -12,6 +12,7 @@ from desktop.cli_support import Subcommands, command, emit_json, group, open_db,
 
 
 def add_replies(sub: Subcommands, name: str, help_text: str) -> None:
+    from core.platforms import reply_export_platforms
     from core.sentiment.analyzers import LABELS
 
     rep = group(sub, name, help_text)
@@ -32,8 +33,7 @@ def add_replies(sub: Subcommands, name: str, help_text: str) -> None:
     p = command(rep, "import", cmd_replies_import,
                 "import replies from an X / Meta export (CSV or XLSX)")
     p.add_argument("file")
-    p.add_argument("--platform", choices=("x", "facebook", "instagram", "generic"),
-                   required=True)
+    p.add_argument("--platform", choices=(*reply_export_platforms(), "generic"), required=True)
     p.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                    help="use COLUMN of the file as FIELD (id, post_id, post_url, parent_id, "
                         "author, author_name, text, published, likes, url)")

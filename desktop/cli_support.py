@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from core.feeds.fetch import Fetcher
+    from core.net.fetch import Fetcher
     from core.settings import Settings
     from core.storage.database import Database
 
@@ -96,7 +96,7 @@ def emit_json(data: Any) -> None:
 
 
 def make_fetcher() -> tuple[Fetcher, Settings]:
-    from core.feeds.fetch import Fetcher
+    from core.net.fetch import Fetcher
     from core.settings import Settings
 
     settings = Settings.load()

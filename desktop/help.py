@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import __version__, paths
+import core
+from core import paths
 
 if TYPE_CHECKING:
     from desktop.context import AppContext
@@ -79,8 +80,9 @@ def log_tail(path: Path, lines: int = REPORT_LINES) -> list[str]:
 
 def problem_report(database: str, log_path: Path) -> str:
     """What IT needs first: version, platform, database kind, the end of the log."""
-    head = [f"Attaché {__version__}", f"Python {platform.python_version()} · Qt {qVersion()} · "
-            f"{platform.platform()}", f"Database: {database}", f"Log: {log_path}", ""]
+    head = [f"Attaché {core.__version__}",
+            f"Python {platform.python_version()} · Qt {qVersion()} · {platform.platform()}",
+            f"Database: {database}", f"Log: {log_path}", ""]
     return "\n".join(head + log_tail(log_path))
 
 
@@ -91,7 +93,7 @@ def about_dialog(ctx: AppContext) -> QDialog:
     facts = QLabel(translate(
         "HelpMenu", "<h3>Attaché {0}</h3><p>Monitor, plan and listen: a workbench for embassy "
                     "press officers.</p><p>Data folder: {1}<br>Database: {2}</p>").format(
-        __version__, _escaped(paths.data_dir()), _escaped(ctx.window.database_label)))
+        core.__version__, _escaped(paths.data_dir()), _escaped(ctx.window.database_label)))
     facts.setObjectName("about-facts")
     facts.setWordWrap(True)
     facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -31,7 +31,7 @@ def answer_data(db: Database, settings: Callable[[], Settings]) -> AnswerData:
     from ui.reply_reader import platform_name
 
     def answer(reply_id: int, text: str) -> dict:  # runs on a network thread
-        from core.feeds.fetch import Fetcher
+        from core.net.fetch import Fetcher
         from core.publish.answers import answer_reply
         from core.publish.runner import Run
         from core.storage.types import utcnow

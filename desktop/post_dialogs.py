@@ -20,6 +20,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import core.platforms
 from core.calendar import campaigns as campaign_ops
 from core.calendar import checks
 from core.calendar import observances as observance_ops
@@ -43,8 +44,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("attache.calendar.dialogs")
 
-PLATFORMS = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "instagram": "Instagram",
-             "telegram": "Telegram", "facebook": "Facebook", "youtube": "YouTube", "vk": "VK",
+PLATFORMS = {**{p.key: p.name for p in core.platforms.PLATFORMS},
              "feed": "Website", "rss": "Website"}
 OBSERVANCE_WINDOW = (timedelta(days=30), timedelta(days=120))  # before / after the post's day
 

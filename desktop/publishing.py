@@ -76,7 +76,7 @@ class PublishScheduler(QObject):
         db = self.ctx.db
 
         def job(_progress: object) -> list[Outcome]:
-            from core.feeds.fetch import Fetcher
+            from core.net.fetch import Fetcher
             from core.publish.runner import Run, publish_due
             from core.storage.types import utcnow
 

@@ -97,9 +97,9 @@ class RefreshController:
 
     def _job(self, progress, force: bool, source_ids: list[int] | None,  # noqa: ANN001, ANN202 - on the writer thread
              responses: FetchedResponses | None = None):
-        from core.feeds.fetch import Fetcher
         from core.feeds.parsepool import ParsePool
         from core.feeds.refresh import FeedRefresher
+        from core.net.fetch import Fetcher
         from core.sentiment.scoring import Scorer
 
         settings = self.ctx.settings.current()

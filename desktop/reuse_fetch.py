@@ -14,7 +14,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from core.feeds.fetch import Fetcher, FetchResult
+    from core.net.fetch import Fetcher, FetchResult
 
 
 class FetchedResponses:

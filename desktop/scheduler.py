@@ -1,6 +1,6 @@
 """Background refresh while the app runs: every minute, fetch whatever sources are due.
 
-Each source keeps its own interval and back-off in the database (core/feeds/schedule.py), so
+Each source keeps its own interval and back-off in the database (core/net/schedule.py), so
 the timer only asks "is anything due?"; a tick with nothing due costs one small query on the
 writer thread and changes nothing on screen. A refresh the user started (F5) is never
 doubled: the controller runs one at a time.

@@ -21,6 +21,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from core import database_url, paths, secrets, siteconfig
 from core.calendar.timezones import local_zone_name
 from core.errors import KnownError
+from core.platforms import PLATFORMS
+from core.platforms import platform as platform_record
 from core.settings import Settings, check_setting
 from desktop.links import open_folder
 from ui.widgets.counts import counts
@@ -35,8 +37,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("attache.desktop")
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
-# Secrets adapters look up without a qualifier (core.secrets); named ones are listed as stored.
-GENERAL_SECRETS = ("youtube", "facebook", "instagram")
+# Secrets adapters look up without a qualifier (core.secrets), with what each is for (their
+# platform records, core/platforms.py); named ones are listed as stored.
+GENERAL_SECRETS = {p.key: p.general_token for p in PLATFORMS if p.general_token}
 # Changes that only apply to a new process: the database is opened, the translator installed
 # once at start-up.
 RESTART_KEYS = ("database_url", "interface_language")
@@ -107,16 +110,9 @@ def time_zone_names() -> list[str]:
 
 
 def _secret_names() -> list[tuple[str, str]]:
-    purposes = {
-        "youtube": translate("SettingsDialog",
-                             "YouTube Data API key (comments on the embassy's videos)"),
-        "facebook": translate("SettingsDialog",
-                              "Facebook Page access token (for every Page without its own)"),
-        "instagram": translate("SettingsDialog",
-                               "Instagram access token (for every account without its own)"),
-    }
     stored = [n for n in secrets.list_secret_names() if n not in GENERAL_SECRETS]
-    rows = [(name, purposes[name]) for name in GENERAL_SECRETS]
+    rows = [(name, translate("SettingsDialog", purpose))
+            for name, purpose in GENERAL_SECRETS.items()]
     for name in stored:
         platform, _sep, target = name.partition(":")
         if platform == "database":
@@ -125,8 +121,9 @@ def _secret_names() -> list[tuple[str, str]]:
             purpose = translate("SettingsDialog",
                                 "Passphrase of the database client key for {0}").format(target)
         else:
+            known = platform_record(platform)
             purpose = (translate("SettingsDialog", "{0} token for {1}").format(
-                platform.capitalize(), target) if target
+                known.name if known else platform.capitalize(), target) if target
                 else translate("SettingsDialog", "stored earlier"))
         rows.append((name, purpose))
     return rows
@@ -308,8 +305,6 @@ def maybe_first_run(ctx: AppContext) -> QDialog | None:
     A database that already has sources (a CLI user, a team database) needs no welcome: the
     question is then recorded as answered.
     """
-    from ui.first_run import FirstRunDialog
-
     try:
         settings = ctx.settings.current()
     except KnownError as exc:
@@ -320,6 +315,8 @@ def maybe_first_run(ctx: AppContext) -> QDialog | None:
     if _has_sources(ctx):
         _skip_first_run(ctx)
         return None
+    from ui.first_run import FirstRunDialog  # every later start skips it: not imported then
+
     dialog = FirstRunDialog(first_run_data(ctx), ctx.window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

@@ -98,7 +98,7 @@ def add_source_services(ctx: AppContext) -> AddSourceServices:
     responses = FetchedResponses()
 
     def with_fetcher(work):  # noqa: ANN001, ANN202 - a job helper: fetcher made and closed
-        from core.feeds.fetch import Fetcher
+        from core.net.fetch import Fetcher
 
         fetcher = Fetcher.from_settings(ctx.settings.current())
         try:

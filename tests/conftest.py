@@ -13,7 +13,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from core.feeds.fetch import Fetcher, FetchLimits  # noqa: E402
+from core.net.fetch import Fetcher, FetchLimits  # noqa: E402
 from core.storage.database import Database  # noqa: E402
 from core.storage.migrate import ensure_schema  # noqa: E402
 from tests.feedserver import FeedServer  # noqa: E402

@@ -8,8 +8,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from core.calendar.posts import PostFields, create_post, update_post
-from core.feeds.fetch import Fetcher
 from core.feeds.sources import insert_source
+from core.net.fetch import Fetcher
 from core.publish.clearance import Policy
 from core.publish.images import ImageFile
 from core.publish.runner import Outcome, Run, publish_due

@@ -12,10 +12,10 @@ from datetime import UTC, date, datetime, timedelta
 from core.calendar.campaigns import add_campaign
 from core.calendar.observances import add_custom
 from core.calendar.posts import PostFields, create_post
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.items import mark_items
-from core.feeds.parse import ParsedEntry
 from core.feeds.sources import insert_source
-from core.feeds.store import store_entries
 from core.social.base import SocialReply
 from core.social.replies import store_replies
 from core.storage.database import Database

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from core.errors import DatabaseTooNewError
-from core.feeds.fetch import Fetcher
 from core.feeds.items import list_items, mark_items
 from core.feeds.refresh import FeedRefresher
 from core.feeds.sources import add_source, list_sources, remove_source
+from core.net.fetch import Fetcher
 from core.storage import migrate
 from core.storage.backup import backup_database
 from core.storage.check import check_database

@@ -34,19 +34,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import KnownError
+from core.platforms import readable
 from ui.models.items_table import local_time_text
 from ui.source_edit_dialog import category_box, interval_box
 from ui.widgets.headers import elide_titles
 
 # Translated with self.tr at run time; QT_TRANSLATE_NOOP lets lupdate see them.
+# The platforms' labels are in their records (core/platforms.py), marked for this context.
 KIND_LABELS = {"rss": QT_TRANSLATE_NOOP("AddSourceDialog", "Feed (RSS, Atom, JSON)"),
-               "mastodon": QT_TRANSLATE_NOOP("AddSourceDialog", "Mastodon account"),
-               "bluesky": QT_TRANSLATE_NOOP("AddSourceDialog", "Bluesky account"),
-               "youtube": QT_TRANSLATE_NOOP("AddSourceDialog", "YouTube channel"),
-               "telegram": QT_TRANSLATE_NOOP("AddSourceDialog", "Telegram public channel"),
-               "facebook": QT_TRANSLATE_NOOP("AddSourceDialog", "Facebook Page"),
-               "instagram": QT_TRANSLATE_NOOP("AddSourceDialog", "Instagram account"),
-               "vk": QT_TRANSLATE_NOOP("AddSourceDialog", "VK community or page")}
+               **{p.key: p.account_label or p.name for p in readable()}}
 DETECT_DELAY_MS = 150
 
 

@@ -37,12 +37,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.formats import CALENDAR_FORMATS
 from ui.post_editor import ChannelChoice, Runner, run_now, status_label
 from ui.widgets.counts import counts
 from ui.widgets.headers import elide_titles
 from ui.widgets.plain import plain_tooltip
 
-FORMATS = (("ics", "iCalendar (.ics)"), ("csv", "CSV (.csv)"), ("xlsx", "Excel (.xlsx)"))
+# From the format records (core/formats.py): what can be exported, and the files read back.
+FORMATS = tuple((f.key, f"{f.label} ({f.suffix})") for f in CALENDAR_FORMATS if f.writer)
+SUFFIXES = {f.key: f.suffix for f in CALENDAR_FORMATS}
+PATTERNS = " ".join(f"*{f.suffix}" for f in CALENDAR_FORMATS if f.reader)
 
 
 @dataclass(frozen=True)
@@ -228,7 +232,7 @@ class ExportDialog(QDialog):
         self.format = QComboBox(objectName="format")
         for key, label in FORMATS:
             self.format.addItem(label, key)
-        self.file = PathField(True, self.tr("Calendar files (*.ics *.csv *.xlsx)"))
+        self.file = PathField(True, self.tr("Calendar files ({0})").format(PATTERNS))
         self.result = QLabel(objectName="result")
         self.result.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote the file
         self.result.setWordWrap(True)
@@ -287,15 +291,16 @@ class ExportDialog(QDialog):
         if current and current != self._suggested:
             return
         first, last = _pydate(self.first.date()), _pydate(self.last.date())
-        name = f"attache-plan-{first.isoformat()}-to-{last.isoformat()}.{self.format.currentData()}"
+        name = (f"attache-plan-{first.isoformat()}-to-{last.isoformat()}"
+                f"{SUFFIXES[self.format.currentData()]}")
         folder = self.data.folder or default_folder()
         self._suggested = QDir.toNativeSeparators(str(Path(folder) / name))
         self.file.edit.setText(self._suggested)
 
     def _format_changed(self) -> None:
         path = self.file.path()
-        suffix = f".{self.format.currentData()}"
-        if path is not None and path.suffix.lower() in (".ics", ".csv", ".xlsx"):
+        suffix = SUFFIXES[self.format.currentData()]
+        if path is not None and path.suffix.lower() in SUFFIXES.values():
             text = QDir.toNativeSeparators(str(path.with_suffix(suffix)))
             if self.file.edit.text() == self._suggested:
                 self._suggested = text
@@ -348,8 +353,8 @@ class ImportDialog(QDialog):
         self.setObjectName("import-dialog")
         self.setWindowTitle(self.tr("Import Calendar"))
         self.data = data
-        self.file = PathField(False, self.tr("Calendar files (*.ics *.csv *.xlsx);;"
-                                             "All files (*)"))
+        self.file = PathField(False, self.tr("Calendar files ({0});;All files (*)").format(
+            PATTERNS))
         self.file.edit.setPlaceholderText(self.tr("An .ics, .csv or .xlsx file — e.g. an "
                                                   "export edited in Excel"))
         self.summary = QLabel(self.tr("Choose a file, then Check it: nothing is written until "

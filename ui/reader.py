@@ -14,7 +14,7 @@ read ``file://`` and relative paths from the local disk to resolve an ``<img>``.
   desktop sets. It is called on the GUI thread while the document lays out, so desktop should
   fetch ``remote_images()`` in its task runner first and give a loader that reads its cache.
 * Nothing unbounded is laid out: an item's HTML is cut, flattened and given break points by
-  ``core.feeds.limits.displayable`` (Qt's layout is quadratic in nesting and in the length of
+  ``core.entries.limits.displayable`` (Qt's layout is quadratic in nesting and in the length of
   an unbroken run: a 1 MiB title froze the pane for minutes), the title is capped too.
 * Links never navigate inside the pane (``setOpenLinks(False)``): a click emits
   ``link_activated(QUrl)`` for http, https and mailto only, and desktop opens the system
@@ -32,7 +32,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from core.feeds.limits import MAX_TITLE_CHARS, break_text, cut_text, displayable
+from core.entries.limits import MAX_TITLE_CHARS, break_text, cut_text, displayable
 from core.links import openable_link
 
 log = logging.getLogger("attache.ui.reader")

@@ -2,7 +2,8 @@
 
 ``attache calendar export|import`` and the Calendar page's Export…/Import… dialogs both call
 these, so a file written from the window is byte-for-byte what the shell writes for the same
-choices, and the dialog's "Check" is the importer itself run as a dry run.
+choices, and the dialog's "Check" is the importer itself run as a dry run. The formats are
+the records of ``core.formats``.
 """
 
 from __future__ import annotations
@@ -13,17 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from core.calendar import ics, icsimport, tables
 from core.calendar import observances as observance_ops
 from core.calendar import posts as post_ops
 from core.calendar.imports import ImportReport
 from core.errors import KnownError
+from core.formats import reader_for, writer_of
 from core.settings import Settings
 from core.storage.database import Database
-
-EXPORT_FORMATS = ("ics", "csv", "xlsx")
-ICS_SUFFIXES = (".ics", ".ical", ".ifb")
-TABLE_SUFFIXES = (".csv", ".xlsx")
 
 
 class ExportCounts(NamedTuple):
@@ -45,8 +42,7 @@ def export_calendar(db: Database, path: Path, fmt: str, *, first: date, last: da
     built-in observance packs up to date for its countries and packs, so the file has this
     year's dates; None exports the database as it is.
     """
-    if fmt not in EXPORT_FORMATS:
-        raise KnownError(f"unknown format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
+    write = writer_of(fmt).writer
     if settings is not None:
         observance_ops.ensure_packs(db, settings.countries, settings.packs)
     posts = post_ops.list_posts(db, first=first, last=last, statuses=statuses,
@@ -55,12 +51,7 @@ def export_calendar(db: Database, path: Path, fmt: str, *, first: date, last: da
     if include_observances:
         days = observance_ops.list_occurrences(db, first, last, categories=categories,
                                                countries=countries)
-    if fmt == "ics":
-        data = ics.export_ics(posts, days)
-    elif fmt == "csv":
-        data = tables.export_csv(posts, days)
-    else:
-        data = tables.export_xlsx(posts, days)
+    data = write(posts, days)
     try:
         Path(path).write_bytes(data)
     except OSError as exc:  # no such folder, no permission, a full disk: the officer can fix it
@@ -80,9 +71,7 @@ def import_calendar(db: Database, path: Path, *, default_tz: str,
     path = Path(path)
     if not path.is_file():
         raise KnownError(f"no such file: {path}")
-    suffix = path.suffix.lower()
-    if suffix not in ICS_SUFFIXES + TABLE_SUFFIXES:
-        raise KnownError(f"{path.name}: import takes .ics, .csv or .xlsx files")
+    reader_for(path)  # refuses a file no format reads, before anything is opened
     if not dry_run:
         return _import_file(db, path, default_tz)
     with db.writer() as conn:
@@ -94,9 +83,7 @@ def import_calendar(db: Database, path: Path, *, default_tz: str,
 
 
 def _import_file(db: Database, path: Path, default_tz: str) -> ImportReport:
-    if path.suffix.lower() in ICS_SUFFIXES:
-        return icsimport.import_ics(db, path.read_bytes(), default_tz=default_tz)
-    return tables.import_table(db, path, default_tz=default_tz)
+    return reader_for(path).reader(db, path, default_tz)
 
 
 class _DryRunDatabase:

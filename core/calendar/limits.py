@@ -18,6 +18,9 @@ telegram   4,096   characters (a text message; a caption under media is 1,024)
 facebook   63,206  characters
 =========  ======  =====================================================================
 
+The limits and counting rules live in each platform's record (core/platforms.py: ``limit``,
+``counting``); this module does the counting.
+
 "Characters" are Unicode code points after NFC normalisation (what the platforms store).
 Graphemes are approximated without a Unicode segmentation library: a cluster is a base
 character plus any combining marks, variation selectors, emoji skin-tone modifiers, and
@@ -32,16 +35,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
-LIMITS: dict[str, int] = {
-    "x": 280,
-    "bluesky": 300,
-    "mastodon": 500,
-    "instagram": 2_200,
-    "telegram": 4_096,
-    "facebook": 63_206,
-}
+from core.platforms import PLATFORMS, platform
+
+LIMITS: dict[str, int] = {p.key: p.limit for p in PLATFORMS if p.limit is not None}
 URL_LENGTH = 23  # X's t.co and Mastodon's fixed length for any link
 # Links as X and Mastodon recognise them in plain text: a scheme, or www.
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]}'’”]", re.IGNORECASE)
@@ -77,15 +76,9 @@ def measure(kind: str, text: str) -> Length:
 
 
 def count(kind: str, text: str) -> int:
-    text = unicodedata.normalize("NFC", text)
-    if kind == "bluesky":
-        return len(graphemes(text))
-    if kind == "x":
-        return _x_weighted(text)
-    if kind == "mastodon":
-        text = _MASTODON_MENTION.sub(r"@\1", text)
-        return _with_fixed_urls(text, len)
-    return len(text)
+    found = platform(kind)
+    rule = COUNTING[found.counting if found is not None else "characters"]
+    return rule(unicodedata.normalize("NFC", text))
 
 
 def graphemes(text: str) -> list[str]:
@@ -132,3 +125,16 @@ def _x_weighted(text: str) -> int:
         return total
 
     return _with_fixed_urls(text, weigh)
+
+
+def _mastodon(text: str) -> int:
+    return _with_fixed_urls(_MASTODON_MENTION.sub(r"@\1", text), len)
+
+
+# A platform record's ``counting`` names one of these (the table in the module docstring).
+COUNTING: dict[str, Callable[[str], int]] = {
+    "characters": len,
+    "graphemes": lambda text: len(graphemes(text)),
+    "x": _x_weighted,
+    "mastodon": _mastodon,
+}

@@ -31,8 +31,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 from sqlalchemy import insert, select
 
+from core.entries.limits import MAX_TITLE_CHARS, cut_text
 from core.errors import KnownError
-from core.feeds.limits import MAX_TITLE_CHARS, cut_text
 from core.feeds.sources import (
     CATEGORY_MAX_LENGTH,
     SOURCE_CATEGORIES,

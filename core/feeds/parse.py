@@ -19,15 +19,15 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from core.feeds.limits import warning_for
-from core.feeds.sanitize import (
+from core.entries.entry import ParsedEntry
+from core.entries.limits import warning_for
+from core.entries.sanitize import (
     html_to_text,
     looks_like_html,
     plain_title,
     sanitize_html,
     text_to_html,
 )
-from core.storage.text import storable_fields
 
 MAX_GUID = 512
 # Servers label feeds text/html or text/plain all the time; that is no fault of the feed's.
@@ -45,26 +45,6 @@ class ParseError(Exception):
 class UnreadableFeed(ParseError):
     """The bytes cannot even be read as text (a wrong encoding, binary data): whatever they
     are, looking for feed links in them is pointless."""
-
-
-@dataclass
-class ParsedEntry:
-    guid: str
-    url: str | None
-    title: str
-    author: str | None
-    published: datetime | None
-    published_raw: str | None
-    content_html: str
-    content_text: str
-
-    def __post_init__(self) -> None:
-        storable_fields(self)  # what is stored is what the next refresh compares (no NUL)
-
-    @property
-    def content_hash(self) -> str:
-        parts = (self.title, self.url or "", self.author or "", self.content_html)
-        return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass

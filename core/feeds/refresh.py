@@ -25,14 +25,14 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, bindparam, select, update
 
+from core.entries.store import ITEMS, store_entries
 from core.errors import KnownError
-from core.feeds.fetch import WATCH_INTERVAL, Fetcher, FetchResult
 from core.feeds.parse import ParsedFeed, ParseError, join_warnings, parse_feed
 from core.feeds.parsepool import ParseCancelled, ParsePool
-from core.feeds.schedule import backoff_delay, why_not_due
 from core.feeds.sources import find_source_id
-from core.feeds.store import ITEMS, store_entries
 from core.links import stored_link
+from core.net.fetch import WATCH_INTERVAL, Fetcher, FetchResult
+from core.net.schedule import backoff_delay, why_not_due
 from core.publish.ledger import link_published_items
 from core.sentiment.scoring import Scorer, score_reply_ids
 from core.social.base import Gone, RateLimited, SyncRequest, SyncResult

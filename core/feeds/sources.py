@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
-from sqlalchemy import Connection, case, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, case, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.errors import KnownError, NotFoundError
@@ -20,9 +20,10 @@ from core.storage.types import iso, utcnow
 # Fetching and parsing are imported where used: listing sources (the window's first query)
 # must not load them.
 if TYPE_CHECKING:
+    from core.entries.entry import ParsedEntry
     from core.feeds.discover import FeedLink
-    from core.feeds.fetch import Fetcher
-    from core.feeds.parse import ParsedEntry, ParsedFeed
+    from core.feeds.parse import ParsedFeed
+    from core.net.fetch import Fetcher
 
 log = logging.getLogger("attache.sources")
 SOURCES = Source.__table__
@@ -179,7 +180,7 @@ def _read_feed(fetcher: Fetcher, url: str) -> _ReadFeed:
 
 def add_source(db: Database, url: str, *, fetcher: Fetcher | None = None,
                name: str | None = None, interval_minutes: int = 60,
-               category: str | None = None, own: bool = False) -> Source:
+               category: str | None = None, own: bool = False) -> Row:
     """Add a feed. With a fetcher, the URL is checked and autodiscovery applies."""
     url = normalise_url(url)
     title = name
@@ -193,7 +194,7 @@ def add_source(db: Database, url: str, *, fetcher: Fetcher | None = None,
 
 def insert_source(db: Database, *, url: str, kind: str, title: str | None,
                   category: str | None, own: bool, interval_minutes: int,
-                  account_id: str | None = None) -> Source:
+                  account_id: str | None = None) -> Row:
     """Store a new source of any kind, refusing a URL that is already one."""
     if interval_minutes < 1:
         raise KnownError("the refresh interval must be at least 1 minute")
@@ -223,9 +224,10 @@ def check_category(category: str | None) -> str | None:
     return category
 
 
-def get_source(db: Database, source_id: int) -> Source:
-    with db.session() as session:
-        source = session.get(Source, source_id)
+def get_source(db: Database, source_id: int) -> Row:
+    """The source's row: ``source.title``, ``source.url`` and every other column by name."""
+    with db.read() as conn:
+        source = conn.execute(select(SOURCES).where(SOURCES.c.id == source_id)).first()
     if source is None:
         raise NotFoundError(f"there is no source {source_id} (see: attache sources list)")
     return source

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
+from core.entries.sanitize import text_to_html
 from core.errors import KnownError, NotFoundError
-from core.feeds.sanitize import text_to_html
 from core.publish import ledger
 from core.publish.base import Channel, OutcomeUnknown, Outgoing, Refused, ReplyTarget
 from core.publish.registry import answering_platforms, answers, publisher_for

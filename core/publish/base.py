@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from core.errors import KnownError
-from core.feeds.fetch import Fetcher, FetchResult
+from core.net.fetch import Fetcher, FetchResult
 from core.publish.images import ImageFile
 from core.settings import Settings
 

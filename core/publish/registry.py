@@ -1,4 +1,5 @@
-"""Which platforms Attaché can publish on and answer on, and their publisher.
+"""Which platforms Attaché can publish on and answer on, and their publisher: read from the
+platform records (core/platforms.py), where a platform's publisher is declared.
 
 Loaded on first use: naming a platform must not import the HTTP code.
 """
@@ -8,36 +9,33 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from core.platforms import PLATFORMS, platform
+
 if TYPE_CHECKING:
     from core.publish.base import Publisher
 
-# kind: ("module:Class", publishes, answers)
-_PUBLISHERS: dict[str, tuple[str, bool, bool]] = {
-    "mastodon": ("core.publish.mastodon:MastodonPublisher", True, True),
-    "bluesky": ("core.publish.bluesky:BlueskyPublisher", True, True),
-    "telegram": ("core.publish.telegram:TelegramPublisher", True, False),
-    "facebook": ("core.publish.facebook:FacebookPublisher", True, True),
-}
+
+def publishes(key: str) -> bool:
+    record = platform(key)
+    return record is not None and record.publishes
 
 
-def publishes(platform: str) -> bool:
-    return platform in _PUBLISHERS and _PUBLISHERS[platform][1]
+def answers(key: str) -> bool:
+    record = platform(key)
+    return record is not None and record.publishes and record.answers
 
 
-def answers(platform: str) -> bool:
-    return platform in _PUBLISHERS and _PUBLISHERS[platform][2]
-
-
-def publisher_for(platform: str) -> Publisher | None:
-    if platform not in _PUBLISHERS:
+def publisher_for(key: str) -> Publisher | None:
+    record = platform(key)
+    if record is None or record.publisher is None:
         return None
-    module, name = _PUBLISHERS[platform][0].split(":")
+    module, name = record.publisher.split(":")
     return getattr(importlib.import_module(module), name)()
 
 
 def publishing_platforms() -> tuple[str, ...]:
-    return tuple(k for k, (_, pub, _a) in _PUBLISHERS.items() if pub)
+    return tuple(p.key for p in PLATFORMS if p.publishes)
 
 
 def answering_platforms() -> tuple[str, ...]:
-    return tuple(k for k, (_, _p, ans) in _PUBLISHERS.items() if ans)
+    return tuple(p.key for p in PLATFORMS if p.publishes and p.answers)

@@ -34,7 +34,7 @@ from core.calendar.posts import (
 )
 from core.calendar.timezones import zone
 from core.errors import KnownError, NotFoundError
-from core.feeds.fetch import Fetcher
+from core.net.fetch import Fetcher
 from core.publish import clearance, ledger
 from core.publish.base import (
     Channel,

@@ -12,19 +12,18 @@ from __future__ import annotations
 from html import escape
 
 from core.calendar.limits import measure
+from core.platforms import display_name
 from core.publish.base import Refused
 from core.publish.images import MAX_IMAGES, ImageFile, megabytes
 
 TELEGRAM_CAPTION = 1024  # a caption under a photo or an album (Bot API: 0-1024 characters)
 # MarkdownV2 wants these escaped with a backslash everywhere in plain text (Bot API docs).
 _MARKDOWN_V2 = set("_*[]()~`>#+-=|{}.!\\")
-DISPLAY = {"mastodon": "Mastodon", "bluesky": "Bluesky", "telegram": "Telegram",
-           "facebook": "Facebook", "instagram": "Instagram", "x": "X"}
 
 
 def check_text(platform: str, text: str, *, images: int = 0) -> None:
     """Refuse a text the platform would refuse, with the count and the limit."""
-    name = DISPLAY.get(platform, platform)
+    name = display_name(platform)
     if not text.strip() and not images:
         raise Refused(f"nothing to publish on {name}: the post has no text and no images")
     if platform == "telegram" and images:
@@ -42,7 +41,7 @@ def check_text(platform: str, text: str, *, images: int = 0) -> None:
 
 def check_images(platform: str, images: tuple[ImageFile, ...], max_bytes: int,
                  *, alt_required: bool) -> None:
-    name = DISPLAY.get(platform, platform)
+    name = display_name(platform)
     if len(images) > MAX_IMAGES:
         raise Refused(f"{name} takes at most {MAX_IMAGES} images; the post has {len(images)}")
     for position, image in enumerate(images, start=1):

@@ -175,9 +175,10 @@ class _Vader:
     VADER lower-cases every word again for each rule it checks, and scores text in which no word
     is in its lexicon by the same long walk. Here each word is lower-cased once and such text
     is answered at once (every word then scores 0: compound 0, all neutral). The rules are
-    VADER 3.3.2's, in its order; tests/core/test_sentiment.py compares the two on every text in
-    tests/data and on generated sentences built from VADER's own rule words. Text with one of
-    VADER's emoji still goes to VADER itself (it spells them out as words first).
+    VADER 3.3.2's, in its order; tests/core/sentiment/test_sentiment.py compares the two on
+    every text in tests/data and on generated sentences built from VADER's own rule words.
+    Text with one of VADER's emoji still goes to VADER itself (it spells them out as words
+    first).
     """
 
     def __init__(self) -> None:

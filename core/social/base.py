@@ -7,14 +7,16 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlencode
 
 from core.errors import KnownError
-from core.feeds.fetch import Fetcher, FetchResult
-from core.feeds.parse import ParsedEntry
-from core.feeds.schedule import parse_retry_after
+from core.net.schedule import parse_retry_after
 from core.storage.text import storable_fields
+
+if TYPE_CHECKING:  # the network and the parser load with the adapters, not with their records
+    from core.entries.entry import ParsedEntry
+    from core.net.fetch import Fetcher, FetchResult
 
 # Environment overrides for private instances, mirrors and loopback tests (issue contract).
 ENV_BASES = {

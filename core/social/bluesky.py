@@ -18,9 +18,9 @@ from html import escape
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from core.feeds.fetch import Fetcher
-from core.feeds.parse import ParsedEntry
-from core.feeds.sanitize import html_to_text, sanitize_html
+from core.entries.entry import ParsedEntry
+from core.entries.sanitize import html_to_text, sanitize_html
+from core.net.fetch import Fetcher
 from core.social.base import (
     Account,
     RateLimited,

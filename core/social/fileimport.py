@@ -63,11 +63,12 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from core.entries.entry import ParsedEntry
+from core.entries.sanitize import text_to_html
+from core.entries.store import store_entries
 from core.errors import KnownError, NotFoundError
-from core.feeds.parse import ParsedEntry
-from core.feeds.sanitize import text_to_html
-from core.feeds.store import store_entries
 from core.links import stored_link
+from core.platforms import display_name, reply_export_platforms
 from core.social.base import SocialReply
 from core.social.replies import store_replies
 from core.spreadsheets import csv_rows, read_csv, xlsx_rows
@@ -80,8 +81,10 @@ ITEMS = Item.__table__
 MAX_LINES = 50_000
 FIELDS = ("id", "post_id", "post_url", "parent_id", "author", "author_name", "text",
           "published", "likes", "url", "post_text")
-PLATFORMS = {"x": "X (imported)", "facebook": "Facebook (imported)",
-             "instagram": "Instagram (imported)", "generic": "Imported replies"}
+# The source each import lands in is titled after its platform (core/platforms.py records
+# with reply_exports; ALIASES below knows their columns), or "generic" for any other sheet.
+PLATFORMS = {**{key: f"{display_name(key)} (imported)" for key in reply_export_platforms()},
+             "generic": "Imported replies"}
 SHOWN_ERRORS = 20
 POST_TITLE = "(imported post)"
 

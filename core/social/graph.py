@@ -22,9 +22,9 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from core import secrets
-from core.feeds.fetch import Fetcher, FetchResult
-from core.feeds.parse import ParsedEntry
-from core.feeds.sanitize import text_to_html
+from core.entries.entry import ParsedEntry
+from core.entries.sanitize import text_to_html
+from core.net.fetch import Fetcher, FetchResult
 from core.social.base import (
     Account,
     Gone,

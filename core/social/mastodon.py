@@ -20,9 +20,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from requests.utils import parse_header_links
 
-from core.feeds.fetch import Fetcher
-from core.feeds.parse import ParsedEntry
-from core.feeds.sanitize import html_to_text, sanitize_html, text_to_html
+from core.entries.entry import ParsedEntry
+from core.entries.sanitize import html_to_text, sanitize_html, text_to_html
+from core.net.fetch import Fetcher
 from core.secrets import get_secret
 from core.social.base import (
     Account,

@@ -55,9 +55,9 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
-from core.feeds.fetch import Fetcher, FetchResult
-from core.feeds.parse import ParsedEntry
-from core.feeds.sanitize import html_to_text, sanitize_html, text_to_html
+from core.entries.entry import ParsedEntry
+from core.entries.sanitize import html_to_text, sanitize_html, text_to_html
+from core.net.fetch import Fetcher, FetchResult
 from core.social.base import (
     Account,
     Gone,

@@ -42,9 +42,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from core import secrets
-from core.feeds.fetch import Fetcher
-from core.feeds.parse import ParsedEntry
-from core.feeds.sanitize import html_to_text, sanitize_html, text_to_html
+from core.entries.entry import ParsedEntry
+from core.entries.sanitize import html_to_text, sanitize_html, text_to_html
+from core.net.fetch import Fetcher
 from core.social.base import (
     Account,
     Gone,

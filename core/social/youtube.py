@@ -32,9 +32,10 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 
-from core.feeds.fetch import Fetcher
-from core.feeds.parse import ParsedEntry, ParseError, parse_feed
-from core.feeds.sanitize import html_to_text, sanitize_html
+from core.entries.entry import ParsedEntry
+from core.entries.sanitize import html_to_text, sanitize_html
+from core.feeds.parse import ParseError, parse_feed
+from core.net.fetch import Fetcher
 from core.secrets import get_secret
 from core.social.base import (
     Account,

@@ -1,1 +1,1 @@
-"""Storage: the SQLModel tables, the engine, migrations, search and backups."""
+"""Storage: the tables, the engine, migrations, search and backups."""

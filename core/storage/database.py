@@ -30,7 +30,6 @@ from pathlib import Path
 from sqlalchemy import Connection, create_engine, event
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
-from sqlmodel import Session
 
 from core.errors import KnownError
 from core.storage.errors import BUSY_RETRYING, DatabaseBusyError, failure_kind, plain_failure
@@ -230,9 +229,6 @@ class Database:
     def read(self) -> Iterator[Connection]:
         with self.engine.connect() as conn:
             yield conn
-
-    def session(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
 
     def check_reachable(self) -> None:
         try:

@@ -9,11 +9,18 @@ foreign keys deletes and joins walk (the migration lists the audit). 0008: the m
 officers' labels, and labelled examples brought in from files. 0009 (after 0007): publishing
 and answering (the outbox ledger, post images, status history, who wrote a post, answered
 replies).
+
+The code reads and writes with SQLAlchemy Core: ``Source.__table__`` is the table, and
+``Item.guid`` its column, for statements. Plain ``Table`` objects, because every command and
+every start of the app imports this module: as SQLModel classes (whose pydantic half nothing
+used) they cost a good half of SQLAlchemy's own import time, as declarative ORM classes still
+three times what the tables alone cost. tests/core/storage/test_models_match_migrations.py
+checks them against the migrated schema. ``default=`` values fill columns an ``insert`` leaves out.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -24,189 +31,254 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
+    MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     false,
 )
-from sqlmodel import Field, SQLModel
 
-from core.storage.types import UTCDateTime, utcnow
+from core.storage.types import UTCDateTime
+
+metadata = MetaData()  # what Alembic compares the migrations with
+
+
+class Model:
+    """A table, with its columns as class attributes (``Item.guid``); the class itself stands
+    for its table in statements (``select_from(Item)``), as an ORM class would."""
+
+    __table__: ClassVar[Table]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        for column in cls.__table__.columns:
+            setattr(cls, column.name, column)
+
+    @classmethod
+    def __clause_element__(cls) -> Table:  # SQLAlchemy's protocol for "use me as SQL"
+        return cls.__table__
+
 
 SOURCE_STATUSES = ("new", "ok", "error", "gone")
 
 
-class Source(SQLModel, table=True):
+class Source(Model):
     """A place Attaché reads from: a feed URL (later also social accounts)."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    url: str = Field(sa_column=Column(Text, nullable=False, unique=True))
-    kind: str = Field(default="feed", max_length=20)  # feed: rss|atom|json found at fetch time
-    feed_format: str | None = Field(default=None, max_length=20)  # rss20, atom10, json11 ...
-    title: str | None = Field(default=None, sa_column=Column(Text))
-    site_url: str | None = Field(default=None, sa_column=Column(Text))
-    category: str | None = Field(default=None, max_length=200)
-    interval_minutes: int = Field(default=60)
-    enabled: bool = Field(default=True)
-    status: str = Field(default="new", max_length=10)
-    error: str | None = Field(default=None, sa_column=Column(Text))
-    parse_warning: str | None = Field(default=None, sa_column=Column(Text))
-    error_count: int = Field(default=0)
-    etag: str | None = Field(default=None, sa_column=Column(Text))
-    last_modified: str | None = Field(default=None, sa_column=Column(Text))
-    last_fetched: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    next_fetch: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    retry_after: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
-    # 0003: social sources. ``own``: one of the embassy's accounts (replies are collected).
-    own: bool = Field(default=False)
-    account_id: str | None = Field(default=None, sa_column=Column(Text))  # resolved platform id
-    state: str | None = Field(default=None, sa_column=Column(Text))  # adapter cursor (JSON)
-    replies_days: int = Field(default=30)
+    __table__ = Table(
+        "source", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("url", Text, nullable=False, unique=True),
+        # feed: rss|atom|json found at fetch time
+        Column("kind", String(20), nullable=False, default="feed"),
+        Column("feed_format", String(20)),  # rss20, atom10, json11 ...
+        Column("title", Text),
+        Column("site_url", Text),
+        Column("category", String(200)),
+        Column("interval_minutes", Integer, nullable=False, default=60),
+        Column("enabled", Boolean, nullable=False, default=True),
+        Column("status", String(10), nullable=False, default="new"),
+        Column("error", Text),
+        Column("parse_warning", Text),
+        Column("error_count", Integer, nullable=False, default=0),
+        Column("etag", Text),
+        Column("last_modified", Text),
+        Column("last_fetched", UTCDateTime()),
+        Column("next_fetch", UTCDateTime()),
+        Column("retry_after", UTCDateTime()),
+        Column("created_at", UTCDateTime()),
+        # 0003: social sources. ``own``: one of the embassy's accounts (replies are collected).
+        Column("own", Boolean, nullable=False, default=False),
+        Column("account_id", Text),  # resolved platform id
+        Column("state", Text),  # adapter cursor (JSON)
+        Column("replies_days", Integer, nullable=False, default=30),
+    )
 
 
-class Item(SQLModel, table=True):
+class Item(Model):
     """One entry of a source, stored exactly once per (source, guid)."""
 
-    __table_args__ = (
+    __table__ = Table(
+        "item", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"),
+               nullable=False),
+        Column("guid", Text, nullable=False),
+        Column("url", Text),
+        Column("title", Text, nullable=False),
+        Column("author", Text),
+        Column("published", UTCDateTime()),
+        Column("published_raw", Text),
+        # What lists sort by: the published date, but never later than when we saw it.
+        Column("sort_date", UTCDateTime(), nullable=False),
+        Column("fetched_at", UTCDateTime(), nullable=False),
+        Column("updated_at", UTCDateTime()),
+        Column("content_html", Text, nullable=False),
+        Column("content_text", Text, nullable=False),
+        Column("content_hash", String(64), nullable=False, default=""),
+        Column("read", Boolean, nullable=False, default=False),
+        Column("starred", Boolean, nullable=False, default=False),
+        # 0008: marked for the media summary (key D), with the officer's own one or two
+        # sentences. The database's default, not Python's: code that stores items never
+        # names the column.
+        Column("summary", Boolean, nullable=False, server_default=false()),
+        Column("summary_note", Text),
         UniqueConstraint("source_id", "guid", name="uq_item_source_guid"),
         Index("ix_item_sort_date", "sort_date"),
         Index("ix_item_source_sort", "source_id", "sort_date"),
     )
-
-    id: int | None = Field(default=None, primary_key=True)
-    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE")
-    guid: str = Field(sa_column=Column(Text, nullable=False))
-    url: str | None = Field(default=None, sa_column=Column(Text))
-    title: str = Field(default="", sa_column=Column(Text, nullable=False))
-    author: str | None = Field(default=None, sa_column=Column(Text))
-    published: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    published_raw: str | None = Field(default=None, sa_column=Column(Text))
-    # What lists sort by: the published date, but never later than when we saw it.
-    sort_date: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    fetched_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    updated_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    content_html: str = Field(default="", sa_column=Column(Text, nullable=False))
-    content_text: str = Field(default="", sa_column=Column(Text, nullable=False))
-    content_hash: str = Field(default="", max_length=64)
-    read: bool = Field(default=False)
-    starred: bool = Field(default=False)
-    # 0008: marked for the media summary (key D), with the officer's own one or two sentences.
-    # The database's default, not Python's: code that stores items never names the column.
-    summary: bool = Field(default=False, sa_column=Column(Boolean, nullable=False,
-                                                          server_default=false()))
-    summary_note: str | None = Field(default=None, sa_column=Column(Text))
 
 
 POST_STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")
 OBSERVANCE_CATEGORIES = ("un", "us", "host", "programme", "custom")
 
 
-class Campaign(SQLModel, table=True):
+class Campaign(Model):
     """A named push (e.g. 16 Days of Activism 2026) that posts belong to."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(sa_column=Column(Text, nullable=False, unique=True))
-    color: str | None = Field(default=None, max_length=20)
-    start_date: date | None = Field(default=None, sa_column=Column(Date))
-    end_date: date | None = Field(default=None, sa_column=Column(Date))
-    hashtags: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON list
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
+    __table__ = Table(
+        "campaign", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("name", Text, nullable=False, unique=True),
+        Column("color", String(20)),
+        Column("start_date", Date),
+        Column("end_date", Date),
+        Column("hashtags", Text, nullable=False),  # JSON list
+        Column("created_at", UTCDateTime()),
+    )
 
 
-class Observance(SQLModel, table=True):
+class Observance(Model):
     """A moment to plan around. ``rule`` (JSON) says when it falls; see core.calendar.rules."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(sa_column=Column(Text, nullable=False, unique=True))  # un:human-rights-day
-    name: str = Field(sa_column=Column(Text, nullable=False))
-    rule: str = Field(sa_column=Column(Text, nullable=False))
-    category: str = Field(max_length=20)
-    country: str | None = Field(default=None, max_length=2)
-    lead_days: int = Field(default=14)
-    description: str | None = Field(default=None, sa_column=Column(Text))
-    source_url: str | None = Field(default=None, sa_column=Column(Text))
-    estimated: bool = Field(default=False)
-    pack: str | None = Field(default=None, max_length=40)  # None: the user's own observance
+    __table__ = Table(
+        "observance", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("key", Text, nullable=False, unique=True),  # un:human-rights-day
+        Column("name", Text, nullable=False),
+        Column("rule", Text, nullable=False),
+        Column("category", String(20), nullable=False),
+        Column("country", String(2)),
+        Column("lead_days", Integer, nullable=False, default=14),
+        Column("description", Text),
+        Column("source_url", Text),
+        Column("estimated", Boolean, nullable=False, default=False),
+        Column("pack", String(40)),  # None: the user's own observance
+    )
 
 
-class PlannedPost(SQLModel, table=True):
+class PlannedPost(Model):
     """A post the press section intends to publish; ``version`` guards team edits."""
 
-    __tablename__ = "planned_post"
-    __table_args__ = (
+    __table__ = Table(
+        "planned_post", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("uid", Text, nullable=False, unique=True),  # iCalendar UID
+        Column("title", Text, nullable=False),
+        Column("body", Text, nullable=False),
+        Column("status", String(20), nullable=False, default="idea"),
+        Column("all_day", Boolean, nullable=False, default=False),
+        Column("start_at", UTCDateTime()),
+        Column("start_date", Date),  # all-day posts
+        Column("duration_minutes", Integer),  # timed posts; None = a moment
+        Column("tz", String(64), nullable=False, default="UTC"),  # IANA zone planned in
+        Column("rrule", Text),  # RFC 5545 RRULE
+        # Occurrences of the series that do not happen (cancelled, or moved to a post of their
+        # own): comma-separated wall-clock YYYYMMDDTHHMMSS, or YYYYMMDD for all-day posts.
+        Column("exdates", Text),
+        Column("campaign_id", Integer, ForeignKey("campaign.id", ondelete="SET NULL")),
+        Column("observance_id", Integer, ForeignKey("observance.id", ondelete="SET NULL")),
+        Column("item_id", Integer, ForeignKey("item.id", ondelete="SET NULL")),  # published
+        Column("owner", Text),
+        Column("notes", Text),
+        Column("version", Integer, nullable=False, default=1),
+        # 0009: who created it (clearance: its approver must be someone else), its language
+        # (ISO 639-1, sent to Mastodon and Bluesky; None: detected from the text).
+        Column("created_by", Text),
+        Column("language", String(16)),
+        Column("created_at", UTCDateTime()),
+        Column("updated_at", UTCDateTime()),
         Index("ix_planned_post_start", "start_at", "start_date"),
         Index("ix_planned_post_campaign", "campaign_id"),
         Index("ix_planned_post_observance", "observance_id"),
         Index("ix_planned_post_item", "item_id"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    uid: str = Field(sa_column=Column(Text, nullable=False, unique=True))  # iCalendar UID
-    title: str = Field(sa_column=Column(Text, nullable=False))
-    body: str = Field(default="", sa_column=Column(Text, nullable=False))
-    status: str = Field(default="idea", max_length=20)
-    all_day: bool = Field(default=False)
-    start_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    start_date: date | None = Field(default=None, sa_column=Column(Date))  # all-day posts
-    duration_minutes: int | None = Field(default=None)  # timed posts; None = a moment
-    tz: str = Field(default="UTC", max_length=64)  # IANA zone the officer planned in
-    rrule: str | None = Field(default=None, sa_column=Column(Text))  # RFC 5545 RRULE
-    # Occurrences of the series that do not happen (cancelled, or moved to a post of their
-    # own): comma-separated wall-clock YYYYMMDDTHHMMSS, or YYYYMMDD for all-day posts.
-    exdates: str | None = Field(default=None, sa_column=Column(Text))
-    campaign_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("campaign.id", ondelete="SET NULL")))
-    observance_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("observance.id", ondelete="SET NULL")))
-    item_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("item.id", ondelete="SET NULL")))  # the published item
-    owner: str | None = Field(default=None, sa_column=Column(Text))
-    notes: str | None = Field(default=None, sa_column=Column(Text))
-    version: int = Field(default=1)
-    # 0009: who created it (clearance: its approver must be someone else), its language
-    # (ISO 639-1, sent to Mastodon and Bluesky; None: detected from the text).
-    created_by: str | None = Field(default=None, sa_column=Column(Text))
-    language: str | None = Field(default=None, max_length=16)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
-    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
 
-
-class PostChannel(SQLModel, table=True):
+class PostChannel(Model):
     """Which sources (the embassy's own accounts) a planned post goes out on."""
 
-    __tablename__ = "post_channel"
-    __table_args__ = (Index("ix_post_channel_source", "source_id"),)
+    __table__ = Table(
+        "post_channel", metadata,
+        Column("post_id", Integer, ForeignKey("planned_post.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"),
+               primary_key=True),
+        Index("ix_post_channel_source", "source_id"),
+    )
 
-    post_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("planned_post.id", ondelete="CASCADE"), primary_key=True))
-    source_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("source.id", ondelete="CASCADE"), primary_key=True))
 
-
-class PostRevision(SQLModel, table=True):
+class PostRevision(Model):
     """Each saved version of a planned post: says what changed when a team edit conflicts."""
 
-    __tablename__ = "post_revision"
+    __table__ = Table(
+        "post_revision", metadata,
+        Column("post_id", Integer, ForeignKey("planned_post.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("version", Integer, primary_key=True, autoincrement=False),
+        Column("data", Text, nullable=False),  # JSON snapshot
+        Column("saved_at", UTCDateTime(), nullable=False),
+    )
 
-    post_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("planned_post.id", ondelete="CASCADE"), primary_key=True))
-    version: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
-    data: str = Field(sa_column=Column(Text, nullable=False))  # JSON snapshot
-    saved_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
-
-class Meta(SQLModel, table=True):
+class Meta(Model):
     """Small facts about this database (e.g. which observance packs were last synced)."""
 
-    key: str = Field(sa_column=Column(Text, primary_key=True))
-    value: str = Field(sa_column=Column(Text, nullable=False))
+    __table__ = Table(
+        "meta", metadata,
+        Column("key", Text, primary_key=True),
+        Column("value", Text, nullable=False),
+    )
 
 
-class Reply(SQLModel, table=True):
+class Reply(Model):
     """A reply or comment to an item (a post of one of the embassy's own accounts)."""
 
-    __table_args__ = (
+    __table__ = Table(
+        "reply", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"),
+               nullable=False),
+        Column("item_id", Integer, ForeignKey("item.id", ondelete="CASCADE"), nullable=False),
+        Column("parent_id", Integer, ForeignKey("reply.id", ondelete="SET NULL")),
+        Column("platform", String(20), nullable=False),
+        Column("platform_id", Text, nullable=False),
+        Column("parent_platform_id", Text),
+        Column("author_handle", Text),
+        Column("author_name", Text),
+        Column("text", Text, nullable=False),
+        Column("html", Text, nullable=False),
+        Column("published", UTCDateTime()),
+        Column("language", String(16)),
+        Column("likes", Integer),
+        Column("url", Text),
+        Column("content_hash", String(64), nullable=False, default=""),
+        Column("fetched_at", UTCDateTime(), nullable=False),
+        Column("updated_at", UTCDateTime()),
+        # 0004: sentiment. label: positive|neutral|negative|unsupported; None = not scored.
+        Column("sentiment_label", String(12)),
+        Column("polarity", Float),
+        Column("subjectivity", Float),
+        Column("label_source", String(6)),  # auto | manual
+        Column("analyzer", String(40)),
+        Column("scored_at", UTCDateTime()),
+        # 0009: answering. ``own``: the embassy's own answer; the reply it answers gets
+        # ``answered_at`` (the dashboard's time to answer) and who answered. A database
+        # default only: rows written by code that predates the column still insert.
+        Column("own", Boolean, nullable=False, server_default=false()),
+        Column("answered_at", UTCDateTime()),
+        Column("answered_by", Text),
         UniqueConstraint("platform", "platform_id", name="uq_reply_platform_id"),
         Index("ix_reply_item", "item_id"),
         Index("ix_reply_published", "published"),
@@ -215,76 +287,38 @@ class Reply(SQLModel, table=True):
         Index("ix_reply_parent", "parent_id"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    source_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("source.id", ondelete="CASCADE"), nullable=False))
-    item_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("item.id", ondelete="CASCADE"), nullable=False))
-    parent_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("reply.id", ondelete="SET NULL")))
-    platform: str = Field(max_length=20)
-    platform_id: str = Field(sa_column=Column(Text, nullable=False))
-    parent_platform_id: str | None = Field(default=None, sa_column=Column(Text))
-    author_handle: str | None = Field(default=None, sa_column=Column(Text))
-    author_name: str | None = Field(default=None, sa_column=Column(Text))
-    text: str = Field(default="", sa_column=Column(Text, nullable=False))
-    html: str = Field(default="", sa_column=Column(Text, nullable=False))
-    published: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    language: str | None = Field(default=None, max_length=16)
-    likes: int | None = Field(default=None)
-    url: str | None = Field(default=None, sa_column=Column(Text))
-    content_hash: str = Field(default="", max_length=64)
-    fetched_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    updated_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    # 0004: sentiment. label: positive|neutral|negative|unsupported; None = not scored yet.
-    sentiment_label: str | None = Field(default=None, max_length=12)
-    polarity: float | None = Field(default=None, sa_column=Column(Float))
-    subjectivity: float | None = Field(default=None, sa_column=Column(Float))
-    label_source: str | None = Field(default=None, max_length=6)  # auto | manual
-    analyzer: str | None = Field(default=None, max_length=40)
-    scored_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    # 0009: answering. ``own``: the embassy's own answer, written from Attaché; the reply it
-    # answers gets ``answered_at`` (the dashboard's time to answer) and who answered.
-    # A database default only: rows written by code that predates the column still insert.
-    own: bool = Field(default=False, sa_column=Column(Boolean, nullable=False,
-                                                      server_default=false()))
-    answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    answered_by: str | None = Field(default=None, sa_column=Column(Text))
 
-
-class WatchTerm(SQLModel, table=True):
+class WatchTerm(Model):
     """A word, phrase, #hashtag or @mention the press section tracks."""
 
-    __tablename__ = "watch_term"
+    __table__ = Table(
+        "watch_term", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("term", Text, nullable=False, unique=True),
+        Column("kind", String(10), nullable=False),  # word | phrase | hashtag | mention
+        Column("created_at", UTCDateTime()),
+    )
 
-    id: int | None = Field(default=None, primary_key=True)
-    term: str = Field(sa_column=Column(Text, nullable=False, unique=True))
-    kind: str = Field(max_length=10)  # word | phrase | hashtag | mention
-    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
 
-
-class WatchHit(SQLModel, table=True):
+class WatchHit(Model):
     """One item or reply that mentions a watch term."""
 
-    __tablename__ = "watch_hit"
-    __table_args__ = (
+    __table__ = Table(
+        "watch_hit", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("term_id", Integer, ForeignKey("watch_term.id", ondelete="CASCADE"),
+               nullable=False),
+        Column("item_id", Integer, ForeignKey("item.id", ondelete="CASCADE")),
+        Column("reply_id", Integer, ForeignKey("reply.id", ondelete="CASCADE")),
+        Column("published", UTCDateTime(), nullable=False),
         UniqueConstraint("term_id", "item_id", "reply_id", name="uq_watch_hit"),
         Index("ix_watch_hit_term_day", "term_id", "published"),
         Index("ix_watch_hit_item", "item_id"),
         Index("ix_watch_hit_reply", "reply_id"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    term_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("watch_term.id", ondelete="CASCADE"), nullable=False))
-    item_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("item.id", ondelete="CASCADE")))
-    reply_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("reply.id", ondelete="CASCADE")))
-    published: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
-
-class ItemSentiment(SQLModel, table=True):
+class ItemSentiment(Model):
     """0005: the tone of one watched feed item (title and lede), when coverage scoring is on.
 
     A table of its own, not columns on ``item``: only items that hit a watch term are scored,
@@ -292,19 +326,19 @@ class ItemSentiment(SQLModel, table=True):
     the wide, full-text-indexed ``item`` table stays as it was.
     """
 
-    __tablename__ = "item_sentiment"
+    __table__ = Table(
+        "item_sentiment", metadata,
+        Column("item_id", Integer, ForeignKey("item.id", ondelete="CASCADE"), primary_key=True),
+        Column("language", String(16)),
+        Column("sentiment_label", String(12), nullable=False),  # positive|neutral|negative|...
+        Column("polarity", Float),
+        Column("subjectivity", Float),
+        Column("analyzer", String(40), nullable=False),
+        Column("scored_at", UTCDateTime(), nullable=False),
+    )
 
-    item_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("item.id", ondelete="CASCADE"), primary_key=True))
-    language: str | None = Field(default=None, max_length=16)
-    sentiment_label: str = Field(max_length=12)  # positive|neutral|negative|unsupported
-    polarity: float | None = Field(default=None, sa_column=Column(Float))
-    subjectivity: float | None = Field(default=None, sa_column=Column(Float))
-    analyzer: str = Field(max_length=40)
-    scored_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
-
-class SentimentModel(SQLModel, table=True):
+class SentimentModel(Model):
     """0007: the model learned from the officers' labels for one language.
 
     In the database, not in a file, so that a team on PostgreSQL shares what any of them
@@ -314,52 +348,54 @@ class SentimentModel(SQLModel, table=True):
     labels; ``in_use`` says whether it beat the shipped analyzer on them.
     """
 
-    __tablename__ = "sentiment_model"
+    __table__ = Table(
+        "sentiment_model", metadata,
+        Column("language", String(16), primary_key=True),
+        Column("analyzer", String(40), nullable=False),  # learned-ru
+        Column("base_analyzer", String(40)),
+        Column("model", LargeBinary, nullable=False),
+        Column("labels", Integer, nullable=False, default=0),
+        Column("macro_f1_before", Float),
+        Column("macro_f1_after", Float, nullable=False),
+        Column("recall", Text, nullable=False),  # JSON
+        Column("in_use", Boolean, nullable=False, default=False),
+        Column("trained_at", UTCDateTime(), nullable=False),
+    )
 
-    language: str = Field(primary_key=True, max_length=16)
-    analyzer: str = Field(max_length=40)  # learned-ru
-    base_analyzer: str | None = Field(default=None, max_length=40)
-    model: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
-    labels: int = Field(default=0)
-    macro_f1_before: float | None = Field(default=None, sa_column=Column(Float))
-    macro_f1_after: float = Field(sa_column=Column(Float, nullable=False))
-    recall: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON
-    in_use: bool = Field(default=False)
-    trained_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
-
-class SentimentExample(SQLModel, table=True):
+class SentimentExample(Model):
     """0007: a labelled text brought in for learning (``sentiment learn --file``), kept so
     that learning again in the background still has it."""
 
-    __tablename__ = "sentiment_example"
-    __table_args__ = (Index("ix_sentiment_example_language", "language"),)
+    __table__ = Table(
+        "sentiment_example", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("language", String(16)),
+        Column("text", Text, nullable=False),
+        Column("label", String(12), nullable=False),
+        Column("added_at", UTCDateTime(), nullable=False),
+        Index("ix_sentiment_example_language", "language"),
+    )
 
-    id: int | None = Field(default=None, primary_key=True)
-    language: str | None = Field(default=None, max_length=16)
-    text: str = Field(sa_column=Column(Text, nullable=False))
-    label: str = Field(max_length=12)
-    added_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(),
-                                                                         nullable=False))
 
-
-class SourceCategory(SQLModel, table=True):
+class SourceCategory(Model):
     """0011: the folders a source is filed in besides its ``category`` (Feedly and other
     readers put one feed in several folders). ``category`` stays the folder the tree shows it
     in; these add it to others. A table, not a column: nothing that reads ``source`` changes.
     """
 
-    __tablename__ = "source_category"
-
-    source_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("source.id", ondelete="CASCADE"), primary_key=True))
-    category: str = Field(sa_column=Column(String(200), primary_key=True))
+    __table__ = Table(
+        "source_category", metadata,
+        Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("category", String(200), primary_key=True),
+    )
 
 
 OUTBOX_STATES = ("sending", "published", "failed", "unconfirmed", "missed")
 
 
-class Outbox(SQLModel, table=True):
+class Outbox(Model):
     """0009: the exactly-once ledger: one row per thing Attaché sends to a platform.
 
     A planned post's occurrence on one channel (``kind`` post), or an answer to a reply
@@ -368,7 +404,36 @@ class Outbox(SQLModel, table=True):
     request goes out (core/publish/ledger.py explains the states).
     """
 
-    __table_args__ = (
+    __table__ = Table(
+        "outbox", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("dedupe_key", Text, nullable=False, unique=True),
+        Column("kind", String(10), nullable=False),  # post | answer
+        Column("post_id", Integer, ForeignKey("planned_post.id", ondelete="CASCADE")),
+        Column("occurrence", Text, nullable=False, default=""),
+        Column("reply_id", Integer, ForeignKey("reply.id", ondelete="CASCADE")),
+        Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"),
+               nullable=False),
+        Column("platform", String(20), nullable=False),
+        Column("state", String(12), nullable=False),  # one of OUTBOX_STATES
+        Column("idem_key", Text, nullable=False),  # sent to the platform
+        Column("text", Text),  # an answer's text
+        Column("attempts", Integer, nullable=False, default=0),
+        Column("claim", Text),  # token of the sender
+        Column("claimed_by", Text),  # host/pid
+        Column("claimed_at", UTCDateTime()),
+        # When the first attempt whose outcome is unknown was made (a lost answer, a sender
+        # that was stopped): what a platform's repeat window (Mastodon's hour) counts from.
+        Column("uncertain_since", UTCDateTime()),
+        Column("done_at", UTCDateTime()),
+        Column("retry_at", UTCDateTime()),
+        Column("remote_id", Text),
+        Column("url", Text),
+        Column("error", Text),
+        Column("item_id", Integer, ForeignKey("item.id", ondelete="SET NULL")),  # arrived as
+        Column("actor", Text),  # who sent it
+        Column("created_at", UTCDateTime(), nullable=False),
+        Column("updated_at", UTCDateTime(), nullable=False),
         Index("ix_outbox_post", "post_id"),
         Index("ix_outbox_reply", "reply_id"),
         Index("ix_outbox_source", "source_id"),
@@ -376,70 +441,40 @@ class Outbox(SQLModel, table=True):
         Index("ix_outbox_remote", "source_id", "remote_id"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    dedupe_key: str = Field(sa_column=Column(Text, nullable=False, unique=True))
-    kind: str = Field(max_length=10)  # post | answer
-    post_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("planned_post.id", ondelete="CASCADE")))
-    occurrence: str = Field(default="", sa_column=Column(Text, nullable=False))
-    reply_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("reply.id", ondelete="CASCADE")))
-    source_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("source.id", ondelete="CASCADE"), nullable=False))
-    platform: str = Field(max_length=20)
-    state: str = Field(max_length=12)  # one of OUTBOX_STATES
-    idem_key: str = Field(sa_column=Column(Text, nullable=False))  # sent to the platform
-    text: str | None = Field(default=None, sa_column=Column(Text))  # an answer's text
-    attempts: int = Field(default=0)
-    claim: str | None = Field(default=None, sa_column=Column(Text))  # token of the sender
-    claimed_by: str | None = Field(default=None, sa_column=Column(Text))  # host/pid
-    claimed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    # When the first attempt whose outcome is unknown was made (a lost answer, a sender that
-    # was stopped): what a platform's repeat window (Mastodon's hour) is counted from.
-    uncertain_since: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    done_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    retry_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
-    remote_id: str | None = Field(default=None, sa_column=Column(Text))
-    url: str | None = Field(default=None, sa_column=Column(Text))
-    error: str | None = Field(default=None, sa_column=Column(Text))
-    item_id: int | None = Field(default=None, sa_column=Column(
-        Integer, ForeignKey("item.id", ondelete="SET NULL")))  # the item it arrived as
-    actor: str | None = Field(default=None, sa_column=Column(Text))  # who sent it
-    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
-
-class PostImage(SQLModel, table=True):
+class PostImage(Model):
     """0009: an image of a planned post (up to 4), kept in the database with its alt text.
 
     In the database, not as a path: the machine that publishes (IT's always-on computer, a
     colleague's app on the team database) is not the one whose disk the file was on.
     """
 
-    __tablename__ = "post_image"
+    __table__ = Table(
+        "post_image", metadata,
+        Column("post_id", Integer, ForeignKey("planned_post.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("position", Integer, primary_key=True, autoincrement=False),
+        Column("filename", Text, nullable=False),
+        Column("mime", String(40), nullable=False),
+        Column("size", Integer, nullable=False, default=0),
+        Column("sha256", String(64), nullable=False),
+        Column("alt", Text, nullable=False, default=""),
+        Column("data", LargeBinary, nullable=False),
+    )
 
-    post_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("planned_post.id", ondelete="CASCADE"), primary_key=True))
-    position: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
-    filename: str = Field(sa_column=Column(Text, nullable=False))
-    mime: str = Field(max_length=40)
-    size: int = Field(default=0)
-    sha256: str = Field(max_length=64)
-    alt: str = Field(default="", sa_column=Column(Text, nullable=False))
-    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
-
-class PostStatusChange(SQLModel, table=True):
+class PostStatusChange(Model):
     """0009: every change of a planned post's status: from what, to what, who, when, why."""
 
-    __tablename__ = "post_status_change"
-    __table_args__ = (Index("ix_post_status_change_post", "post_id"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    post_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("planned_post.id", ondelete="CASCADE"), nullable=False))
-    old_status: str | None = Field(default=None, max_length=20)  # None: the post was created
-    new_status: str = Field(max_length=20)
-    actor: str = Field(sa_column=Column(Text, nullable=False))
-    at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    note: str | None = Field(default=None, sa_column=Column(Text))
+    __table__ = Table(
+        "post_status_change", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("post_id", Integer, ForeignKey("planned_post.id", ondelete="CASCADE"),
+               nullable=False),
+        Column("old_status", String(20)),  # None: the post was created
+        Column("new_status", String(20), nullable=False),
+        Column("actor", Text, nullable=False),
+        Column("at", UTCDateTime(), nullable=False),
+        Column("note", Text),
+        Index("ix_post_status_change_post", "post_id"),
+    )

@@ -4,7 +4,7 @@
 <context>
     <name>AddSourceDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/add_source_dialog.py" line="+261"/>
+        <location filename="../../ui/add_source_dialog.py" line="+257"/>
         <source>{0}: {1} — the latest %n item(s):</source>
         <translation>
             <numerusform>{0}: {1} — the latest %n item:</numerusform>
@@ -246,7 +246,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/calendar_io.py" line="+476"/>
+        <location filename="../../ui/calendar_io.py" line="+481"/>
         <source>%n problem(s) in the file; nothing was imported. Fix them and check again (lines are the rows Excel shows).</source>
         <translation>
             <numerusform>%n problem in the file; nothing was imported. Fix it and check again (lines are the rows Excel shows).</numerusform>

@@ -22,47 +22,47 @@
 <context>
     <name>AddSourceDialog</name>
     <message>
-        <location filename="../../ui/add_source_dialog.py" line="+42"/>
+        <location filename="../../ui/add_source_dialog.py" line="+44"/>
         <source>Feed (RSS, Atom, JSON)</source>
         <translation>Лента (RSS, Atom, JSON)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/platforms.py" line="+98"/>
         <source>Mastodon account</source>
         <translation>Аккаунт Mastodon</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Bluesky account</source>
         <translation>Аккаунт Bluesky</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>YouTube channel</source>
         <translation>Канал YouTube</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Telegram public channel</source>
         <translation>Публичный канал Telegram</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Facebook Page</source>
         <translation>Страница Facebook</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Instagram account</source>
         <translation>Аккаунт Instagram</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>VK community or page</source>
         <translation>Сообщество или страница ВКонтакте</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../ui/add_source_dialog.py" line="+29"/>
         <source>Something went wrong that Attaché did not expect ({0}: {1}). The details are in the log.</source>
         <translation>Произошла непредвиденная ошибка ({0}: {1}). Подробности — в журнале.</translation>
     </message>
@@ -1037,7 +1037,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard/text.py" line="+17"/>
+        <location filename="../../ui/dashboard/text.py" line="+16"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
@@ -1482,7 +1482,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+206"/>
+        <location filename="../../ui/calendar_io.py" line="+210"/>
         <source>Export Calendar</source>
         <translation>Экспорт календаря</translation>
     </message>
@@ -1507,12 +1507,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Включить памятные даты (с напоминаниями о подготовке в .ics)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Calendar files (*.ics *.csv *.xlsx)</source>
-        <translation>Файлы календаря (*.ics *.csv *.xlsx)</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>&amp;From – to:</source>
         <translation>&amp;Период:</translation>
     </message>
@@ -1537,7 +1532,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Choose a file to export to (Browse…).</source>
         <translation>Выберите файл для экспорта («Обзор…»).</translation>
     </message>
@@ -1565,6 +1560,11 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <location line="+7"/>
         <source>Could not export to {0}: {1}</source>
         <translation>Не удалось экспортировать в {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>Calendar files ({0})</source>
+        <translation>Файлы календаря ({0})</translation>
     </message>
 </context>
 <context>
@@ -1748,7 +1748,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/help.py" line="+51"/>
+        <location filename="../../desktop/help.py" line="+52"/>
         <source>Next / previous item or reply (Monitor, Listen)</source>
         <translation>Следующий / предыдущий материал или ответ (Мониторинг, Отклики)</translation>
     </message>
@@ -1788,7 +1788,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Удалить выбранный источник (Источники)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>About Attaché</source>
         <translation>О программе Attaché</translation>
     </message>
@@ -1846,17 +1846,12 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="+18"/>
+        <location filename="../../ui/calendar_io.py" line="+119"/>
         <source>Import Calendar</source>
         <translation>Импорт календаря</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Calendar files (*.ics *.csv *.xlsx);;All files (*)</source>
-        <translation>Файлы календаря (*.ics *.csv *.xlsx);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>An .ics, .csv or .xlsx file — e.g. an export edited in Excel</source>
         <translation>Файл .ics, .csv или .xlsx — например, экспорт, отредактированный в Excel</translation>
     </message>
@@ -2058,6 +2053,11 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <location line="+3"/>
         <source>Note: {0}</source>
         <translation>Примечание: {0}</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>Calendar files ({0});;All files (*)</source>
+        <translation>Файлы календаря ({0});;Все файлы (*)</translation>
     </message>
 </context>
 <context>
@@ -2979,7 +2979,7 @@ or start with a curated set of public feeds:</source>
 или начните с подобранного набора открытых лент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="+63"/>
+        <location filename="../../desktop/app.py" line="+64"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
@@ -2999,7 +2999,7 @@ or start with a curated set of public feeds:</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+101"/>
         <source>Attaché cannot open its database</source>
         <translation>Attaché не может открыть свою базу данных</translation>
     </message>
@@ -3403,7 +3403,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../ui/calendar_io.py" line="-328"/>
+        <location filename="../../ui/calendar_io.py" line="-192"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Обзор…</translation>
     </message>
@@ -4468,7 +4468,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+73"/>
+        <location filename="../../desktop/settings_dialog.py" line="+76"/>
         <source>No such file: {0}</source>
         <translation>Нет такого файла: {0}</translation>
     </message>
@@ -4478,22 +4478,22 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Не удаётся записать файл настроек: {0}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../core/platforms.py" line="-34"/>
         <source>YouTube Data API key (comments on the embassy&apos;s videos)</source>
         <translation>Ключ YouTube Data API (комментарии к видео посольства)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>Facebook Page access token (for every Page without its own)</source>
         <translation>Токен доступа страницы Facebook (для всех страниц без своего токена)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>Instagram access token (for every account without its own)</source>
         <translation>Токен доступа Instagram (для всех аккаунтов без своего токена)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../desktop/settings_dialog.py" line="+25"/>
         <source>Database password for {0}</source>
         <translation>Пароль базы данных для {0}</translation>
     </message>
@@ -4503,7 +4503,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Парольная фраза клиентского ключа базы данных для {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{0} token for {1}</source>
         <translation>Токен {0} для {1}</translation>
     </message>
@@ -4597,6 +4597,11 @@ attache config set packs un,us,host,programme</numerusform>
         <location line="+9"/>
         <source>Type to search, e.g. Tashkent</source>
         <translation>Начните вводить, например Tashkent</translation>
+    </message>
+    <message>
+        <location filename="../../core/platforms.py" line="+9"/>
+        <source>VK service token (for every page without its own)</source>
+        <translation>Сервисный токен VK (для всех страниц без собственного)</translation>
     </message>
 </context>
 <context>
@@ -4765,13 +4770,13 @@ or bring a list from another reader with File → Import OPML…</source>
 <context>
     <name>SourcesTable</name>
     <message>
-        <location filename="../../ui/models/sources_table.py" line="+37"/>
+        <location filename="../../ui/models/sources_table.py" line="+38"/>
         <location line="+1"/>
         <source>Feed</source>
         <translation>Лента</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>OK</source>
         <translation>Работает</translation>
     </message>

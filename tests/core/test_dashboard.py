@@ -20,9 +20,9 @@ from core.dashboard import (
     source_health,
     watch_activity,
 )
-from core.feeds.parse import ParsedEntry
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.sources import add_source, insert_source
-from core.feeds.store import store_entries
 from core.social.base import SocialReply
 from core.social.replies import store_replies
 from core.storage.database import Database

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from core.feeds.parse import ParsedEntry
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.links import openable_link, stored_link
 from core.social.base import SocialReply
 from core.social.fileimport import import_replies_file

@@ -14,7 +14,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from core.feeds.fetch import Fetcher
+from core.net.fetch import Fetcher
 from core.secrets import SERVICE
 from core.settings import Settings
 from tests.feedserver import FeedServer, send

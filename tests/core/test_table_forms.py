@@ -17,7 +17,7 @@ from core.calendar.posts import PostFields, create_post, get_post, list_posts
 from core.calendar.tables import MAX_ROWS, export_csv, export_xlsx, import_table
 from core.errors import KnownError
 from core.storage.database import Database
-from tests.core.test_ics import FIRST, LAST, make_plan, versions
+from tests.core.calendar.test_ics import FIRST, LAST, make_plan, versions
 from tests.xlsxcraft import write_xlsx
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "spreadsheets"

@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.errors import KnownError, NotFoundError
-from core.feeds.fetch import Fetcher
-from core.feeds.parse import ParsedEntry
 from core.feeds.refresh import FeedRefresher
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
+from core.net.fetch import Fetcher
 from core.social.base import SocialReply
 from core.social.replies import store_replies
 from core.storage.database import Database

@@ -122,3 +122,27 @@ def test_an_unknown_command_is_a_usage_error_naming_the_choices(
         run(["sauces", "list"])
     assert usage.value.code == 2
     assert "invalid choice: 'sauces'" in capsys.readouterr().err
+
+
+def test_a_command_runs_with_the_garbage_collector_on(tmp_path: Path) -> None:
+    """desktop.main switches collection off while modules load; a command's own work (a long
+    refresh) must run with it on again."""
+    code = ("import gc, sys\nfrom desktop import cli\n"
+            "cli.COMMANDS['probe'] = ('x', 'tests.desktop.probe_command:add_probe')\n"
+            "gc.disable()\nsys.exit(cli.run(['probe']))\n")
+    probe = ROOT / "tests" / "desktop" / "probe_command.py"
+    assert probe.exists()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, env=dict(os.environ), timeout=60)
+    assert (done.returncode, done.stdout.strip()) == (0, "collector on"), done.stderr
+
+
+@pytest.mark.parametrize("argv", [["replies", "list", "--json"],
+                                  ["sentiment", "summary", "--json"],
+                                  ["items", "list", "--json"]])
+def test_reading_commands_load_no_network_or_parser(argv: list[str], tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    _run(["sources", "list", "--db", db], tmp_path)  # creates the database
+    code, out, loaded = _run([*argv, "--db", db], tmp_path)
+    assert (code, json.loads(out)) == (0, [])
+    assert not {"requests", "feedparser", "holidays", "PySide6", "alembic"} & set(loaded)

@@ -18,7 +18,7 @@ from core.feeds.items import list_items, mark_items
 from core.storage.database import Database
 from core.storage.migrate import ensure_schema
 from desktop.app import create_main_window
-from tests.core.test_database_busy import _item, write_lock_held
+from tests.core.storage.test_database_busy import _item, write_lock_held
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QTableView
 
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.items import item_ids, items_by_ids, mark_items
-from core.feeds.parse import ParsedEntry
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.storage.database import Database
 from ui.models.items_table import (
     BATCH,

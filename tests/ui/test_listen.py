@@ -10,9 +10,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from core.calendar.posts import PostFields, create_post
-from core.feeds.parse import ParsedEntry
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.sentiment.analyzers import SocialAnalyzer, Thresholds
 from core.sentiment.scoring import Scorer, score_pending
 from core.social.base import SocialReply
@@ -283,7 +283,7 @@ def test_unscored_banner_counts_in_core(ctx: AppContext, seeded: dict) -> None:
 
 def test_account_filter_narrows_the_table_and_charts(ctx: AppContext, seeded: dict) -> None:
     from core.social.replies import count_replies
-    from tests.core.test_aggregates_attention import mix, other_account
+    from tests.core.sentiment.test_aggregates_attention import mix, other_account
 
     other = other_account(ctx.db, "https://mastodon.example/@consulate", mix(8, 10))
     score_pending(ctx.db, SHIPPED)

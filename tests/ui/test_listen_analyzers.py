@@ -13,7 +13,7 @@ from core.storage.database import Database
 from desktop.context import AppContext
 from desktop.learning import Relearner, learned_message
 from desktop.page_listen import build
-from tests.core.test_sentiment_learning import QUESTIONS, QUEUE, THANKS
+from tests.core.sentiment.test_sentiment_learning import QUESTIONS, QUEUE, THANKS
 from tests.ui.test_listen import seed
 from ui.listen_analyzers import AnalyzersNote
 from ui.models.replies_table import LABEL

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt, QUrl
 
-from core.feeds.parse import ParsedEntry
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.social.base import SocialReply
 from core.social.replies import store_replies
 from core.storage.database import Database

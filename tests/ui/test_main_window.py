@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.items import list_items
 from core.feeds.opml import read_opml
-from core.feeds.parse import ParsedEntry
 from core.feeds.sources import add_source, list_sources
-from core.feeds.store import store_entries
 from core.storage.database import Database
 from desktop.app import create_main_window
 from resources import DEFAULT_SOURCES_OPML

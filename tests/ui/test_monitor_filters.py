@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.items import item_ids, list_items, mark_items
-from core.feeds.parse import ParsedEntry
 from core.feeds.sources import add_source
-from core.feeds.store import store_entries
 from core.watch import add_term
 from desktop.context import AppContext
 from ui.models.sources_tree import UNREAD

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from core.calendar.posts import get_post
-from core.feeds.fetch import Fetcher
 from core.feeds.refresh import FeedRefresher
+from core.net.fetch import Fetcher
 from core.secrets import SERVICE
 from core.settings import Settings
 from core.storage.database import Database

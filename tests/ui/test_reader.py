@@ -10,7 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QPixmap, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
-from core.feeds.limits import (
+from core.entries.limits import (
     MAX_DEPTH,
     MAX_DISPLAY_CHARS,
     MAX_RUN,

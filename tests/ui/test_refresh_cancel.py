@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from core.feeds.fetch import Fetcher
 from core.feeds.sources import add_source, get_source
+from core.net.fetch import Fetcher
 from core.storage.database import Database
 from desktop.context import AppContext, Bus
 from desktop.page_monitor import monitor_data

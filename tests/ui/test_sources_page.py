@@ -9,10 +9,10 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import update
 
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.opml import read_opml
-from core.feeds.parse import ParsedEntry
 from core.feeds.sources import SOURCES, add_source, get_source, list_sources
-from core.feeds.store import store_entries
 from core.storage.database import Database
 from desktop.context import AppContext
 from desktop.page_monitor import connect

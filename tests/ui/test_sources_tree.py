@@ -8,10 +8,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtTest import QAbstractItemModelTester
 
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.items import item_ids, mark_items
-from core.feeds.parse import ParsedEntry
 from core.feeds.sources import add_source, list_sources
-from core.feeds.store import store_entries
 from core.storage.database import Database
 from ui.models.sources_tree import (
     TITLE,

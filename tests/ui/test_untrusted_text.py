@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from sqlalchemy import update
 
-from core.feeds.parse import ParsedEntry
+from core.entries.entry import ParsedEntry
+from core.entries.store import store_entries
 from core.feeds.sources import SOURCES, add_source, list_sources
-from core.feeds.store import store_entries
 from core.social.base import SocialReply
 from core.social.replies import replies_by_ids, reply_ids, store_replies
 from core.storage.database import Database

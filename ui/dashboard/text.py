@@ -7,13 +7,12 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
+import core.platforms
 from ui.widgets.counts import counts
 
 STATUS_COLORS = {"idea": "#8a8f98", "draft": "#b7791f", "review": "#dd6b20",
                  "approved": "#2f855a", "scheduled": "#2b6cb0", "published": "#4a5568"}
-PLATFORMS = {"mastodon": "Mastodon", "bluesky": "Bluesky", "youtube": "YouTube",
-             "telegram": "Telegram", "facebook": "Facebook", "instagram": "Instagram",
-             "vk": "VK",
+PLATFORMS = {**{p.key: p.name for p in core.platforms.PLATFORMS},  # core/platforms.py
              "feed": QT_TRANSLATE_NOOP("Dashboard", "Feed"),
              "rss": QT_TRANSLATE_NOOP("Dashboard", "Feed")}
 # A planned post's status as the agenda shows it; looked up at run time and translated with

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from core.platforms import PLATFORMS
 from ui.models.items_table import local_time_text
 from ui.models.sources_tree import health, health_icon, health_text
 from ui.widgets.numbers import count_text
@@ -36,9 +37,7 @@ SourceIdRole = int(Qt.ItemDataRole.UserRole) + 4
 # Looked up at run time and translated then: QT_TRANSLATE_NOOP lets lupdate see them.
 KIND_NAMES = {"feed": QT_TRANSLATE_NOOP("SourcesTable", "Feed"),
               "rss": QT_TRANSLATE_NOOP("SourcesTable", "Feed"),
-              "mastodon": "Mastodon", "bluesky": "Bluesky", "youtube": "YouTube",
-              "telegram": "Telegram", "facebook": "Facebook", "instagram": "Instagram",
-              "vk": "VK"}
+              **{p.key: p.name for p in PLATFORMS}}
 STATUS_NAMES = {"ok": QT_TRANSLATE_NOOP("SourcesTable", "OK"),
                 "error": QT_TRANSLATE_NOOP("SourcesTable", "Error"),
                 "gone": QT_TRANSLATE_NOOP("SourcesTable", "Gone"),

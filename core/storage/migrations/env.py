@@ -6,9 +6,9 @@ Developers creating a revision: see README "Schema changes".
 from alembic import context
 from sqlalchemy import create_engine
 
-from core.storage.models import SQLModel
+from core.storage.models import metadata
 
-target_metadata = SQLModel.metadata
+target_metadata = metadata
 config = context.config
 
 
