@@ -360,6 +360,19 @@ def replies_by_ids(db: Database, ids: Sequence[int]) -> dict[int, dict]:
     return found
 
 
+def own_answers(db: Database, reply_id: int) -> list[dict]:
+    """The embassy's own replies under one reply, oldest first (``id, author_handle,
+    author_name, text, url, platform, own, when``): what the reading pane shows as answered,
+    marked as the embassy's — in the thread, never in the counts."""
+    query = (select(REPLIES.c.id, REPLIES.c.author_handle, REPLIES.c.author_name,
+                    REPLIES.c.text, REPLIES.c.url, REPLIES.c.platform, REPLIES.c.own,
+                    REPLY_WHEN.label("when"))
+             .where(REPLIES.c.parent_id == reply_id, REPLIES.c.own.is_(True))
+             .order_by(REPLY_WHEN, REPLIES.c.id))
+    with db.read() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
 def reply_languages(db: Database) -> list[dict]:
     """Languages the audience's replies are written in, most replies first: ``language``
     (None: not told), ``replies`` and ``unsupported`` (how many no analyzer reads)."""
