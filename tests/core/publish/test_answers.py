@@ -313,5 +313,8 @@ def test_replies_answer_cli_contract(cli, db: Database, masto: FakeMastodon,  # 
     code, out, _ = cli("replies", "list", "--json")
     listed = {r["id"]: r for r in json.loads(out)}
     assert listed[reply_id]["answered_at"] and listed[data["answer_id"]]["own"] is True
+    code, out, _ = cli("replies", "list")  # the text listing marks the embassy's own
+    [line] = [x for x in out.splitlines() if "From 10:00." in x]
+    assert line.split()[3] == "EMB"
     code, _, err = cli("replies", "answer", str(reply_id), "--text", "x" * 600)
     assert code == 1 and "too long for Mastodon" in err
