@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from core.dashboard import account_ladder
+from core.dashboard import account_ladder, sentiment_week
 from core.entries.entry import ParsedEntry
 from core.entries.store import store_entries
 from core.feeds.sources import add_source
@@ -170,6 +170,8 @@ def test_sentiment_listen_dashboard_and_watch_terms_count_the_audience_only(
     assert listed == {found[k]["id"] for k in ("a1", "a2", "a3")}
     assert set(reply_ids(db, label="positive")) <= listed  # an own reply's old label: not shown
 
+    week = sentiment_week(db, today=(NOW + timedelta(days=1)).date())
+    assert week.total == 3  # the Dashboard's sentiment panel
     [rung] = account_ladder(db, NOW + timedelta(days=1))
     assert (rung.replies, rung.answered) == (3, 1)  # a2, answered in the app at o1's time
     assert rung.median_hours_to_answer == 0.25  # a2 at 09:05, the embassy's answer at 09:20
