@@ -1,6 +1,6 @@
 """Every module Attaché imports by a name written in a record: core's (adapters, publishers,
 report writers: core/named_modules.py) and the desktop's own — each command's module
-(``COMMANDS`` in desktop/cli.py), each page's (``desktop.page_<key>``), the dialogs the
+(``COMMANDS``, desktop/commands.py), each page's (``desktop.page_<key>``), the dialogs the
 screenshots open by module, and the post dialogs the Calendar page loads on first use.
 
 A bundler follows ``import`` statements, not these names. build.spec bundles every module
@@ -17,7 +17,7 @@ from core.selftest import Check, CheckFailed, run_check
 
 def desktop_named() -> tuple[Named, ...]:
     from desktop.app import PAGES
-    from desktop.cli import COMMANDS
+    from desktop.commands import COMMANDS
     from desktop.page_calendar import POST_DIALOGS
     from desktop.screenshots import WINDOW_DIALOG_MODULES
 

@@ -54,10 +54,10 @@ def test_every_command_and_page_module_is_named() -> None:
 
 def test_a_command_whose_module_is_missing_fails_the_self_test(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop import cli
+    from desktop import commands
 
     assert check_desktop_modules().ok
-    monkeypatch.setitem(cli.COMMANDS, "ghost", ("haunts", "desktop.cli_ghost:add_ghost"))
+    monkeypatch.setitem(commands.COMMANDS, "ghost", ("haunts", "desktop.cli_ghost:add_ghost"))
     check = check_desktop_modules()
     assert not check.ok and check.required
     assert check.detail.startswith("the ghost command (desktop.cli_ghost:add_ghost): "
