@@ -335,6 +335,17 @@ def check_reports(_ws: _Workspace) -> str:
     return f"Word report written and re-read; PDF font {', '.join(fonts)}"
 
 
+def check_postgres_driver(_ws: _Workspace) -> str:
+    """The driver a team's shared PostgreSQL server needs (the bundle ships it; a source
+    install has it with the ``postgres`` extra). Connects to nothing."""
+    try:
+        import psycopg
+    except ImportError as exc:
+        raise CheckFailed("the PostgreSQL driver is not installed, so this copy can use only "
+                          "its own SQLite database (pip install 'attache[postgres]')") from exc
+    return f"psycopg {psycopg.__version__}, libpq {psycopg.pq.version()} ({psycopg.pq.__impl__})"
+
+
 def check_keyring(_ws: _Workspace) -> str:
     from core import secrets
 
@@ -358,6 +369,8 @@ CHECKS: tuple[tuple[str, Callable[[_Workspace], str], bool], ...] = (
     ("calendar formats", check_calendar_formats, True),
     ("named modules", check_named_modules, True),
     ("reports", check_reports, True),
+    # Optional: one laptop's SQLite needs no driver; a team's server does.
+    ("postgresql driver", check_postgres_driver, False),
     # Feeds, the calendar and listening to public accounts work without a keyring; only
     # tokens for private APIs need one.
     ("keyring", check_keyring, False),
