@@ -278,8 +278,9 @@ def _replies(account: dict, post: dict, posted: datetime, now: datetime,
                 embassy = pools["embassy"]
                 answer_id = (template.format(post=post["id"], n=count + number) if template
                              else f"{reply_id}_a")
+                # The embassy's own answer: in the thread, not the audience's reaction.
                 made.append(_reply(account, post, answer_id, reply_id, embassy["name"],
-                                   embassy["handle"], answer, answered, rng))
+                                   embassy["handle"], answer, answered, rng, own=True))
     return made
 
 
@@ -305,14 +306,16 @@ def _embassy_answer(rng: random.Random, pools: dict, language: str, topic: str) 
 
 
 def _reply(account: dict, post: dict, reply_id: str, parent: str | None, name: str,
-           handle: str, text: str, when: datetime, rng: random.Random) -> SocialReply:
+           handle: str, text: str, when: datetime, rng: random.Random, *,
+           own: bool = False) -> SocialReply:
     handle = {"mastodon": handle, "bluesky": f"{handle.replace('_', '-')}.bsky.social"}.get(
         account["kind"], handle)
     return SocialReply(platform_id=reply_id, post_platform_id=post["id"],
                        parent_platform_id=parent, author_handle=handle, author_name=name,
                        html=text_to_html(text), text=text, published=when,
                        likes=min(int(rng.paretovariate(1.6)) - 1, 250),
-                       url=account["reply_link"].format(post=post["id"], id=reply_id))
+                       url=account["reply_link"].format(post=post["id"], id=reply_id),
+                       own=own)
 
 
 # ------------------------------------------------------------------------------ the plan

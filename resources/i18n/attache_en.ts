@@ -479,7 +479,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>ReplyReader</name>
     <message numerus="yes">
-        <location filename="../../ui/reply_reader.py" line="+112"/>
+        <location filename="../../ui/reply_reader.py" line="+119"/>
         <source>♥ %n like(s)</source>
         <translation>
             <numerusform>♥ %n like</numerusform>

@@ -387,9 +387,14 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Ответить публично в {0} от имени посольства</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Already answered by {0}.</source>
         <translation>Уже ответил(а): {0}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already answered on {0}, outside Attaché.</source>
+        <translation>Уже отвечено в {0}, не из Attaché.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3905,17 +3910,17 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>ReplyReader</name>
     <message>
-        <location filename="../../ui/reply_reader.py" line="+85"/>
+        <location filename="../../ui/reply_reader.py" line="+87"/>
         <source>Select a reply to read it here in full, with the post it answers. J and K move to the next and previous reply.</source>
         <translation>Выберите ответ, чтобы прочитать его здесь целиком вместе с публикацией, на которую он отвечает. J и K — следующий и предыдущий ответ.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>(unknown author)</source>
         <translation>(автор неизвестен)</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+8"/>
         <source>♥ %n like(s)</source>
         <translation>
             <numerusform>♥ %n отметка «нравится»</numerusform>
@@ -3939,7 +3944,17 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>{0} (отмечено вручную)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Embassy</source>
+        <translation>Посольство</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The embassy answered</source>
+        <translation>Ответ посольства</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>In reply to</source>
         <translation>В ответ на</translation>
     </message>
