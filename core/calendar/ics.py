@@ -45,7 +45,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, vRecur
 
-from core.calendar import icsscan, recurrence
+from core.calendar import icsparts, icsscan, recurrence
 from core.calendar.filezone import file_zone
 from core.calendar.imports import ImportRejected, ImportReport, RejectedEntry
 from core.calendar.timezones import equivalent_zone, zone
@@ -306,6 +306,7 @@ class ParsedCalendar:
     events: list[IcsEvent]
     problems: list[RejectedEntry]  # events that cannot be read, one entry each
     ours: bool  # written by Attaché (our PRODID): its import is all-or-nothing
+    notes: list[str] = field(default_factory=list)  # parts of the file that were left out
 
 
 def parse_ics(data: bytes, *, default_tz: str = "UTC") -> list[IcsEvent]:
@@ -320,26 +321,46 @@ def parse_ics(data: bytes, *, default_tz: str = "UTC") -> list[IcsEvent]:
 def read_calendar(data: bytes, default_tz: str) -> ParsedCalendar:
     """The readable events, and one problem per event that is not (never a traceback)."""
     found = icsscan.scan(data)  # line numbers; refuses crafted time zones before expanding
+    file_notes: list[str] = []
+    alarms_dropped: dict[int, str] = {}
     try:
         calendars = Calendar.from_ical(data, multiple=True)
-    except (ValueError, IndexError, KeyError, TypeError) as exc:
-        raise KnownError(f"this is not an iCalendar (.ics) file: {exc}") from None
+        components: list[Event | icsparts.Unreadable] = [
+            c for cal in calendars for c in cal.walk("VEVENT")]
+    except icsparts.PARSE_ERRORS as exc:
+        # One part icalendar cannot read (a free/busy list, a to-do, a reminder): read the
+        # others on their own (core.calendar.icsparts).
+        try:
+            recovered = icsparts.read_parts(data.decode("utf-8", "replace"))
+        except icsparts.PARSE_ERRORS:
+            recovered = None
+        if recovered is None or not recovered.calendars:
+            raise KnownError(f"this is not an iCalendar (.ics) file: {exc}") from None
+        calendars, components = recovered.calendars, recovered.events
+        file_notes, alarms_dropped = recovered.notes, recovered.alarm_dropped
     if not calendars or calendars[0].name != "VCALENDAR":
         raise KnownError("this is not an iCalendar (.ics) file: no BEGIN:VCALENDAR")
-    components = [c for cal in calendars for c in cal.walk("VEVENT")]
     lines = found.events if len(found.events) == len(components) else []
-    zones = _Zones(_file_zones(calendars, found.custom_zones),
-                   floating=found.calendar_zone or default_tz,
-                   utc=found.calendar_zone or "UTC")
+    custom, broken = _file_zones(calendars, found.custom_zones)
+    zones = _Zones(custom, floating=found.calendar_zone or default_tz,
+                   utc=found.calendar_zone or "UTC", broken=broken)
     events: list[IcsEvent] = []
     problems: list[RejectedEntry] = []
     generated: dict[str, int] = {}
     for number, component in enumerate(components, start=1):
         where = lines[number - 1] if lines else None
+        if isinstance(component, icsparts.Unreadable):
+            problems.append(RejectedEntry.of(
+                f"event {number} (UID ?, line {component.line})",
+                ValueError(f"it cannot be read ({component.reason})")))
+            continue
         uid = str(component.get("uid", "") or "").strip()
         label_uid = uid or "generated"
         try:
             event = _event(component, number, where, zones)
+            if event.line in alarms_dropped:
+                event.notes.append(f"its reminder (VALARM) cannot be read "
+                                   f"({alarms_dropped[event.line]}) and was left out")
             if not event.uid:
                 event.uid = _generated_uid(component, generated)
                 event.generated_uid = True
@@ -354,7 +375,7 @@ def read_calendar(data: bytes, default_tz: str) -> ParsedCalendar:
             at = f", line {where.begin}" if where else ""
             problems.append(RejectedEntry.of(f"event {number} (UID {label_uid}{at})",
                                              ValueError(f"it cannot be read ({exc})")))
-    return ParsedCalendar(events, problems, ours=found.prodid == PRODID)
+    return ParsedCalendar(events, problems, ours=found.prodid == PRODID, notes=file_notes)
 
 
 def _generated_uid(component: Event, seen: dict[str, int]) -> str:
@@ -379,6 +400,8 @@ class _Zones:
     custom: dict[str, tzinfo]
     floating: str
     utc: str
+    # TZID → why the file's definition of it cannot be read (its events are skipped).
+    broken: dict[str, str] = field(default_factory=dict)
     # (TZID, year) → the IANA zone that keeps the custom zone's clock, or None.
     equivalents: dict[tuple[str, int], str | None] = field(default_factory=dict)
 
@@ -398,20 +421,27 @@ class _Zones:
         return self.equivalents[key]
 
 
-def _file_zones(calendars: list[Calendar], custom: set[str]) -> dict[str, tzinfo]:
+def _file_zones(calendars: list[Calendar],
+                custom: set[str]) -> tuple[dict[str, tzinfo], dict[str, str]]:
     """Zones the file defines whose TZID names no known zone, built for this file alone
-    (icalendar's own cache would lend one file's definition to the next)."""
+    (icalendar's own cache would lend one file's definition to the next), and why each one
+    that cannot be built cannot: only the events in that zone are skipped for it. A
+    definition without a TZID (Zimbra writes an empty one) names nothing and is ignored."""
     zones: dict[str, tzinfo] = {}
+    broken: dict[str, str] = {}
     for calendar in calendars:
         for component in calendar.walk("VTIMEZONE"):
             tzid = str(component.get("TZID", "")).strip()
-            if tzid in custom and tzid not in zones:
+            if tzid and tzid in custom and tzid not in zones:
                 try:
                     zones[tzid] = file_zone(component)
+                    broken.pop(tzid, None)
+                except KnownError as exc:
+                    broken[tzid] = str(exc)
                 except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-                    raise KnownError(f"the time zone {tzid!r} defined in the file cannot be "
-                                     f"read: {exc}") from None
-    return zones
+                    broken[tzid] = (f"the time zone {tzid!r} defined in the file cannot be "
+                                    f"read: {exc}")
+    return zones, broken
 
 
 def _line(where: icsscan.EventLines | None, name: str, index: int = 0) -> int | None:
@@ -574,6 +604,8 @@ def _placed(value: datetime, tzid: str | None, zones: _Zones,
             if same is not None:
                 return wall.replace(tzinfo=ZoneInfo(same)), same, False
             return wall.replace(tzinfo=own).astimezone(UTC), "UTC", False
+        if str(tzid).strip() in zones.broken:
+            raise EventProblem(zones.broken[str(tzid).strip()], line)
         raise EventProblem(f"its time zone {str(tzid)!r} is neither defined in the file "
                            "(VTIMEZONE) nor a zone Attaché knows, so the time cannot be "
                            "placed", line)

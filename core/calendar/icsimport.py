@@ -110,6 +110,7 @@ def import_ics(db: Database, data: bytes, *, default_tz: str) -> ImportReport:
         zones = ", ".join(sorted({e.tz for e in floating}))
         report.warnings.append(f"{len(floating)} event(s) have times without a time zone "
                                f"(floating); they were read as {zones} time")
+    report.warnings += parsed.notes
     report.warnings += [f"{e.label()}: {note}" for e in parsed.events for note in e.notes]
     _apply(db, context.plan, report)
     log.info("ics import: %d created, %d updated, %d unchanged, %d observances added, "
