@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, vRecur
+from icalendar import Alarm, Calendar, Event, vBroken, vRecur
 
 from core.calendar import icsparts, icsscan, recurrence
 from core.calendar.filezone import file_zone
@@ -279,6 +279,8 @@ class IcsEvent:
     floating: bool = False  # a time without a zone, read in the importer's default zone
     generated_uid: bool = False  # the file gave none: made from the event's own lines
     notes: list[str] = field(default_factory=list)  # imported, but something was left out
+    sequence: int = 0  # SEQUENCE: of two revisions of one event, the higher is the current
+    stamp: datetime | None = None  # DTSTAMP (else LAST-MODIFIED): breaks a SEQUENCE tie
 
     def __post_init__(self) -> None:
         # Text as the database keeps it (no NUL): the UID finds the saved post again, and an
@@ -291,6 +293,12 @@ class IcsEvent:
         uid = "generated" if self.generated_uid else self.uid or "?"
         line = f", line {self.line}" if self.line else ""
         return f"event {self.number} (UID {uid}{line})"
+
+
+# What a post is made of: an event whose line for one of these cannot be read is skipped;
+# any other unreadable line is left out with a note.
+_NEEDED = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "RECURRENCE-ID", "UID",
+                     "SUMMARY", "DESCRIPTION", "STATUS", "CATEGORIES", "URL"})
 
 
 class EventProblem(ValueError):
@@ -463,14 +471,26 @@ def _single(component: Event, name: str, where: icsscan.EventLines | None) -> ob
 
 def _event(component: Event, number: int, where: icsscan.EventLines | None,
            zones: _Zones) -> IcsEvent:
-    errors = getattr(component, "errors", None)
-    if errors:
-        name, message = errors[0]
-        if name:
+    notes: list[str] = []
+    _repair_rrule(component)
+    for name, message in getattr(component, "errors", None) or []:
+        if name and (name in _NEEDED or name.startswith("X-ATTACHE-")):
             raise EventProblem(f"bad {name}: {message}", _line(where, name))
-        raise EventProblem(f"a line cannot be read: {message}")
-    for name in ("DTSTART", "DTEND", "DURATION", "UID", "SUMMARY", "RECURRENCE-ID", "STATUS"):
+        # A line the post does not need (CREATED, DTSTAMP, SEQUENCE, GEO, an attendee, an
+        # extra date, a line a program forgot to fold): left out, and the import says so.
+        at = f" (line {_line(where, name)})" if name and _line(where, name) else ""
+        notes.append(f"its {name} line{at} cannot be read ({message}) and was left out"
+                     if name else f"a line cannot be read and was left out: {message}")
+    for name in ("DTSTART", "DTEND", "DURATION", "UID", "RECURRENCE-ID"):
         _single(component, name, where)
+    for name in ("SUMMARY", "DESCRIPTION", "STATUS", "URL"):
+        found = component.get(name)
+        if isinstance(found, list) and found:  # Meetup, Google invitations: the first one
+            lines = ", ".join(str(n) for n in (where.of(name) if where else []))
+            notes.append(f"it has {len(found)} {name} lines" + (f" (lines {lines})" if lines
+                         else "") + "; the first was used (RFC 5545 allows one)")
+            component.pop(name)
+            component.add(name, found[0], encode=False)
     uid = str(component.get("uid", "") or "").strip()
     if component.get("dtstart") is None:
         raise EventProblem("it has no start (DTSTART)")
@@ -510,7 +530,8 @@ def _event(component: Event, number: int, where: icsscan.EventLines | None,
         tz=tz, rrule=rrule, categories=_categories(component),
         url=str(url) if url else None, status=str(status).upper() if status else None,
         alarm_days=_alarm_days(component), attache=attache, number=number,
-        line=where.begin if where else None, floating=floating)
+        line=where.begin if where else None, floating=floating, notes=notes,
+        sequence=_sequence(component), stamp=_stamp(component))
     if component.get("recurrence-id") is not None:
         event.recurrence_id, _, _ = _moment(component["recurrence-id"], zones,
                                             _line(where, "RECURRENCE-ID"))
@@ -527,11 +548,47 @@ def _event(component: Event, number: int, where: icsscan.EventLines | None,
                            "no known zone, so its times are kept in UTC: the series may move "
                            "by an hour when the clocks change")
     event.exdates = _dates(component, "EXDATE", zones, where)
-    if component.get("rdate") is not None:
-        extra = _dates(component, "RDATE", zones, where)
+    rdates = component.get("rdate")  # left out: only counted, so never a reason to skip
+    groups = rdates if isinstance(rdates, list) else [] if rdates is None else [rdates]
+    extra = [d for group in groups if not isinstance(group, vBroken)
+             for d in getattr(group, "dts", [])]
+    if extra:
         event.notes.append(f"its {len(extra)} extra date(s) (RDATE) were left out: a post "
                            "repeats by one rule; plan those days as posts of their own")
     return event
+
+
+def _repair_rrule(component: Event) -> None:
+    """An RRULE that icalendar refused only for spaces in it (``BYDAY=MO, TU, WE`` — written
+    by hand-made exporters) is read without them; any other unreadable RRULE stays refused."""
+    rule = component.get("rrule")
+    if not isinstance(rule, vBroken):
+        return
+    try:
+        repaired = vRecur.from_ical(re.sub(r"\s+", "", str(rule)))
+    except (ValueError, TypeError):
+        return
+    component.pop("rrule")
+    component.add("rrule", repaired)
+    component.errors[:] = [e for e in component.errors if e[0] != "RRULE"]
+
+
+def _sequence(component: Event) -> int:
+    """SEQUENCE, the revision of the event (RFC 5545 §3.8.7.4); 0 when absent or unreadable."""
+    value = component.get("sequence")
+    try:
+        return int(value) if value is not None and not isinstance(value, list) else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _stamp(component: Event) -> datetime | None:
+    """When this revision was written: DTSTAMP, else LAST-MODIFIED (aware), None if neither."""
+    for name in ("dtstamp", "last-modified"):
+        value = getattr(component.get(name), "dt", None)
+        if isinstance(value, datetime):
+            return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return None
 
 
 def _rrule(component: Event, where: icsscan.EventLines | None) -> str | None:

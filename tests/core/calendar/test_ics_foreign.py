@@ -221,8 +221,10 @@ def test_events_attache_cannot_represent_are_skipped_with_line_and_reason(
 
 def test_rules_with_no_occurrence_or_against_rfc_5545_are_skipped_with_their_lines(
         db: Database) -> None:
-    """Saved, such a series was in no list and no export (UNTIL before DTSTART, COUNT=0), or
-    5,000 copies of one moment (INTERVAL=0)."""
+    """Saved, such a series was in no list and no export (COUNT=0), or 5,000 copies of one
+    moment (INTERVAL=0). A rule whose UNTIL is before DTSTART is not skipped: RFC 5545
+    §3.8.5.3 counts DTSTART as the first occurrence, so the event happens once (Apple's
+    holiday calendars end their yearly rules so)."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Example//Planner script//EN"]
     for uid, rule in (("until-first", "FREQ=DAILY;UNTIL=20261101T000000Z"),
                       ("both", "FREQ=DAILY;COUNT=3;UNTIL=20261210T000000Z"),
@@ -233,10 +235,14 @@ def test_rules_with_no_occurrence_or_against_rfc_5545_are_skipped_with_their_lin
                   f"SUMMARY:{uid}", "END:VEVENT"]
     data = ("\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n").encode()
     report = import_ics(db, data, default_tz="UTC")
-    assert [p["title"] for p in list_posts(db)] == ["good"]
+    posts = {p["title"]: p for p in list_posts(db)}
+    assert sorted(posts) == ["good", "until-first"]
+    assert posts["until-first"]["rrule"] in (None, "")
+    assert posts["until-first"]["start"] == "2026-12-01T10:00:00+05:00"
+    assert any("UID until-first@planner.example, line 4): RRULE 'FREQ=DAILY;UNTIL=20261101T"
+               "000000Z' never happens: its UNTIL is before the post's start (2026-12-01 "
+               "10:00); DTSTART is its one occurrence" in w for w in report.warnings)
     assert [(e.line, e.problems[0].message) for e in report.skipped] == [
-        ("4", "RRULE 'FREQ=DAILY;UNTIL=20261101T000000Z' never happens: its UNTIL is before "
-              "the post's start (2026-12-01 10:00)"),
         ("11", "RRULE 'FREQ=DAILY;UNTIL=20261210T000000Z;COUNT=3' has both UNTIL and COUNT; "
                "RFC 5545 allows one of them (the last day, or how many times)"),
         ("18", "RRULE 'FREQ=DAILY;INTERVAL=0' has INTERVAL=0; INTERVAL must be a whole "
