@@ -297,8 +297,7 @@ class IcsEvent:
 
 # What a post is made of: an event whose line for one of these cannot be read is skipped;
 # any other unreadable line is left out with a note.
-_NEEDED = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "RECURRENCE-ID", "UID",
-                     "SUMMARY", "DESCRIPTION", "STATUS", "CATEGORIES", "URL"})
+_NEEDED = icsparts.NEEDED
 
 
 class EventProblem(ValueError):
@@ -331,6 +330,7 @@ def read_calendar(data: bytes, default_tz: str) -> ParsedCalendar:
     found = icsscan.scan(data)  # line numbers; refuses crafted time zones before expanding
     file_notes: list[str] = []
     alarms_dropped: dict[int, str] = {}
+    lines_dropped: dict[int, str] = {}
     try:
         calendars = Calendar.from_ical(data, multiple=True)
         components: list[Event | icsparts.Unreadable] = [
@@ -346,6 +346,7 @@ def read_calendar(data: bytes, default_tz: str) -> ParsedCalendar:
             raise KnownError(f"this is not an iCalendar (.ics) file: {exc}") from None
         calendars, components = recovered.calendars, recovered.events
         file_notes, alarms_dropped = recovered.notes, recovered.alarm_dropped
+        lines_dropped = recovered.line_dropped
     if not calendars or calendars[0].name != "VCALENDAR":
         raise KnownError("this is not an iCalendar (.ics) file: no BEGIN:VCALENDAR")
     lines = found.events if len(found.events) == len(components) else []
@@ -360,7 +361,8 @@ def read_calendar(data: bytes, default_tz: str) -> ParsedCalendar:
         if isinstance(component, icsparts.Unreadable):
             problems.append(RejectedEntry.of(
                 f"event {number} (UID ?, line {component.line})",
-                ValueError(f"it cannot be read ({component.reason})")))
+                ValueError(component.reason if component.reason.startswith("its ")
+                           else f"it cannot be read ({component.reason})")))
             continue
         uid = str(component.get("uid", "") or "").strip()
         label_uid = uid or "generated"
@@ -369,6 +371,8 @@ def read_calendar(data: bytes, default_tz: str) -> ParsedCalendar:
             if event.line in alarms_dropped:
                 event.notes.append(f"its reminder (VALARM) cannot be read "
                                    f"({alarms_dropped[event.line]}) and was left out")
+            if event.line in lines_dropped:
+                event.notes.append(lines_dropped[event.line])
             if not event.uid:
                 event.uid = _generated_uid(component, generated)
                 event.generated_uid = True

@@ -27,6 +27,10 @@ log = logging.getLogger("attache.calendar.ics")
 # What icalendar raises on a value or a line it cannot read (AttributeError: a parameter
 # value that is a list where it expects text).
 PARSE_ERRORS = (ValueError, IndexError, KeyError, TypeError, AttributeError, OverflowError)
+# The lines a post is made of: an event whose one unreadable line is one of these is skipped.
+NEEDED = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "RECURRENCE-ID", "UID",
+                    "SUMMARY", "DESCRIPTION", "STATUS", "CATEGORIES", "URL"})
+MAX_SEARCHED = 200  # unreadable events searched for their one bad line (each: a parse a line)
 
 
 @dataclass
@@ -47,6 +51,8 @@ class Recovered:
     notes: list[str] = field(default_factory=list)
     # The first line of each event whose reminder had to be left out, and why.
     alarm_dropped: dict[int, str] = field(default_factory=dict)
+    # The first line of each event read without one of its lines, and the note saying so.
+    line_dropped: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -54,11 +60,13 @@ class _Piece:
     name: str
     begin: int  # the physical line of its BEGIN
     lines: list[str]
+    numbers: list[int] = field(default_factory=list)  # the physical line of each of lines
 
 
 def read_parts(text: str) -> Recovered:
     """Every top-level component of ``text`` read on its own (see the module docstring)."""
     recovered = Recovered([], [])
+    searched = 0
     for header, pieces in _calendars(text):
         calendar = Calendar.from_ical("\r\n".join(
             ["BEGIN:VCALENDAR", *header, "END:VCALENDAR"]))
@@ -68,6 +76,9 @@ def read_parts(text: str) -> Recovered:
                 component, _ = _read(header, _without_subcomponents(piece.lines))
                 if component is not None:
                     recovered.alarm_dropped[piece.begin] = problem
+                elif searched < MAX_SEARCHED:
+                    searched += 1
+                    component, problem = _without_bad_line(header, piece, problem, recovered)
             if component is not None:
                 calendar.add_component(component)
                 if piece.name == "VEVENT":
@@ -79,6 +90,28 @@ def read_parts(text: str) -> Recovered:
                                        f"({problem}) and was left out")
         recovered.calendars.append(calendar)
     return recovered
+
+
+def _without_bad_line(header: list[str], piece: _Piece, problem: str,
+                      recovered: Recovered) -> tuple[Component | None, str]:
+    """The event read without the one line that icalendar cannot read, when that line is not
+    one a post needs (a LOCATION with an unquoted comma in a parameter, an ATTENDEE): the
+    event is imported without it, with a note. Else the event stays unreadable, and the
+    reason names that line."""
+    for index in range(1, len(piece.lines) - 1):
+        line = piece.lines[index]
+        rest = piece.lines[:index] + piece.lines[index + 1:]
+        component, _ = _read(header, rest)
+        if component is None:
+            continue
+        name = _word(line)
+        number = piece.numbers[index]
+        if name in NEEDED or name in ("BEGIN", "END"):
+            return None, f"its {name} line (line {number}) cannot be read ({problem})"
+        recovered.line_dropped[piece.begin] = (f"its {name} line (line {number}) cannot be "
+                                               f"read ({problem}) and was left out")
+        return component, ""
+    return None, problem
 
 
 def _read(header: list[str], lines: list[str]) -> tuple[Component | None, str]:
@@ -137,6 +170,7 @@ def _calendars(text: str) -> list[tuple[list[str], list[_Piece]]]:
             header.append(line)
         elif current is not None:
             current.lines.append(line)
+            current.numbers.append(number)
         if word == "BEGIN":
             depth += 1
         elif word == "END":
