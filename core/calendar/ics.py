@@ -327,6 +327,7 @@ def parse_ics(data: bytes, *, default_tz: str = "UTC") -> list[IcsEvent]:
 
 def read_calendar(data: bytes, default_tz: str) -> ParsedCalendar:
     """The readable events, and one problem per event that is not (never a traceback)."""
+    data = newlines(data)
     found = icsscan.scan(data)  # line numbers; refuses crafted time zones before expanding
     file_notes: list[str] = []
     alarms_dropped: dict[int, str] = {}
@@ -388,6 +389,14 @@ def read_calendar(data: bytes, default_tz: str) -> ParsedCalendar:
             problems.append(RejectedEntry.of(f"event {number} (UID {label_uid}{at})",
                                              ValueError(f"it cannot be read ({exc})")))
     return ParsedCalendar(events, problems, ours=found.prodid == PRODID, notes=file_notes)
+
+
+def newlines(data: bytes) -> bytes:
+    """Lines ended by a lone CR (Lotus Notes, classic Mac OS programs) as CRLF: icalendar
+    reads such a file as one line and found no BEGIN:VCALENDAR in it."""
+    if b"\r" in data and b"\r\n" not in data:
+        return data.replace(b"\r", b"\r\n")
+    return data
 
 
 def _generated_uid(component: Event, seen: dict[str, int]) -> str:
@@ -478,6 +487,9 @@ def _event(component: Event, number: int, where: icsscan.EventLines | None,
     notes: list[str] = []
     _repair_rrule(component)
     for name, message in getattr(component, "errors", None) or []:
+        if name == "EXDATE" and _empty(component, name):
+            notes.append("an empty EXDATE line was ignored (it excludes no occurrence)")
+            continue
         if name and (name in _NEEDED or name.startswith("X-ATTACHE-")):
             raise EventProblem(f"bad {name}: {message}", _line(where, name))
         # A line the post does not need (CREATED, DTSTAMP, SEQUENCE, GEO, an attendee, an
@@ -560,6 +572,21 @@ def _event(component: Event, number: int, where: icsscan.EventLines | None,
         event.notes.append(f"its {len(extra)} extra date(s) (RDATE) were left out: a post "
                            "repeats by one rule; plan those days as posts of their own")
     return event
+
+
+def _empty(component: Event, name: str) -> bool:
+    """Whether every unreadable ``name`` line of the event is empty (``EXDATE:``), and drops
+    those lines so the rest of the event reads as if they were not there."""
+    found = component.get(name)
+    values = found if isinstance(found, list) else [found]
+    broken = [v for v in values if isinstance(v, vBroken)]
+    if any(str(v).strip() for v in broken):
+        return False
+    kept = [v for v in values if not isinstance(v, vBroken)]
+    component.pop(name)
+    for value in kept:
+        component.add(name, value, encode=False)
+    return True
 
 
 def _repair_rrule(component: Event) -> None:

@@ -614,3 +614,40 @@ def test_rscale_gregorian_with_another_skip_is_skipped_with_its_reason(db: Datab
     assert [e.problems[0].message for e in report.skipped] == [
         "RRULE 'RSCALE=GREGORIAN;FREQ=YEARLY;SKIP=FORWARD' moves an occurrence that falls on a "
         "missing day (SKIP=FORWARD, RFC 7529), which Attaché cannot repeat"]
+
+
+def test_lone_cr_line_endings_are_read(db: Database) -> None:
+    """Lotus Notes and classic Mac OS programs end lines with CR alone; icalendar then saw no
+    BEGIN:VCALENDAR and the file was refused."""
+    data = fixture("google_holidays_invites.ics").replace(b"\r\n", b"\r")
+    report = import_ics(db, data, default_tz="UTC")
+    assert report.created == 4 and report.skipped == []
+    assert any("invite-7@google.com, line 27)" in w for w in report.warnings)
+
+
+def test_an_empty_exdate_excludes_nothing(db: Database) -> None:
+    data = fixture("google_holidays_invites.ics").replace(
+        b"RRULE:FREQ=YEARLY\r\n", b"RRULE:FREQ=YEARLY\r\nEXDATE:\r\n")
+    report = import_ics(db, data, default_tz="UTC")
+    assert report.skipped == []
+    assert by_title(db)["Ambassador's birthday"]["exdates"] in ("", None, [])
+    assert any("an empty EXDATE line was ignored" in w for w in report.warnings)
+
+
+def test_calendar_import_json(cli, tmp_path: Path) -> None:  # noqa: ANN001
+    import json
+
+    path = tmp_path / "foreign.ics"
+    path.write_bytes(fixture("unrepresentable.ics"))
+    code, out, _ = cli("calendar", "import", str(path), "--json")
+    report = json.loads(out)
+    assert code == 1
+    assert report["created"] == 1 and report["updated"] == 0
+    backwards = report["skipped"][1]
+    assert (backwards["where"], backwards["line"]) == (
+        "event 2 (UID backwards@planner.example, line 15)", "15")
+    assert backwards["reason"].startswith("it ends before it starts")
+    assert len(report["skipped"]) == 4
+    path.write_bytes(b"not a calendar")
+    code, out, _ = cli("calendar", "import", str(path), "--json")
+    assert code == 1 and json.loads(out)["refused"].startswith("this is not an iCalendar")
