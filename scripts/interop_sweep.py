@@ -9,7 +9,8 @@ its own throwaway database by the same function ``attache calendar import`` /
 - ``clean``      imported, nothing skipped (exit 0)
 - ``skipped``    imported, some events skipped, each with its line and reason (exit 1)
 - ``no-events``  nothing to import: no VEVENT (only to-dos, journal entries, free/busy or
-                 time zones) — a calendar of events has none of its own
+                 time zones) — a calendar of events has none of its own; for OPML
+                 (``no-feeds``): no outline with a feed address
 - ``refused``    the whole file refused with a message (exit 1): a bug unless the file is
                  really broken (the message says why)
 - ``crash``      a traceback: always a bug
@@ -182,7 +183,9 @@ def _print(results: list[dict], folder: Path, details: bool) -> None:
     for name, group in (("calendar files", calendars), ("OPML files", opml)):
         if group:
             c = Counter(r["outcome"] for r in group)
-            print(f"{len(group)} {name}: " + ", ".join(f"{c[o]} {o}" for o in OUTCOMES))
+            print(f"{len(group)} {name}: " + ", ".join(
+                f"{c[o]} {'no-feeds' if group is opml and o == 'no-events' else o}"
+                for o in OUTCOMES if group is calendars or o != "skipped"))
     events = sum(len(r.get("skipped", [])) for r in results)
     if events:
         print(f"\nskipped events ({events}), by reason:")
