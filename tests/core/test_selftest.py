@@ -16,7 +16,7 @@ from desktop import cli_admin
 
 CORE_CHECKS = ["folders", "site configuration", "database", "feeds", "language detection",
                "sentiment", "textblob lexicon", "calendar rules", "observance packs",
-               "icalendar export", "reports", "keyring"]
+               "icalendar export", "calendar formats", "named modules", "reports", "keyring"]
 
 
 def _self_test(*argv: str) -> int:
@@ -98,7 +98,7 @@ def test_cli_json_lists_every_check_and_exits_0(capsys: pytest.CaptureFixture[st
                                                 memory_keyring: object) -> None:
     assert _self_test("--json") == 0
     rows = json.loads(capsys.readouterr().out)
-    assert [r["name"] for r in rows] == [*CORE_CHECKS, "qt", "qt-desktop"]
+    assert [r["name"] for r in rows] == [*CORE_CHECKS, "desktop modules", "qt", "qt-desktop"]
     assert all(set(r) == {"name", "ok", "required", "detail", "seconds"} for r in rows)
     qt = rows[-2]
     assert qt["ok"] and qt["required"], qt["detail"]
@@ -168,4 +168,5 @@ def test_attache_self_test_is_wired_into_the_cli(cli, fake_qt: None,  # noqa: AN
                                                  memory_keyring: object) -> None:
     code, out, _err = cli("self-test", "--json")
     assert code == 0
-    assert [r["name"] for r in json.loads(out)] == [*CORE_CHECKS, "qt", "qt-desktop"]
+    assert [r["name"] for r in json.loads(out)] == [*CORE_CHECKS, "desktop modules", "qt",
+                                                    "qt-desktop"]
