@@ -55,7 +55,9 @@ _CLEAN_BLOCK = re.compile(
     r"<(?:br|hr|/?(?:p|div|li|ul|ol|h[1-6]|tr|td|th|blockquote|pre|dt|dd|table|figure))\b"
     + _CLEAN_TAG, re.IGNORECASE)
 _CLEAN_ANY = re.compile("<" + _CLEAN_TAG)
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+# Runs of spaces to fold into one " ": a lone " " is left alone (no match, no copy), which
+# halves the time of this pass over ordinary prose.
+_SPACES = re.compile(r"[\t\r\f\v\u00a0][ \t\r\f\v\u00a0]*| [ \t\r\f\v\u00a0]+")
 # Text that an HTML parser reads exactly as it is written: no markup, no character reference,
 # nothing the parser drops (NUL) or cannot take (a lone surrogate).
 _NOT_VERBATIM = re.compile("[<&\x00\ud800-\udfff]")
