@@ -211,12 +211,15 @@ def publishing_data(db: Database) -> Any:
     """The editor's Publishing rows: each channel's send, and "it is there / it is not"."""
     from core.feeds.sources import list_sources
     from core.publish.confirm import confirm_send, send_states
+    from core.publish.ledger import UNCONFIRMED_ADVICE
     from ui.publish_panel import PublishingData
 
     def sends(post_id: int) -> list[dict]:
         rows = send_states(db, post_id)
         names = {s["id"]: s["title"] or s["url"] for s in list_sources(db)} if rows else {}
-        return [{**row, "channel": names.get(row["channel_id"], str(row["channel_id"]))}
+        # The panel has buttons for what the CLI's advice says: the cause alone is shown.
+        return [{**row, "channel": names.get(row["channel_id"], str(row["channel_id"])),
+                 "error": (row["error"] or "").removesuffix(f"; {UNCONFIRMED_ADVICE}") or None}
                 for row in rows]
 
     def confirm(post_id: int, channel_id: int, occurrence: str, address: str | None) -> dict:
@@ -376,5 +379,22 @@ def screenshot_widgets(ctx: AppContext) -> dict[str, QWidget]:
         editor = build_post_editor(ctx, None, {**HUMAN_RIGHTS_DAY, "date": day,
                                                "channels": channels,
                                                "observance_id": observance})
-    return {"post-editor": editor, "export-dialog": build_export_dialog(ctx),
+    shots = {"post-editor": editor}
+    sent = _most_telling_sends(ctx, [post["id"] for post in posts])
+    if sent is not None:  # the publishing panel, best with a send the officer must check
+        shots["post-editor-publishing"] = build_post_editor(ctx, sent)
+    return {**shots, "export-dialog": build_export_dialog(ctx),
             "import-dialog": build_import_dialog(ctx)}
+
+
+def _most_telling_sends(ctx: AppContext, post_ids: list[int]) -> int | None:
+    """The post whose sends show most of the publishing panel: one waiting for the officer
+    (unconfirmed), else one that failed, else any that went out; None when nothing was sent."""
+    from core.publish.confirm import channel_states
+
+    found = channel_states(ctx.db, post_ids)
+    for wanted in ("unconfirmed", "failed", "missed", "published"):
+        for (post_id, _occurrence), states in sorted(found.items()):
+            if any(state == wanted for _channel, state, _detail in states):
+                return post_id
+    return None

@@ -37,12 +37,15 @@ def screen_size(text: str) -> tuple[int, int]:
 
 
 def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = False,
-                     screen: tuple[int, int] | None = None) -> list[Path]:
+                     screen: tuple[int, int] | None = None,
+                     language: str | None = None) -> list[Path]:
     """Render every page and dialog to ``folder``; ``open_first_item`` shows the Monitor with
     its newest item in the reader (it is then marked read: for the demo database only).
 
     ``screen`` (width, height): everything opens as it would on a screen that size — the main
     window at its first-run size for it, dialogs fitted to it — so no picture is larger.
+    ``language`` ("ru", "en"…): the interface language; None = the ``interface_language``
+    setting, as the app does.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSize
@@ -63,10 +66,11 @@ def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = Fals
         set_screen_override(QSize(*screen))
         app.installEventFilter(fit)
     # The pictures show the interface the user chose (``interface_language``), as the app does.
-    try:
-        language = Settings.load().interface_language
-    except KnownError:
-        language = None
+    if language is None:
+        try:
+            language = Settings.load().interface_language
+        except KnownError:
+            language = None
     translators = install_translator(app, language)
     try:
         window = create_main_window(db)

@@ -330,5 +330,16 @@ def screenshot_extras(ctx: AppContext) -> dict[str, QWidget]:
 
     data = first_run_data(ctx)
     data.skip = lambda: None  # closing the screenshot must not answer the question
-    return {"settings": SettingsDialog(settings_data(ctx), ctx.window),
-            "first-run": FirstRunDialog(data, ctx.window)}
+    shots: dict[str, QWidget] = {"settings": SettingsDialog(settings_data(ctx), ctx.window)}
+    for index, tab in enumerate(shots["settings"].pages()[1:], start=1):  # each other tab
+        dialog = SettingsDialog(settings_data(ctx), ctx.window)
+        dialog.tabs.setCurrentIndex(index)
+        shots[f"settings-{TAB_NAMES.get(type(tab).__name__, str(index))}"] = dialog
+    return {**shots, "first-run": FirstRunDialog(data, ctx.window)}
+
+
+# The screenshots' file names for Settings' tabs (settings-publishing.png…), in English
+# whatever the interface language.
+TAB_NAMES = {"NetworkTab": "network", "DatabaseTab": "database", "CalendarTab": "calendar",
+             "SentimentTab": "sentiment", "PublishingTab": "publishing",
+             "ReportsTab": "reports", "SecretsTab": "secrets"}

@@ -30,6 +30,7 @@ from core.links import openable_link
 # (job, on_done, on_error, kind): the post editor's background runner.
 Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None],
                    str], None]
+ORDER = {"unconfirmed": 0, "failed": 1, "missed": 2, "sending": 3, "published": 4}
 MARKS = {"published": "✓", "failed": "✗", "unconfirmed": "?", "sending": "…", "missed": "⌛"}
 
 
@@ -55,6 +56,7 @@ class PublishPanel(QWidget):
         self.rows: list[dict] = []
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(0, 1)  # the words take the width, not the buttons
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self.grid)
@@ -69,13 +71,15 @@ class PublishPanel(QWidget):
         self.run(lambda: self.data.sends(post_id), self._fill, self._failed, "read")
 
     def _fill(self, rows: list[dict]) -> None:
-        self.rows = rows
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget()
             if widget is not None:  # out of the panel now (a button may still be in its click)
                 widget.setParent(None)
                 widget.deleteLater()
+        # What waits for the officer comes first (a send to check, then one that failed).
+        rows = sorted(rows, key=lambda r: ORDER.get(r["state"], len(ORDER)))
+        self.rows = rows
         for n, row in enumerate(rows):
             label = QLabel(self._describe(row))
             label.setTextFormat(Qt.TextFormat.RichText)

@@ -105,10 +105,28 @@ def test_the_post_chip_shows_each_channel_s_state(db: Database, fetcher: Fetcher
     assert published.channel_states == (("Embassy Mastodon", "published",
                                          masto.statuses[0]["url"]),)
     chip = post_chip(published, {})
-    assert chip.text.endswith(" ✓") and "✓ Embassy Mastodon: published" in chip.tooltip
+    # The mark comes before the title, which a month cell elides at its end.
+    assert chip.text.endswith("✓ Human Rights Day")
+    assert "✓ Embassy Mastodon: published" in chip.tooltip
     assert failed.channel_states[0][:2] == ("Embassy Mastodon", "failed")
     chip = post_chip(failed, {})
-    assert chip.text.endswith(" ✗") and "rate-limiting" in chip.tooltip
+    assert chip.text.endswith("✗ Webinar") and "rate-limiting" in chip.tooltip
+
+
+def test_the_chip_marks_each_channel_only_when_they_differ() -> None:
+    from datetime import date
+
+    from ui.calendar.data import PostEntry
+
+    def chip_text(*states: str) -> str:
+        entry = PostEntry(post_id=1, title="Navruz", status="scheduled",
+                          start=date(2027, 3, 21), version=1, all_day=True,
+                          channel_states=tuple((f"c{n}", s, None) for n, s in enumerate(states)))
+        return post_chip(entry, {}).text
+
+    assert chip_text("published", "published", "published") == "✓ Navruz"
+    assert chip_text("published", "unconfirmed", "failed") == "✓?✗ Navruz"
+    assert chip_text() == "Navruz"
 
 
 # ---------------------------------------------------------------------------- answering
