@@ -147,7 +147,8 @@ def _grab_all(app: QApplication, window: MainWindow, folder: Path,
                 if key in ("monitor", "listen") and table is not None and model.rowCount():
                     row = _worth_reading(model) if key == "listen" else 0
                     table.selectRow(row)
-                    table.scrollTo(model.index(row, 0))
+                    table.scrollTo(model.index(row, 0),
+                                   table.ScrollHint.PositionAtCenter)  # not cut at the edge
             save(window, key)
             try:
                 module = importlib.import_module(f"desktop.page_{key}")

@@ -56,10 +56,12 @@ class AnswerBox(QWidget):
         self.record: dict | None = None
         self.sending = False
         self.title = QLabel(self.tr("Answer publicly, as the embassy"))
+        self.title.setWordWrap(True)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("answer-text")
         self.editor.setPlaceholderText(self.tr("Write the embassy's answer…"))
-        self.editor.setMaximumHeight(90)
+        # Four lines: on a 768-pixel screen the reply being answered keeps the room above.
+        self.editor.setMaximumHeight(self.editor.fontMetrics().lineSpacing() * 4 + 12)
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._update)
         self.count = QLabel()
@@ -71,14 +73,15 @@ class AnswerBox(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.linkActivated.connect(lambda link: self.open_link.emit(QUrl(link)))
+        # Where it goes, the count and the button on one line above the text: one line less.
         row = QHBoxLayout()
-        row.addWidget(self.count, 1)
+        row.addWidget(self.title, 1)
+        row.addWidget(self.count)
         row.addWidget(self.send_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 4, 0, 0)
-        column.addWidget(self.title)
-        column.addWidget(self.editor)
         column.addLayout(row)
+        column.addWidget(self.editor)
         column.addWidget(self.status)
         self.set_reply(None)
 

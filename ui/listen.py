@@ -413,6 +413,7 @@ class ListenView(QWidget):
         self.counts = QLabel()
         self.counts.setObjectName("reply-counts")
         self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.setWordWrap(True)  # a long count in Russian takes two lines, never cut
         self.hint = QLabel(self.tr(
             "Correct a label: select replies and press 1 positive · 2 neutral · 3 negative · "
             "0 back to the analyzer (or right-click). Ctrl+Z undoes."))
@@ -816,8 +817,13 @@ class ListenView(QWidget):
             if totals[key] or key in ("positive", "neutral", "negative"):
                 parts.append(f"<span style='color:{LABEL_COLORS[key]}'>{totals[key]} "
                              f"{text}</span>")
-        lead = (self.tr("<b>%Ln</b> reply(ies)", "", everything) if shown == everything
-                else self.tr("<b>{0}</b> of %Ln reply(ies)", "", everything).format(shown))
+        if shown == everything:
+            lead = self.tr("<b>%Ln</b> reply(ies)", "", everything)
+        elif shown > everything:  # the list has the embassy's answers; sentiment never counts them
+            lead = self.tr("<b>%Ln</b> reply(ies) with the embassy's answers; from the public "
+                           "{0}", "", shown).format(everything)
+        else:
+            lead = self.tr("<b>{0}</b> of %Ln reply(ies)", "", everything).format(shown)
         self.counts.setText(f"{lead}: " + " · ".join(parts))
         self.status.emit(self.tr("%Ln reply(ies)", "", shown))
 

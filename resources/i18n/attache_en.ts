@@ -361,7 +361,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     <message numerus="yes">
         <location line="+55"/>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>%Ln reply(ies)</source>
         <translation>
             <numerusform>%Ln reply</numerusform>
@@ -369,7 +369,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-3"/>
+        <location line="-7"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; reply(ies)</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; reply</numerusform>
@@ -377,7 +377,15 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; reply(ies) with the embassy&apos;s answers; from the public {0}</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; reply with the embassy&apos;s answers; from the public {0}</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; replies with the embassy&apos;s answers; from the public {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; of %Ln reply(ies)</source>
         <translation>
             <numerusform>&lt;b&gt;{0}&lt;/b&gt; of %Ln reply</numerusform>

@@ -466,7 +466,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>запланировано</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/chips.py" line="+98"/>
+        <location filename="../../ui/calendar/chips.py" line="+100"/>
         <location filename="../../ui/calendar/palette.py" line="+1"/>
         <source>published</source>
         <translation>опубликовано</translation>
@@ -2540,24 +2540,24 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+668"/>
+        <location line="+673"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-667"/>
-        <location line="+668"/>
+        <location line="-672"/>
+        <location line="+673"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-668"/>
-        <location line="+669"/>
+        <location line="-673"/>
+        <location line="+674"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-668"/>
+        <location line="-673"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -2694,12 +2694,12 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+199"/>
+        <location line="+204"/>
         <source>(untitled post)</source>
         <translation>(публикация без названия)</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-201"/>
         <source>All campaigns</source>
         <translation>Все кампании</translation>
     </message>
@@ -2756,7 +2756,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>ещё не оценено</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Click to show the replies to this post</source>
         <translation>Щёлкните, чтобы показать ответы на эту публикацию</translation>
     </message>
@@ -2771,13 +2771,13 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>необычно много негативных ответов ({0})</translation>
     </message>
     <message>
-        <location line="-723"/>
-        <location line="+760"/>
+        <location line="-728"/>
+        <location line="+765"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
     <message>
-        <location line="-606"/>
+        <location line="-611"/>
         <source>Only replies in languages no analyzer reads (Uzbek, Kyrgyz, Tajik…): read them yourself and label them with 1/2/3</source>
         <translation>Только ответы на языках, которые не читает ни один анализатор (узбекский, киргизский, таджикский…): прочитайте их сами и оцените клавишами 1/2/3</translation>
     </message>
@@ -2793,7 +2793,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     <message numerus="yes">
         <location line="+55"/>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>%Ln reply(ies)</source>
         <translation>
             <numerusform>%Ln ответ</numerusform>
@@ -2802,7 +2802,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-3"/>
+        <location line="-7"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; reply(ies)</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; ответ</numerusform>
@@ -2811,7 +2811,16 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; reply(ies) with the embassy&apos;s answers; from the public {0}</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; ответ вместе с ответами посольства; от публики {0}</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; ответа вместе с ответами посольства; от публики {0}</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; ответов вместе с ответами посольства; от публики {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; of %Ln reply(ies)</source>
         <translation>
             <numerusform>&lt;b&gt;{0}&lt;/b&gt; из %Ln ответа</numerusform>
@@ -3658,7 +3667,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PublishPanel</name>
     <message>
-        <location filename="../../ui/publish_panel.py" line="+87"/>
+        <location filename="../../ui/publish_panel.py" line="+91"/>
         <source>It is there…</source>
         <translation>Она там…</translation>
     </message>
