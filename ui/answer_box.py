@@ -67,8 +67,10 @@ class AnswerBox(QWidget):
         self.count = QLabel()
         self.send_button = QPushButton(self.tr("Send answer"))
         self.send_button.clicked.connect(self.send)
-        QShortcut(QKeySequence("Ctrl+Return"), self.editor, self.send,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.send_button.setToolTip(self.tr("Ctrl+Enter in the text sends it too"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # the main key and the keypad's
+            QShortcut(QKeySequence(keys), self.editor, self.send,
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)

@@ -107,6 +107,11 @@ class Publisher(Protocol):
         """(remote id, address) from what an officer saw: the post's address or its id."""
         ...
 
+    def secret_names(self, channel: Channel) -> list[str]:
+        """The keyring names its token is looked up under, the one to set first (what
+        ``attache secrets set`` and Settings → Secrets name)."""
+        ...
+
 
 # ---------------------------------------------------------------------------- HTTP
 

@@ -140,9 +140,12 @@ class BlueskyPublisher:
         raise KnownError(f"{text!r} is neither a Bluesky post's address "
                          "(https://bsky.app/profile/<handle>/post/<id>) nor its at:// URI")
 
+    def secret_names(self, channel: Channel) -> list[str]:
+        return [f"bluesky:{actor_of(channel.url)}"]
+
     def _password(self, channel: Channel) -> str:
         handle = actor_of(channel.url)
-        password = get_secret(f"bluesky:{handle}")
+        password = get_secret(*self.secret_names(channel))
         if not password:
             raise Refused(f"publishing on {channel.name} needs an app password for {handle}: "
                           "create one in Bluesky under Settings → Privacy and security → App "

@@ -112,9 +112,12 @@ class FacebookPublisher:
                          "(https://www.facebook.com/<page>/posts/<number>) nor its id "
                          "(<page id>_<post id>)")
 
+    def secret_names(self, channel: Channel) -> list[str]:
+        return facebook_secret_names(facebook_page(channel.url), channel.account_id)
+
     def _token(self, channel: Channel) -> str:
         page = facebook_page(channel.url)
-        token = get_secret(*facebook_secret_names(page, channel.account_id))
+        token = get_secret(*self.secret_names(channel))
         if not token:
             raise Refused(f"publishing on the Facebook Page {page} needs a Page access token "
                           f"with {PERMISSIONS}, from someone who can create content on the "

@@ -96,9 +96,12 @@ class MastodonPublisher:
             return f"@{mention} {outgoing.text}"
         return outgoing.text
 
+    def secret_names(self, channel: Channel) -> list[str]:
+        return list(secret_names(parse_profile(channel.url)[0]))
+
     def _token(self, channel: Channel) -> str:
         base, _ = parse_profile(channel.url)
-        names = secret_names(base)
+        names = self.secret_names(channel)
         token = get_secret(*names)
         if not token:
             raise Refused(f"publishing on {channel.name} needs a Mastodon access token with "

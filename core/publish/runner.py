@@ -415,6 +415,16 @@ def _channels_of(db: Database, post_ids: set[int]) -> dict[int, list[Channel]]:
     return found
 
 
+def own_channels(db: Database) -> list[Channel]:
+    """The embassy's own accounts, in source order (what a post may go out on)."""
+    with db.read() as conn:
+        return [Channel(r.id, r.kind, r.url, r.account_id, r.title, bool(r.own))
+                for r in conn.execute(
+                    select(SOURCES.c.id, SOURCES.c.kind, SOURCES.c.url, SOURCES.c.account_id,
+                           SOURCES.c.title, SOURCES.c.own)
+                    .where(SOURCES.c.own.is_(True)).order_by(SOURCES.c.id))]
+
+
 def channel_of(db: Database, source_id: int) -> Channel:
     with db.read() as conn:
         r = conn.execute(select(SOURCES.c.id, SOURCES.c.kind, SOURCES.c.url,

@@ -99,9 +99,12 @@ class TelegramPublisher:
                          f"(https://t.me/{name}/<number>) nor its number")
 
     # ------------------------------------------------------------------ parts
+    def secret_names(self, channel: Channel) -> list[str]:
+        return [f"telegram-bot:{_channel(channel)}"]
+
     def _token(self, channel: Channel) -> str:
         name = _channel(channel)
-        token = get_secret(f"telegram-bot:{name}")
+        token = get_secret(*self.secret_names(channel))
         if not token:
             raise Refused(f"publishing on the Telegram channel {name} needs a bot: create one "
                           "with @BotFather, make it an administrator of the channel with the "

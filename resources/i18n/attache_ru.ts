@@ -367,22 +367,27 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location filename="../../ui/answer_box.py" line="+58"/>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Answer publicly, as the embassy</source>
         <translation>Ответить публично от имени посольства</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-40"/>
         <source>Write the embassy&apos;s answer…</source>
         <translation>Напишите ответ посольства…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Send answer</source>
         <translation>Отправить ответ</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+2"/>
+        <source>Ctrl+Enter in the text sends it too</source>
+        <translation>Ctrl+Enter в поле текста тоже отправляет</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Answer publicly on {0}, as the embassy</source>
         <translation>Ответить публично в {0} от имени посольства</translation>
     </message>
@@ -1748,7 +1753,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/help.py" line="+52"/>
+        <location filename="../../desktop/help.py" line="+53"/>
         <source>Next / previous item or reply (Monitor, Listen)</source>
         <translation>Следующий / предыдущий материал или ответ (Мониторинг, Отклики)</translation>
     </message>
@@ -1781,6 +1786,11 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <location line="+1"/>
         <source>Save the post and keep editing (post editor)</source>
         <translation>Сохранить публикацию и продолжить правку (редактор публикации)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the answer (Listen, in the Answer box)</source>
+        <translation>Отправить ответ (Отклики, в поле ответа)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2540,24 +2550,24 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+673"/>
+        <location line="+674"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-672"/>
-        <location line="+673"/>
+        <location line="-673"/>
+        <location line="+674"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-673"/>
-        <location line="+674"/>
+        <location line="-674"/>
+        <location line="+675"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-673"/>
+        <location line="-674"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -2632,7 +2642,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Нет ответов по запросу «{0}» — &lt;a href=&apos;{1}&apos;&gt;очистить поиск&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Correct a label: select replies and press 1 positive · 2 neutral · 3 negative · 0 back to the analyzer (or right-click). Ctrl+Z undoes.</source>
         <translation>Исправить оценку: выделите ответы и нажмите 1 — позитивная · 2 — нейтральная · 3 — негативная · 0 — вернуть анализатору (или щёлкните правой кнопкой). Ctrl+Z — отмена.</translation>
     </message>
@@ -2709,19 +2719,19 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Не определён — эмодзи, цифры ({0})</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <location line="+257"/>
+        <location line="-255"/>
+        <location line="+258"/>
         <location line="+170"/>
         <source>not analysed</source>
         <translation>не проанализировано</translation>
     </message>
     <message>
-        <location line="-676"/>
+        <location line="-677"/>
         <source>Label reply as {0}</source>
         <translation>Оценка ответа: {0}</translation>
     </message>
     <message>
-        <location line="+539"/>
+        <location line="+540"/>
         <source>No replies yet</source>
         <translation>Ответов пока нет</translation>
     </message>
@@ -2771,18 +2781,18 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>необычно много негативных ответов ({0})</translation>
     </message>
     <message>
-        <location line="-728"/>
-        <location line="+765"/>
+        <location line="-729"/>
+        <location line="+766"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
     <message>
-        <location line="-611"/>
+        <location line="-612"/>
         <source>Only replies in languages no analyzer reads (Uzbek, Kyrgyz, Tajik…): read them yourself and label them with 1/2/3</source>
         <translation>Только ответы на языках, которые не читает ни один анализатор (узбекский, киргизский, таджикский…): прочитайте их сами и оцените клавишами 1/2/3</translation>
     </message>
     <message numerus="yes">
-        <location line="+459"/>
+        <location line="+460"/>
         <source>%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</source>
         <translation>
             <numerusform>%Ln ответ ещё не проанализирован (импортирован из файла или сменился анализатор) и учитывается как «ещё не оценён».</numerusform>
@@ -4477,7 +4487,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+76"/>
+        <location filename="../../desktop/settings_dialog.py" line="+77"/>
         <source>No such file: {0}</source>
         <translation>Нет такого файла: {0}</translation>
     </message>
@@ -4502,7 +4512,32 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Токен доступа Instagram (для всех аккаунтов без своего токена)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+25"/>
+        <location filename="../../desktop/settings_dialog.py" line="+21"/>
+        <source>Publishing on {0}: an access token with write:statuses and write:media</source>
+        <translation>Публикация в {0}: токен доступа с правами write:statuses и write:media</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publishing on {0}: an app password (never the account&apos;s own)</source>
+        <translation>Публикация в {0}: пароль приложения (не пароль самого аккаунта)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publishing on {0}: the token of a bot that is an administrator of the channel</source>
+        <translation>Публикация в {0}: токен бота, который является администратором канала</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publishing on {0}: a Page token with pages_manage_posts and pages_manage_engagement</source>
+        <translation>Публикация в {0}: токен страницы с правами pages_manage_posts и pages_manage_engagement</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Publishing on {0}</source>
+        <translation>Публикация в {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Database password for {0}</source>
         <translation>Пароль базы данных для {0}</translation>
     </message>
