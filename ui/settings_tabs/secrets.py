@@ -8,7 +8,6 @@ refused. Without a keyring the tab says so first and nothing can be typed.
 from __future__ import annotations
 
 import html
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
