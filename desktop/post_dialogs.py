@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,7 +80,7 @@ def channel_choices(db: Database) -> list[ChannelChoice]:
 
 def draft_of(post: dict) -> PostDraft:
     """A ``post_details`` dict as the editor's draft (times in the post's own zone)."""
-    from ui.post_editor import PostDraft
+    from ui.post_editor import DraftImage, PostDraft
 
     if post["all_day"]:
         day, at = date.fromisoformat(post["start"][:10]), None
@@ -94,7 +95,9 @@ def draft_of(post: dict) -> PostDraft:
                      duration_minutes=None if post["all_day"] else post["duration_minutes"],
                      history=tuple((datetime.fromisoformat(h["at"]).astimezone(zone(post["tz"]))
                                     .isoformat(), h["by"], h["from"], h["to"])
-                                   for h in post.get("history", ())))
+                                   for h in post.get("history", ())),
+                     images=tuple(DraftImage(i["filename"], i["alt"] or "", i["position"])
+                                  for i in post.get("images", ())))
 
 
 def fields_of(draft: PostDraft) -> post_ops.PostFields:
@@ -106,15 +109,34 @@ def fields_of(draft: PostDraft) -> post_ops.PostFields:
         rrule=draft.rrule, duration_minutes=(draft.duration_minutes or 0) if at else None)
 
 
+def images_of(db: Database, draft: PostDraft) -> list:
+    """The draft's images as core sends them: a kept one's bytes from the database, a new
+    one read from its file (refused with the reason: not an image, too big, gone)."""
+    from pathlib import Path
+
+    from core.publish.images import load_image, stored_images
+
+    stored = stored_images(db, draft.post_id) if draft.post_id is not None else {}
+    found = []
+    for image in draft.images:
+        if image.path is not None:
+            found.append(load_image(Path(image.path), image.alt))
+        elif image.position in stored:
+            found.append(replace(stored[image.position], alt=image.alt))
+    return found
+
+
 def save_draft(db: Database, draft: PostDraft) -> PostDraft:
     from ui.post_editor import SaveConflict
 
+    fields = fields_of(draft)
+    fields.images = images_of(db, draft)
+    fields.require_alt = Settings.load().require_alt_text
     if draft.post_id is None:
-        post_id = post_ops.create_post(db, fields_of(draft))
+        post_id = post_ops.create_post(db, fields)
         return draft_of(post_ops.post_details(db, post_id))
     try:
-        post_ops.update_post(db, draft.post_id, fields_of(draft),
-                             expect_version=draft.version)
+        post_ops.update_post(db, draft.post_id, fields, expect_version=draft.version)
     except post_ops.ConflictError as exc:
         raise SaveConflict(str(exc)) from exc
     return draft_of(post_ops.post_details(db, draft.post_id))

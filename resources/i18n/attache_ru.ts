@@ -1854,6 +1854,54 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
 </context>
 <context>
+    <name>ImagesField</name>
+    <message>
+        <location filename="../../ui/post_editor/images.py" line="+55"/>
+        <source>Add &amp;image…</source>
+        <translation>Добавить &amp;изображение…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Alt text: what the image shows, for people who cannot see it</source>
+        <translation>Альтернативный текст: что на изображении — для тех, кто его не видит</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alt text of {0}</source>
+        <translation>Альтернативный текст для {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take {0} out of the post</source>
+        <translation>Убрать {0} из публикации</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Four images at most, the most every platform takes in one post.</source>
+        <translation>Не больше четырёх изображений — столько принимает в одной публикации любая платформа.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up to four JPEG, PNG, GIF or WebP images; each needs alt text, a description for people who cannot see it.</source>
+        <translation>До четырёх изображений JPEG, PNG, GIF или WebP; к каждому нужен альтернативный текст — описание для тех, кто его не видит.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add images</source>
+        <translation>Добавить изображения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images ({0})</source>
+        <translation>Изображения ({0})</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/calendar_io.py" line="+119"/>
@@ -3448,7 +3496,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../ui/post_editor/editor.py" line="+66"/>
+        <location filename="../../ui/post_editor/editor.py" line="+67"/>
         <source>What the post is about, for the calendar</source>
         <translation>О чём публикация (для календаря)</translation>
     </message>
@@ -3458,7 +3506,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Текст публикации</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>None — type a name to start one</source>
         <translation>Нет — введите название, чтобы создать</translation>
     </message>
@@ -3468,7 +3516,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Для команды: источники, согласования, авторство изображений</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Save and Close</source>
         <translation>Сохранить и закрыть</translation>
     </message>
@@ -3493,7 +3541,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>&amp;Title:</source>
         <translation>&amp;Название:</translation>
     </message>
@@ -3503,7 +3551,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&amp;Текст:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>C&amp;hannels:</source>
         <translation>&amp;Каналы:</translation>
     </message>
@@ -3543,7 +3591,12 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&amp;Часовой пояс:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
+        <source>Ima&amp;ges:</source>
+        <translation>Изобра&amp;жения:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>D&amp;uration:</source>
         <translation>Дл&amp;ительность:</translation>
     </message>
@@ -3558,18 +3611,18 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Памятная дата {0}</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+133"/>
+        <location line="+30"/>
+        <location line="+134"/>
         <source>Edit Post</source>
         <translation>Редактирование публикации</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-133"/>
         <source>New Post</source>
         <translation>Новая публикация</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>The plan could not be checked: {0}</source>
         <translation>Не удалось проверить план: {0}</translation>
     </message>
@@ -4245,7 +4298,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>SecretsTab</name>
     <message>
-        <location filename="../../ui/settings_tabs/secrets.py" line="+32"/>
+        <location filename="../../ui/settings_tabs/secrets.py" line="+33"/>
         <source>Secrets</source>
         <translation>Секреты</translation>
     </message>
@@ -4276,7 +4329,7 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Store</source>
         <translation>Сохранить</translation>
     </message>
