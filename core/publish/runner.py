@@ -35,6 +35,7 @@ from core.calendar.posts import (
 from core.calendar.timezones import zone
 from core.errors import KnownError, NotFoundError
 from core.net.fetch import Fetcher
+from core.platforms import display_name, names
 from core.publish import clearance, ledger
 from core.publish.base import (
     Channel,
@@ -320,8 +321,8 @@ def _publish_occurrence(run: Run, occ: Occurrence, only: list[int] | None, *,
 
 def _unsendable(channel: Channel, publisher: Publisher | None) -> str | None:
     if publisher is None:
-        return (f"publishing to {channel.platform} is not supported (Attaché publishes to "
-                f"{', '.join(publishing_platforms())})")
+        return (f"publishing to {display_name(channel.platform)} is not supported (Attaché "
+                f"publishes to {names(publishing_platforms())})")
     if not channel.own:
         return (f"{channel.name} is not marked as one of the embassy's own accounts; "
                 "only those are published to (add it again with --own)")
