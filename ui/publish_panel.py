@@ -83,7 +83,9 @@ class PublishPanel(QWidget):
         for n, row in enumerate(rows):
             label = QLabel(self._describe(row))
             label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
+            # Only what has more to say wraps: a wrapping label asks for the height of its
+            # narrowest width, and the form spread that over every row (gaps between them).
+            label.setWordWrap(row["state"] != "published")
             label.setObjectName(f"send-{n}")
             label.linkActivated.connect(lambda link: self.open_link.emit(QUrl(link)))
             self.grid.addWidget(label, n, 0)
