@@ -130,7 +130,7 @@ def _secret_names(db: Database | None = None) -> list[tuple[str, str]]:
     rows = [(name, translate("SettingsDialog", purpose))
             for name, purpose in GENERAL_SECRETS.items()]
     if db is not None:
-        from core.publish.registry import channel_secrets
+        from core.publish.channel_secrets import channel_secrets
 
         rows += [(name, translate("SettingsDialog", CHANNEL_SECRETS.get(
                      platform, QT_TRANSLATE_NOOP("SettingsDialog", "Publishing on {0}")))

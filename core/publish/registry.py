@@ -13,7 +13,6 @@ from core.platforms import PLATFORMS, platform
 
 if TYPE_CHECKING:
     from core.publish.base import Publisher
-    from core.storage.database import Database
 
 
 def publishes(key: str) -> bool:
@@ -41,22 +40,3 @@ def publishing_platforms() -> tuple[str, ...]:
 def answering_platforms() -> tuple[str, ...]:
     return tuple(p.key for p in PLATFORMS if p.publishes and p.answers)
 
-
-def channel_secrets(db: Database) -> list[tuple[str, str, str]]:
-    """(keyring name, platform, channel name) for each own channel Attaché publishes on, once
-    per name: what Settings → Secrets lists, so an officer sees which token each channel
-    still needs instead of meeting the name first in a refused send."""
-    from core.errors import KnownError
-    from core.publish.runner import own_channels
-
-    found: dict[str, tuple[str, str, str]] = {}
-    for channel in own_channels(db):
-        publisher = publisher_for(channel.platform)
-        if publisher is None:
-            continue
-        try:
-            name = publisher.secret_names(channel)[0]
-        except KnownError:  # an address the platform's code cannot read: its send says so
-            continue
-        found.setdefault(name, (name, channel.platform, channel.name))
-    return list(found.values())

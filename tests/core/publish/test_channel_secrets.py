@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from core.net.fetch import Fetcher
-from core.publish.registry import channel_secrets
+from core.publish.channel_secrets import channel_secrets
 from core.publish.runner import publish_post
 from core.storage.database import Database
 from tests.publishing import own_source, planned, published_for_a_while, run
