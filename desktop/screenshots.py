@@ -2,7 +2,8 @@
 
 For the README, for reviewers, and for CI proving that a bundle can draw its windows. A page
 module may offer ``screenshot_extras(ctx) -> dict[str, QWidget]`` (the post editor, say);
-each is shown, grabbed and closed.
+each is shown, grabbed and closed; and ``screenshot_states(page)``, a generator putting the
+page in its other views (the Calendar's week and agenda), yielding each picture's name.
 """
 
 from __future__ import annotations
@@ -154,6 +155,11 @@ def _grab_all(app: QApplication, window: MainWindow, folder: Path,
                 module = importlib.import_module(f"desktop.page_{key}")
             except ImportError:
                 continue
+            # The page's other views (the Calendar's week and agenda): each state it is put
+            # in is named by the generator, which puts the page back when it ends.
+            states = getattr(module, "screenshot_states", None)
+            for name in (states(window.page(key)) if states else ()):
+                save(window, name)
             extras = getattr(module, "screenshot_extras", None)
             for name, widget in (extras(window.ctx) if extras else {}).items():
                 widget.show()

@@ -37,7 +37,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>CalendarView</name>
     <message numerus="yes">
-        <location filename="../../ui/calendar/view.py" line="+338"/>
+        <location filename="../../ui/calendar/view.py" line="+341"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n post</numerusform>

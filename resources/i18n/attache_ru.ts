@@ -27,7 +27,7 @@
         <translation>Лента (RSS, Atom, JSON)</translation>
     </message>
     <message>
-        <location filename="../../core/platforms.py" line="+98"/>
+        <location filename="../../core/platforms.py" line="+99"/>
         <source>Mastodon account</source>
         <translation>Аккаунт Mastodon</translation>
     </message>
@@ -255,12 +255,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>AllDayStrip</name>
     <message>
-        <location filename="../../ui/calendar/week_view.py" line="+193"/>
+        <location filename="../../ui/calendar/week_view.py" line="+44"/>
         <source>all day</source>
         <translation>весь день</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+166"/>
         <source>+{0} more</source>
         <translation>ещё {0}</translation>
     </message>
@@ -744,7 +744,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>&amp;Month</source>
         <translation>&amp;Месяц</translation>
     </message>
@@ -829,7 +829,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Публикация не перенесена</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="+242"/>
+        <location filename="../../desktop/page_calendar.py" line="+252"/>
         <source>Plan a post on the selected day ({0})</source>
         <translation>Запланировать публикацию на выбранный день ({0})</translation>
     </message>
@@ -3071,7 +3071,7 @@ or start with a curated set of public feeds:</source>
         <translation>Attaché не может открыть свою базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="-79"/>
+        <location filename="../../desktop/page_calendar.py" line="-89"/>
         <source>Post editor unavailable</source>
         <translation>Редактор публикаций недоступен</translation>
     </message>
@@ -3081,7 +3081,7 @@ or start with a curated set of public feeds:</source>
         <translation>Не удалось загрузить редактор публикаций. Пока планируйте публикации из командной строки: attache posts add --title … --at &quot;YYYY-MM-DD HH:MM&quot;</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+62"/>
         <source>Updating observance days</source>
         <translation>Обновление памятных дат</translation>
     </message>
@@ -3730,7 +3730,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PublishPanel</name>
     <message>
-        <location filename="../../ui/publish_panel.py" line="+91"/>
+        <location filename="../../ui/publish_panel.py" line="+93"/>
         <source>It is there…</source>
         <translation>Она там…</translation>
     </message>

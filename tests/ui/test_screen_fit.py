@@ -190,3 +190,22 @@ def test_screen_size_refuses_what_is_not_a_size(text: str) -> None:
     with pytest.raises(KnownError, match="--screen"):
         screen_size(text)
     assert screen_size("1920×1080") == (1920, 1080)
+
+
+def test_in_russian_the_calendar_week_keeps_its_title_and_labels_whole(
+        laptop: QSize, demo: Database, qtbot, translators: list) -> None:  # noqa: ANN001
+    """At 1366×768 in Russian the week's title lost its year ("6 дек. 202") and the all-day
+    strip its first letter ("есь день"): the counts now wrap and the gutter fits its label."""
+    translators += install_translator(QApplication.instance(), "ru")
+    window = create_main_window(demo)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("calendar")
+    view = window.page("calendar")
+    view.set_mode("week")
+    QApplication.processEvents()
+    assert view.title.width() >= view.title.minimumSizeHint().width()
+    strip = view.week.all_day
+    assert strip.gutter() - 4 >= strip.fontMetrics().horizontalAdvance("весь день")
+    assert view.week.hours.gutter() == strip.gutter()  # the columns line up
+    window.close()

@@ -126,6 +126,9 @@ class CalendarView(QWidget):
         self.title.setFont(font)
         self.summary = QLabel()
         self.summary.setObjectName("calendar-summary")
+        # On a 1366-pixel screen in Russian the week's title, the counts and the buttons do
+        # not fit one line: the counts take two lines rather than cut the title's year.
+        self.summary.setWordWrap(True)
         self.modes = QButtonGroup(self)
         self.mode_buttons: dict[str, QToolButton] = {}
         for key, text in ((MONTH, self.tr("&Month")), (WEEK, self.tr("&Week")),
