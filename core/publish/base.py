@@ -113,6 +113,12 @@ class Publisher(Protocol):
         ...
 
 
+def store_as(name: str, what: str = "it") -> str:
+    """Where a missing or refused token goes, for the officer in the app and at a prompt
+    alike (a refusal is shown in both)."""
+    return f"store {what} in Settings → Secrets as {name} (or run `attache secrets set {name}`)"
+
+
 # ---------------------------------------------------------------------------- HTTP
 
 def request_json(fetcher: Fetcher, method: str, url: str, *, what: str,

@@ -22,7 +22,15 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from core.errors import KnownError
-from core.publish.base import Channel, OutcomeUnknown, Outgoing, Refused, SendContext, Sent
+from core.publish.base import (
+    Channel,
+    OutcomeUnknown,
+    Outgoing,
+    Refused,
+    SendContext,
+    Sent,
+    store_as,
+)
 from core.publish.text import check_images, check_text
 from core.secrets import get_secret
 from core.social.base import Gone, RateLimited, SourceError
@@ -121,7 +129,7 @@ class FacebookPublisher:
         if not token:
             raise Refused(f"publishing on the Facebook Page {page} needs a Page access token "
                           f"with {PERMISSIONS}, from someone who can create content on the "
-                          f"Page: run `attache secrets set facebook:{page}`")
+                          f"Page: {store_as(f'facebook:{page}')}")
         return token
 
 
