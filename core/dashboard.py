@@ -365,9 +365,10 @@ class AccountRung:
     negative: int
     negative_share: float | None  # over supported replies
     level: str  # one of LADDER
-    # Engagement, measured: replies answered from Attaché, their share of the replies, and
-    # the median time from a reply to its answer (hours). The embassy's own answers are not
-    # counted as replies anywhere on the ladder.
+    # Engagement, measured: replies answered (from Attaché, or in the platform's own app: an
+    # own reply under them), their share of the replies, and the median time from a reply to
+    # its answer (hours). The embassy's own answers are not counted as replies anywhere on
+    # the ladder.
     answered: int = 0
     answered_share: float | None = None
     median_hours_to_answer: float | None = None

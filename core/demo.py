@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import func, select, update
 
 from core.calendar import rules
 from core.calendar.campaigns import add_campaign
@@ -42,7 +42,7 @@ from core.publish.runner import dedupe_key
 from core.sentiment.scoring import Scorer, score_reply_ids
 from core.settings import Settings
 from core.social.base import SocialReply, post_title
-from core.social.replies import REPLIES, store_replies
+from core.social.replies import store_replies
 from core.storage.database import Database
 from core.storage.models import Observance, Source, WatchHit
 from core.storage.types import iso, utcnow
@@ -232,7 +232,6 @@ def _load_account(db: Database, ctx: _Context, account: dict, pools: dict) -> No
     with db.write() as conn:
         stored = store_entries(conn, source.id, entries, fetched)
         saved = store_replies(conn, source.id, account["kind"], replies, fetched)
-        _mark_answers(conn, account["kind"], replies, pools["embassy"]["name"])
         score_reply_ids(conn, ctx.scorer, saved.new_ids)
         match_new(conn, stored.changed_ids, saved.new_ids)
         conn.execute(update(SOURCES).where(SOURCES.c.id == source.id).values(
@@ -285,26 +284,10 @@ def _replies(account: dict, post: dict, posted: datetime, now: datetime,
                 embassy = pools["embassy"]
                 answer_id = (template.format(post=post["id"], n=count + number) if template
                              else f"{reply_id}_a")
+                # The embassy's own answer: in the thread, not the audience's reaction.
                 made.append(_reply(account, post, answer_id, reply_id, embassy["name"],
-                                   embassy["handle"], answer, answered, rng))
+                                   embassy["handle"], answer, answered, rng, own=True))
     return made
-
-
-def _mark_answers(conn: Connection, platform: str, replies: list[SocialReply],
-                  embassy: str) -> None:
-    """The embassy's answers are its own replies, and what they answer is answered then (as
-    core/publish/answers.py records an answer sent from the app): the Dashboard's answered
-    share and time to answer have something to show."""
-    for answer in replies:
-        if answer.parent_platform_id is None or answer.author_name != embassy:
-            continue
-        conn.execute(update(REPLIES).where(REPLIES.c.platform == platform,
-                                           REPLIES.c.platform_id == answer.platform_id)
-                     .values(own=True))
-        conn.execute(update(REPLIES).where(REPLIES.c.platform == platform,
-                                           REPLIES.c.platform_id == answer.parent_platform_id,
-                                           REPLIES.c.answered_at.is_(None))
-                     .values(answered_at=answer.published, answered_by=embassy))
 
 
 def _pick_text(rng: random.Random, pools: dict, language: str, mood: str, topic: str,
@@ -329,14 +312,16 @@ def _embassy_answer(rng: random.Random, pools: dict, language: str, topic: str) 
 
 
 def _reply(account: dict, post: dict, reply_id: str, parent: str | None, name: str,
-           handle: str, text: str, when: datetime, rng: random.Random) -> SocialReply:
+           handle: str, text: str, when: datetime, rng: random.Random, *,
+           own: bool = False) -> SocialReply:
     handle = {"mastodon": handle, "bluesky": f"{handle.replace('_', '-')}.bsky.social"}.get(
         account["kind"], handle)
     return SocialReply(platform_id=reply_id, post_platform_id=post["id"],
                        parent_platform_id=parent, author_handle=handle, author_name=name,
                        html=text_to_html(text), text=text, published=when,
                        likes=min(int(rng.paretovariate(1.6)) - 1, 250),
-                       url=account["reply_link"].format(post=post["id"], id=reply_id))
+                       url=account["reply_link"].format(post=post["id"], id=reply_id),
+                       own=own)
 
 
 # ------------------------------------------------------------------------------ the plan

@@ -269,6 +269,48 @@ def check_ics(ws: _Workspace) -> str:
     return f"exported and re-read 1 post (TZID {zone}, with its VTIMEZONE)"
 
 
+def check_calendar_formats(ws: _Workspace) -> str:
+    """Each calendar format writes the plan, and each that reads takes its own file back
+    unchanged: their modules and libraries (openpyxl, icalendar) are in this build."""
+    from core.calendar.posts import PostFields, create_post, list_posts
+    from core.formats import CALENDAR_FORMATS
+
+    db = ws.database()
+    if not list_posts(db):  # the icalendar check made one, unless it failed
+        create_post(db, PostFields(title="Self-test: formats", status="draft",
+                                   at=datetime(date.today().year, 12, 10, 10, 0,
+                                               tzinfo=ZoneInfo("UTC")), tz="UTC"))
+    posts = list_posts(db)
+    done = []
+    for fmt in CALENDAR_FORMATS:
+        if fmt.writer is None:
+            continue
+        path = ws.folder / f"selftest{fmt.suffix}"
+        path.write_bytes(fmt.writer(posts, []))
+        if fmt.reader is None:
+            done.append(f"{fmt.key} written")
+            continue
+        report = fmt.reader(db, path, "UTC")
+        _expect(report.unchanged == len(posts) and not report.created and not report.updated
+                and not report.errors,
+                f"{fmt.key}: reading back its own export gave {report.created} new, "
+                f"{report.updated} changed, {report.unchanged} unchanged of {len(posts)} posts "
+                f"{'; '.join(map(str, report.errors))}".strip())
+        done.append(f"{fmt.key} written and read back")
+    return ", ".join(done)
+
+
+def check_named_modules(_ws: _Workspace) -> str:
+    """Every adapter, publisher and report writer a record names by module (imported on first
+    use, so a bundler only has the records to go by: build.spec reads them)."""
+    from core.named_modules import core_named, missing
+
+    named = core_named()
+    problems = missing(named)
+    _expect(not problems, "; ".join(problems))
+    return f"{len(named)} adapters, publishers and report writers import"
+
+
 def check_reports(_ws: _Workspace) -> str:
     """A Word report written and read back (python-docx's template travels in the bundle),
     and the font PDF reports embed is there."""
@@ -293,6 +335,17 @@ def check_reports(_ws: _Workspace) -> str:
     return f"Word report written and re-read; PDF font {', '.join(fonts)}"
 
 
+def check_postgres_driver(_ws: _Workspace) -> str:
+    """The driver a team's shared PostgreSQL server needs (the bundle ships it; a source
+    install has it with the ``postgres`` extra). Connects to nothing."""
+    try:
+        import psycopg
+    except ImportError as exc:
+        raise CheckFailed("the PostgreSQL driver is not installed, so this copy can use only "
+                          "its own SQLite database (pip install 'attache[postgres]')") from exc
+    return f"psycopg {psycopg.__version__}, libpq {psycopg.pq.version()} ({psycopg.pq.__impl__})"
+
+
 def check_keyring(_ws: _Workspace) -> str:
     from core import secrets
 
@@ -313,7 +366,11 @@ CHECKS: tuple[tuple[str, Callable[[_Workspace], str], bool], ...] = (
     ("calendar rules", check_calendar_rules, True),
     ("observance packs", check_packs, True),
     ("icalendar export", check_ics, True),
+    ("calendar formats", check_calendar_formats, True),
+    ("named modules", check_named_modules, True),
     ("reports", check_reports, True),
+    # Optional: one laptop's SQLite needs no driver; a team's server does.
+    ("postgresql driver", check_postgres_driver, False),
     # Feeds, the calendar and listening to public accounts work without a keyring; only
     # tokens for private APIs need one.
     ("keyring", check_keyring, False),

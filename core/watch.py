@@ -93,7 +93,7 @@ def match_new(conn: Connection, item_ids: Sequence[int] = (), reply_ids: Sequenc
         chunk = reply_ids[start:start + BACKFILL_CHUNK]
         for reply_id, text, when, fetched in conn.execute(select(
                 REPLIES.c.id, REPLIES.c.text, REPLIES.c.published, REPLIES.c.fetched_at)
-                .where(REPLIES.c.id.in_(chunk))):
+                .where(REPLIES.c.id.in_(chunk), REPLIES.c.own.is_(False))):
             haystack = normalise(text)
             rows += [{"term_id": t.id, "item_id": None, "reply_id": reply_id,
                       "published": when or fetched}
@@ -136,7 +136,8 @@ def add_term(db: Database, term: str) -> tuple[int, int]:
             term=term, kind=term_kind(term), created_at=utcnow())).inserted_primary_key[0]
         compiled = [CompiledTerm(term_id, term, compile_term(term))]
         item_ids = list(conn.execute(select(ITEMS.c.id)).scalars())
-        reply_ids = list(conn.execute(select(REPLIES.c.id)).scalars())
+        reply_ids = list(conn.execute(select(REPLIES.c.id).where(
+            REPLIES.c.own.is_(False))).scalars())  # the audience's words, not the embassy's
         found = match_new(conn, item_ids, reply_ids, compiled)
     return term_id, found
 

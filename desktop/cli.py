@@ -16,8 +16,8 @@ Adding a command (it stays lazy):
    command, or ``actions = group(sub, name, help_text)`` then ``command(actions, "list", ...)``
    for one with actions. ``cmd_func(args) -> int`` is the exit code; ``open_db(args)``,
    ``emit_json`` and ``parse_since`` are in ``cli_support`` too.
-2. Add one line to ``COMMANDS`` below: the name, its one-line help (shown by
-   ``attache --help`` without importing your module) and ``"module:function"``.
+2. Add one line to ``COMMANDS`` in desktop/commands.py: the name, its one-line help (shown
+   by ``attache --help`` without importing your module) and ``"module:function"``.
 
 Keep the module's top-level imports to what parsing needs: anything heavy (requests,
 feedparser, holidays, sentiment models, Qt) goes inside the ``cmd_*`` function that uses it, so
@@ -34,32 +34,7 @@ from collections.abc import Sequence
 
 from core.errors import KnownError
 from desktop.cli_support import COMMON
-
-# name: (help shown by ``attache --help``, "module:function" that adds the command's parser)
-COMMANDS: dict[str, tuple[str, str]] = {
-    "sources": ("add, list and remove sources", "desktop.cli_feeds:add_sources"),
-    "opml": ("import or export OPML", "desktop.cli_feeds:add_opml"),
-    "refresh": ("fetch due sources", "desktop.cli_feeds:add_refresh"),
-    "items": ("list and mark items", "desktop.cli_feeds:add_items"),
-    "db": ("database maintenance", "desktop.cli_admin:add_db"),
-    "config": ("show or change settings", "desktop.cli_admin:add_config"),
-    "posts": ("plan posts", "desktop.cli_calendar:add_posts"),
-    "campaigns": ("campaigns", "desktop.cli_calendar:add_campaigns"),
-    "observances": ("observance days", "desktop.cli_calendar:add_observances"),
-    "calendar": ("export and import the plan", "desktop.cli_calendar:add_calendar"),
-    "publish": ("publish approved posts to the embassy's accounts, once",
-                "desktop.cli_publish:add_publish"),
-    "replies": ("replies to the embassy's posts", "desktop.cli_social:add_replies"),
-    "watch": ("watch terms", "desktop.cli_social:add_watch"),
-    "secrets": ("platform tokens in the OS keyring", "desktop.cli_social:add_secrets"),
-    "sentiment": ("sentiment of replies", "desktop.cli_sentiment:add_sentiment"),
-    "self-test": ("check this installation: database, feeds, sentiment, calendar, keyring, Qt",
-                  "desktop.cli_admin:add_self_test"),
-    "screenshots": ("render the app's views to PNG files", "desktop.cli_app:add_screenshots"),
-    "demo": ("open the app on sample content (works offline)", "desktop.cli_app:add_demo"),
-    "report": ("the media summary and the period report (Word, PDF, HTML, text, Excel)",
-               "desktop.cli_report:add_report"),
-}
+from desktop.commands import COMMANDS
 
 
 class VersionAction(argparse.Action):

@@ -60,12 +60,13 @@ def format_check(check: Check, width: int = 20) -> str:
 
 
 def self_test_checks(on_check: Any = None) -> list[Check]:
-    """Core's checks, then Qt's (checked here: core never imports Qt)."""
+    """Core's checks, then the desktop's modules and Qt (checked here: core never imports Qt)."""
     from core.selftest import run_self_test
+    from desktop.named_modules import check_desktop_modules
     from desktop.selftest_qt import check_qt, check_qt_desktop
 
     checks = run_self_test(on_check)
-    qt = [check_qt(), check_qt_desktop()]
+    qt = [check_desktop_modules(), check_qt(), check_qt_desktop()]
     if on_check is not None:
         for check in qt:
             on_check(check)

@@ -120,6 +120,8 @@ def add_calendar(sub: Subcommands, name: str, help_text: str) -> None:
     p.add_argument("--channel", action="append", type=int, default=[], metavar="SOURCE_ID")
     p = command(cal, "import", cmd_calendar_import, "import an .ics, .csv or .xlsx plan")
     p.add_argument("file")
+    p.add_argument("--json", action="store_true",
+                   help="print what was imported, noted, skipped or refused as JSON")
 
 
 def _post_options(p: argparse.ArgumentParser, *, adding: bool) -> None:
@@ -363,6 +365,8 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
     if not path.is_file():  # before opening the database: a typo is the likelier mistake
         raise KnownError(f"no such file: {path}")
     db = open_db(args)
+    if getattr(args, "json", False):
+        return _import_json(db, path)
     report = import_calendar(db, path, default_tz=default_zone_name(Settings.load().timezone))
     print(f"created {report.created}, {report.updated_text()}, unchanged {report.unchanged}"
           + (f", observances added {report.observances_added}"
@@ -375,4 +379,31 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
         print(f"attache: {counted(len(report.skipped), 'event')} skipped; the others were "
               "imported",
               file=sys.stderr)
+    return 1 if report.errors or report.skipped else 0
+
+
+def _import_json(db: object, path: Path) -> int:
+    """``calendar import --json``: the report as one JSON object, the exit code as without it
+    (1 when anything was skipped or the file refused). A refused file is
+    ``{"refused": message, "errors": [...]}`` — nothing was written."""
+    from core.calendar.exchange import import_calendar
+    from core.calendar.imports import ImportRejected, RejectedEntry
+
+    def entries(found: list[RejectedEntry]) -> list[dict]:
+        return [{"where": e.where, "line": e.line,
+                 "reason": "; ".join(p.message for p in e.problems)} for e in found]
+
+    try:
+        report = import_calendar(db, path,  # type: ignore[arg-type]
+                                 default_tz=default_zone_name(Settings.load().timezone))
+    except ImportRejected as exc:
+        emit_json({"refused": str(exc).splitlines()[0], "errors": entries(exc.report.rejected())})
+        return 1
+    except KnownError as exc:
+        emit_json({"refused": str(exc), "errors": []})
+        return 1
+    emit_json({"created": report.created, "updated": report.updated,
+               "changed_fields": report.changed_fields, "unchanged": report.unchanged,
+               "observances_added": report.observances_added, "warnings": report.warnings,
+               "skipped": entries(report.skipped)})
     return 1 if report.errors or report.skipped else 0

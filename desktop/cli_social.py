@@ -90,6 +90,8 @@ def cmd_replies_list(args: argparse.Namespace) -> int:
         indent = "  ↳ " if r["parent_id"] else ""
         text = " ".join(r["text"].split())
         mood = (r["sentiment_label"] or "·")[:3] + ("*" if r["label_source"] == "manual" else "")
+        if r.get("own"):  # the embassy's own reply: in the thread, never scored or counted
+            mood = "EMB"
         print(f"{r['id']:>6} {when:<16} {mood:<4} {r['language'] or '':<3} {indent}"
               f"{r['author_handle'] or '?'}: {text[:90]}")
     return 0

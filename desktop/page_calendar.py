@@ -148,10 +148,13 @@ def observance_entry(row: dict) -> ObservanceEntry:
 
 # ------------------------------------------------------------------ dialogs
 
+POST_DIALOGS = "desktop.post_dialogs"  # by name: desktop/named_modules.py lists it for bundles
+
+
 def _post_dialogs() -> ModuleType | None:
     """``desktop.post_dialogs``, looked up at call time (tests may stand in for it)."""
     try:
-        return importlib.import_module("desktop.post_dialogs")
+        return importlib.import_module(POST_DIALOGS)
     except ImportError:
         log.exception("the post dialogs are not available")
         return None
@@ -195,7 +198,7 @@ def screenshot_states(view: CalendarView) -> Iterator[str]:
 def screenshot_extras(ctx: AppContext) -> dict[str, QWidget]:
     """The post editor and the export/import dialogs, when their module is there."""
     try:
-        dialogs = importlib.import_module("desktop.post_dialogs")
+        dialogs = importlib.import_module(POST_DIALOGS)
     except ImportError:
         return {}
     return dialogs.screenshot_widgets(ctx)

@@ -88,7 +88,8 @@ def listen_data(db: Database, zone: Callable[[], tzinfo], scorer: Callable[[], S
         return result
 
     def thread(record: dict) -> dict:
-        """The reading pane's context: the post a reply answers and the reply it answers."""
+        """The reading pane's context: the post a reply answers, the reply it answers and the
+        embassy's own answers to it (not rows of the table: Listen lists the audience)."""
         post = None
         if record.get("item_id") is not None:
             try:
@@ -101,7 +102,8 @@ def listen_data(db: Database, zone: Callable[[], tzinfo], scorer: Callable[[], S
         parent = None
         if record.get("parent_id") is not None:
             parent = replies.replies_by_ids(db, [record["parent_id"]]).get(record["parent_id"])
-        return {"post": post, "parent": parent}
+        answers = replies.own_answers(db, record["id"]) if record.get("id") is not None else []
+        return {"post": post, "parent": parent, "answers": answers}
 
     def current() -> Settings:
         if settings is not None:

@@ -106,8 +106,11 @@ class AnswerBox(QWidget):
             self.title.setText(self.tr("Answer publicly on {0}, as the embassy").format(
                 platform_name(record.get("platform"))))
             if record.get("answered_at") is not None and not self.status.text():
-                self.status.setText(html.escape(self.tr("Already answered by {0}.").format(
-                    record.get("answered_by") or "?")))
+                by = record.get("answered_by")
+                self.status.setText(html.escape(
+                    self.tr("Already answered by {0}.").format(by) if by else
+                    self.tr("Already answered on {0}, outside Attaché.").format(
+                        platform_name(record.get("platform")))))
         self._update()
 
     def _update(self) -> None:

@@ -817,13 +817,8 @@ class ListenView(QWidget):
             if totals[key] or key in ("positive", "neutral", "negative"):
                 parts.append(f"<span style='color:{LABEL_COLORS[key]}'>{totals[key]} "
                              f"{text}</span>")
-        if shown == everything:
-            lead = self.tr("<b>%Ln</b> reply(ies)", "", everything)
-        elif shown > everything:  # the list has the embassy's answers; sentiment never counts them
-            lead = self.tr("<b>%Ln</b> reply(ies) with the embassy's answers; from the public "
-                           "{0}", "", shown).format(everything)
-        else:
-            lead = self.tr("<b>{0}</b> of %Ln reply(ies)", "", everything).format(shown)
+        lead = (self.tr("<b>%Ln</b> reply(ies)", "", everything) if shown == everything
+                else self.tr("<b>{0}</b> of %Ln reply(ies)", "", everything).format(shown))
         self.counts.setText(f"{lead}: " + " · ".join(parts))
         self.status.emit(self.tr("%Ln reply(ies)", "", shown))
 

@@ -27,8 +27,10 @@ from ui.models.sources_table import KIND_NAMES
 POST_EXCERPT_CHARS = 280  # "the first lines" of the post a reply answers
 PARENT_EXCERPT_CHARS = 400
 
-# reply row -> {"post": {title, text, url} | None, "parent": reply row | None}
+# reply row -> {"post": {title, text, url} | None, "parent": reply row | None,
+#               "answers": [the embassy's own replies under it]}
 ThreadLookup = Callable[[dict], dict]
+EMBASSY_COLOR = "#2b6cb0"
 
 translate = QCoreApplication.translate
 
@@ -90,6 +92,9 @@ class ReplyReader(QTextBrowser):
         self.reply_id = record.get("id")
         context = self.thread(record) if self.thread is not None else {}
         parts = [self._header(record), self._body(record), self._label(record)]
+        answers = context.get("answers") or []
+        if answers:
+            parts.append(self._answers(answers))
         parent = context.get("parent")
         if parent:
             parts.append(self._parent(parent))
@@ -106,6 +111,8 @@ class ReplyReader(QTextBrowser):
         who = html.escape(name or handle or self.tr("(unknown author)"))
         if name and handle and handle != name:
             who += f" <span style='color:#666'>@{html.escape(handle.lstrip('@'))}</span>"
+        if record.get("own"):
+            who += " " + self._badge()
         facts = [platform_name(record.get("platform")), when_text(record.get("when"))]
         likes = record.get("likes")
         if likes:
@@ -133,8 +140,28 @@ class ReplyReader(QTextBrowser):
         return (f"<p><span style='color:{LABEL_COLORS.get(key, '#777')}'>■ "
                 f"{html.escape(text)}</span>{extra}</p>")
 
+    def _badge(self) -> str:
+        """Marks the embassy's own words in a thread: shown, never counted as a reaction."""
+        name = html.escape(self.tr("Embassy"))
+        return (f"<span style='background-color:{EMBASSY_COLOR};color:white'>&nbsp;"
+                f"{name}&nbsp;</span>")
+
+    def _answers(self, answers: list[dict]) -> str:
+        """The embassy's answers to this reply, from Attaché or typed in the platform's app."""
+        lines = []
+        for answer in answers:
+            facts = " · ".join(html.escape(f) for f in (
+                answer.get("author_name") or answer.get("author_handle") or "",
+                when_text(answer.get("when"))) if f)
+            lines.append("{} <span style='color:#444'>{}</span><br>{}".format(
+                self._badge(), facts, _paragraphs(answer.get("text") or "")))
+        return "<hr><p><b>{}</b><br>{}</p>".format(
+            html.escape(self.tr("The embassy answered")), "<br><br>".join(lines))
+
     def _parent(self, parent: dict) -> str:
         who = html.escape(parent.get("author_name") or parent.get("author_handle") or "")
+        if parent.get("own"):
+            who += " " + self._badge()
         return ("<hr><p style='color:#555'><b>{}</b> {}<br>{}</p>").format(
             html.escape(self.tr("In reply to")), who,
             _paragraphs(excerpt(parent.get("text"), PARENT_EXCERPT_CHARS)))

@@ -43,9 +43,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, vRecur
+from icalendar import Alarm, Calendar, Event, vBroken, vRecur
 
-from core.calendar import icsscan, recurrence
+from core.calendar import icsparts, icsscan, recurrence
 from core.calendar.filezone import file_zone
 from core.calendar.imports import ImportRejected, ImportReport, RejectedEntry
 from core.calendar.timezones import equivalent_zone, zone
@@ -279,6 +279,8 @@ class IcsEvent:
     floating: bool = False  # a time without a zone, read in the importer's default zone
     generated_uid: bool = False  # the file gave none: made from the event's own lines
     notes: list[str] = field(default_factory=list)  # imported, but something was left out
+    sequence: int = 0  # SEQUENCE: of two revisions of one event, the higher is the current
+    stamp: datetime | None = None  # DTSTAMP (else LAST-MODIFIED): breaks a SEQUENCE tie
 
     def __post_init__(self) -> None:
         # Text as the database keeps it (no NUL): the UID finds the saved post again, and an
@@ -291,6 +293,11 @@ class IcsEvent:
         uid = "generated" if self.generated_uid else self.uid or "?"
         line = f", line {self.line}" if self.line else ""
         return f"event {self.number} (UID {uid}{line})"
+
+
+# What a post is made of: an event whose line for one of these cannot be read is skipped;
+# any other unreadable line is left out with a note.
+_NEEDED = icsparts.NEEDED
 
 
 class EventProblem(ValueError):
@@ -306,6 +313,7 @@ class ParsedCalendar:
     events: list[IcsEvent]
     problems: list[RejectedEntry]  # events that cannot be read, one entry each
     ours: bool  # written by Attaché (our PRODID): its import is all-or-nothing
+    notes: list[str] = field(default_factory=list)  # parts of the file that were left out
 
 
 def parse_ics(data: bytes, *, default_tz: str = "UTC") -> list[IcsEvent]:
@@ -319,27 +327,53 @@ def parse_ics(data: bytes, *, default_tz: str = "UTC") -> list[IcsEvent]:
 
 def read_calendar(data: bytes, default_tz: str) -> ParsedCalendar:
     """The readable events, and one problem per event that is not (never a traceback)."""
+    data = newlines(data)
     found = icsscan.scan(data)  # line numbers; refuses crafted time zones before expanding
+    file_notes: list[str] = []
+    alarms_dropped: dict[int, str] = {}
+    lines_dropped: dict[int, str] = {}
     try:
         calendars = Calendar.from_ical(data, multiple=True)
-    except (ValueError, IndexError, KeyError, TypeError) as exc:
-        raise KnownError(f"this is not an iCalendar (.ics) file: {exc}") from None
+        components: list[Event | icsparts.Unreadable] = [
+            c for cal in calendars for c in cal.walk("VEVENT")]
+    except icsparts.PARSE_ERRORS as exc:
+        # One part icalendar cannot read (a free/busy list, a to-do, a reminder): read the
+        # others on their own (core.calendar.icsparts).
+        try:
+            recovered = icsparts.read_parts(data.decode("utf-8", "replace"))
+        except icsparts.PARSE_ERRORS:
+            recovered = None
+        if recovered is None or not recovered.calendars:
+            raise KnownError(f"this is not an iCalendar (.ics) file: {exc}") from None
+        calendars, components = recovered.calendars, recovered.events
+        file_notes, alarms_dropped = recovered.notes, recovered.alarm_dropped
+        lines_dropped = recovered.line_dropped
     if not calendars or calendars[0].name != "VCALENDAR":
         raise KnownError("this is not an iCalendar (.ics) file: no BEGIN:VCALENDAR")
-    components = [c for cal in calendars for c in cal.walk("VEVENT")]
     lines = found.events if len(found.events) == len(components) else []
-    zones = _Zones(_file_zones(calendars, found.custom_zones),
-                   floating=found.calendar_zone or default_tz,
-                   utc=found.calendar_zone or "UTC")
+    custom, broken = _file_zones(calendars, found.custom_zones)
+    zones = _Zones(custom, floating=found.calendar_zone or default_tz,
+                   utc=found.calendar_zone or "UTC", broken=broken)
     events: list[IcsEvent] = []
     problems: list[RejectedEntry] = []
     generated: dict[str, int] = {}
     for number, component in enumerate(components, start=1):
         where = lines[number - 1] if lines else None
+        if isinstance(component, icsparts.Unreadable):
+            problems.append(RejectedEntry.of(
+                f"event {number} (UID ?, line {component.line})",
+                ValueError(component.reason if component.reason.startswith("its ")
+                           else f"it cannot be read ({component.reason})")))
+            continue
         uid = str(component.get("uid", "") or "").strip()
         label_uid = uid or "generated"
         try:
             event = _event(component, number, where, zones)
+            if event.line in alarms_dropped:
+                event.notes.append(f"its reminder (VALARM) cannot be read "
+                                   f"({alarms_dropped[event.line]}) and was left out")
+            if event.line in lines_dropped:
+                event.notes.append(lines_dropped[event.line])
             if not event.uid:
                 event.uid = _generated_uid(component, generated)
                 event.generated_uid = True
@@ -354,7 +388,15 @@ def read_calendar(data: bytes, default_tz: str) -> ParsedCalendar:
             at = f", line {where.begin}" if where else ""
             problems.append(RejectedEntry.of(f"event {number} (UID {label_uid}{at})",
                                              ValueError(f"it cannot be read ({exc})")))
-    return ParsedCalendar(events, problems, ours=found.prodid == PRODID)
+    return ParsedCalendar(events, problems, ours=found.prodid == PRODID, notes=file_notes)
+
+
+def newlines(data: bytes) -> bytes:
+    """Lines ended by a lone CR (Lotus Notes, classic Mac OS programs) as CRLF: icalendar
+    reads such a file as one line and found no BEGIN:VCALENDAR in it."""
+    if b"\r" in data and b"\r\n" not in data:
+        return data.replace(b"\r", b"\r\n")
+    return data
 
 
 def _generated_uid(component: Event, seen: dict[str, int]) -> str:
@@ -379,6 +421,8 @@ class _Zones:
     custom: dict[str, tzinfo]
     floating: str
     utc: str
+    # TZID → why the file's definition of it cannot be read (its events are skipped).
+    broken: dict[str, str] = field(default_factory=dict)
     # (TZID, year) → the IANA zone that keeps the custom zone's clock, or None.
     equivalents: dict[tuple[str, int], str | None] = field(default_factory=dict)
 
@@ -398,20 +442,27 @@ class _Zones:
         return self.equivalents[key]
 
 
-def _file_zones(calendars: list[Calendar], custom: set[str]) -> dict[str, tzinfo]:
+def _file_zones(calendars: list[Calendar],
+                custom: set[str]) -> tuple[dict[str, tzinfo], dict[str, str]]:
     """Zones the file defines whose TZID names no known zone, built for this file alone
-    (icalendar's own cache would lend one file's definition to the next)."""
+    (icalendar's own cache would lend one file's definition to the next), and why each one
+    that cannot be built cannot: only the events in that zone are skipped for it. A
+    definition without a TZID (Zimbra writes an empty one) names nothing and is ignored."""
     zones: dict[str, tzinfo] = {}
+    broken: dict[str, str] = {}
     for calendar in calendars:
         for component in calendar.walk("VTIMEZONE"):
             tzid = str(component.get("TZID", "")).strip()
-            if tzid in custom and tzid not in zones:
+            if tzid and tzid in custom and tzid not in zones:
                 try:
                     zones[tzid] = file_zone(component)
+                    broken.pop(tzid, None)
+                except KnownError as exc:
+                    broken[tzid] = str(exc)
                 except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-                    raise KnownError(f"the time zone {tzid!r} defined in the file cannot be "
-                                     f"read: {exc}") from None
-    return zones
+                    broken[tzid] = (f"the time zone {tzid!r} defined in the file cannot be "
+                                    f"read: {exc}")
+    return zones, broken
 
 
 def _line(where: icsscan.EventLines | None, name: str, index: int = 0) -> int | None:
@@ -433,14 +484,29 @@ def _single(component: Event, name: str, where: icsscan.EventLines | None) -> ob
 
 def _event(component: Event, number: int, where: icsscan.EventLines | None,
            zones: _Zones) -> IcsEvent:
-    errors = getattr(component, "errors", None)
-    if errors:
-        name, message = errors[0]
-        if name:
+    notes: list[str] = []
+    _repair_rrule(component)
+    for name, message in getattr(component, "errors", None) or []:
+        if name == "EXDATE" and _empty(component, name):
+            notes.append("an empty EXDATE line was ignored (it excludes no occurrence)")
+            continue
+        if name and (name in _NEEDED or name.startswith("X-ATTACHE-")):
             raise EventProblem(f"bad {name}: {message}", _line(where, name))
-        raise EventProblem(f"a line cannot be read: {message}")
-    for name in ("DTSTART", "DTEND", "DURATION", "UID", "SUMMARY", "RECURRENCE-ID", "STATUS"):
+        # A line the post does not need (CREATED, DTSTAMP, SEQUENCE, GEO, an attendee, an
+        # extra date, a line a program forgot to fold): left out, and the import says so.
+        at = f" (line {_line(where, name)})" if name and _line(where, name) else ""
+        notes.append(f"its {name} line{at} cannot be read ({message}) and was left out"
+                     if name else f"a line cannot be read and was left out: {message}")
+    for name in ("DTSTART", "DTEND", "DURATION", "UID", "RECURRENCE-ID"):
         _single(component, name, where)
+    for name in ("SUMMARY", "DESCRIPTION", "STATUS", "URL"):
+        found = component.get(name)
+        if isinstance(found, list) and found:  # Meetup, Google invitations: the first one
+            lines = ", ".join(str(n) for n in (where.of(name) if where else []))
+            notes.append(f"it has {len(found)} {name} lines" + (f" (lines {lines})" if lines
+                         else "") + "; the first was used (RFC 5545 allows one)")
+            component.pop(name)
+            component.add(name, found[0], encode=False)
     uid = str(component.get("uid", "") or "").strip()
     if component.get("dtstart") is None:
         raise EventProblem("it has no start (DTSTART)")
@@ -480,7 +546,8 @@ def _event(component: Event, number: int, where: icsscan.EventLines | None,
         tz=tz, rrule=rrule, categories=_categories(component),
         url=str(url) if url else None, status=str(status).upper() if status else None,
         alarm_days=_alarm_days(component), attache=attache, number=number,
-        line=where.begin if where else None, floating=floating)
+        line=where.begin if where else None, floating=floating, notes=notes,
+        sequence=_sequence(component), stamp=_stamp(component))
     if component.get("recurrence-id") is not None:
         event.recurrence_id, _, _ = _moment(component["recurrence-id"], zones,
                                             _line(where, "RECURRENCE-ID"))
@@ -497,11 +564,62 @@ def _event(component: Event, number: int, where: icsscan.EventLines | None,
                            "no known zone, so its times are kept in UTC: the series may move "
                            "by an hour when the clocks change")
     event.exdates = _dates(component, "EXDATE", zones, where)
-    if component.get("rdate") is not None:
-        extra = _dates(component, "RDATE", zones, where)
+    rdates = component.get("rdate")  # left out: only counted, so never a reason to skip
+    groups = rdates if isinstance(rdates, list) else [] if rdates is None else [rdates]
+    extra = [d for group in groups if not isinstance(group, vBroken)
+             for d in getattr(group, "dts", [])]
+    if extra:
         event.notes.append(f"its {len(extra)} extra date(s) (RDATE) were left out: a post "
                            "repeats by one rule; plan those days as posts of their own")
     return event
+
+
+def _empty(component: Event, name: str) -> bool:
+    """Whether every unreadable ``name`` line of the event is empty (``EXDATE:``), and drops
+    those lines so the rest of the event reads as if they were not there."""
+    found = component.get(name)
+    values = found if isinstance(found, list) else [found]
+    broken = [v for v in values if isinstance(v, vBroken)]
+    if any(str(v).strip() for v in broken):
+        return False
+    kept = [v for v in values if not isinstance(v, vBroken)]
+    component.pop(name)
+    for value in kept:
+        component.add(name, value, encode=False)
+    return True
+
+
+def _repair_rrule(component: Event) -> None:
+    """An RRULE that icalendar refused only for spaces in it (``BYDAY=MO, TU, WE`` — written
+    by hand-made exporters) is read without them; any other unreadable RRULE stays refused."""
+    rule = component.get("rrule")
+    if not isinstance(rule, vBroken):
+        return
+    try:
+        repaired = vRecur.from_ical(re.sub(r"\s+", "", str(rule)))
+    except (ValueError, TypeError):
+        return
+    component.pop("rrule")
+    component.add("rrule", repaired)
+    component.errors[:] = [e for e in component.errors if e[0] != "RRULE"]
+
+
+def _sequence(component: Event) -> int:
+    """SEQUENCE, the revision of the event (RFC 5545 §3.8.7.4); 0 when absent or unreadable."""
+    value = component.get("sequence")
+    try:
+        return int(value) if value is not None and not isinstance(value, list) else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _stamp(component: Event) -> datetime | None:
+    """When this revision was written: DTSTAMP, else LAST-MODIFIED (aware), None if neither."""
+    for name in ("dtstamp", "last-modified"):
+        value = getattr(component.get(name), "dt", None)
+        if isinstance(value, datetime):
+            return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return None
 
 
 def _rrule(component: Event, where: icsscan.EventLines | None) -> str | None:
@@ -574,6 +692,8 @@ def _placed(value: datetime, tzid: str | None, zones: _Zones,
             if same is not None:
                 return wall.replace(tzinfo=ZoneInfo(same)), same, False
             return wall.replace(tzinfo=own).astimezone(UTC), "UTC", False
+        if str(tzid).strip() in zones.broken:
+            raise EventProblem(zones.broken[str(tzid).strip()], line)
         raise EventProblem(f"its time zone {str(tzid)!r} is neither defined in the file "
                            "(VTIMEZONE) nor a zone Attaché knows, so the time cannot be "
                            "placed", line)

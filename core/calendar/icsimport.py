@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, select
@@ -58,6 +58,7 @@ log = logging.getLogger("attache.calendar.ics")
 
 _OBSERVANCE_UID = re.compile(r"^observance-(?P<key>.+)-(?P<day>\d{4}-\d{2}-\d{2})@attache$")
 OBSERVANCES = Observance.__table__
+NO_TITLE = "(no title)"
 SOURCES = Source.__table__
 
 
@@ -110,6 +111,7 @@ def import_ics(db: Database, data: bytes, *, default_tz: str) -> ImportReport:
         zones = ", ".join(sorted({e.tz for e in floating}))
         report.warnings.append(f"{len(floating)} event(s) have times without a time zone "
                                f"(floating); they were read as {zones} time")
+    report.warnings += parsed.notes
     report.warnings += [f"{e.label()}: {note}" for e in parsed.events for note in e.notes]
     _apply(db, context.plan, report)
     log.info("ics import: %d created, %d updated, %d unchanged, %d observances added, "
@@ -130,19 +132,11 @@ def _plan_all(events: list[IcsEvent], ctx: _Context) -> list[tuple[IcsEvent, Kno
     overrides: dict[tuple[str, str], IcsEvent] = {}
     for event in events:
         if event.recurrence_id is None:
-            if event.uid in masters:
-                refused.append((event, KnownError(
-                    f"the UID appears twice in the file (also event "
-                    f"{masters[event.uid].number})")))
-            else:
-                masters[event.uid] = event
-            continue
-        key = (event.uid, rid_text(event.recurrence_id))
-        if key in overrides:
-            refused.append((event, KnownError(
-                f"it replaces the same occurrence as event {overrides[key].number}")))
+            _keep_current(masters, event.uid, event, refused, ctx.report,
+                          "the UID appears twice in the file (also event {other})")
         else:
-            overrides[key] = event
+            _keep_current(overrides, (event.uid, rid_text(event.recurrence_id)), event, refused,
+                          ctx.report, "it replaces the same occurrence as event {other}")
     exceptions: dict[str, list[date | datetime]] = {}
     replacements: list[IcsEvent] = []
     for (uid, _), event in overrides.items():
@@ -173,6 +167,37 @@ def _plan_all(events: list[IcsEvent], ctx: _Context) -> list[tuple[IcsEvent, Kno
         if uid not in masters and uid not in refused_masters:
             _add_exceptions(uid, moments, ctx)
     return refused
+
+
+def _keep_current(found: dict, key: object, event: IcsEvent,
+                  refused: list[tuple[IcsEvent, KnownError]], report: ImportReport,
+                  clash: str) -> None:
+    """Two revisions of one event (or of one occurrence) in a file — a mailbox of invitations
+    saved as one calendar, a client that kept the old copy: the current one is the one with
+    the higher SEQUENCE, then the later DTSTAMP (RFC 5546 §2.1.5), and the other is left out
+    with a note. Two that neither tells apart are a real clash: the later one is skipped."""
+    other = found.get(key)
+    if other is None:
+        found[key] = event
+        return
+    newer = _revision(event) > _revision(other)
+    older = _revision(event) < _revision(other)
+    if not (newer or older):
+        refused.append((event, KnownError(clash.format(other=other.number))))
+        return
+    current, old = (event, other) if newer else (other, event)
+    found[key] = current
+    report.warnings.append(f"{old.label()}: an older revision of event {current.number} "
+                           f"(SEQUENCE {old.sequence}, DTSTAMP {_stamp_text(old)}); "
+                           "the newer one was imported")
+
+
+def _revision(event: IcsEvent) -> tuple[int, datetime]:
+    return event.sequence, event.stamp or datetime.min.replace(tzinfo=UTC)
+
+
+def _stamp_text(event: IcsEvent) -> str:
+    return f"{event.stamp:%Y-%m-%d %H:%M:%S}Z" if event.stamp else "none"
 
 
 def _add_exceptions(uid: str, moments: list[date | datetime], ctx: _Context) -> None:
@@ -235,7 +260,12 @@ def _plan_post(event: IcsEvent, uid: str, exceptions: list[date | datetime] | No
                ctx: _Context) -> None:
     wanted = _wanted(event, exceptions, ctx)
     if not wanted["title"]:
-        raise KnownError("it has no title (SUMMARY)")
+        if event.attache:  # our own export always has one: an edit took it out
+            raise KnownError("it has no title (SUMMARY)")
+        # RFC 5545 makes SUMMARY optional: Google's holiday and birthday calendars, Apple's
+        # and Nextcloud's quick events have none. Calendars show "(No title)"; so does the plan.
+        wanted["title"] = NO_TITLE
+        event.notes.append(f"it has no title (SUMMARY); it was imported as {NO_TITLE!r}")
     existing = ctx.post(uid)
     if existing is None:
         data = PostFields(**{k: v for k, v in wanted.items() if v is not None})
@@ -308,9 +338,8 @@ def _wanted(event: IcsEvent, exceptions: list[date | datetime] | None,
     exdates: list[date | datetime] | None = None
     if event.rrule and event.recurrence_id is None:
         # UNTIL as stored (the post's wall-clock time): Google's "…T155959Z" equals it.
-        rrule = normal_rrule(recurrence.stored_rule(
-            event.rrule, all_day=event.all_day, tz=event.tz,
-            start=event.start_date if event.all_day else event.start)) or ""
+        rrule = _series_rule(event)
+    if rrule:
         moments = [*event.exdates, *(exceptions or [])]
         if not event.all_day:  # a whole day off a timed series: that day's occurrence
             moments = [o for v in moments for o in (
@@ -330,6 +359,26 @@ def _wanted(event: IcsEvent, exceptions: list[date | datetime] | None,
         "notes": (notes or "") if ours or had_trailer else None, "rrule": rrule,
         "exdates": exdates,
     }
+
+
+def _series_rule(event: IcsEvent) -> str:
+    """The event's RRULE as a post keeps it, or "" for another program's rule that gives no
+    occurrence after the start (Apple's holiday calendars end a yearly rule before the one
+    year left): RFC 5545 §3.8.5.3 counts DTSTART as the first occurrence, so such an event
+    happens once, on its start, and is imported so, with a note. Our own export's rules are
+    checked as the editor checks them."""
+    rule = normal_rrule(recurrence.stored_rule(event.rrule or "", all_day=event.all_day,
+                                               tz=event.tz)) or ""
+    start = event.start_date if event.all_day else event.start
+    try:
+        recurrence.check_series(rule, start, written=event.rrule)  # type: ignore[arg-type]
+    except KnownError as exc:
+        if event.attache:
+            raise
+        event.notes.append(f"{exc}; DTSTART is its one occurrence (RFC 5545), so it was "
+                           "imported as a single event")
+        return ""
+    return rule
 
 
 def _differences(wanted: dict[str, object], post: dict) -> dict[str, object]:

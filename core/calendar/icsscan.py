@@ -64,6 +64,13 @@ def _candidates(name: str) -> list[str]:
     return found
 
 
+def unescape_text(value: str) -> str:
+    """A TEXT value as meant (RFC 5545 §3.3.11): ``Kuala Lumpur\\, Singapore`` — Outlook 2007
+    names zones by their display names and escapes the comma in the VTIMEZONE's TZID, while
+    the TZID parameters that refer to it quote it instead."""
+    return re.sub(r"\\([\\,;:nN])", lambda m: "\n" if m[1] in "nN" else m[1], value)
+
+
 def _is_zone(name: str) -> bool:
     if not name or name.startswith(".") or ".." in name:
         return False
@@ -168,7 +175,7 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
 def _zone_line(zone: _Zone, stack: list[str], name: str, line: str, value: str,
                number: int) -> None:
     if name == "TZID" and stack[-1] == "VTIMEZONE":
-        zone.tzid = value
+        zone.tzid = unescape_text(value)
     elif name == "RRULE":
         zone.rules += 1
         freq = re.search(r"FREQ=([A-Z]+)", value.upper())
@@ -194,6 +201,8 @@ def _check_zones(zones: list[_Zone]) -> set[str]:
     for zone in zones:
         if iana_name(zone.tzid):
             continue  # the IANA zone is used; the file's definition is never expanded
+        if not zone.tzid:
+            continue  # no event can name it (Zimbra writes such an empty definition)
         custom.add(zone.tzid)
         limits = ((zone.parts, MAX_ZONE_PARTS, "observances (STANDARD/DAYLIGHT)"),
                   (zone.rules, MAX_ZONE_RULES, "repeating rules"),

@@ -57,6 +57,15 @@ def check_rule(text: str) -> str:
         raise KnownError(f"not a valid RRULE {text!r}: one line only ({EXAMPLE})")
     given = parts(rule)
     freq = given.get("FREQ", "").upper()
+    if given.get("RSCALE", "").upper() == "GREGORIAN" and given.get("SKIP", "OMIT").upper() \
+            == "OMIT":
+        # RFC 7529: RSCALE=GREGORIAN with SKIP=OMIT (its default) is the RFC 5545 rule itself.
+        rule = ";".join(p for p in rule.split(";")
+                        if p.partition("=")[0].strip().upper() not in ("RSCALE", "SKIP"))
+        given = parts(rule)
+    if given.get("RSCALE", "").upper() == "GREGORIAN":
+        raise KnownError(f"RRULE {text!r} moves an occurrence that falls on a missing day "
+                         f"(SKIP={given.get('SKIP')}, RFC 7529), which Attaché cannot repeat")
     if "RSCALE" in given:
         raise KnownError(f"RRULE {text!r} repeats in a non-Gregorian calendar (RSCALE="
                          f"{given['RSCALE']}), which Attaché cannot repeat")

@@ -102,8 +102,9 @@ def _split(given: str) -> SplitResult:
     url = given
     if "://" not in url and not _SCHEME.match(url):
         url = "https://" + url
-    parts: SplitResult | None = urlsplit(url)
+    parts: SplitResult | None
     try:
+        parts = urlsplit(url)  # ValueError on "[a title in brackets]" (not an IPv6 literal)
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number
     except ValueError:
         parts = None

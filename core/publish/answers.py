@@ -126,15 +126,14 @@ def _store_answer(run: Run, reply: dict, source: dict, post_guid: str, remote_id
     mine = SocialReply(platform_id=remote_id, post_platform_id=post_guid,
                        parent_platform_id=reply["platform_id"],
                        author_handle=_own_handle(source), author_name=source["title"],
-                       html=text_to_html(text), text=text, published=run.now, url=url)
+                       html=text_to_html(text), text=text, published=run.now, url=url,
+                       own=True)
     with run.db.write() as conn:
-        store_replies(conn, source["id"], reply["platform"], [mine], run.now)
-        conn.execute(update(REPLIES).where(REPLIES.c.platform == reply["platform"],
-                                           REPLIES.c.platform_id == remote_id)
-                     .values(own=True))
+        # Who answered first: storing an own reply marks its parent answered without a name.
         conn.execute(update(REPLIES).where(REPLIES.c.id == reply["id"],
                                            REPLIES.c.answered_at.is_(None))
                      .values(answered_at=run.now, answered_by=run.actor))
+        store_replies(conn, source["id"], reply["platform"], [mine], run.now)
         return conn.execute(select(REPLIES.c.id).where(
             REPLIES.c.platform == reply["platform"],
             REPLIES.c.platform_id == remote_id)).scalar_one()

@@ -9,9 +9,9 @@ database does not hold is said in words, never guessed:
 * **Posts** are the items collected from the embassy's own accounts in the range (what went
   out), by channel and week (ISO weeks, Monday first, in the officer's zone).
 * **Replies received** are the public's replies written in the range, to any post (the
-  embassy's own answers are not). **Answered** counts those answered from Attaché (the Listen
-  pane's Answer box, ``attache replies answer``: core/publish/answers.py marks them); an
-  answer written on the platform itself is not known to be one, and the note says so.
+  embassy's own answers are not). **Answered** counts those the embassy answered, from
+  Attaché or in the platform's own app (core/social/replies.py marks a reply answered when
+  the embassy's reply to it is read), as the Dashboard does.
 * **Likes** on the posts themselves are not collected; "top posts by likes" ranks posts by the
   likes their replies drew, and says so.
 * **Sentiment** keeps replies no analyzer reads (``unsupported``) as their own share, per
@@ -355,10 +355,10 @@ def _replies_table(scope: _Scope, posts: dict[int, list[dict]],
                            Column("Answered", "number"),
                            Column("Negative share", "percent")],
                   empty="No own accounts yet.",
-                  note="Replies received are the public's, written in the range, to any post. "
-                       "Answered counts the replies answered from Attaché (the Listen pane's "
-                       "Answer box or attache replies answer); an answer written on the "
-                       "platform itself is not counted.")
+                  note="Replies received are the public's, written in the range, to any post "
+                       "(the embassy's own answers are not). Answered counts those the embassy "
+                       "answered, from Attaché or in the platform's app, once Attaché has read "
+                       "the answer.")
     for source, (name, kind) in scope.channels.items():
         n_posts = len(posts.get(source, []))
         got = replies.get(source, {"replies": 0, "negative": 0, "supported": 0,

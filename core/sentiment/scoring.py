@@ -224,7 +224,7 @@ def score_reply_ids(conn: Connection, scorer: Scorer, ids: Sequence[int],
         started = time.perf_counter()
         chunk = list(ids[start:start + CHUNK])
         rows = conn.execute(select(REPLIES.c.id, REPLIES.c.text).where(
-            REPLIES.c.id.in_(chunk))).all()
+            REPLIES.c.id.in_(chunk), REPLIES.c.own.is_(False))).all()
         if timings is not None:
             _add(timings, "read", time.perf_counter() - started)
         scores = scorer.score_many([text or "" for _, text in rows], timings)
@@ -243,7 +243,8 @@ def score_reply_ids(conn: Connection, scorer: Scorer, ids: Sequence[int],
 def score_languages(conn: Connection, scorer: Scorer, languages: Sequence[str]) -> int:
     """Score the replies in these languages again (a new model is in use for them); manual
     labels stay as they are."""
-    ids = list(conn.execute(select(REPLIES.c.id).where(REPLIES.c.language.in_(languages))
+    ids = list(conn.execute(select(REPLIES.c.id).where(REPLIES.c.language.in_(languages),
+                                                       REPLIES.c.own.is_(False))
                             .order_by(REPLIES.c.id)).scalars())
     return score_reply_ids(conn, scorer, ids)
 

@@ -76,6 +76,9 @@ class SocialReply:
     published: datetime | None
     likes: int | None = None
     url: str | None = None
+    # Written by the embassy's own account (its answer typed in the platform's app, its
+    # channel's comment, its Page's reply): shown in the thread, never counted as audience.
+    own: bool = False
 
     def __post_init__(self) -> None:
         storable_fields(self)  # ids are compared with stored ones: same spelling (no NUL)

@@ -213,11 +213,14 @@ def _flatten(thread: dict[str, Any], root_uri: str, me: set[str]) -> list[Social
         uri = _text(post.get("uri"))
         if not uri:
             continue
-        if _is_mine(post, me) and parent_uri in own_posts:
+        mine = _is_mine(post, me)
+        if mine and parent_uri in own_posts:
             own_posts.add(uri)
             stack += [(child, uri, uri) for child in reversed(_children(node))]
             continue
-        replies.append(_reply(post, post_uri, None if parent_uri == post_uri else parent_uri))
+        # Our answer to someone (typed in the app, or sent from Attaché): ours, in the thread.
+        replies.append(_reply(post, post_uri, None if parent_uri == post_uri else parent_uri,
+                              own=mine))
         stack += [(child, uri, post_uri) for child in reversed(_children(node))]
     return replies
 
@@ -258,7 +261,8 @@ def _entry(post: dict[str, Any]) -> ParsedEntry:
     )
 
 
-def _reply(post: dict[str, Any], root_uri: str, parent_uri: str | None) -> SocialReply:
+def _reply(post: dict[str, Any], root_uri: str, parent_uri: str | None, *,
+           own: bool = False) -> SocialReply:
     author = post.get("author") if isinstance(post.get("author"), dict) else {}
     html = _post_html(post)
     likes = post.get("likeCount")
@@ -274,6 +278,7 @@ def _reply(post: dict[str, Any], root_uri: str, parent_uri: str | None) -> Socia
         published=_post_time(post),
         likes=likes if isinstance(likes, int) and not isinstance(likes, bool) else None,
         url=_web_url(post),
+        own=own,
     )
 
 

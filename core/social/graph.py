@@ -16,7 +16,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
@@ -56,7 +56,7 @@ PERMISSION_NAME = re.compile(
 FB_POST_FIELDS = "id,message,created_time,permalink_url,updated_time"
 FB_COMMENT_FIELDS = "id,message,created_time,from,like_count,parent{id},permalink_url"
 IG_MEDIA_FIELDS = "id,caption,timestamp,permalink,media_type"
-IG_REPLY_FIELDS = "id,text,timestamp,username,like_count"
+IG_REPLY_FIELDS = "id,text,timestamp,username,like_count,from"
 IG_COMMENT_FIELDS = f"{IG_REPLY_FIELDS},replies{{{IG_REPLY_FIELDS}}}"
 IG_ACCOUNT_FIELDS = "instagram_business_account{id,username,name}"
 
@@ -355,7 +355,7 @@ class FacebookAdapter:
             result.warning = (f"only the latest {MAX_PAGES * 50} posts were read; older ones "
                               "are not in Attaché")
         return _finish(result, request, last, "last_created",
-                       lambda post_id: self._comments(client, post_id))
+                       lambda post_id: self._comments(client, post_id, request.account_id))
 
     @staticmethod
     def _entry(post: dict[str, Any]) -> ParsedEntry:
@@ -367,7 +367,10 @@ class FacebookAdapter:
             published_raw=raw, content_html=text_to_html(text), content_text=text)
 
     @staticmethod
-    def _comments(client: GraphClient, post_id: str) -> Iterator[SocialReply]:
+    def _comments(client: GraphClient, post_id: str,
+                  page_id: str | None = None) -> Iterator[SocialReply]:
+        """The comments on one post; the Page answering as itself (``from.id`` is the Page's
+        id) is the embassy's own."""
         params = {"fields": FB_COMMENT_FIELDS, "filter": "stream", "limit": 100}
         for data in client.pages(f"{post_id}/comments", params):
             for comment in data:
@@ -379,13 +382,15 @@ class FacebookAdapter:
                     "id") else None
                 author = comment.get("from")  # absent when the commenter's privacy hides it
                 name = (_text(author.get("name")) or None) if isinstance(author, dict) else None
+                author_id = str(author.get("id") or "") if isinstance(author, dict) else ""
                 yield SocialReply(
                     platform_id=str(comment["id"]), post_platform_id=post_id,
                     parent_platform_id=None if parent_id == post_id else parent_id,
                     author_handle=name, author_name=name, html=text_to_html(text), text=text,
                     published=parse_time(comment.get("created_time")),
                     likes=_likes(comment.get("like_count")),
-                    url=_text(comment.get("permalink_url")) or None)
+                    url=_text(comment.get("permalink_url")) or None,
+                    own=bool(page_id) and author_id == page_id)
 
 
 # ---------------------------------------------------------------------------- Instagram
@@ -474,8 +479,9 @@ class InstagramAdapter:
             # Newest first: once a page reaches what we already have, older pages are known.
             if last is not None and any(e.published and e.published <= last for e in entries):
                 break
+        me = {user.lower(), (request.account_id or "").lower()} - {""}
         return _finish(result, request, last, "last_timestamp",
-                       lambda media_id: self._comments(client, media_id))
+                       lambda media_id: self._comments(client, media_id, me))
 
     @staticmethod
     def _entry(media: dict[str, Any]) -> ParsedEntry:
@@ -488,14 +494,16 @@ class InstagramAdapter:
             title=post_title(text, f"Instagram {kind}"), author=None, published=parse_time(raw),
             published_raw=raw, content_html=text_to_html(text), content_text=text)
 
-    def _comments(self, client: GraphClient, media_id: str) -> Iterator[SocialReply]:
+    def _comments(self, client: GraphClient, media_id: str,
+                  me: Collection[str] = ()) -> Iterator[SocialReply]:
+        """Comments and their replies; ``me``: the account's username and IG user id."""
         for data in client.pages(f"{media_id}/comments", {"fields": IG_COMMENT_FIELDS,
                                                           "limit": 50}):
             for comment in data:
                 if not comment.get("id"):
                     continue
                 comment_id = str(comment["id"])
-                yield self._reply(comment, media_id, None)
+                yield self._reply(comment, media_id, None, me)
                 replies = comment.get("replies") if isinstance(comment.get("replies"),
                                                                 dict) else {}
                 inline = [r for r in replies.get("data") or [] if isinstance(r, dict)]
@@ -505,14 +513,20 @@ class InstagramAdapter:
                         for r in page]
                 for reply in inline:
                     if reply.get("id"):
-                        yield self._reply(reply, media_id, comment_id)
+                        yield self._reply(reply, media_id, comment_id, me)
 
     @staticmethod
-    def _reply(comment: dict[str, Any], media_id: str, parent_id: str | None) -> SocialReply:
+    def _reply(comment: dict[str, Any], media_id: str, parent_id: str | None,
+               me: Collection[str] = ()) -> SocialReply:
+        """One comment; written by the account itself (its username, or ``from`` naming its
+        username or id) it is the embassy's own."""
         text = _text(comment.get("text"))
         username = _text(comment.get("username")) or None
+        author = comment.get("from") if isinstance(comment.get("from"), dict) else {}
+        said = {(username or "").lower(), _text(author.get("username")).lower(),
+                str(author.get("id") or "")} - {""}
         return SocialReply(
             platform_id=str(comment["id"]), post_platform_id=media_id,
             parent_platform_id=parent_id, author_handle=username, author_name=None,
             html=text_to_html(text), text=text, published=parse_time(comment.get("timestamp")),
-            likes=_likes(comment.get("like_count")), url=None)
+            likes=_likes(comment.get("like_count")), url=None, own=any(name in me for name in said))

@@ -174,7 +174,8 @@ def _collect_replies(fetcher: Fetcher, base: str, post_ids: list[str],
 
     Our own continuation of a thread (a status of ours answering one of ours) is a post —
     the statuses listing includes it — never an audience reply; replies to it belong to it.
-    Our answers to someone else's reply stay in the conversation, as before.
+    Our answers to someone else's reply stay in the conversation, marked ``own``: shown in
+    the thread, never counted as the audience's.
     """
     what = f"Mastodon ({_host(base)})"
     replies: list[SocialReply] = []
@@ -207,7 +208,8 @@ def _collect_replies(fetcher: Fetcher, base: str, post_ids: list[str],
                 continue
             parent = _text(status.get("in_reply_to_id"))
             account = status.get("account") if isinstance(status.get("account"), dict) else {}
-            if _text(account.get("id")) == own_account and parent in own_posts:
+            mine = bool(own_account) and _text(account.get("id")) == own_account
+            if mine and parent in own_posts:
                 own_posts.add(reply_id)
                 continue
             post = parent if parent in own_posts else answered.get(parent, post_id)
@@ -215,7 +217,7 @@ def _collect_replies(fetcher: Fetcher, base: str, post_ids: list[str],
             # In a self-thread a reply is a descendant of several of our posts: keep it once.
             if reply_id not in seen and _is_public_post(status):
                 seen.add(reply_id)
-                replies.append(_reply(status, post, base))
+                replies.append(_reply(status, post, base, own=mine))
     notes = []
     if gone:
         notes.append(f"{len(gone)} post(s) were deleted before their replies could be read")
@@ -244,7 +246,7 @@ def _entry(status: dict[str, Any], base: str) -> ParsedEntry:
     )
 
 
-def _reply(status: dict[str, Any], post_id: str, base: str) -> SocialReply:
+def _reply(status: dict[str, Any], post_id: str, base: str, *, own: bool = False) -> SocialReply:
     html, text = _content(status, base)
     account = status.get("account") if isinstance(status.get("account"), dict) else {}
     parent = _text(status.get("in_reply_to_id")) or None
@@ -260,6 +262,7 @@ def _reply(status: dict[str, Any], post_id: str, base: str) -> SocialReply:
         published=parse_time(_text(status.get("created_at")) or None),
         likes=likes if isinstance(likes, int) and not isinstance(likes, bool) else None,
         url=_text(status.get("url")) or _text(status.get("uri")) or None,
+        own=own,
     )
 
 

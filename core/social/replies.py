@@ -18,6 +18,7 @@ from sqlalchemy import (
     Select,
     bindparam,
     case,
+    delete,
     func,
     insert,
     select,
@@ -28,7 +29,7 @@ from core.errors import KnownError, NotFoundError
 from core.links import stored_link
 from core.social.base import SocialReply
 from core.storage.database import Database
-from core.storage.models import Item, PlannedPost, Reply, Source
+from core.storage.models import Item, PlannedPost, Reply, Source, WatchHit
 from core.storage.types import iso
 from core.uzbek_script import contains_words
 
@@ -36,19 +37,23 @@ REPLIES = Reply.__table__
 ITEMS = Item.__table__
 SOURCES = Source.__table__
 POSTS = PlannedPost.__table__
+HITS = WatchHit.__table__
 CHUNK = 500
 # What the Listen table may be ordered by (``reply_ids(order=...)``).
 REPLY_ORDERS = ("date", "polarity", "label", "author", "language", "post")
 # When a reply happened: its platform date, else when we first saw it (exports without dates).
 REPLY_WHEN = func.coalesce(REPLIES.c.published, REPLIES.c.fetched_at)
+# The audience's replies: not the embassy's own (its answers, its channel's comments).
+AUDIENCE = REPLIES.c.own.is_(False)
 
 
 @dataclass
 class ReplyCounts:
-    new: int = 0
+    new: int = 0  # the audience's new replies (the embassy's own are in ``own``)
     updated: int = 0
     orphaned: int = 0  # replies to posts we do not have (deleted, too old): skipped
-    new_ids: tuple[int, ...] = ()
+    new_ids: tuple[int, ...] = ()  # the audience's new replies: to score and to watch
+    own: int = 0  # new replies of the embassy's own account, and stored ones found to be
 
 
 def reply_hash(reply: SocialReply) -> str:
@@ -58,13 +63,20 @@ def reply_hash(reply: SocialReply) -> str:
 
 def store_replies(conn: Connection, source_id: int, platform: str,
                   replies: Sequence[SocialReply], fetched_at: datetime) -> ReplyCounts:
-    """Insert new replies, update changed ones, then link parents; in the caller's transaction."""
+    """Insert new replies, update changed ones, then link parents; in the caller's transaction.
+
+    A reply the adapter says the embassy's own account wrote is stored ``own``; one stored
+    before as the audience's (by an older version, or typed in the platform's app) becomes own
+    when read again, and ``own`` never goes back (an answer sent from Attaché stays the
+    embassy's whatever an adapter says). An own reply answering an audience reply marks it
+    answered, at the own reply's time: answers typed in the platform's app count too.
+    """
     counts = ReplyCounts()
     if not replies:
         return counts
     posts = _item_ids(conn, source_id, {r.post_platform_id for r in replies})
     existing = _reply_ids(conn, platform, [r.platform_id for r in replies])
-    new_rows, changed, seen = [], [], set()
+    new_rows, changed, seen, now_own = [], [], set(), []
     for reply in replies:
         if reply.platform_id in seen:
             continue
@@ -84,19 +96,61 @@ def store_replies(conn: Connection, source_id: int, platform: str,
             new_rows.append({**values, "source_id": source_id, "item_id": item_id,
                              "platform": platform, "platform_id": reply.platform_id,
                              "parent_platform_id": reply.parent_platform_id,
-                             "published": reply.published, "fetched_at": fetched_at})
-        elif known[1] != digest:
-            changed.append({**values, "reply_pk": known[0], "updated_at": fetched_at})
+                             "published": reply.published, "fetched_at": fetched_at,
+                             "own": reply.own})
+        else:
+            reply_pk, stored_digest, stored_own = known
+            if reply.own and not stored_own:
+                now_own.append(reply_pk)
+            if stored_digest != digest:
+                changed.append({**values, "reply_pk": reply_pk, "updated_at": fetched_at})
     if new_rows:
         conn.execute(insert(REPLIES), new_rows)
     if changed:
         conn.execute(update(REPLIES).where(REPLIES.c.id == bindparam("reply_pk")), changed)
-    counts.new, counts.updated = len(new_rows), len(changed)
+    if now_own:
+        _make_own(conn, now_own)
+    counts.updated = len(changed)
+    counts.own = len(now_own) + sum(1 for r in new_rows if r["own"])
+    counts.new = len(new_rows) - sum(1 for r in new_rows if r["own"])
     if new_rows:
         ids = _reply_ids(conn, platform, [r["platform_id"] for r in new_rows])
-        counts.new_ids = tuple(v[0] for v in ids.values())
+        audience = {r["platform_id"] for r in new_rows if not r["own"]}
+        counts.new_ids = tuple(v[0] for k, v in ids.items() if k in audience)
         _link_parents(conn, source_id)
+    if counts.own or new_rows:
+        _mark_answered(conn, source_id)
     return counts
+
+
+def _make_own(conn: Connection, reply_ids: list[int]) -> None:
+    """Replies stored as the audience's that the embassy wrote: own from now on, their
+    automatic sentiment and watch-term hits dropped (an officer's own label is kept)."""
+    for start in range(0, len(reply_ids), CHUNK):
+        chunk = reply_ids[start:start + CHUNK]
+        conn.execute(update(REPLIES).where(REPLIES.c.id.in_(chunk)).values(own=True))
+        conn.execute(update(REPLIES).where(
+            REPLIES.c.id.in_(chunk),
+            func.coalesce(REPLIES.c.label_source, "") != "manual").values(
+            sentiment_label=None, polarity=None, subjectivity=None, label_source=None,
+            analyzer=None, scored_at=None))
+        conn.execute(delete(HITS).where(HITS.c.reply_id.in_(chunk)))
+
+
+def _mark_answered(conn: Connection, source_id: int) -> None:
+    """An audience reply the embassy answered (an own reply under it) is answered, at the
+    earliest such answer's time; one answered from Attaché keeps its time and who."""
+    child = REPLIES.alias("answer")
+    first = (select(func.min(func.coalesce(child.c.published, child.c.fetched_at)))
+             .where(child.c.parent_id == REPLIES.c.id, child.c.own.is_(True))
+             .scalar_subquery())
+    # Parents of own replies: the embassy answers few, so this reads few rows.
+    answered = select(child.c.parent_id).where(child.c.source_id == source_id,
+                                               child.c.own.is_(True),
+                                               child.c.parent_id.is_not(None))
+    conn.execute(update(REPLIES).where(
+        REPLIES.c.id.in_(answered), REPLIES.c.own.is_(False),
+        REPLIES.c.answered_at.is_(None)).values(answered_at=first))
 
 
 def _link_parents(conn: Connection, source_id: int) -> None:
@@ -120,15 +174,18 @@ def _item_ids(conn: Connection, source_id: int, guids: set[str]) -> dict[str, in
     return found
 
 
-def _reply_ids(conn: Connection, platform: str, ids: list[str]) -> dict[str, tuple[int, str]]:
-    found: dict[str, tuple[int, str]] = {}
+def _reply_ids(conn: Connection, platform: str,
+               ids: list[str]) -> dict[str, tuple[int, str, bool]]:
+    """platform id → (row id, content hash, own) of the replies already stored."""
+    found: dict[str, tuple[int, str, bool]] = {}
     wanted = sorted(set(ids))
     for start in range(0, len(wanted), CHUNK):
-        rows = conn.execute(select(REPLIES.c.platform_id, REPLIES.c.id, REPLIES.c.content_hash)
+        rows = conn.execute(select(REPLIES.c.platform_id, REPLIES.c.id, REPLIES.c.content_hash,
+                                   REPLIES.c.own)
                             .where(REPLIES.c.platform == platform,
                                    REPLIES.c.platform_id.in_(wanted[start:start + CHUNK])))
-        for platform_id, reply_id, digest in rows:
-            found[platform_id] = (reply_id, digest)
+        for platform_id, reply_id, digest, own in rows:
+            found[platform_id] = (reply_id, digest, bool(own))
     return found
 
 
@@ -183,14 +240,17 @@ def reply_filters(*, item_id: int | None = None, source_id: int | None = None,
                   campaign_id: int | None = None, label: str | None = None,
                   language: str | None = None, since: datetime | None = None,
                   until: datetime | None = None) -> list[ColumnElement[bool]]:
-    """WHERE clauses over the reply table for the Listen filters.
+    """WHERE clauses over the reply table for the Listen filters: the audience's replies.
+
+    The embassy's own replies (``own``) are never among them: Listen counts, filters and
+    charts the public's reaction; an own answer is shown in the thread of what it answers.
 
     ``label`` is a sentiment label or ``unscored`` (not analysed yet); ``language=""`` keeps
     replies whose language could not be told (emoji, "+1"); ``campaign_id`` keeps replies to
     posts a planned post of that campaign was matched to; ``since``/``until`` bound when the
     reply was written (``until`` excluded), falling back to when it was fetched.
     """
-    clauses: list[ColumnElement[bool]] = []
+    clauses: list[ColumnElement[bool]] = [AUDIENCE]
     if item_id is not None:
         clauses.append(REPLIES.c.item_id == item_id)
     if source_id is not None:
@@ -300,12 +360,26 @@ def replies_by_ids(db: Database, ids: Sequence[int]) -> dict[int, dict]:
     return found
 
 
+def own_answers(db: Database, reply_id: int) -> list[dict]:
+    """The embassy's own replies under one reply, oldest first (``id, author_handle,
+    author_name, text, url, platform, own, when``): what the reading pane shows as answered,
+    marked as the embassy's — in the thread, never in the counts."""
+    query = (select(REPLIES.c.id, REPLIES.c.author_handle, REPLIES.c.author_name,
+                    REPLIES.c.text, REPLIES.c.url, REPLIES.c.platform, REPLIES.c.own,
+                    REPLY_WHEN.label("when"))
+             .where(REPLIES.c.parent_id == reply_id, REPLIES.c.own.is_(True))
+             .order_by(REPLY_WHEN, REPLIES.c.id))
+    with db.read() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
 def reply_languages(db: Database) -> list[dict]:
-    """Languages replies are written in, most replies first: ``language`` (None: not told),
-    ``replies`` and ``unsupported`` (how many no analyzer reads)."""
+    """Languages the audience's replies are written in, most replies first: ``language``
+    (None: not told), ``replies`` and ``unsupported`` (how many no analyzer reads)."""
     unsupported = func.sum(case((REPLIES.c.sentiment_label == "unsupported", 1), else_=0))
     query = (select(REPLIES.c.language, func.count().label("replies"),
                     func.coalesce(unsupported, 0).label("unsupported"))
+             .where(AUDIENCE)
              .group_by(REPLIES.c.language)
              .order_by(func.count().desc(), REPLIES.c.language))
     with db.read() as conn:
@@ -313,13 +387,13 @@ def reply_languages(db: Database) -> list[dict]:
 
 
 def replied_posts(db: Database) -> list[dict]:
-    """Posts that have replies, newest post first: ``id, title, url, posted, source_title,
-    replies`` — what a "post" filter offers."""
+    """Posts that have audience replies (the embassy's own are not counted), newest post
+    first: ``id, title, url, posted, source_title, replies`` — what a "post" filter offers."""
     query = (select(ITEMS.c.id, ITEMS.c.title, ITEMS.c.url,
                     func.coalesce(ITEMS.c.published, ITEMS.c.sort_date).label("posted"),
                     func.coalesce(SOURCES.c.title, SOURCES.c.url).label("source_title"),
                     func.count(REPLIES.c.id).label("replies"))
-             .join(REPLIES, REPLIES.c.item_id == ITEMS.c.id)
+             .join(REPLIES, (REPLIES.c.item_id == ITEMS.c.id) & AUDIENCE)
              .join(SOURCES, SOURCES.c.id == ITEMS.c.source_id)
              .group_by(ITEMS.c.id, ITEMS.c.title, ITEMS.c.url, ITEMS.c.published,
                        ITEMS.c.sort_date, SOURCES.c.title, SOURCES.c.url)
@@ -331,12 +405,13 @@ def replied_posts(db: Database) -> list[dict]:
 
 def reply_accounts(db: Database) -> list[dict]:
     """The embassy's own accounts (and any other source replies were stored for), by name:
-    ``id, title, url, kind, replies`` — what an "account" filter offers. An own account with
-    no replies yet is listed too, so it can be chosen (from the Dashboard) and show nothing."""
+    ``id, title, url, kind, replies`` (the audience's) — what an "account" filter offers. An
+    own account with no replies yet is listed too, so it can be chosen (from the Dashboard)
+    and show nothing."""
     count = func.count(REPLIES.c.id)
     query = (select(SOURCES.c.id, SOURCES.c.title, SOURCES.c.url, SOURCES.c.kind,
                     count.label("replies"))
-             .outerjoin(REPLIES, REPLIES.c.source_id == SOURCES.c.id)
+             .outerjoin(REPLIES, (REPLIES.c.source_id == SOURCES.c.id) & AUDIENCE)
              .group_by(SOURCES.c.id, SOURCES.c.title, SOURCES.c.url, SOURCES.c.kind,
                        SOURCES.c.own)
              .having(SOURCES.c.own.is_(True) | (count > 0))

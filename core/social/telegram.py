@@ -475,7 +475,7 @@ class _Comments:
             states[guid] = discussion.state
             ids = [c.message_id for c in discussion.comments]
             partial += not discussion.complete
-            replies.extend(_reply(c, self.base, guid, discussion.top_msg_id)
+            replies.extend(_reply(c, self.base, guid, discussion.top_msg_id, channel)
                            for c in discussion.comments)
             known[guid] = {"checked": self.now.isoformat(timespec="seconds"),
                            "newest": max([*ids, newest or 0]) or None}
@@ -613,8 +613,12 @@ def _api_url(page: str, base: str) -> str | None:
 
 
 def _reply(comment: PreviewMessage, base: str, post_guid: str,
-           top_msg_id: int | None) -> SocialReply:
-    """A comment as a reply: ids are ``<channel>/<post>?comment=<id>``, Telegram's own link."""
+           top_msg_id: int | None, channel: str = "") -> SocialReply:
+    """A comment as a reply: ids are ``<channel>/<post>?comment=<id>``, Telegram's own link.
+
+    A comment the channel wrote (sent "as the channel" in its discussion group) names the
+    channel as its author, linked to ``t.me/<channel>``: it is the embassy's own.
+    """
     url = f"{base}/{post_guid}?comment={comment.message_id}"
     html = sanitize_html(comment.text_html, url) if comment.text_html else ""
     if comment.photo:
@@ -636,6 +640,8 @@ def _reply(comment: PreviewMessage, base: str, post_guid: str,
         published=parse_time(comment.published_raw),
         likes=comment.reactions,
         url=url,
+        own=bool(channel and comment.author_handle
+                 and comment.author_handle.lower() == channel.lower()),
     )
 
 

@@ -606,7 +606,8 @@ class _Comments:
             author_handle=handle, author_name=name, html=html, text=text,
             published=_when(comment.get("date")),
             likes=likes.get("count") if isinstance(likes.get("count"), int) else None,
-            url=url)]
+            # The community answering as itself: from_id is its own (negative) owner id.
+            url=url, own=author == self.owner)]
 
 
 class _CommentPages:

@@ -264,7 +264,7 @@ class YouTubeAdapter:
         try:
             for video_id in reply_targets(request, result.entries, undated_are_new=True):
                 try:
-                    _read_video_comments(api, video_id, web, result.replies)
+                    _read_video_comments(api, video_id, web, result.replies, channel_id)
                 except _SkipVideo:
                     log.info("comments of video %s cannot be read; skipped", video_id)
         except _StopComments as stop:
@@ -498,7 +498,7 @@ def _paragraph(text: str) -> str:
 # ---------------------------------------------------------------------------- comments
 
 def _read_video_comments(api: DataApi, video_id: str, web: str,
-                         out: list[SocialReply]) -> None:
+                         out: list[SocialReply], channel_id: str = "") -> None:
     """Every thread of one video, with all replies; appended as they arrive so that a quota
     stop keeps what was already read."""
     seen = {r.platform_id for r in out}
@@ -512,15 +512,17 @@ def _read_video_comments(api: DataApi, video_id: str, web: str,
         for thread in page.get("items") or []:
             snippet = thread.get("snippet") or {}
             top = snippet.get("topLevelComment") or {}
-            top_reply = _reply(top, video_id, None, web)
+            top_reply = _reply(top, video_id, None, web, channel_id)
             if top_reply is None:
                 continue
             _add(out, seen, [top_reply])
             inline = (thread.get("replies") or {}).get("comments") or []
-            _add(out, seen, (_reply(c, video_id, top_reply.platform_id, web) for c in inline))
+            _add(out, seen, (_reply(c, video_id, top_reply.platform_id, web, channel_id)
+                             for c in inline))
             total = snippet.get("totalReplyCount")
             if isinstance(total, int) and total > len(inline):
-                _read_replies(api, top_reply.platform_id, video_id, web, out, seen)
+                _read_replies(api, top_reply.platform_id, video_id, web, out, seen,
+                              channel_id)
         token = page.get("nextPageToken")
         if not token:
             return
@@ -529,7 +531,7 @@ def _read_video_comments(api: DataApi, video_id: str, web: str,
 
 
 def _read_replies(api: DataApi, parent_id: str, video_id: str, web: str,
-                  out: list[SocialReply], seen: set[str]) -> None:
+                  out: list[SocialReply], seen: set[str], channel_id: str = "") -> None:
     """comments.list?parentId=: the replies a thread does not carry inline."""
     token = None
     for _ in range(MAX_REPLY_PAGES):
@@ -541,7 +543,8 @@ def _read_replies(api: DataApi, parent_id: str, video_id: str, web: str,
             page = api.get("comments", params)
         except _SkipVideo:  # the thread was deleted between the two calls
             return
-        _add(out, seen, (_reply(c, video_id, parent_id, web) for c in page.get("items") or []))
+        _add(out, seen, (_reply(c, video_id, parent_id, web, channel_id)
+                         for c in page.get("items") or []))
         token = page.get("nextPageToken")
         if not token:
             return
@@ -555,7 +558,9 @@ def _add(out: list[SocialReply], seen: set[str], replies: Iterable[SocialReply |
 
 
 def _reply(comment: dict[str, Any], video_id: str, parent_id: str | None,
-           web: str) -> SocialReply | None:
+           web: str, channel_id: str = "") -> SocialReply | None:
+    """A comment as a reply; one whose ``authorChannelId`` is the channel's own (its owner
+    answering under the video) is the embassy's own."""
     comment_id = comment.get("id") if isinstance(comment, dict) else None
     if not isinstance(comment_id, str) or not comment_id:
         return None
@@ -563,7 +568,8 @@ def _reply(comment: dict[str, Any], video_id: str, parent_id: str | None,
     html = sanitize_html(str(snippet.get("textDisplay") or ""), WEB_BASE)
     text = html_to_text(html) or str(snippet.get("textOriginal") or "")
     name = snippet.get("authorDisplayName") or None
-    channel = (snippet.get("authorChannelId") or {}).get("value")
+    author_channel = snippet.get("authorChannelId")
+    channel = author_channel.get("value") if isinstance(author_channel, dict) else None
     handle = name if isinstance(name, str) and name.startswith("@") else channel
     likes = snippet.get("likeCount")
     return SocialReply(
@@ -577,4 +583,5 @@ def _reply(comment: dict[str, Any], video_id: str, parent_id: str | None,
         published=parse_time(snippet.get("publishedAt")),
         likes=likes if isinstance(likes, int) else None,
         url=f"{web}/watch?v={quote(video_id)}&lc={quote(comment_id)}",
+        own=bool(channel_id) and channel == channel_id,
     )

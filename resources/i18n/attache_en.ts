@@ -361,7 +361,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     <message numerus="yes">
         <location line="+55"/>
         <location line="+1"/>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>%Ln reply(ies)</source>
         <translation>
             <numerusform>%Ln reply</numerusform>
@@ -369,7 +369,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-7"/>
+        <location line="-3"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; reply(ies)</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; reply</numerusform>
@@ -377,15 +377,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>&lt;b&gt;%Ln&lt;/b&gt; reply(ies) with the embassy&apos;s answers; from the public {0}</source>
-        <translation>
-            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; reply with the embassy&apos;s answers; from the public {0}</numerusform>
-            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; replies with the embassy&apos;s answers; from the public {0}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; of %Ln reply(ies)</source>
         <translation>
             <numerusform>&lt;b&gt;{0}&lt;/b&gt; of %Ln reply</numerusform>
@@ -487,7 +479,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>ReplyReader</name>
     <message numerus="yes">
-        <location filename="../../ui/reply_reader.py" line="+112"/>
+        <location filename="../../ui/reply_reader.py" line="+119"/>
         <source>♥ %n like(s)</source>
         <translation>
             <numerusform>♥ %n like</numerusform>

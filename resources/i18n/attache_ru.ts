@@ -392,9 +392,14 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Ответить публично в {0} от имени посольства</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Already answered by {0}.</source>
         <translation>Уже ответил(а): {0}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already answered on {0}, outside Attaché.</source>
+        <translation>Уже отвечено в {0}, не из Attaché.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -829,7 +834,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Публикация не перенесена</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="+252"/>
+        <location filename="../../desktop/page_calendar.py" line="+255"/>
         <source>Plan a post on the selected day ({0})</source>
         <translation>Запланировать публикацию на выбранный день ({0})</translation>
     </message>
@@ -2598,24 +2603,24 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+674"/>
+        <location line="+669"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-673"/>
-        <location line="+674"/>
+        <location line="-668"/>
+        <location line="+669"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-674"/>
-        <location line="+675"/>
+        <location line="-669"/>
+        <location line="+670"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-674"/>
+        <location line="-669"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -2752,12 +2757,12 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+204"/>
+        <location line="+199"/>
         <source>(untitled post)</source>
         <translation>(публикация без названия)</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-196"/>
         <source>All campaigns</source>
         <translation>Все кампании</translation>
     </message>
@@ -2814,7 +2819,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>ещё не оценено</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>Click to show the replies to this post</source>
         <translation>Щёлкните, чтобы показать ответы на эту публикацию</translation>
     </message>
@@ -2829,13 +2834,13 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>необычно много негативных ответов ({0})</translation>
     </message>
     <message>
-        <location line="-729"/>
-        <location line="+766"/>
+        <location line="-724"/>
+        <location line="+761"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
     <message>
-        <location line="-612"/>
+        <location line="-607"/>
         <source>Only replies in languages no analyzer reads (Uzbek, Kyrgyz, Tajik…): read them yourself and label them with 1/2/3</source>
         <translation>Только ответы на языках, которые не читает ни один анализатор (узбекский, киргизский, таджикский…): прочитайте их сами и оцените клавишами 1/2/3</translation>
     </message>
@@ -2851,7 +2856,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     <message numerus="yes">
         <location line="+55"/>
         <location line="+1"/>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>%Ln reply(ies)</source>
         <translation>
             <numerusform>%Ln ответ</numerusform>
@@ -2860,7 +2865,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-7"/>
+        <location line="-3"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; reply(ies)</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; ответ</numerusform>
@@ -2869,16 +2874,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>&lt;b&gt;%Ln&lt;/b&gt; reply(ies) with the embassy&apos;s answers; from the public {0}</source>
-        <translation>
-            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; ответ вместе с ответами посольства; от публики {0}</numerusform>
-            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; ответа вместе с ответами посольства; от публики {0}</numerusform>
-            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; ответов вместе с ответами посольства; от публики {0}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; of %Ln reply(ies)</source>
         <translation>
             <numerusform>&lt;b&gt;{0}&lt;/b&gt; из %Ln ответа</numerusform>
@@ -3977,17 +3973,17 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>ReplyReader</name>
     <message>
-        <location filename="../../ui/reply_reader.py" line="+85"/>
+        <location filename="../../ui/reply_reader.py" line="+87"/>
         <source>Select a reply to read it here in full, with the post it answers. J and K move to the next and previous reply.</source>
         <translation>Выберите ответ, чтобы прочитать его здесь целиком вместе с публикацией, на которую он отвечает. J и K — следующий и предыдущий ответ.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>(unknown author)</source>
         <translation>(автор неизвестен)</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+8"/>
         <source>♥ %n like(s)</source>
         <translation>
             <numerusform>♥ %n отметка «нравится»</numerusform>
@@ -4011,7 +4007,17 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>{0} (отмечено вручную)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Embassy</source>
+        <translation>Посольство</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The embassy answered</source>
+        <translation>Ответ посольства</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>In reply to</source>
         <translation>В ответ на</translation>
     </message>

@@ -16,7 +16,8 @@ from desktop import cli_admin
 
 CORE_CHECKS = ["folders", "site configuration", "database", "feeds", "language detection",
                "sentiment", "textblob lexicon", "calendar rules", "observance packs",
-               "icalendar export", "reports", "keyring"]
+               "icalendar export", "calendar formats", "named modules", "reports",
+               "postgresql driver", "keyring"]
 
 
 def _self_test(*argv: str) -> int:
@@ -48,6 +49,8 @@ def test_every_check_passes_on_this_install(memory_keyring: object) -> None:
     assert passed(checks)
     by_name = {c.name: c for c in checks}
     assert by_name["keyring"].required is False
+    assert by_name["postgresql driver"].required is False
+    assert by_name["postgresql driver"].detail.startswith("psycopg 3.")  # the test extra has it
     assert "ПОСОЛЬСТВО" in by_name["feeds"].detail
     assert all(c.seconds >= 0 for c in checks)
 
@@ -98,7 +101,7 @@ def test_cli_json_lists_every_check_and_exits_0(capsys: pytest.CaptureFixture[st
                                                 memory_keyring: object) -> None:
     assert _self_test("--json") == 0
     rows = json.loads(capsys.readouterr().out)
-    assert [r["name"] for r in rows] == [*CORE_CHECKS, "qt", "qt-desktop"]
+    assert [r["name"] for r in rows] == [*CORE_CHECKS, "desktop modules", "qt", "qt-desktop"]
     assert all(set(r) == {"name", "ok", "required", "detail", "seconds"} for r in rows)
     qt = rows[-2]
     assert qt["ok"] and qt["required"], qt["detail"]
@@ -168,4 +171,15 @@ def test_attache_self_test_is_wired_into_the_cli(cli, fake_qt: None,  # noqa: AN
                                                  memory_keyring: object) -> None:
     code, out, _err = cli("self-test", "--json")
     assert code == 0
-    assert [r["name"] for r in json.loads(out)] == [*CORE_CHECKS, "qt", "qt-desktop"]
+    assert [r["name"] for r in json.loads(out)] == [*CORE_CHECKS, "desktop modules", "qt",
+                                                    "qt-desktop"]
+
+
+def test_a_copy_without_the_postgresql_driver_says_what_it_cannot_do(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # what an install without the extra has
+    check = run_check("postgresql driver", lambda: selftest.check_postgres_driver(None))
+    assert not check.ok
+    assert "only its own SQLite database" in check.detail and "attache[postgres]" in check.detail

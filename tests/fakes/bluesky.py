@@ -4,8 +4,10 @@
 expired access token is ``400 {"error": "ExpiredToken"}``), ``com.atproto.repo.uploadBlob``
 (raw bytes → a blob ref), ``createRecord`` (a record key held once per repository: a repeat is
 the reference PDS's ``500 InternalServerError``), ``getRecord`` (``400 RecordNotFound``),
-``com.atproto.identity.resolveHandle``; AppView ``app.bsky.feed.getPosts`` and
-``getAuthorFeed``. XRPC errors are ``{"error": NAME, "message": TEXT}``; rate limits are 429
+``com.atproto.identity.resolveHandle``; AppView ``app.bsky.feed.getPosts``,
+``getAuthorFeed`` and ``getPostThread`` (a ``threadViewPost`` whose ``replies`` nest the posts
+answering it, ours and other people's; an unknown post is ``400 NotFound``). XRPC errors are
+``{"error": NAME, "message": TEXT}``; rate limits are 429
 with ``ratelimit-*`` headers (reset in epoch seconds).
 """
 
@@ -56,7 +58,8 @@ class FakeBluesky:
                 ("com.atproto.repo.getRecord", self._get_record),
                 ("com.atproto.identity.resolveHandle", self._resolve_handle),
                 ("app.bsky.feed.getPosts", self._get_posts),
-                ("app.bsky.feed.getAuthorFeed", self._author_feed)):
+                ("app.bsky.feed.getAuthorFeed", self._author_feed),
+                ("app.bsky.feed.getPostThread", self._post_thread)):
             server.route(f"/xrpc/{nsid}", handler)
 
     @property
@@ -215,13 +218,46 @@ class FakeBluesky:
                                      "ratelimit-policy": "5000;w=3600"}))
 
     # ------------------------------------------------------------------ AppView
-    def add_other_post(self, uri: str, text: str, author: str = "alisher.bsky.social") -> None:
-        """Someone else's post (a reply to ours) that the AppView knows."""
+    def add_other_post(self, uri: str, text: str, author: str = "alisher.bsky.social", *,
+                       parent: str | None = None, root: str | None = None,
+                       when: str | None = None) -> None:
+        """Someone else's post (a reply to ours: ``parent``, ``root``) the AppView knows."""
         cid = "bafyrei" + hashlib.sha256(uri.encode()).hexdigest()[:52]
         self.cids[uri] = cid
+        record: dict = {"$type": "app.bsky.feed.post", "text": text}
+        if when:
+            record["createdAt"] = when
+        if parent:
+            record["reply"] = {"parent": {"uri": parent, "cid": self.cids.get(parent, "")},
+                               "root": {"uri": root or parent,
+                                        "cid": self.cids.get(root or parent, "")}}
         self.others[uri] = {"uri": uri, "cid": cid, "author": {"handle": author,
                                                                "did": KNOWN_HANDLES[author]},
-                            "record": {"text": text}}
+                            "record": record, "indexedAt": when}
+
+    def add_own_post(self, rkey: str, record: dict) -> str:
+        """A post the account wrote in the Bluesky app (not through this client)."""
+        uri = f"at://{self.did}/app.bsky.feed.post/{rkey}"
+        self.records[rkey] = record
+        self.cids[uri] = "bafyrei" + hashlib.sha256(repr(record).encode()).hexdigest()[:52]
+        return uri
+
+    def _post_thread(self, req: BaseHTTPRequestHandler) -> None:
+        uri = (parse_qs(urlsplit(req.path).query).get("uri") or [""])[0]
+        if self._post_view(uri) is None:
+            reply_json(req, 400, {"error": "NotFound", "message": f"Post not found: {uri}"})
+            return
+        views = [*self.others.values(), *filter(None, (
+            self._post_view(f"at://{self.did}/app.bsky.feed.post/{k}") for k in self.records))]
+
+        def node(at: str) -> dict:
+            children = [v["uri"] for v in views
+                        if ((v.get("record") or {}).get("reply") or {}).get("parent", {}).get(
+                            "uri") == at]
+            return {"$type": "app.bsky.feed.defs#threadViewPost", "post": self._post_view(at),
+                    "replies": [node(child) for child in children]}
+
+        reply_json(req, 200, {"thread": node(uri)})
 
     def _post_view(self, uri: str) -> dict | None:
         if uri in self.others:

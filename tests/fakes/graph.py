@@ -7,12 +7,20 @@ Photo reference).
 /{version}/{object-id}/comments`` (``message``) → ``{"id"}``. Refusals are Graph's error object
 ``{"error": {"message", "type", "code", "fbtrace_id"}}``: 190 expired token, 200 missing
 permission, 506 duplicate status, 32 Page request limit (with X-Business-Use-Case-Usage).
+
+Reading for the refresh (Graph's Page ``/posts`` and Comment ``/comments`` edges): ``GET
+/{page-id}/posts`` → ``{"data": [{"id", "message", "created_time"}]}``; ``GET
+/{post-id}/comments?filter=stream`` → every comment of the post, replies included, flat, each
+with ``from {id, name}`` and, for a reply, ``parent {id}``. Comment ids are
+``<post part>_<comment>`` whatever they answer (a reply under a comment too), as Graph
+writes them; the Page's own comments come ``from`` the Page.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
 
 from tests.fakes.common import Scripted, Stall, read_request, reply_json
@@ -71,6 +79,9 @@ class FakeGraph:
             self._give(req, refusal)
             return
         request = read_request(req)
+        if req.command == "GET":
+            self._read(req, node, edge)
+            return
         fields = dict(request.form) if request.form else {
             k: p.data.decode() for k, p in request.parts.items() if p.filename is None}
         if edge == "comments":
@@ -136,12 +147,43 @@ class FakeGraph:
             self._give(req, graph_error(200, "(#200) Permissions error: requires "
                                              "pages_manage_engagement", 403))
             return
-        comment_id = f"{parent.split('_')[-1]}_{next(self._ids)}"
+        comment_id = f"{_post_part(parent)}_{next(self._ids)}"
         self.comments.append({"id": comment_id, "parent": parent,
-                              "message": fields.get("message")})
+                              "message": fields.get("message"),
+                              "from": {"id": PAGE_ID, "name": "U.S. Embassy Tashkent"},
+                              "created_time": _graph_time(datetime.now(UTC))})
         if self.stall is not None:
             self.stall.hold()
         reply_json(req, 200, {"id": comment_id})
+
+    def add_comment(self, parent: str, message: str, name: str, person_id: str,
+                    when: datetime) -> dict:
+        """Someone's comment on a post (``parent`` a post id) or under a comment."""
+        comment = {"id": f"{_post_part(parent)}_{next(self._ids)}", "parent": parent,
+                   "message": message, "from": {"id": person_id, "name": name},
+                   "created_time": _graph_time(when)}
+        self.comments.append(comment)
+        return comment
+
+    def _read(self, req: BaseHTTPRequestHandler, node: str, edge: str) -> None:
+        if edge == "posts" and node in (PAGE_ID, PAGE):
+            reply_json(req, 200, {"data": [{"id": p["id"], "message": p["message"]}
+                                           for p in reversed(self.posts)]})
+            return
+        if edge == "comments":
+            post = _post_part(node)
+            data = []
+            for comment in self.comments:
+                if _post_part(comment["id"]) != post:
+                    continue
+                shown = {k: comment[k] for k in ("id", "message", "created_time", "from")}
+                if comment["parent"].count("_") == 1 and not comment["parent"].startswith(
+                        f"{PAGE_ID}_"):
+                    shown["parent"] = {"id": comment["parent"]}  # a reply under a comment
+                data.append(shown)
+            reply_json(req, 200, {"data": data, "paging": {"cursors": {}}})
+            return
+        self._give(req, graph_error(100, f"(#100) Unknown path components: /{edge}", 400))
 
     def throttle(self, minutes: int) -> None:
         usage = {PAGE_ID: [{"type": "pages", "call_count": 100, "total_cputime": 10,
@@ -152,3 +194,14 @@ class FakeGraph:
     @staticmethod
     def _give(req: BaseHTTPRequestHandler, refusal: Scripted) -> None:
         reply_json(req, refusal.status, refusal.payload, refusal.headers)
+
+
+def _post_part(object_id: str) -> str:
+    """The post part of an id: ``<page>_<post>`` for a post, ``<post>_<comment>`` for a
+    comment."""
+    head, _, tail = object_id.partition("_")
+    return tail if head == PAGE_ID else head
+
+
+def _graph_time(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S+0000")

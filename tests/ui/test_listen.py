@@ -379,20 +379,3 @@ def test_open_in_browser_is_offered_only_for_safe_links(ctx: AppContext, qtbot) 
     action.trigger()
     assert emitted == ["https://mastodon.example/@kind/r2"]
 
-
-def test_the_count_never_says_more_of_fewer_when_the_embassy_answered(
-        ctx: AppContext, seeded: dict) -> None:
-    """The embassy's own answers are listed (in their thread) but are not the public's
-    sentiment: the lead says so instead of "345 of 343 replies"."""
-    from sqlalchemy import update
-
-    from core.social.replies import REPLIES
-
-    with ctx.db.write() as conn:
-        conn.execute(update(REPLIES).where(REPLIES.c.id.in_([1, 2])).values(own=True))
-    page = page_for(ctx)
-    shown = page.model.total()
-    text = page.counts.text()
-    assert f"<b>{shown}</b> replies with the embassy's answers; from the public {shown - 2}" \
-        in text
-    assert " of " not in text.split(":")[0]

@@ -40,6 +40,9 @@ def thread(db: Database) -> None:
             SocialReply("r2", "p1", "r1", "embassy", "U.S. Embassy", "<p>Any licensed "
                         "translator will do.</p>", "Any licensed translator will do.",
                         NOW + timedelta(hours=2), url="javascript:alert(1)"),
+            SocialReply("r4", "p1", "r1", "embassy", "U.S. Embassy", "<p>A licensed "
+                        "translator, yes.</p>", "A licensed translator, yes.",
+                        NOW + timedelta(hours=4), own=True),
             SocialReply("r3", "p1", None, "madina", None, "<p>🔥🎉</p>", "🔥🎉",
                         NOW + timedelta(hours=3)),
         ], NOW)
@@ -103,6 +106,23 @@ def test_j_and_k_move_and_the_pane_follows(ctx: AppContext, thread: None, qtbot)
     qtbot.keyClick(page.table, Qt.Key.Key_K)
     assert page.reader.reply_id == first
     assert page.table.currentIndex().row() == 0
+
+
+def test_the_embassys_own_answer_is_shown_marked_in_the_thread_not_counted(
+        ctx: AppContext, thread: None, english: None) -> None:
+    """r4 is the embassy answering Aziz in Mastodon's app: under his reply, with a badge;
+    never a row of the table, never in its count; Aziz counts as answered."""
+    page = page_for(ctx)
+    texts = [page.model.index(r, TEXT).data() for r in range(page.model.rowCount())]
+    assert "A licensed translator, yes." not in texts and len(texts) == 3
+    assert "3 replies" in page.counts.text().replace("<b>", "").replace("</b>", "")
+    select(page, LONG)
+    shown = " ".join(page.reader.toPlainText().split())
+    assert "The embassy answered Embassy U.S. Embassy" in shown
+    assert "A licensed translator, yes." in shown
+    assert "Already answered on Mastodon, outside Attaché." in page.answer_box.status.text()
+    select(page, "🔥🎉")
+    assert "The embassy answered" not in page.reader.toPlainText()
 
 
 def test_emoji_only_reply_shows_its_emoji_in_table_and_pane(ctx: AppContext,

@@ -221,8 +221,10 @@ def test_events_attache_cannot_represent_are_skipped_with_line_and_reason(
 
 def test_rules_with_no_occurrence_or_against_rfc_5545_are_skipped_with_their_lines(
         db: Database) -> None:
-    """Saved, such a series was in no list and no export (UNTIL before DTSTART, COUNT=0), or
-    5,000 copies of one moment (INTERVAL=0)."""
+    """Saved, such a series was in no list and no export (COUNT=0), or 5,000 copies of one
+    moment (INTERVAL=0). A rule whose UNTIL is before DTSTART is not skipped: RFC 5545
+    §3.8.5.3 counts DTSTART as the first occurrence, so the event happens once (Apple's
+    holiday calendars end their yearly rules so)."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Example//Planner script//EN"]
     for uid, rule in (("until-first", "FREQ=DAILY;UNTIL=20261101T000000Z"),
                       ("both", "FREQ=DAILY;COUNT=3;UNTIL=20261210T000000Z"),
@@ -233,10 +235,14 @@ def test_rules_with_no_occurrence_or_against_rfc_5545_are_skipped_with_their_lin
                   f"SUMMARY:{uid}", "END:VEVENT"]
     data = ("\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n").encode()
     report = import_ics(db, data, default_tz="UTC")
-    assert [p["title"] for p in list_posts(db)] == ["good"]
+    posts = {p["title"]: p for p in list_posts(db)}
+    assert sorted(posts) == ["good", "until-first"]
+    assert posts["until-first"]["rrule"] in (None, "")
+    assert posts["until-first"]["start"] == "2026-12-01T10:00:00+05:00"
+    assert any("UID until-first@planner.example, line 4): RRULE 'FREQ=DAILY;UNTIL=20261101T"
+               "000000Z' never happens: its UNTIL is before the post's start (2026-12-01 "
+               "10:00); DTSTART is its one occurrence" in w for w in report.warnings)
     assert [(e.line, e.problems[0].message) for e in report.skipped] == [
-        ("4", "RRULE 'FREQ=DAILY;UNTIL=20261101T000000Z' never happens: its UNTIL is before "
-              "the post's start (2026-12-01 10:00)"),
         ("11", "RRULE 'FREQ=DAILY;UNTIL=20261210T000000Z;COUNT=3' has both UNTIL and COUNT; "
                "RFC 5545 allows one of them (the last day, or how many times)"),
         ("18", "RRULE 'FREQ=DAILY;INTERVAL=0' has INTERVAL=0; INTERVAL must be a whole "
@@ -516,3 +522,132 @@ def test_a_whole_day_excepted_from_a_timed_series_exports_as_that_days_occurrenc
     assert b"EXDATE;TZID=Asia/Almaty:20261202T090000" in exported
     again = import_ics(db, data, default_tz="UTC")
     assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+
+
+# ------------------------------------------------------------------------------ issue 12 sweep
+# Classes found by running scripts/interop_sweep.py over real files from other projects' test
+# suites (kept outside the repository); each fixture is our own, written from RFC 5545/5546/
+# 7529 and from what the named programs are documented to write.
+
+def test_a_part_icalendar_cannot_read_leaves_the_rest_of_the_file(db: Database) -> None:
+    """A free/busy list ending before it starts, a to-do with an empty PRIORITY, an empty
+    VTIMEZONE, an unreadable reminder and a parameter with an unquoted comma (which crashed
+    icalendar with an AttributeError) each refused the whole file."""
+    report = import_ics(db, fixture("mixed_parts.ics"), default_tz="Asia/Tashkent")
+    posts = by_title(db)
+    assert sorted(posts) == ["Human Rights Day", "Interview", "Press briefing", "Site visit"]
+    assert report.skipped == []
+    assert posts["Interview"]["start"] == "2026-12-03T15:00:00+05:00"
+    assert posts["Interview"]["duration_minutes"] == 30
+    warnings = "\n".join(report.warnings)
+    assert "the VFREEBUSY at line 8 cannot be read" in warnings
+    assert "the VTODO at line 15 cannot be read" in warnings
+    assert "alarm-1@groupware.example, line 28): its reminder (VALARM) cannot be read" in warnings
+    assert "param-1@groupware.example, line 40): its LOCATION line (line 44) cannot be read" \
+        in warnings
+
+
+def test_an_unreadable_line_a_post_needs_still_skips_only_that_event(db: Database) -> None:
+    data = fixture("mixed_parts.ics").replace(
+        b"LOCATION;VALUE=12 Amir Temur St, Tashkent:", b"LOCATION:").replace(
+        b"DTSTART;TZID=Asia/Tashkent:20261204T090000",
+        b"DTSTART;TZID=Asia/Tashkent;VALUE=DATE-TIME,DATE:20261204T090000")
+    report = import_ics(db, data, default_tz="Asia/Tashkent")
+    assert "Site visit" not in by_title(db)
+    assert len(by_title(db)) == 3
+    assert [(e.line, e.problems[0].message.split(" (")[0]) for e in report.skipped] == [
+        ("40", "its DTSTART line")]
+
+
+def test_google_holidays_and_invitations(db: Database) -> None:
+    """No SUMMARY (optional in RFC 5545), an RDATE date with a Z, a SEQUENCE past 32 bits and
+    a CREATED in ISO form skipped whole events; two revisions of one invitation clashed."""
+    report = import_ics(db, fixture("google_holidays_invites.ics"), default_tz="UTC")
+    posts = by_title(db)
+    assert sorted(posts) == ["(no title)", "Ambassador's birthday", "Embassy town hall",
+                             "Visa Q&A (moved)"]
+    assert report.skipped == []
+    assert posts["(no title)"]["all_day"] and posts["(no title)"]["start"] == "2026-12-08"
+    assert posts["Ambassador's birthday"]["rrule"] == "FREQ=YEARLY"
+    assert posts["Visa Q&A (moved)"]["start"].startswith("2026-12-17T10:00")  # X-WR-TIMEZONE
+    warnings = "\n".join(report.warnings)
+    assert "event 4 (UID invite-8@google.com, line 36): an older revision of event 5" in warnings
+    assert "its SEQUENCE line (line 32) cannot be read" in warnings
+    assert "its RDATE line (line 21) cannot be read" in warnings
+    again = import_ics(db, fixture("google_holidays_invites.ics"), default_tz="UTC")
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 4)
+
+
+def test_two_revisions_that_nothing_tells_apart_still_clash(db: Database) -> None:
+    data = fixture("google_holidays_invites.ics").replace(b"SEQUENCE:1\r\n", b"SEQUENCE:0\r\n")
+    data = data.replace(b"DTSTAMP:20261103T080000Z", b"DTSTAMP:20261102T080000Z")
+    report = import_ics(db, data, default_tz="UTC")
+    assert "Visa Q&A (first time)" in by_title(db)
+    assert [e.problems[0].message for e in report.skipped] == [
+        "the UID appears twice in the file (also event 4)"]
+
+
+def test_apple_and_outlook_rules_and_zones(db: Database) -> None:
+    """A yearly rule ending before its start (Apple's holiday calendars), RSCALE=GREGORIAN
+    (RFC 7529), spaces in BYDAY, two SUMMARY lines, and Outlook 2007's display-name TZID whose
+    comma the VTIMEZONE escapes while the TZID parameter quotes it."""
+    report = import_ics(db, fixture("apple_outlook_rules.ics"), default_tz="Asia/Tashkent")
+    posts = by_title(db)
+    assert report.skipped == []
+    assert sorted(posts) == ["Christmas Day", "Media monitoring call", "Regional call",
+                             "Year-end review"]
+    assert not posts["Christmas Day"]["rrule"] and posts["Christmas Day"]["start"] == "2026-12-25"
+    assert posts["Year-end review"]["rrule"] == "FREQ=YEARLY;COUNT=3"
+    assert posts["Media monitoring call"]["rrule"].startswith("FREQ=WEEKLY;UNTIL=20261218T0900")
+    assert "BYDAY=MO,WE,FR" in posts["Media monitoring call"]["rrule"]
+    call = datetime.fromisoformat(posts["Regional call"]["start"])
+    assert (call.hour, call.minute, call.utcoffset().total_seconds()) == (9, 30, 8 * 3600)
+    assert posts["Regional call"]["duration_minutes"] == 10
+    export = export_ics(list_posts(db), [])
+    check_export(export)
+
+
+def test_rscale_gregorian_with_another_skip_is_skipped_with_its_reason(db: Database) -> None:
+    data = fixture("apple_outlook_rules.ics").replace(
+        b"RSCALE=GREGORIAN;FREQ=YEARLY;COUNT=3", b"RSCALE=GREGORIAN;FREQ=YEARLY;SKIP=FORWARD")
+    report = import_ics(db, data, default_tz="Asia/Tashkent")
+    assert [e.problems[0].message for e in report.skipped] == [
+        "RRULE 'RSCALE=GREGORIAN;FREQ=YEARLY;SKIP=FORWARD' moves an occurrence that falls on a "
+        "missing day (SKIP=FORWARD, RFC 7529), which Attaché cannot repeat"]
+
+
+def test_lone_cr_line_endings_are_read(db: Database) -> None:
+    """Lotus Notes and classic Mac OS programs end lines with CR alone; icalendar then saw no
+    BEGIN:VCALENDAR and the file was refused."""
+    data = fixture("google_holidays_invites.ics").replace(b"\r\n", b"\r")
+    report = import_ics(db, data, default_tz="UTC")
+    assert report.created == 4 and report.skipped == []
+    assert any("invite-7@google.com, line 27)" in w for w in report.warnings)
+
+
+def test_an_empty_exdate_excludes_nothing(db: Database) -> None:
+    data = fixture("google_holidays_invites.ics").replace(
+        b"RRULE:FREQ=YEARLY\r\n", b"RRULE:FREQ=YEARLY\r\nEXDATE:\r\n")
+    report = import_ics(db, data, default_tz="UTC")
+    assert report.skipped == []
+    assert by_title(db)["Ambassador's birthday"]["exdates"] in ("", None, [])
+    assert any("an empty EXDATE line was ignored" in w for w in report.warnings)
+
+
+def test_calendar_import_json(cli, tmp_path: Path) -> None:  # noqa: ANN001
+    import json
+
+    path = tmp_path / "foreign.ics"
+    path.write_bytes(fixture("unrepresentable.ics"))
+    code, out, _ = cli("calendar", "import", str(path), "--json")
+    report = json.loads(out)
+    assert code == 1
+    assert report["created"] == 1 and report["updated"] == 0
+    backwards = report["skipped"][1]
+    assert (backwards["where"], backwards["line"]) == (
+        "event 2 (UID backwards@planner.example, line 15)", "15")
+    assert backwards["reason"].startswith("it ends before it starts")
+    assert len(report["skipped"]) == 4
+    path.write_bytes(b"not a calendar")
+    code, out, _ = cli("calendar", "import", str(path), "--json")
+    assert code == 1 and json.loads(out)["refused"].startswith("this is not an iCalendar")

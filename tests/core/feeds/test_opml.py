@@ -215,3 +215,16 @@ def test_non_web_addresses_in_opml_are_reported_invalid(db, tmp_path: Path, url:
                     encoding="utf-8")
     report = import_opml(db, path)
     assert (report.added, report.invalid) == ([], [url])
+
+
+def test_a_title_in_square_brackets_is_a_title(db, tmp_path: Path) -> None:  # noqa: ANN001
+    """NetNewsWire's test subscriptions have ``text="[macoscope blog]"``: comparing the title
+    with the feed's address read "[…]" as an IPv6 literal and crashed the whole import."""
+    path = tmp_path / "subs.opml"
+    path.write_text('<opml version="1.1"><body><outline text="[Embassy blog]" '
+                    'title="[Embassy blog]" type="rss" htmlUrl="https://embassy.example/blog" '
+                    'xmlUrl="https://embassy.example/blog/feed/"/></body></opml>',
+                    encoding="utf-8")
+    report = import_opml(db, path)
+    assert report.added == ["https://embassy.example/blog/feed/"]
+    assert [s["title"] for s in list_sources(db)] == ["[Embassy blog]"]

@@ -176,6 +176,49 @@ def test_a_bluesky_answer_points_at_its_root_and_parent(
     assert again.status == "skipped" and len(bsky.records) == 2
 
 
+def test_a_bluesky_answer_read_back_is_the_same_own_reply_and_app_answers_count(
+        db: Database, fetcher: Fetcher, bsky: FakeBluesky) -> None:
+    source = own_source(db, "bluesky", f"https://bsky.app/profile/{fake_bsky.HANDLE}",
+                        account_id=fake_bsky.DID)
+    planned(db, [source], body="Navruz concert tonight", at=AT)
+    [posted] = due(db, fetcher, AT)
+    theirs, other = (f"at://did:plc:alisher000000000000000000/app.bsky.feed.post/{k}"
+                     for k in ("3lalisher00aa", "3lalisher00bb"))
+    for uri, text, minutes in ((theirs, "Is it free to attend?", 20),
+                               (other, "Where is it?", 25)):
+        bsky.add_other_post(uri, text, parent=posted.remote_id,
+                            when=(AT + timedelta(minutes=minutes)).isoformat())
+    FeedRefresher(db, fetcher, clock=lambda: AT + timedelta(hours=1)).refresh(force=True)
+    original = reply_row(db, platform_id=theirs)
+    outcome = answer_reply(run(db, fetcher), original["id"], "Yes, free — see you there!")
+    assert outcome.status == "published", outcome.error
+    # Then the officer answers the other one in the Bluesky app itself.
+    typed_at = AT + timedelta(hours=2, minutes=30)
+    typed = bsky.add_own_post("3lappanswer22", {
+        "$type": "app.bsky.feed.post", "text": "At the Navoi theatre, 19:00.",
+        "createdAt": typed_at.isoformat(),
+        "reply": {"parent": {"uri": other, "cid": bsky.cids[other]},
+                  "root": {"uri": posted.remote_id, "cid": bsky.cids[posted.remote_id]}}})
+    FeedRefresher(db, fetcher, clock=lambda: AT + timedelta(hours=3)).refresh(force=True)
+
+    with db.read() as conn:  # the answer read back is the row stored when it was sent
+        assert conn.execute(select(REPLIES.c.id).where(
+            REPLIES.c.platform_id == outcome.remote_id)).scalars().all() == [outcome.answer_id]
+    mine = reply_row(db, id=outcome.answer_id)
+    assert mine["own"] is True and mine["parent_id"] == original["id"]
+    assert reply_row(db, id=original["id"])["answered_by"] == "dilnoza"
+    in_app = reply_row(db, platform_id=typed)
+    assert in_app["own"] is True and in_app["sentiment_label"] is None
+    answered = reply_row(db, platform_id=other)
+    assert answered["answered_at"] == typed_at and answered["answered_by"] is None
+    from core.sentiment.aggregates import summary
+
+    [per_post] = summary(db, by="item")
+    assert per_post["total"] == 2  # Alisher's two; the embassy's two answers are not counted
+    [rung] = account_ladder(db, AT + timedelta(days=1))
+    assert (rung.replies, rung.answered, rung.answered_share) == (2, 2, 1.0)
+
+
 # ---------------------------------------------------------------------------- Facebook
 
 def _facebook(db: Database, server: FeedServer, memory_keyring, monkeypatch,  # noqa: ANN001
@@ -202,9 +245,40 @@ def test_a_facebook_comment_is_answered_with_a_comment_reply(
     outcome = answer_reply(run(db, fetcher), reply_id, "On Friday at 10:00.")
     assert outcome.status == "published", outcome.error
     [comment] = graph.comments
-    assert comment == {"id": outcome.remote_id, "parent": "900000000000011_5551",
-                       "message": "On Friday at 10:00."}
+    assert {k: comment[k] for k in ("id", "parent", "message")} == {
+        "id": outcome.remote_id, "parent": "900000000000011_5551",
+        "message": "On Friday at 10:00."}
     assert [w.path for w in graph.writes()] == ["/v21.0/900000000000011_5551/comments"]
+
+
+def test_a_facebook_answer_read_back_is_the_same_own_comment_and_page_answers_count(
+        db: Database, fetcher: Fetcher, server: FeedServer, memory_keyring,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    graph, _ = _facebook(db, server, memory_keyring, monkeypatch)
+    post = f"{fake_graph.PAGE_ID}_900000000000011"
+    asked = graph.add_comment(post, "Is the visa centre open on Saturday?", "Bekzod",
+                              "6100000000000001", AT + timedelta(minutes=5))
+    other = graph.add_comment(post, "Rahmat!", "Nodira", "6100000000000002",
+                              AT + timedelta(minutes=8))
+    FeedRefresher(db, fetcher, clock=lambda: AT + timedelta(hours=1)).refresh(force=True)
+    original = reply_row(db, platform_id=asked["id"])
+    outcome = answer_reply(run(db, fetcher), original["id"], "No, Monday to Friday.")
+    assert outcome.status == "published", outcome.error
+    # The Page answers Nodira in Facebook itself, then the next refresh reads both answers.
+    page = graph.add_comment(other["id"], "Sizga ham rahmat!", "U.S. Embassy Tashkent",
+                             fake_graph.PAGE_ID, AT + timedelta(hours=2, minutes=45))
+    FeedRefresher(db, fetcher, clock=lambda: AT + timedelta(hours=3)).refresh(force=True)
+    with db.read() as conn:
+        assert conn.execute(select(REPLIES.c.id).where(
+            REPLIES.c.platform_id == outcome.remote_id)).scalars().all() == [outcome.answer_id]
+    mine = reply_row(db, id=outcome.answer_id)
+    assert mine["own"] is True and mine["parent_id"] == original["id"]
+    assert reply_row(db, id=original["id"])["answered_by"] == "dilnoza"
+    typed = reply_row(db, platform_id=page["id"])
+    assert typed["own"] is True and typed["parent_id"] == reply_row(
+        db, platform_id=other["id"])["id"]
+    assert reply_row(db, platform_id=other["id"])["answered_at"] == AT + timedelta(
+        hours=2, minutes=45)
 
 
 def test_a_facebook_token_without_engagement_names_the_permission(
@@ -240,5 +314,8 @@ def test_replies_answer_cli_contract(cli, db: Database, masto: FakeMastodon,  # 
     code, out, _ = cli("replies", "list", "--json")
     listed = {r["id"]: r for r in json.loads(out)}
     assert listed[reply_id]["answered_at"] and listed[data["answer_id"]]["own"] is True
+    code, out, _ = cli("replies", "list")  # the text listing marks the embassy's own
+    [line] = [x for x in out.splitlines() if "From 10:00." in x]
+    assert line.split()[3] == "EMB"
     code, _, err = cli("replies", "answer", str(reply_id), "--text", "x" * 600)
     assert code == 1 and "too long for Mastodon" in err

@@ -39,6 +39,7 @@ TROLL = "did:plc:trollzq3x5v7b2n4m6kzj2hf"
 R1, R2, R3, R4 = (uri("3lk2cc4d5e6f2", AZIZ), uri("3lk2dd5e6f7g2"),
                   uri("3lk2ee6f7g2h2", OLGA), uri("3lk2ff7g2h3i2", TROLL))
 R5 = uri("3ljw5aa2b3c4d", AZIZ)
+R6 = uri("3lk2gg8h3i4j2")  # the embassy going on under its own answer R2
 
 
 @pytest.fixture(autouse=True)
@@ -189,7 +190,11 @@ def test_own_account_collects_replies_with_parents(server: FeedServer,
     result = sync(server, fetcher, own=True)
 
     by_uri = {r.platform_id: r for r in result.replies}
-    assert set(by_uri) == {R1, R2, R3, R4, R5}  # notFound and blocked nodes skipped
+    assert set(by_uri) == {R1, R2, R3, R4, R5, R6}  # notFound and blocked nodes skipped
+    # The embassy answering Aziz in the Bluesky app (its DID), then adding to its answer:
+    # its own replies, in the thread, never the audience's.
+    assert {u for u, r in by_uri.items() if r.own} == {R2, R6}
+    assert by_uri[R6].parent_platform_id == R2 and by_uri[R6].post_platform_id == P5
     assert by_uri[R1].parent_platform_id is None
     assert by_uri[R2].parent_platform_id == R1
     assert by_uri[R3].parent_platform_id == R2
@@ -238,7 +243,7 @@ def test_incremental_sync_stops_at_the_known_post(server: FeedServer,
     threads = sorted(query(h.path)["uri"] for h in server.requests[before:]
                      if h.path.startswith(THREAD))
     assert threads == sorted([P6, P5])  # new post and the stored one inside the window
-    assert len({r.platform_id for r in second.replies}) == len(second.replies) == 4
+    assert len({r.platform_id for r in second.replies}) == len(second.replies) == 5
 
 
 def test_incremental_sync_stops_by_time_when_the_known_post_is_gone(

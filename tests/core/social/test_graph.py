@@ -189,6 +189,9 @@ def test_facebook_sync_pages_through_posts_and_reads_comments(
     assert top.text == "Байрамингиз муборак! Спасибо посольству 🌷"
     assert top.author_name == "Dilnoza Karimova" and top.likes == 4
     assert answer.parent_platform_id == top.platform_id
+    # The Page answering as itself (from.id is the Page's id), twice in the same thread.
+    assert {i.rsplit("_", 1)[1] for i, r in replies.items() if r.own} == {
+        "1200000000000002", "1200000000000004"}
     assert hidden.author_handle is None and hidden.author_name is None  # no "from"
     assert "<script>" not in hidden.html and "&lt;script&gt;" in hidden.html
 
@@ -240,13 +243,17 @@ def test_facebook_comments_store_with_their_parents(graph: FeedServer, fetcher: 
             url=FB_URL, kind="facebook", own=True, account_id=PAGE)).inserted_primary_key[0]
         store_entries(conn, source_id, result.entries, now)
         counts = store_replies(conn, source_id, "facebook", result.replies, now)
-    assert counts.new == 3 and counts.orphaned == 0
+    assert (counts.new, counts.own, counts.orphaned) == (2, 2, 0)
     replies = Reply.__table__
     with db.read() as conn:
         rows = {r.platform_id: r for r in conn.execute(select(replies))}
     top = rows["900000000000011_1200000000000001"]
-    assert rows["900000000000011_1200000000000002"].parent_id == top.id
-    assert top.parent_id is None
+    answer = rows["900000000000011_1200000000000002"]
+    assert answer.parent_id == top.id and answer.own
+    assert top.parent_id is None and not top.own
+    # Answered in Facebook itself: at the Page's first answer, by no one Attaché knows.
+    assert top.answered_at == answer.published and top.answered_by is None
+    assert rows["900000000000011_1200000000000003"].answered_at is None
 
 
 @pytest.mark.parametrize("fixture, status, expected", [
@@ -397,7 +404,10 @@ def test_instagram_sync_reads_media_comments_and_all_replies(
     assert result.state == {"last_timestamp": "2026-11-02T18:00:00+00:00"}
 
     replies = {r.platform_id: r for r in result.replies}
-    assert sorted(replies) == [f"1785000000000020{n}" for n in range(1, 6)]
+    assert sorted(replies) == [f"1785000000000020{n}" for n in range(1, 7)]
+    # The account answering (its username; ``from`` is an Instagram-scoped id), twice.
+    assert {i for i, r in replies.items() if r.own} == {"17850000000000202",
+                                                        "17850000000000206"}
     assert replies["17850000000000201"].parent_platform_id is None
     assert replies["17850000000000201"].author_handle == "aziza.travels"
     assert replies["17850000000000201"].text == "Очень красиво! Qachon Samarqandga borasiz?"
@@ -405,13 +415,13 @@ def test_instagram_sync_reads_media_comments_and_all_replies(
     assert replies["17850000000000205"].parent_platform_id == "17850000000000203"
     assert replies["17850000000000205"].likes == 2
     assert all(r.post_platform_id == M1 for r in result.replies)
-    assert len(result.replies) == 5  # the inline reply is not counted twice
+    assert len(result.replies) == 6  # the inline reply is not counted twice
 
     media = query(graph.hits(f"/v21.0/{IG}/media")[0].path)
     assert media == {"fields": "id,caption,timestamp,permalink,media_type", "limit": "50"}
     comments = query(graph.hits(f"/v21.0/{M1}/comments")[0].path)
-    assert comments["fields"] == ("id,text,timestamp,username,like_count,"
-                                  "replies{id,text,timestamp,username,like_count}")
+    assert comments["fields"] == ("id,text,timestamp,username,like_count,from,"
+                                  "replies{id,text,timestamp,username,like_count,from}")
     assert len(graph.hits("/v21.0/17850000000000203/replies")) == 1
     assert_token_only_in_header(graph)
 

@@ -161,7 +161,13 @@ def test_own_account_collects_replies_with_parents(server: FeedServer,
 
     by_id = {r.platform_id: r for r in result.replies}
     assert set(by_id) == {"112000000000000051", "112000000000000052", "112000000000000053",
-                          "112000000000000054", "112000000000000021"}
+                          "112000000000000054", "112000000000000055", "112000000000000021"}
+    # The embassy answering Aziz (typed in Mastodon's app) and going on in its own answer's
+    # thread: its own replies (account.id is the source's), in the conversation, not audience.
+    assert {i for i, r in by_id.items() if r.own} == {"112000000000000052",
+                                                      "112000000000000055"}
+    assert by_id["112000000000000055"].parent_platform_id == "112000000000000052"
+    assert by_id["112000000000000055"].post_platform_id == "112000000000000050"
     # Reply to the post → no parent; then a chain three deep.
     assert by_id["112000000000000051"].parent_platform_id is None
     assert by_id["112000000000000052"].parent_platform_id == "112000000000000051"
@@ -235,7 +241,7 @@ def test_incremental_sync_sends_since_id_and_reads_stored_posts(server: FeedServ
     # Replies are still read for the stored posts in the window, each conversation once.
     contexts = [r.path for r in server.requests[before:] if "/context" in r.path]
     assert len(contexts) == len(set(contexts)) == 5
-    assert len({r.platform_id for r in second.replies}) == len(second.replies) == 5
+    assert len({r.platform_id for r in second.replies}) == len(second.replies) == 6
 
 
 def test_next_link_to_another_host_is_not_followed(server: FeedServer,

@@ -39,7 +39,7 @@ def test_own_telegram_channel_comments_reach_listen(db: Database, server: FeedSe
 
     [result] = refresher.refresh()
     assert (result.status, result.kind, result.warning) == ("ok", "telegram", None)
-    assert result.new_items == 7 and result.new_replies == 10
+    assert result.new_items == 7 and result.new_replies == 8  # and the channel's own two
     assert len(site.posts()) == 1  # the "show more" call
 
     replies = {r["platform_id"].rsplit("=", 1)[1]: r for r in
@@ -51,15 +51,22 @@ def test_own_telegram_channel_comments_reach_listen(db: Database, server: FeedSe
     assert replies["5526"]["parent_id"] == replies["5522"]["id"]
     assert replies["5521"]["author_handle"] is None and replies["5521"]["author_name"] == \
         "Deleted Account"
+    # The channel answering in its discussion group (sent as the channel): the embassy's own,
+    # kept in the thread, never scored; the comments it answers count as answered.
+    assert {k for k, r in replies.items() if r["own"]} == {"5474", "5476", "5524"}
     for reply in replies.values():  # scored as they arrived, as the analyzer reads them
-        assert reply["sentiment_label"] == scorer.score(reply["text"]).label
+        assert reply["sentiment_label"] == (
+            None if reply["own"] else scorer.score(reply["text"]).label)
+    assert replies["5521"]["answered_at"] == replies["5524"]["published"]
+    assert replies["5471"]["answered_at"] == replies["5474"]["published"]
+    assert replies["5522"]["answered_at"] is None
     assert {h["kind"] for h in list_hits(db, term_id=rahmat)} == {"reply"}
     assert len(list_hits(db, term_id=consulate)) == 1
-    assert any(a["id"] == source.id and a["replies"] == 10 for a in reply_accounts(db))
+    assert any(a["id"] == source.id and a["replies"] == 8 for a in reply_accounts(db))
 
     again = refresher.refresh(force=True)  # nothing new, nothing due: no widget requests
     assert again[0].new_replies == 0 and again[0].warning is None
-    assert len(list_replies(db, limit=0)) == 10
+    assert len(list_replies(db, limit=0)) == 11  # 8 of the audience, 3 of the channel
 
 
 def test_a_channel_without_comments_is_ok_with_a_note(db: Database, server: FeedServer,
@@ -97,14 +104,19 @@ def test_own_vk_community_posts_and_comments_reach_listen(
 
     [result] = refresher.refresh()
     assert (result.status, result.kind) == ("ok", "vk")
-    assert result.new_items == 5 and result.new_replies == 6
+    assert result.new_items == 5 and result.new_replies == 5  # and two of the community's
     assert "comments of 1 post(s)" in result.warning  # 410's are closed: said, not an error
     replies = {r["platform_id"].rsplit("=", 1)[1]: r for r in
                list_replies(db, source_id=source.id, limit=0)}
     assert replies["9005"]["parent_id"] == replies["9004"]["id"]
     assert replies["9006"]["parent_id"] == replies["9001"]["id"]
+    assert {k for k, r in replies.items() if r["own"]} == {"9004", "9007"}
     for reply in replies.values():
-        assert reply["sentiment_label"] == scorer.score(reply["text"]).label
+        assert reply["sentiment_label"] == (
+            None if reply["own"] else scorer.score(reply["text"]).label)
+    # Answered in VK itself: 9001 at the community's answer; its own follow-up answers no one.
+    assert replies["9001"]["answered_at"] == replies["9004"]["published"]
+    assert replies["9004"]["answered_at"] is None and replies["9005"]["answered_at"] is None
     assert [h["kind"] for h in list_hits(db, term_id=visas)] == ["reply"]  # "А визы всё…"
     [row] = list_sources(db)
     assert row["kind"] == "vk" and row["status"] == "ok" and row["parse_warning"]

@@ -46,13 +46,20 @@ def test_refresh_of_own_mastodon_and_bluesky(db: Database, fetcher: Fetcher,
         items = list_items(db, source_id=source_id, limit=0)
         replies = list_replies(db, source_id=source_id, limit=0)
         assert len(items) == results[kind].new_items
-        assert len(replies) == results[kind].new_replies == 5
+        audience = [r for r in replies if not r["own"]]
+        # The embassy answering Aziz is its own reply: in the thread, not a new audience reply.
+        assert len(audience) == results[kind].new_replies == 4
+        assert [r["own"] for r in replies].count(True) == 2  # an answer, and more of it
         by_text = {r["text"].split("\n")[-1]: r for r in replies}
         uzbek = next(r for t, r in by_text.items() if "Rahmat! Hujjatlarni" in t)
         russian = next(r for t, r in by_text.items() if t.startswith("А для граждан России"))
         assert uzbek["parent_id"] is None  # answers the post itself
         middle = next(r for r in replies if r["parent_id"] == uzbek["id"])
         assert russian["parent_id"] == middle["id"]  # depth three
+        # The middle one is the embassy answering in the platform's app: Aziz is answered.
+        assert middle["own"] and not uzbek["own"] and not russian["own"]
+        assert uzbek["answered_at"] == middle["published"] and uzbek["answered_by"] is None
+        assert middle["sentiment_label"] is None
         assert {r["item_id"] for r in (uzbek, middle, russian)} <= {i["id"] for i in items}
         assert all("<script" not in r["html"] for r in replies)
 
@@ -62,7 +69,7 @@ def test_refresh_of_own_mastodon_and_bluesky(db: Database, fetcher: Fetcher,
 
     again = {r.kind: r for r in refresher.refresh(force=True)}
     assert all(r.new_items == 0 and r.new_replies == 0 for r in again.values())
-    assert len(list_replies(db, limit=0)) == 10
+    assert len(list_replies(db, limit=0)) == 12  # 8 of the audience, 4 of the embassy
     sources = {s["kind"]: s for s in list_sources(db)}
     assert sources["mastodon"]["own"] and sources["mastodon"]["state"]
     assert sources["bluesky"]["title"]

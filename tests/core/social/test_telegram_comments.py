@@ -121,8 +121,12 @@ def test_own_channel_comments_with_paging_nesting_and_media(
     assert result.warning is None
 
     replies = {r.platform_id.rsplit("=", 1)[1]: r for r in result.replies}
-    assert sorted(replies) == ["5471", "5474", "5520", "5521", "5522", "5523", "5524", "5525",
-                               "5526", "5527"]
+    assert sorted(replies) == ["5471", "5474", "5476", "5520", "5521", "5522", "5523", "5524",
+                               "5525", "5526", "5527"]
+    # The channel's own comments (its name links to t.me/<channel>): answering Sardor, going
+    # on under its own answer, and answering a deleted account; nobody else's are.
+    assert {k for k, r in replies.items() if r.own} == {"5474", "5476", "5524"}
+    assert replies["5476"].parent_platform_id == f"{CHANNEL}/1202?comment=5474"
     post = f"{CHANNEL}/1204"
     assert {r.post_platform_id for r in result.replies} == {post, f"{CHANNEL}/1202"}
 
@@ -192,7 +196,7 @@ def test_comments_are_reread_as_posts_age_and_paging_stops_at_known(
     later = sync(fetcher, own(server, expire(first.state), recent=posts))
     assert site.widget_hits()[-4:] == [1204, 1203, 1202, 1201]
     assert len(site.posts()) == 1  # the oldest shown (5523) is older than the newest known
-    assert len(later.replies) == 7  # the widget pages again; the database dedupes them
+    assert len(later.replies) == 8  # the widget pages again; the database dedupes them
 
 
 def test_recent_posts_from_the_database_are_read_too(fetcher: Fetcher, server: FeedServer,
@@ -203,7 +207,7 @@ def test_recent_posts_from_the_database_are_read_too(fetcher: Fetcher, server: F
     stored = [(e.guid, e.published) for e in first.entries]
     result = sync(fetcher, own(server, first.state, recent=stored))  # no new messages
     assert site.widget_hits() == [1204, 1203, 1202, 1201]
-    assert len(result.replies) == 10
+    assert len(result.replies) == 11
 
 
 @pytest.mark.parametrize("age, wait", [(timedelta(hours=2), timedelta(minutes=30)),
@@ -335,7 +339,7 @@ def test_comment_pages_per_post_are_capped(fetcher: Fetcher, server: FeedServer,
     result = sync(fetcher, own(server))
     assert site.posts() == []
     assert "only the newest comments of 1 post(s) were read" in result.warning
-    assert len(result.replies) == 7
+    assert len(result.replies) == 8
 
 
 def test_a_refused_show_more_keeps_the_first_page(fetcher: Fetcher, server: FeedServer,
@@ -344,7 +348,7 @@ def test_a_refused_show_more_keeps_the_first_page(fetcher: Fetcher, server: Feed
     monkeypatch.setattr(telegram, "COMMENTS_PAGE", 5)
     site.more = b'{"ok":false,"error":"DISCUSSION_HASH_INVALID"}'
     result = sync(fetcher, own(server))
-    assert len(result.replies) == 7 and "only the newest comments" in result.warning
+    assert len(result.replies) == 8 and "only the newest comments" in result.warning
 
 
 def test_show_more_never_leaves_the_host_the_page_came_from(
@@ -356,7 +360,7 @@ def test_show_more_never_leaves_the_host_the_page_came_from(
     result = sync(fetcher, own(server))
     [more] = site.posts()
     assert more.path.startswith("/api/method?")  # on the loopback host, not elsewhere
-    assert len(result.replies) == 10
+    assert len(result.replies) == 11
 
 
 @pytest.mark.parametrize("text, count", [("8 comments on this post", 8),

@@ -242,7 +242,11 @@ def test_own_community_comments_with_threads(fetcher: Fetcher, api: VkApi,
             first["preview_length"]) == ("1", "1", "10", "0")
 
     replies = {r.platform_id.rsplit("=", 1)[1]: r for r in result.replies}
-    assert sorted(replies) == ["8870", "9001", "9003", "9004", "9005", "9006"]  # 9002 deleted
+    assert sorted(replies) == ["8870", "9001", "9003", "9004", "9005", "9006",
+                               "9007"]  # 9002 deleted
+    # The community answering as itself (from_id = -group id), and going on in its own thread.
+    assert {k for k, r in replies.items() if r.own} == {"9004", "9007"}
+    assert replies["9007"].parent_platform_id == f"{OWNER}_412?reply=9004"
     key = f"{OWNER}_412"
     kazakh = replies["9001"]
     assert kazakh.text == "Керемет жаңалық! Елшілікке рахмет 👏"
@@ -300,7 +304,7 @@ def test_comment_pages_follow_offsets(fetcher: Fetcher, api: VkApi, token,  # no
     thread = [c["offset"] for c in api.calls("wall.getComments")
               if c.get("comment_id") == "9001"]
     assert top == ["0", "2"] and thread == ["0", "2"]
-    assert len(result.replies) == 6
+    assert len(result.replies) == 7
 
 
 def test_a_post_with_more_comments_than_are_read_keeps_its_newest(

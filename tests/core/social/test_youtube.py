@@ -253,8 +253,14 @@ def test_own_channel_comments_with_replies_and_pages(fetcher, server, api, with_
         f"{THREAD_B}.AGy0Kq7nW3dAGy0Kq7nW3e": THREAD_B,
         f"{THREAD_B}.AGy1Pz0cR8uAGy1Pz0cR8v": THREAD_B,
         f"{THREAD_B}.AGy3Wm5tH1qAGy3Wm5tH1r": THREAD_B,  # only in comments.list
+        f"{THREAD_B}.AGy5Nv8kL2pAGy5Nv8kL2q": THREAD_B,  # the channel again, later
         THREAD_C: None,  # on page 2
     }
+    # The channel answering under its own video (authorChannelId is the channel's id), and
+    # coming back to the same thread: the embassy's own replies.
+    assert {i for i, r in by_id.items() if r.own} == {
+        f"{THREAD_A}.AGxYzR2bT0lAGxYzR2bT0m", f"{THREAD_B}.AGy0Kq7nW3dAGy0Kq7nW3e",
+        f"{THREAD_B}.AGy5Nv8kL2pAGy5Nv8kL2q"}
     assert {r.post_platform_id for r in result.replies} == {VIDEO_WITH_COMMENTS}
     top = by_id[THREAD_A]
     assert top.text == "Поздравляю! Tabriklayman, janob elchi! Ikki davlat do'stligi mustahkam " \

@@ -11,16 +11,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import insert, inspect, select
 
 from core.entries.entry import ParsedEntry
 from core.entries.store import store_entries
 from core.feeds.sources import add_source, remove_source
-from core.social.base import SocialReply
-from core.social.replies import store_replies
+from core.social.replies import _link_parents
 from core.storage import migrate
 from core.storage.database import Database
-from core.storage.models import metadata
+from core.storage.models import Item, Reply, metadata
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
@@ -52,14 +51,20 @@ def test_the_models_declare_the_same_indexes_as_the_migrations(db: Database) -> 
 
 
 def _replies_with_parents(db: Database, count: int) -> int:
+    """Replies as a 0005 database held them: only the columns it had (today's store writes
+    ``own``, which 0009 added), parents linked the way the store links them."""
     source = add_source(db, "https://mastodon.example/@embassy", own=True)
-    replies = [SocialReply(f"r{n}", "post-1", f"r{n - 1}" if n % 4 else None, f"u{n}",
-                           None, f"<p>reply {n}</p>", f"reply {n}",
-                           NOW + timedelta(seconds=n), None, None) for n in range(count)]
     with db.write() as conn:
         store_entries(conn, source.id, [ParsedEntry("post-1", None, "Post", None, NOW, None,
                                                     "", "")], NOW)
-        store_replies(conn, source.id, "mastodon", replies, NOW)
+        item_id = conn.execute(select(Item.__table__.c.id)).scalar_one()
+        conn.execute(insert(Reply.__table__), [
+            {"source_id": source.id, "item_id": item_id, "platform": "mastodon",
+             "platform_id": f"r{n}", "parent_platform_id": f"r{n - 1}" if n % 4 else None,
+             "author_handle": f"u{n}", "text": f"reply {n}", "html": f"<p>reply {n}</p>",
+             "published": NOW + timedelta(seconds=n), "content_hash": "", "fetched_at": NOW}
+            for n in range(count)])
+        _link_parents(conn, source.id)
     return source.id
 
 
