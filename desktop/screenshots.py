@@ -109,10 +109,11 @@ def all_dialogs(window: MainWindow) -> dict:
 
 
 def _worth_reading(model) -> int:  # noqa: ANN001 - a RepliesTableModel
-    """The newest reply that shows what the reading pane is for: a sentence or more with
-    likes, and a reply to a reply when there is one near the top."""
-    rows = [(row, model.record(row) or {}) for row in range(min(model.rowCount(), 60))]
-    for wanted in (lambda r: r.get("parent_id") and len(r.get("text") or "") > 60,
+    """The newest reply that shows what the reading pane is for: one the embassy answered
+    (its answer under it), else a reply to a reply, else a sentence or more with likes."""
+    rows = [(row, model.record(row) or {}) for row in range(min(model.rowCount(), 200))]
+    for wanted in (lambda r: r.get("answered_at") and len(r.get("text") or "") > 40,
+                   lambda r: r.get("parent_id") and len(r.get("text") or "") > 60,
                    lambda r: r.get("likes") and len(r.get("text") or "") > 60):
         found = next((row for row, record in rows if wanted(record)), None)
         if found is not None:

@@ -247,7 +247,9 @@ class ListenView(QWidget):
             self.reading_splitter.addWidget(self.reader)
         self.reading_splitter.setStretchFactor(0, 3)
         self.reading_splitter.setStretchFactor(1, 2)
-        self.reading_splitter.setSizes([420, 260])
+        # The reply, its thread and the Answer box need room too: at 1366×768 the reply and
+        # the embassy's answer under it show without scrolling.
+        self.reading_splitter.setSizes([360, 320])
         self.splitter = QSplitter()
         self.splitter.addWidget(self.reading_splitter)
         self.splitter.addWidget(self.chart_panel)
