@@ -225,12 +225,13 @@ def post_editor_data(ctx: AppContext) -> Any:
         default_tz=default_zone_name(settings.timezone),
         tz_label=tz_label,
         run=runner_of(ctx, "post"),
-        publishing=publishing_data(db),
+        publishing=publishing_data(db, ctx.settings.or_defaults),
     )
 
 
-def publishing_data(db: Database) -> Any:
-    """The editor's Publishing rows: each channel's send, and "it is there / it is not"."""
+def publishing_data(db: Database, settings: Callable[[], Settings] = Settings) -> Any:
+    """The editor's Publishing rows: each channel's send, "it is there / it is not", and
+    "send now" for a send whose time passed while no Attaché was running."""
     from core.feeds.sources import list_sources
     from core.publish.confirm import confirm_send, send_states
     from core.publish.ledger import UNCONFIRMED_ADVICE
@@ -248,7 +249,20 @@ def publishing_data(db: Database) -> Any:
         return confirm_send(db, post_id, channel_id, published=address,
                             occurrence=occurrence)
 
-    return PublishingData(sends=sends, confirm=confirm)
+    def send_now(post_id: int, channel_id: int) -> list[dict]:  # runs on a network thread
+        from core.net.fetch import Fetcher
+        from core.publish.runner import Run, publish_post
+        from core.storage.types import utcnow
+
+        current = settings()
+        fetcher = Fetcher.from_settings(current)
+        try:
+            return [o.to_json() for o in publish_post(Run(db, fetcher, current, utcnow()),
+                                                      post_id, [channel_id])]
+        finally:
+            fetcher.close()
+
+    return PublishingData(sends=sends, confirm=confirm, send_now=send_now)
 
 
 def build_post_editor(ctx: AppContext, post_id: int | None = None,

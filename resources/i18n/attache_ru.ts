@@ -649,8 +649,8 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+1"/>
-        <source>missed its time: publish it with “attache publish post”</source>
-        <translation>время пропущено: опубликуйте командой «attache publish post»</translation>
+        <source>missed its time: “Send now” in the post&apos;s editor sends it</source>
+        <translation>время прошло: отправить можно кнопкой «Отправить сейчас» в редакторе публикации</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2592,7 +2592,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Проанализировать сейчас</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Search replies and authors</source>
         <translation>Поиск по ответам и авторам</translation>
     </message>
@@ -2779,12 +2779,12 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>не проанализировано</translation>
     </message>
     <message>
-        <location line="-677"/>
+        <location line="-679"/>
         <source>Label reply as {0}</source>
         <translation>Оценка ответа: {0}</translation>
     </message>
     <message>
-        <location line="+540"/>
+        <location line="+542"/>
         <source>No replies yet</source>
         <translation>Ответов пока нет</translation>
     </message>
@@ -2834,8 +2834,8 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>необычно много негативных ответов ({0})</translation>
     </message>
     <message>
-        <location line="-724"/>
-        <location line="+761"/>
+        <location line="-726"/>
+        <location line="+763"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
@@ -3726,7 +3726,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PublishPanel</name>
     <message>
-        <location filename="../../ui/publish_panel.py" line="+93"/>
+        <location filename="../../ui/publish_panel.py" line="+96"/>
         <source>It is there…</source>
         <translation>Она там…</translation>
     </message>
@@ -3747,6 +3747,16 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+8"/>
+        <source>Send now…</source>
+        <translation>Отправить сейчас…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its time passed while Attaché was not running: send it on this channel now</source>
+        <translation>Её время прошло, пока Attaché не был запущен: отправить её в этот канал сейчас</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>published</source>
         <translation>опубликовано</translation>
     </message>
@@ -3787,6 +3797,17 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+16"/>
+        <source>Send Now</source>
+        <translation>Отправить сейчас</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish this post on {0} now? It goes out publicly at once.</source>
+        <translation>Опубликовать эту публикацию в {0} сейчас? Она сразу станет общедоступной.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+8"/>
         <source>Publishing</source>
         <translation>Публикация</translation>
     </message>

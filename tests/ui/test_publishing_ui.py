@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from core.calendar.posts import get_post
@@ -303,3 +304,36 @@ def test_the_editor_resolves_a_send_that_needs_checking(
     assert "published" in label.text() and f"https://t.me/{CHANNEL}/777" in label.text()
     assert panel.findChild(QPushButton, "send-there-0") is None
     assert fake.messages == []  # nothing was sent again
+
+
+def test_a_missed_send_goes_out_from_the_editor_when_the_officer_says_so(
+        ctx: AppContext, masto: FakeMastodon, fetcher: Fetcher, qtbot,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The computer was off at the post's time: publishing records the send as missed and
+    sends nothing by itself; the editor's "Send now…" sends it (what only `attache publish
+    post` could do), once, after the officer confirms."""
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from desktop.post_dialogs import build_post_editor
+    from ui.publish_panel import PublishPanel
+
+    source = own_source(ctx.db, "mastodon", masto.profile, title="Embassy Mastodon")
+    post_id = planned(ctx.db, [source], body="Navruz greetings", at=NOW - timedelta(days=2),
+                      title="Navruz")
+    due(ctx.db, fetcher, NOW)  # more than publish_late_hours late: recorded, not sent
+    assert masto.status_posts() == []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: answers.pop(0))
+    editor = build_post_editor(ctx, post_id)
+    qtbot.addWidget(editor)
+    panel = editor.findChild(PublishPanel)
+    assert [r["state"] for r in panel.rows] == ["missed"]
+    assert "missed its time" in panel.findChild(QWidget, "send-0").text()
+    panel.findChild(QPushButton, "send-now-0").click()  # Cancel: nothing goes out
+    assert masto.status_posts() == []
+    panel.findChild(QPushButton, "send-now-0").click()  # Yes
+    assert [s["text_sent"] for s in masto.statuses] == ["Navruz greetings"]
+    assert [r["state"] for r in panel.rows] == ["published"]
+    assert panel.findChild(QPushButton, "send-now-0") is None
+    assert get_post(ctx.db, post_id)["status"] == "published"
+    assert editor.workflow.status == "published"  # the editor shows it (nothing was edited)

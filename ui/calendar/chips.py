@@ -102,8 +102,8 @@ def sent_line(channel: str, state: str, detail: str | None) -> str:
         "unconfirmed": translate("Calendar", "may be published: check the channel, then say "
                                              "so in the post's editor"),
         "sending": translate("Calendar", "being sent"),
-        "missed": translate("Calendar", "missed its time: publish it with “attache publish "
-                                        "post”"),
+        "missed": translate("Calendar", "missed its time: “Send now” in the post's editor "
+                                        "sends it"),
     }
     line = f"{SENT_MARKS.get(state, '·')} {_escape(channel)}: {words.get(state, state)}"
     if detail and state != "published":
