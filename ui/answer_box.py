@@ -98,6 +98,10 @@ class AnswerBox(QWidget):
         self.record = record
         refusal = self.data.refusal(record) if record is not None else None
         self.editor.setEnabled(record is not None and refusal is None)
+        # An empty, disabled box says why it is empty.
+        self.editor.setPlaceholderText(self.tr("Choose a reply above to answer it")
+                                       if record is None
+                                       else self.tr("Write the embassy's answer…"))
         if record is None:
             self.title.setText(self.tr("Answer publicly, as the embassy"))
         elif refusal:

@@ -367,17 +367,18 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location filename="../../ui/answer_box.py" line="+58"/>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Answer publicly, as the embassy</source>
         <translation>Ответить публично от имени посольства</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-44"/>
+        <location line="+42"/>
         <source>Write the embassy&apos;s answer…</source>
         <translation>Напишите ответ посольства…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-36"/>
         <source>Send answer</source>
         <translation>Отправить ответ</translation>
     </message>
@@ -387,7 +388,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Ctrl+Enter в поле текста тоже отправляет</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
+        <source>Choose a reply above to answer it</source>
+        <translation>Выберите отклик выше, чтобы ответить на него</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Answer publicly on {0}, as the embassy</source>
         <translation>Ответить публично в {0} от имени посольства</translation>
     </message>

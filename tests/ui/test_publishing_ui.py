@@ -148,7 +148,8 @@ def test_the_answer_box_counts_refuses_and_sends_once(qtbot) -> None:  # noqa: A
     qtbot.addWidget(box)
     answered: list[int] = []
     box.answered.connect(answered.append)
-    assert not box.editor.isEnabled()  # nothing selected
+    assert not box.editor.isEnabled()  # nothing selected, and the box says what to do
+    assert box.editor.placeholderText() == "Choose a reply above to answer it"
     box.set_reply({"id": 7, "platform": "telegram"})
     assert not box.editor.isEnabled() and "Not here." in box.status.text()
     box.set_reply({"id": 8, "platform": "mastodon"})
