@@ -37,7 +37,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>CalendarView</name>
     <message numerus="yes">
-        <location filename="../../ui/calendar/view.py" line="+338"/>
+        <location filename="../../ui/calendar/view.py" line="+341"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -351,7 +351,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message numerus="yes">
-        <location filename="../../ui/listen.py" line="+752"/>
+        <location filename="../../ui/listen.py" line="+755"/>
         <source>%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</source>
         <translation>
             <numerusform>%Ln reply not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</numerusform>
