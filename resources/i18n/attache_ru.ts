@@ -755,7 +755,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&amp;Month</source>
         <translation>&amp;Месяц</translation>
     </message>
@@ -4459,17 +4459,17 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <source>Mean polarity {0}, {1} negative — over the %n analysed reply(ies); only English is analysed today.</source>
+        <source>Mean polarity {0}, {1} negative — over the %n analysed reply(ies); replies in languages Attaché does not analyse are counted apart.</source>
         <translation>
-            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированному ответу; пока анализируется только английский язык.</numerusform>
-            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированным ответам; пока анализируется только английский язык.</numerusform>
-            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированным ответам; пока анализируется только английский язык.</numerusform>
+            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированному ответу; ответы на языках, которые Attaché не анализирует, считаются отдельно.</numerusform>
+            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированным ответам; ответы на языках, которые Attaché не анализирует, считаются отдельно.</numerusform>
+            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированным ответам; ответы на языках, которые Attaché не анализирует, считаются отдельно.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>None of these replies could be analysed (only English is analysed today).</source>
-        <translation>Ни один из этих ответов не удалось проанализировать (пока анализируется только английский язык).</translation>
+        <location line="+6"/>
+        <source>None of these replies could be analysed: their languages are not analysed (Listen says which languages are).</source>
+        <translation>Ни один из этих ответов не удалось проанализировать: их языки не анализируются (какие анализируются — см. «Отклики»).</translation>
     </message>
 </context>
 <context>
