@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import json
 import random
+import uuid
 import zlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from html import escape
 from pathlib import Path
@@ -36,6 +37,8 @@ from core.entries.store import ITEMS, store_entries
 from core.errors import KnownError
 from core.feeds.items import mark_items
 from core.feeds.sources import insert_source
+from core.publish import clearance, ledger
+from core.publish.runner import dedupe_key
 from core.sentiment.scoring import Scorer, score_reply_ids
 from core.settings import Settings
 from core.social.base import SocialReply, post_title
@@ -67,6 +70,8 @@ class _Context:
     accounts: dict[str, int]  # account key → source id
     own_items: dict[str, tuple[int, datetime]]  # post key → (item id, published)
     counts: Counter
+    # post key → (remote id, address): what publishing recorded when it went out
+    own_posts: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def ago(now: datetime, hours: float, key: str) -> datetime:
@@ -236,6 +241,7 @@ def _load_account(db: Database, ctx: _Context, account: dict, pools: dict) -> No
             ITEMS.c.source_id == source.id)).all())
     for post, entry in zip(account["posts"], entries, strict=True):
         ctx.own_items[post["key"]] = (ids[post["id"]], entry.published)
+        ctx.own_posts[post["key"]] = (post["id"], entry.url)
     ctx.counts["own_accounts"] += 1
     ctx.counts["own_posts"] += stored.new
     ctx.counts["replies"] += saved.new
@@ -320,6 +326,41 @@ def _reply(account: dict, post: dict, reply_id: str, parent: str | None, name: s
 
 # ------------------------------------------------------------------------------ the plan
 
+def _record_sends(db: Database, ctx: _Context, post: dict, row: dict,
+                  at: datetime | None) -> None:
+    """What publishing recorded for a post that went out, channel by channel, through the
+    ledger as a publishing run does: a published post on each channel where the account has
+    the same story (``fb-visa`` → ``md-visa``…); ``sends`` in plan.json names other outcomes
+    (``unconfirmed``: the platform did not answer; the officer is asked)."""
+    sends = post.get("sends") or {}
+    if "item" not in post and not sends:
+        return
+    story = post.get("item", "").partition("-")[2]
+    when = at or ctx.now
+    for channel in post["channels"]:
+        outcome = sends.get(channel, "published")
+        prefix = {"facebook": "fb", "mastodon": "md", "bluesky": "bs", "telegram": "tg",
+                  "vk": "vk"}[channel]
+        found = ctx.own_posts.get(f"{prefix}-{story}") if story else None
+        if outcome == "published" and found is None and story:
+            continue  # the account never carried this story
+        source_id = ctx.accounts[channel]
+        target = ledger.Target(dedupe_key(row, "", source_id), "post", source_id, channel,
+                               post_id=row["id"])
+        held = ledger.claim(db, target, when, actor=post.get("owner", "demo"),
+                            resend_window=None)
+        if not isinstance(held, ledger.Claim):
+            continue
+        if outcome == "published":
+            remote_id, url = found or (f"{prefix}-{row['id']}", None)
+            ledger.record_sent(db, held, remote_id, url, when)
+        else:
+            ledger.record_unknown(db, held, outcome.partition(":")[2].strip()
+                                  or "the connection closed before the platform answered",
+                                  when, None)
+        ctx.counts["sends"] += 1
+
+
 def _load_plan(db: Database, ctx: _Context, plan: dict) -> None:
     ensure_packs(db, plan["countries"], plan["packs"])
     with db.read() as conn:
@@ -350,6 +391,9 @@ def _load_plan(db: Database, ctx: _Context, plan: dict) -> None:
         ctx.counts["campaigns"] += 1
     zone = ZoneInfo(plan["tz"])
     linked: set[int] = set()
+    # Sample content, not an officer's approval: filled whatever the clearance setting says
+    # (with require_second_approver on, the published demo posts could not be created).
+    policy = clearance.Policy(clearance.current_actor(), require_second_approver=False)
     for post in plan["posts"]:
         fields = PostFields(title=post["title"], body=post.get("body"), status=post["status"],
                             tz=plan["tz"], duration_minutes=post.get("duration"),
@@ -372,7 +416,9 @@ def _load_plan(db: Database, ctx: _Context, plan: dict) -> None:
                 fields.day = day
             else:
                 fields.at = datetime.combine(day, time.fromisoformat(post["time"]), zone)
-        create_post(db, fields)
+        uid = f"{uuid.uuid4()}@attache"
+        post_id = create_post(db, fields, uid=uid, policy=policy)
+        _record_sends(db, ctx, post, {"id": post_id, "uid": uid}, fields.at)
         ctx.counts["planned_posts"] += 1
     # Whatever the season, the quarter shows a few UN days to plan for.
     ideas = [o for o in list_occurrences(db, ctx.today + timedelta(days=1),
@@ -384,5 +430,6 @@ def _load_plan(db: Database, ctx: _Context, plan: dict) -> None:
             title=f"{occurrence['name']}: our message", status="idea", tz=plan["tz"],
             day=date.fromisoformat(occurrence["date"]), observance_id=occurrence["id"],
             channels=[ctx.accounts["facebook"]],
-            notes="An idea from the UN observances pack: is there a local angle?"))
+            notes="An idea from the UN observances pack: is there a local angle?"),
+            policy=policy)
         ctx.counts["planned_posts"] += 1

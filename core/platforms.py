@@ -17,6 +17,7 @@ are named as ``"module:Class"`` and imported when a source of theirs is added or
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import urlsplit
@@ -180,6 +181,12 @@ def display_name(key: str) -> str:
     """The platform's name, or ``key`` itself for anything else."""
     found = platform(key)
     return found.name if found is not None else key
+
+
+def names(keys: Sequence[str]) -> str:
+    """"Mastodon, Bluesky and Facebook": the platforms' names in a sentence."""
+    shown = [display_name(key) for key in keys]
+    return " and ".join(shown) if len(shown) < 3 else f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 def recognise(text: str) -> str | None:

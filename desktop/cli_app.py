@@ -18,6 +18,9 @@ def add_screenshots(sub: Subcommands, name: str, help_text: str) -> None:
                    help="screenshot a temporary database filled with the demo (not --db)")
     p.add_argument("--screen", metavar="WIDTHxHEIGHT",
                    help="open everything as on a screen this size (e.g. 1366x768)")
+    p.add_argument("--language", metavar="CODE",
+                   help="the interface language of the pictures (en, ru…); default: the "
+                        "interface_language setting, else the system's")
 
 
 def add_demo(sub: Subcommands, name: str, help_text: str) -> None:
@@ -45,11 +48,12 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
             db = Database(demo_database(folder))
             try:  # closed before the folder goes: Windows cannot delete an open file
                 paths = take_screenshots(db, Path(args.folder), open_first_item=True,
-                                         screen=screen)
+                                         screen=screen, language=args.language)
             finally:
                 db.dispose()
     else:
-        paths = take_screenshots(open_db(args), Path(args.folder), screen=screen)
+        paths = take_screenshots(open_db(args), Path(args.folder), screen=screen,
+                                 language=args.language)
     for path in paths:
         print(path)
     return 0

@@ -46,6 +46,7 @@ PAGE_KEYS = (
     ("0", "HelpMenu", "Give the selected replies back to the analyzer (Listen)"),
     ("Esc", "HelpMenu", "Clear the search box"),
     ("Ctrl+S", "HelpMenu", "Save the post and keep editing (post editor)"),
+    ("Ctrl+Enter", "HelpMenu", "Send the answer (Listen, in the Answer box)"),
     ("Del", "HelpMenu", "Remove the selected source (Sources)"),
 )
 # lupdate sees these through the calls below; listed here so it finds the texts.
@@ -57,6 +58,7 @@ _ = (translate("HelpMenu", "Next / previous item or reply (Monitor, Listen)"),
      translate("HelpMenu", "Give the selected replies back to the analyzer (Listen)"),
      translate("HelpMenu", "Clear the search box"),
      translate("HelpMenu", "Save the post and keep editing (post editor)"),
+     translate("HelpMenu", "Send the answer (Listen, in the Answer box)"),
      translate("HelpMenu", "Remove the selected source (Sources)"))
 
 

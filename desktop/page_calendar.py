@@ -185,6 +185,16 @@ def _open(ctx: AppContext, name: str) -> QDialog | None:
     return getattr(dialogs, name)(ctx)
 
 
+def screenshot_states(view: CalendarView) -> Iterator[str]:
+    """The week and the agenda after the month (``attache screenshots``), then the month."""
+    from ui.calendar.view import AGENDA, MONTH, WEEK
+
+    for mode in (WEEK, AGENDA):
+        view.set_mode(mode)
+        yield f"calendar-{mode}"
+    view.set_mode(MONTH)
+
+
 def screenshot_extras(ctx: AppContext) -> dict[str, QWidget]:
     """The post editor and the export/import dialogs, when their module is there."""
     try:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,7 +80,7 @@ def channel_choices(db: Database) -> list[ChannelChoice]:
 
 def draft_of(post: dict) -> PostDraft:
     """A ``post_details`` dict as the editor's draft (times in the post's own zone)."""
-    from ui.post_editor import PostDraft
+    from ui.post_editor import DraftImage, PostDraft
 
     if post["all_day"]:
         day, at = date.fromisoformat(post["start"][:10]), None
@@ -94,7 +95,9 @@ def draft_of(post: dict) -> PostDraft:
                      duration_minutes=None if post["all_day"] else post["duration_minutes"],
                      history=tuple((datetime.fromisoformat(h["at"]).astimezone(zone(post["tz"]))
                                     .isoformat(), h["by"], h["from"], h["to"])
-                                   for h in post.get("history", ())))
+                                   for h in post.get("history", ())),
+                     images=tuple(DraftImage(i["filename"], i["alt"] or "", i["position"])
+                                  for i in post.get("images", ())))
 
 
 def fields_of(draft: PostDraft) -> post_ops.PostFields:
@@ -106,15 +109,34 @@ def fields_of(draft: PostDraft) -> post_ops.PostFields:
         rrule=draft.rrule, duration_minutes=(draft.duration_minutes or 0) if at else None)
 
 
+def images_of(db: Database, draft: PostDraft) -> list:
+    """The draft's images as core sends them: a kept one's bytes from the database, a new
+    one read from its file (refused with the reason: not an image, too big, gone)."""
+    from pathlib import Path
+
+    from core.publish.images import load_image, stored_images
+
+    stored = stored_images(db, draft.post_id) if draft.post_id is not None else {}
+    found = []
+    for image in draft.images:
+        if image.path is not None:
+            found.append(load_image(Path(image.path), image.alt))
+        elif image.position in stored:
+            found.append(replace(stored[image.position], alt=image.alt))
+    return found
+
+
 def save_draft(db: Database, draft: PostDraft) -> PostDraft:
     from ui.post_editor import SaveConflict
 
+    fields = fields_of(draft)
+    fields.images = images_of(db, draft)
+    fields.require_alt = Settings.load().require_alt_text
     if draft.post_id is None:
-        post_id = post_ops.create_post(db, fields_of(draft))
+        post_id = post_ops.create_post(db, fields)
         return draft_of(post_ops.post_details(db, post_id))
     try:
-        post_ops.update_post(db, draft.post_id, fields_of(draft),
-                             expect_version=draft.version)
+        post_ops.update_post(db, draft.post_id, fields, expect_version=draft.version)
     except post_ops.ConflictError as exc:
         raise SaveConflict(str(exc)) from exc
     return draft_of(post_ops.post_details(db, draft.post_id))
@@ -203,27 +225,44 @@ def post_editor_data(ctx: AppContext) -> Any:
         default_tz=default_zone_name(settings.timezone),
         tz_label=tz_label,
         run=runner_of(ctx, "post"),
-        publishing=publishing_data(db),
+        publishing=publishing_data(db, ctx.settings.or_defaults),
     )
 
 
-def publishing_data(db: Database) -> Any:
-    """The editor's Publishing rows: each channel's send, and "it is there / it is not"."""
+def publishing_data(db: Database, settings: Callable[[], Settings] = Settings) -> Any:
+    """The editor's Publishing rows: each channel's send, "it is there / it is not", and
+    "send now" for a send whose time passed while no Attaché was running."""
     from core.feeds.sources import list_sources
     from core.publish.confirm import confirm_send, send_states
+    from core.publish.ledger import UNCONFIRMED_ADVICE
     from ui.publish_panel import PublishingData
 
     def sends(post_id: int) -> list[dict]:
         rows = send_states(db, post_id)
         names = {s["id"]: s["title"] or s["url"] for s in list_sources(db)} if rows else {}
-        return [{**row, "channel": names.get(row["channel_id"], str(row["channel_id"]))}
+        # The panel has buttons for what the CLI's advice says: the cause alone is shown.
+        return [{**row, "channel": names.get(row["channel_id"], str(row["channel_id"])),
+                 "error": (row["error"] or "").removesuffix(f"; {UNCONFIRMED_ADVICE}") or None}
                 for row in rows]
 
     def confirm(post_id: int, channel_id: int, occurrence: str, address: str | None) -> dict:
         return confirm_send(db, post_id, channel_id, published=address,
                             occurrence=occurrence)
 
-    return PublishingData(sends=sends, confirm=confirm)
+    def send_now(post_id: int, channel_id: int) -> list[dict]:  # runs on a network thread
+        from core.net.fetch import Fetcher
+        from core.publish.runner import Run, publish_post
+        from core.storage.types import utcnow
+
+        current = settings()
+        fetcher = Fetcher.from_settings(current)
+        try:
+            return [o.to_json() for o in publish_post(Run(db, fetcher, current, utcnow()),
+                                                      post_id, [channel_id])]
+        finally:
+            fetcher.close()
+
+    return PublishingData(sends=sends, confirm=confirm, send_now=send_now)
 
 
 def build_post_editor(ctx: AppContext, post_id: int | None = None,
@@ -376,5 +415,22 @@ def screenshot_widgets(ctx: AppContext) -> dict[str, QWidget]:
         editor = build_post_editor(ctx, None, {**HUMAN_RIGHTS_DAY, "date": day,
                                                "channels": channels,
                                                "observance_id": observance})
-    return {"post-editor": editor, "export-dialog": build_export_dialog(ctx),
+    shots = {"post-editor": editor}
+    sent = _most_telling_sends(ctx, [post["id"] for post in posts])
+    if sent is not None:  # the publishing panel, best with a send the officer must check
+        shots["post-editor-publishing"] = build_post_editor(ctx, sent)
+    return {**shots, "export-dialog": build_export_dialog(ctx),
             "import-dialog": build_import_dialog(ctx)}
+
+
+def _most_telling_sends(ctx: AppContext, post_ids: list[int]) -> int | None:
+    """The post whose sends show most of the publishing panel: one waiting for the officer
+    (unconfirmed), else one that failed, else any that went out; None when nothing was sent."""
+    from core.publish.confirm import channel_states
+
+    found = channel_states(ctx.db, post_ids)
+    for wanted in ("unconfirmed", "failed", "missed", "published"):
+        for (post_id, _occurrence), states in sorted(found.items()):
+            if any(state == wanted for _channel, state, _detail in states):
+                return post_id
+    return None

@@ -170,6 +170,7 @@ def screenshot_extras(ctx: AppContext) -> dict:
     report as it prints (last 90 days for the period report)."""
     from datetime import timedelta
 
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QLabel
 
@@ -177,6 +178,7 @@ def screenshot_extras(ctx: AppContext) -> dict:
     from desktop.report_render import first_page, renderers
     from desktop.tasks import Progress
     from ui.reports_dialog import ReportRequest, ReportsDialog
+    from ui.widgets.screen_fit import room_for
 
     data = reports_data(ctx)
     dialog = ReportsDialog(data, ctx.window)
@@ -193,6 +195,9 @@ def screenshot_extras(ctx: AppContext) -> dict:
                                    "classification": letterhead[2] or "Unclassified"})
         report = build_report(ctx, request, Progress())
         image, _pages = first_page(print_document(report, renderers()), 900)
+        room = room_for(ctx.window)
+        if image.height() > room.height():  # --screen: the whole page, smaller, not its middle
+            image = image.scaledToHeight(room.height(), Qt.TransformationMode.SmoothTransformation)
         label = QLabel()
         label.setPixmap(QPixmap.fromImage(image))
         label.resize(image.size())

@@ -2,7 +2,8 @@
 
 For the README, for reviewers, and for CI proving that a bundle can draw its windows. A page
 module may offer ``screenshot_extras(ctx) -> dict[str, QWidget]`` (the post editor, say);
-each is shown, grabbed and closed.
+each is shown, grabbed and closed; and ``screenshot_states(page)``, a generator putting the
+page in its other views (the Calendar's week and agenda), yielding each picture's name.
 """
 
 from __future__ import annotations
@@ -37,12 +38,15 @@ def screen_size(text: str) -> tuple[int, int]:
 
 
 def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = False,
-                     screen: tuple[int, int] | None = None) -> list[Path]:
+                     screen: tuple[int, int] | None = None,
+                     language: str | None = None) -> list[Path]:
     """Render every page and dialog to ``folder``; ``open_first_item`` shows the Monitor with
     its newest item in the reader (it is then marked read: for the demo database only).
 
     ``screen`` (width, height): everything opens as it would on a screen that size — the main
     window at its first-run size for it, dialogs fitted to it — so no picture is larger.
+    ``language`` ("ru", "en"…): the interface language; None = the ``interface_language``
+    setting, as the app does.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSize
@@ -63,10 +67,11 @@ def take_screenshots(db: Database, folder: Path, *, open_first_item: bool = Fals
         set_screen_override(QSize(*screen))
         app.installEventFilter(fit)
     # The pictures show the interface the user chose (``interface_language``), as the app does.
-    try:
-        language = Settings.load().interface_language
-    except KnownError:
-        language = None
+    if language is None:
+        try:
+            language = Settings.load().interface_language
+        except KnownError:
+            language = None
     translators = install_translator(app, language)
     try:
         window = create_main_window(db)
@@ -104,10 +109,11 @@ def all_dialogs(window: MainWindow) -> dict:
 
 
 def _worth_reading(model) -> int:  # noqa: ANN001 - a RepliesTableModel
-    """The newest reply that shows what the reading pane is for: a sentence or more with
-    likes, and a reply to a reply when there is one near the top."""
-    rows = [(row, model.record(row) or {}) for row in range(min(model.rowCount(), 60))]
-    for wanted in (lambda r: r.get("parent_id") and len(r.get("text") or "") > 60,
+    """The newest reply that shows what the reading pane is for: one the embassy answered
+    (its answer under it), else a reply to a reply, else a sentence or more with likes."""
+    rows = [(row, model.record(row) or {}) for row in range(min(model.rowCount(), 200))]
+    for wanted in (lambda r: r.get("answered_at") and len(r.get("text") or "") > 40,
+                   lambda r: r.get("parent_id") and len(r.get("text") or "") > 60,
                    lambda r: r.get("likes") and len(r.get("text") or "") > 60):
         found = next((row for row, record in rows if wanted(record)), None)
         if found is not None:
@@ -143,12 +149,18 @@ def _grab_all(app: QApplication, window: MainWindow, folder: Path,
                 if key in ("monitor", "listen") and table is not None and model.rowCount():
                     row = _worth_reading(model) if key == "listen" else 0
                     table.selectRow(row)
-                    table.scrollTo(model.index(row, 0))
+                    table.scrollTo(model.index(row, 0),
+                                   table.ScrollHint.PositionAtCenter)  # not cut at the edge
             save(window, key)
             try:
                 module = importlib.import_module(f"desktop.page_{key}")
             except ImportError:
                 continue
+            # The page's other views (the Calendar's week and agenda): each state it is put
+            # in is named by the generator, which puts the page back when it ends.
+            states = getattr(module, "screenshot_states", None)
+            for name in (states(window.page(key)) if states else ()):
+                save(window, name)
             extras = getattr(module, "screenshot_extras", None)
             for name, widget in (extras(window.ctx) if extras else {}).items():
                 widget.show()

@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from core import database_url, paths, secrets, siteconfig
@@ -30,6 +30,7 @@ from ui.widgets.counts import counts
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QWidget
 
+    from core.storage.database import Database
     from desktop.context import AppContext
     from ui.first_run import FirstRunChoice, FirstRunData
     from ui.settings_dialog import SettingsData
@@ -109,10 +110,34 @@ def time_zone_names() -> list[str]:
     return ["UTC", *sorted(names | ({local} if local != "UTC" else set()))]
 
 
-def _secret_names() -> list[tuple[str, str]]:
-    stored = [n for n in secrets.list_secret_names() if n not in GENERAL_SECRETS]
+# What each publishing channel's secret is, by platform (core/publish/<platform>.py asks for
+# the same when it is missing).
+CHANNEL_SECRETS = {
+    "mastodon": QT_TRANSLATE_NOOP("SettingsDialog", "Publishing on {0}: an access token with "
+                                  "write:statuses and write:media"),
+    "bluesky": QT_TRANSLATE_NOOP("SettingsDialog", "Publishing on {0}: an app password (never "
+                                 "the account's own)"),
+    "telegram": QT_TRANSLATE_NOOP("SettingsDialog", "Publishing on {0}: the token of a bot that "
+                                  "is an administrator of the channel"),
+    "facebook": QT_TRANSLATE_NOOP("SettingsDialog", "Publishing on {0}: a Page token with "
+                                  "pages_manage_posts and pages_manage_engagement"),
+}
+
+
+def _secret_names(db: Database | None = None) -> list[tuple[str, str]]:
+    """The general secrets, then each own channel's publishing secret (set or not: the
+    officer sees what is still missing), then whatever else is stored."""
     rows = [(name, translate("SettingsDialog", purpose))
             for name, purpose in GENERAL_SECRETS.items()]
+    if db is not None:
+        from core.publish.channel_secrets import channel_secrets
+
+        rows += [(name, translate("SettingsDialog", CHANNEL_SECRETS.get(
+                     platform, QT_TRANSLATE_NOOP("SettingsDialog", "Publishing on {0}")))
+                  .format(channel))
+                 for name, platform, channel in channel_secrets(db)]
+    listed = {name for name, _purpose in rows}
+    stored = [n for n in secrets.list_secret_names() if n not in listed]
     for name in stored:
         platform, _sep, target = name.partition(":")
         if platform == "database":
@@ -169,7 +194,7 @@ def settings_data(ctx: AppContext) -> SettingsData:
         database_in_use=ctx.db.describe, default_database=_default_database,
         test_connection=test_connection,
         data_folder=lambda: str(paths.data_dir()), open_folder=_open_folder,
-        secret_names=_secret_names,
+        secret_names=lambda: _secret_names(ctx.db),
         secret_stored=lambda name: secrets.get_secret(name) is not None,
         store_secret=_store_secret, delete_secret=secrets.delete_secret,
         keyring_available=secrets.keyring_available,
@@ -330,5 +355,16 @@ def screenshot_extras(ctx: AppContext) -> dict[str, QWidget]:
 
     data = first_run_data(ctx)
     data.skip = lambda: None  # closing the screenshot must not answer the question
-    return {"settings": SettingsDialog(settings_data(ctx), ctx.window),
-            "first-run": FirstRunDialog(data, ctx.window)}
+    shots: dict[str, QWidget] = {"settings": SettingsDialog(settings_data(ctx), ctx.window)}
+    for index, tab in enumerate(shots["settings"].pages()[1:], start=1):  # each other tab
+        dialog = SettingsDialog(settings_data(ctx), ctx.window)
+        dialog.tabs.setCurrentIndex(index)
+        shots[f"settings-{TAB_NAMES.get(type(tab).__name__, str(index))}"] = dialog
+    return {**shots, "first-run": FirstRunDialog(data, ctx.window)}
+
+
+# The screenshots' file names for Settings' tabs (settings-publishing.png…), in English
+# whatever the interface language.
+TAB_NAMES = {"NetworkTab": "network", "DatabaseTab": "database", "CalendarTab": "calendar",
+             "SentimentTab": "sentiment", "PublishingTab": "publishing",
+             "ReportsTab": "reports", "SecretsTab": "secrets"}

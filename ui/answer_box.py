@@ -56,29 +56,34 @@ class AnswerBox(QWidget):
         self.record: dict | None = None
         self.sending = False
         self.title = QLabel(self.tr("Answer publicly, as the embassy"))
+        self.title.setWordWrap(True)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("answer-text")
         self.editor.setPlaceholderText(self.tr("Write the embassy's answer…"))
-        self.editor.setMaximumHeight(90)
+        # Four lines: on a 768-pixel screen the reply being answered keeps the room above.
+        self.editor.setMaximumHeight(self.editor.fontMetrics().lineSpacing() * 4 + 12)
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._update)
         self.count = QLabel()
         self.send_button = QPushButton(self.tr("Send answer"))
         self.send_button.clicked.connect(self.send)
-        QShortcut(QKeySequence("Ctrl+Return"), self.editor, self.send,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.send_button.setToolTip(self.tr("Ctrl+Enter in the text sends it too"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # the main key and the keypad's
+            QShortcut(QKeySequence(keys), self.editor, self.send,
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.linkActivated.connect(lambda link: self.open_link.emit(QUrl(link)))
+        # Where it goes, the count and the button on one line above the text: one line less.
         row = QHBoxLayout()
-        row.addWidget(self.count, 1)
+        row.addWidget(self.title, 1)
+        row.addWidget(self.count)
         row.addWidget(self.send_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 4, 0, 0)
-        column.addWidget(self.title)
-        column.addWidget(self.editor)
         column.addLayout(row)
+        column.addWidget(self.editor)
         column.addWidget(self.status)
         self.set_reply(None)
 
@@ -93,6 +98,10 @@ class AnswerBox(QWidget):
         self.record = record
         refusal = self.data.refusal(record) if record is not None else None
         self.editor.setEnabled(record is not None and refusal is None)
+        # An empty, disabled box says why it is empty.
+        self.editor.setPlaceholderText(self.tr("Choose a reply above to answer it")
+                                       if record is None
+                                       else self.tr("Write the embassy's answer…"))
         if record is None:
             self.title.setText(self.tr("Answer publicly, as the embassy"))
         elif refusal:

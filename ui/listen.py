@@ -247,7 +247,9 @@ class ListenView(QWidget):
             self.reading_splitter.addWidget(self.reader)
         self.reading_splitter.setStretchFactor(0, 3)
         self.reading_splitter.setStretchFactor(1, 2)
-        self.reading_splitter.setSizes([420, 260])
+        # The reply, its thread and the Answer box need room too: at 1366×768 the reply and
+        # the embassy's answer under it show without scrolling.
+        self.reading_splitter.setSizes([360, 320])
         self.splitter = QSplitter()
         self.splitter.addWidget(self.reading_splitter)
         self.splitter.addWidget(self.chart_panel)
@@ -413,6 +415,7 @@ class ListenView(QWidget):
         self.counts = QLabel()
         self.counts.setObjectName("reply-counts")
         self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.setWordWrap(True)  # a long count in Russian takes two lines, never cut
         self.hint = QLabel(self.tr(
             "Correct a label: select replies and press 1 positive · 2 neutral · 3 negative · "
             "0 back to the analyzer (or right-click). Ctrl+Z undoes."))

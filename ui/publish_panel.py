@@ -30,6 +30,7 @@ from core.links import openable_link
 # (job, on_done, on_error, kind): the post editor's background runner.
 Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None],
                    str], None]
+ORDER = {"unconfirmed": 0, "failed": 1, "missed": 2, "sending": 3, "published": 4}
 MARKS = {"published": "✓", "failed": "✗", "unconfirmed": "?", "sending": "…", "missed": "⌛"}
 
 
@@ -40,6 +41,9 @@ class PublishingData:
     sends: Callable[[int], list[dict]]
     # (post id, channel id, occurrence key, address or None for "not there") -> the row
     confirm: Callable[[int, int, str, str | None], dict]
+    # (post id, channel id) -> outcomes (core.publish.runner.Outcome.to_json): a missed send
+    # goes out now, as ``attache publish post ID --channel ID`` sends it
+    send_now: Callable[[int, int], list[dict]] | None = None
 
 
 class PublishPanel(QWidget):
@@ -55,6 +59,7 @@ class PublishPanel(QWidget):
         self.rows: list[dict] = []
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(0, 1)  # the words take the width, not the buttons
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self.grid)
@@ -69,17 +74,21 @@ class PublishPanel(QWidget):
         self.run(lambda: self.data.sends(post_id), self._fill, self._failed, "read")
 
     def _fill(self, rows: list[dict]) -> None:
-        self.rows = rows
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget()
             if widget is not None:  # out of the panel now (a button may still be in its click)
                 widget.setParent(None)
                 widget.deleteLater()
+        # What waits for the officer comes first (a send to check, then one that failed).
+        rows = sorted(rows, key=lambda r: ORDER.get(r["state"], len(ORDER)))
+        self.rows = rows
         for n, row in enumerate(rows):
             label = QLabel(self._describe(row))
             label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
+            # Only what has more to say wraps: a wrapping label asks for the height of its
+            # narrowest width, and the form spread that over every row (gaps between them).
+            label.setWordWrap(row["state"] != "published")
             label.setObjectName(f"send-{n}")
             label.linkActivated.connect(lambda link: self.open_link.emit(QUrl(link)))
             self.grid.addWidget(label, n, 0)
@@ -94,6 +103,14 @@ class PublishPanel(QWidget):
                 missing.clicked.connect(lambda _checked=False, r=row: self._resolve(r, None))
                 self.grid.addWidget(there, n, 1)
                 self.grid.addWidget(missing, n, 2)
+            elif (row["state"] == "missed" and not row["key"]
+                  and self.data.send_now is not None):  # a single post (a recurring one
+                # sends its current occurrence, which need not be the one missed)
+                send = QPushButton(self.tr("Send now…"), objectName=f"send-now-{n}")
+                send.setToolTip(self.tr("Its time passed while Attaché was not running: send "
+                                        "it on this channel now"))
+                send.clicked.connect(lambda _checked=False, r=row: self._send_now(r))
+                self.grid.addWidget(send, n, 1, 1, 2)
         self.setVisible(bool(rows))
 
     def _describe(self, row: dict) -> str:
@@ -129,6 +146,28 @@ class PublishPanel(QWidget):
             return
         self.run(lambda: self.data.confirm(post_id, row["channel_id"], row["key"], address),
                  lambda _row: self._resolved(post_id), self._failed, "write")
+
+    def _send_now(self, row: dict) -> None:
+        post_id, send_now = self.post_id, self.data.send_now
+        if post_id is None or send_now is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Send Now"),
+            self.tr("Publish this post on {0} now? It goes out publicly at once.")
+            .format(row["channel"]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.run(lambda: send_now(post_id, row["channel_id"]),
+                 lambda outcomes: self._sent(post_id, outcomes), self._failed, "network")
+
+    def _sent(self, post_id: int, outcomes: list[dict]) -> None:
+        problems = [o["error"] or o["status"] for o in outcomes
+                    if o["status"] not in ("published", "skipped")]
+        if problems:
+            QMessageBox.warning(self, self.tr("Publishing"), "\n".join(problems))
+        self._resolved(post_id)
 
     def _resolved(self, post_id: int) -> None:
         self.confirmed.emit()

@@ -20,6 +20,7 @@ from sqlalchemy import select, update
 
 from core.entries.sanitize import text_to_html
 from core.errors import KnownError, NotFoundError
+from core.platforms import display_name, names
 from core.publish import ledger
 from core.publish.base import Channel, OutcomeUnknown, Outgoing, Refused, ReplyTarget
 from core.publish.registry import answering_platforms, answers, publisher_for
@@ -74,8 +75,8 @@ def answer_reply(run: Run, reply_id: int, text: str) -> AnswerOutcome:
         outcome.error = "this is the embassy's own answer; answer the reply it answers"
         return outcome
     if not answers(platform):
-        outcome.error = (f"answering on {platform} is not supported (Attaché answers on "
-                         f"{', '.join(answering_platforms())})")
+        outcome.error = (f"answering on {display_name(platform)} is not supported (Attaché "
+                         f"answers on {names(answering_platforms())})")
         return outcome
     publisher = publisher_for(platform)
     assert publisher is not None

@@ -107,6 +107,17 @@ class Publisher(Protocol):
         """(remote id, address) from what an officer saw: the post's address or its id."""
         ...
 
+    def secret_names(self, channel: Channel) -> list[str]:
+        """The keyring names its token is looked up under, the one to set first (what
+        ``attache secrets set`` and Settings → Secrets name)."""
+        ...
+
+
+def store_as(name: str, what: str = "it") -> str:
+    """Where a missing or refused token goes, for the officer in the app and at a prompt
+    alike (a refusal is shown in both)."""
+    return f"store {what} in Settings → Secrets as {name} (or run `attache secrets set {name}`)"
+
 
 # ---------------------------------------------------------------------------- HTTP
 

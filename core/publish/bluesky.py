@@ -40,6 +40,7 @@ from core.publish.base import (
     clamp_retry,
     request_json,
     server_trouble,
+    store_as,
 )
 from core.publish.facets import facets
 from core.publish.text import check_images, check_text
@@ -140,14 +141,17 @@ class BlueskyPublisher:
         raise KnownError(f"{text!r} is neither a Bluesky post's address "
                          "(https://bsky.app/profile/<handle>/post/<id>) nor its at:// URI")
 
+    def secret_names(self, channel: Channel) -> list[str]:
+        return [f"bluesky:{actor_of(channel.url)}"]
+
     def _password(self, channel: Channel) -> str:
         handle = actor_of(channel.url)
-        password = get_secret(f"bluesky:{handle}")
+        password = get_secret(*self.secret_names(channel))
         if not password:
             raise Refused(f"publishing on {channel.name} needs an app password for {handle}: "
                           "create one in Bluesky under Settings → Privacy and security → App "
-                          f"passwords and run `attache secrets set bluesky:{handle}` (an app "
-                          "password, never the account's own password)")
+                          f"passwords, then {store_as(f'bluesky:{handle}')} — an app "
+                          "password, never the account's own password")
         return password
 
 
@@ -185,11 +189,11 @@ class _Client:
             if result.status == 401 or error == "AuthenticationRequired":
                 raise Refused(f"Bluesky refused the app password for {self.handle} ("
                               f"{message or 'invalid identifier or password'}): create a new "
-                              f"app password and run `attache secrets set bluesky:{self.handle}`")
+                              f"app password and {store_as(f'bluesky:{self.handle}')}")
             if error == "AuthFactorTokenRequired":
                 raise Refused(f"Bluesky asks {self.handle} for a sign-in code: use an app "
-                              "password, which needs none, and run `attache secrets set "
-                              f"bluesky:{self.handle}`")
+                              "password, which needs none, and "
+                              f"{store_as(f'bluesky:{self.handle}')}")
             raise self._failure(result, payload, "logging in", created_nothing=True)
         return _session_of(payload)
 
@@ -294,8 +298,7 @@ class _Client:
                            f"{until.isoformat(timespec='minutes')}", until)
         if result.status == 401 or error in ("AuthenticationRequired", "InvalidToken"):
             return Refused(f"Bluesky refused the session for {self.handle} ({detail}): create "
-                           f"a new app password and run `attache secrets set "
-                           f"bluesky:{self.handle}`")
+                           f"a new app password and {store_as(f'bluesky:{self.handle}')}")
         if server_trouble(result) and not created_nothing:
             return OutcomeUnknown(f"Bluesky failed while {doing} (HTTP {result.status}: "
                                   f"{detail}); the post is looked up before it is sent again")

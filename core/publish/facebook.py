@@ -22,7 +22,15 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from core.errors import KnownError
-from core.publish.base import Channel, OutcomeUnknown, Outgoing, Refused, SendContext, Sent
+from core.publish.base import (
+    Channel,
+    OutcomeUnknown,
+    Outgoing,
+    Refused,
+    SendContext,
+    Sent,
+    store_as,
+)
 from core.publish.text import check_images, check_text
 from core.secrets import get_secret
 from core.social.base import Gone, RateLimited, SourceError
@@ -112,13 +120,16 @@ class FacebookPublisher:
                          "(https://www.facebook.com/<page>/posts/<number>) nor its id "
                          "(<page id>_<post id>)")
 
+    def secret_names(self, channel: Channel) -> list[str]:
+        return facebook_secret_names(facebook_page(channel.url), channel.account_id)
+
     def _token(self, channel: Channel) -> str:
         page = facebook_page(channel.url)
-        token = get_secret(*facebook_secret_names(page, channel.account_id))
+        token = get_secret(*self.secret_names(channel))
         if not token:
             raise Refused(f"publishing on the Facebook Page {page} needs a Page access token "
                           f"with {PERMISSIONS}, from someone who can create content on the "
-                          f"Page: run `attache secrets set facebook:{page}`")
+                          f"Page: {store_as(f'facebook:{page}')}")
         return token
 
 

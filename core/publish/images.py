@@ -11,11 +11,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, insert, select
 
 from core.errors import KnownError
 from core.storage.models import PostImage
+
+if TYPE_CHECKING:
+    from core.storage.database import Database
 
 IMAGES = PostImage.__table__
 MAX_IMAGES = 4  # Bluesky's and Mastodon's limit, and Telegram's media group is plenty
@@ -77,9 +81,10 @@ def check_images(images: list[ImageFile], *, require_alt: bool) -> None:
     for position, image in enumerate(images, start=1):
         if require_alt and not image.alt:
             raise KnownError(
-                f"{image.describe(position)} has no alt text: describe it with --alt TEXT "
-                "(one --alt per --image, in the same order). Alt text is required so the "
-                "embassy's posts stay accessible; the setting require_alt_text can relax it")
+                f"{image.describe(position)} has no alt text: describe what it shows (in the "
+                "post editor's alt text field, or with --alt TEXT after its --image). Alt "
+                "text is required so the embassy's posts stay accessible; the setting "
+                "require_alt_text can relax it")
         if len(image.alt) > MAX_ALT:
             raise KnownError(f"the alt text of {image.describe(position)} has "
                              f"{len(image.alt)} characters; at most {MAX_ALT}")
@@ -108,6 +113,13 @@ def post_images(conn: Connection, post_id: int) -> list[ImageFile]:
     rows = conn.execute(select(IMAGES.c.filename, IMAGES.c.data, IMAGES.c.mime, IMAGES.c.alt)
                         .where(IMAGES.c.post_id == post_id).order_by(IMAGES.c.position))
     return [ImageFile(r.filename, bytes(r.data), r.mime, r.alt) for r in rows]
+
+
+def stored_images(db: Database, post_id: int) -> dict[int, ImageFile]:
+    """A post's saved images by position, 1 first (what the post editor keeps on saving;
+    ``replace_images`` numbers them so)."""
+    with db.read() as conn:
+        return dict(enumerate(post_images(conn, post_id), start=1))
 
 
 def image_summaries(conn: Connection, post_id: int) -> list[dict]:

@@ -55,6 +55,11 @@ from core.storage.types import iso
 OUTBOX = Outbox.__table__
 ITEMS = Item.__table__
 POSTS = PlannedPost.__table__
+# What an unconfirmed send's error adds to the platform's: the CLI's way out (the post
+# editor offers its own buttons instead, and shows only the cause).
+UNCONFIRMED_ADVICE = ("the platform cannot recognise a repeat, so it is not sent again: check "
+                      "the channel, then run `attache publish confirm` with --published URL "
+                      "or --not-published")
 LEASE = timedelta(minutes=15)  # a claim older than this from another host is abandoned
 FIRST_RETRY = timedelta(minutes=5)
 MAX_RETRY = timedelta(hours=6)
@@ -261,9 +266,8 @@ def record_unknown(db: Database, claim_: Claim, error: str, now: datetime,
     if resend_window is not None and now - since < resend_window:
         return _record(db, claim_, now, state="failed", error=error, uncertain_since=since,
                        retry_at=now + timedelta(minutes=1))
-    return _record(db, claim_, now, state="unconfirmed", uncertain_since=since, error=(
-        f"{error}; the platform cannot recognise a repeat, so it is not sent again: check the "
-        "channel, then run `attache publish confirm` with --published URL or --not-published"))
+    return _record(db, claim_, now, state="unconfirmed", uncertain_since=since,
+                   error=f"{error}; {UNCONFIRMED_ADVICE}")
 
 
 def _record(db: Database, claim_: Claim, now: datetime, **values: object) -> dict:

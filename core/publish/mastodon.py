@@ -30,6 +30,7 @@ from core.publish.base import (
     clamp_retry,
     request_json,
     server_trouble,
+    store_as,
 )
 from core.publish.text import check_images, check_text
 from core.secrets import get_secret
@@ -96,15 +97,17 @@ class MastodonPublisher:
             return f"@{mention} {outgoing.text}"
         return outgoing.text
 
+    def secret_names(self, channel: Channel) -> list[str]:
+        return list(secret_names(parse_profile(channel.url)[0]))
+
     def _token(self, channel: Channel) -> str:
         base, _ = parse_profile(channel.url)
-        names = secret_names(base)
+        names = self.secret_names(channel)
         token = get_secret(*names)
         if not token:
             raise Refused(f"publishing on {channel.name} needs a Mastodon access token with "
                           f"the {SCOPES} scopes: create one under Preferences → Development "
-                          f"on {base.split('://', 1)[-1]} and run `attache secrets set "
-                          f"{names[0]}`")
+                          f"on {base.split('://', 1)[-1]} and {store_as(names[0])}")
         return token
 
     def _upload(self, ctx: SendContext, base: str, headers: dict[str, str], filename: str,
@@ -153,8 +156,8 @@ class MastodonPublisher:
                            f"set {secret_names(base)[0]}`")
         if result.status == 403:
             return Refused(f"the token for {host} may not publish ({said or 'forbidden'}): it "
-                           f"needs the {SCOPES} scopes; create one that has them and run "
-                           f"`attache secrets set {secret_names(base)[0]}`")
+                           f"needs the {SCOPES} scopes; create one that has them and "
+                           f"{store_as(secret_names(base)[0])}")
         if result.status == 413:
             return Refused(f"{host} says {what} is too large (HTTP 413); nothing was published")
         if server_trouble(result):

@@ -39,3 +39,4 @@ def publishing_platforms() -> tuple[str, ...]:
 
 def answering_platforms() -> tuple[str, ...]:
     return tuple(p.key for p in PLATFORMS if p.publishes and p.answers)
+

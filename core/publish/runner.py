@@ -35,6 +35,7 @@ from core.calendar.posts import (
 from core.calendar.timezones import zone
 from core.errors import KnownError, NotFoundError
 from core.net.fetch import Fetcher
+from core.platforms import display_name, names
 from core.publish import clearance, ledger
 from core.publish.base import (
     Channel,
@@ -320,8 +321,8 @@ def _publish_occurrence(run: Run, occ: Occurrence, only: list[int] | None, *,
 
 def _unsendable(channel: Channel, publisher: Publisher | None) -> str | None:
     if publisher is None:
-        return (f"publishing to {channel.platform} is not supported (Attaché publishes to "
-                f"{', '.join(publishing_platforms())})")
+        return (f"publishing to {display_name(channel.platform)} is not supported (Attaché "
+                f"publishes to {names(publishing_platforms())})")
     if not channel.own:
         return (f"{channel.name} is not marked as one of the embassy's own accounts; "
                 "only those are published to (add it again with --own)")
@@ -413,6 +414,16 @@ def _channels_of(db: Database, post_ids: set[int]) -> dict[int, list[Channel]]:
                 found.setdefault(r.post_id, []).append(
                     Channel(r.id, r.kind, r.url, r.account_id, r.title, bool(r.own)))
     return found
+
+
+def own_channels(db: Database) -> list[Channel]:
+    """The embassy's own accounts, in source order (what a post may go out on)."""
+    with db.read() as conn:
+        return [Channel(r.id, r.kind, r.url, r.account_id, r.title, bool(r.own))
+                for r in conn.execute(
+                    select(SOURCES.c.id, SOURCES.c.kind, SOURCES.c.url, SOURCES.c.account_id,
+                           SOURCES.c.title, SOURCES.c.own)
+                    .where(SOURCES.c.own.is_(True)).order_by(SOURCES.c.id))]
 
 
 def channel_of(db: Database, source_id: int) -> Channel:

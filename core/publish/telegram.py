@@ -34,6 +34,7 @@ from core.publish.base import (
     request_json,
     retry_after_seconds,
     server_trouble,
+    store_as,
 )
 from core.publish.text import check_images, check_text, telegram_text
 from core.secrets import get_secret
@@ -99,14 +100,17 @@ class TelegramPublisher:
                          f"(https://t.me/{name}/<number>) nor its number")
 
     # ------------------------------------------------------------------ parts
+    def secret_names(self, channel: Channel) -> list[str]:
+        return [f"telegram-bot:{_channel(channel)}"]
+
     def _token(self, channel: Channel) -> str:
         name = _channel(channel)
-        token = get_secret(f"telegram-bot:{name}")
+        token = get_secret(*self.secret_names(channel))
         if not token:
             raise Refused(f"publishing on the Telegram channel {name} needs a bot: create one "
                           "with @BotFather, make it an administrator of the channel with the "
-                          f"right to post messages, and run `attache secrets set "
-                          f"telegram-bot:{name}` with its token")
+                          "right to post messages, and "
+                          f"{store_as(f'telegram-bot:{name}', 'its token')}")
         return token
 
     def _call(self, ctx: SendContext, token: str, method: str, **body: Any) -> Any:
@@ -131,8 +135,8 @@ class TelegramPublisher:
                            f"after {until.isoformat(timespec='seconds')}", until)
         if code == 401:
             return Refused("Telegram does not know the bot's token (401 Unauthorized): create "
-                           "a new token with @BotFather and store it again with `attache "
-                           "secrets set telegram-bot:<channel>`")
+                           "a new token with @BotFather and "
+                           f"{store_as('telegram-bot:<channel>')}")
         if code == 403 or "administrator rights" in description or "not enough rights" in \
                 description:
             return Refused(f"the bot may not post in the channel ({description}): make it an "

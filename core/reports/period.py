@@ -8,8 +8,10 @@ database does not hold is said in words, never guessed:
 
 * **Posts** are the items collected from the embassy's own accounts in the range (what went
   out), by channel and week (ISO weeks, Monday first, in the officer's zone).
-* **Replies received** are replies written in the range, to any post. **Answered** is not
-  tracked yet: Attaché does not record which replies the embassy answered.
+* **Replies received** are the public's replies written in the range, to any post (the
+  embassy's own answers are not). **Answered** counts those the embassy answered, from
+  Attaché or in the platform's own app (core/social/replies.py marks a reply answered when
+  the embassy's reply to it is read), as the Dashboard does.
 * **Likes** on the posts themselves are not collected; "top posts by likes" ranks posts by the
   likes their replies drew, and says so.
 * **Sentiment** keeps replies no analyzer reads (``unsupported``) as their own share, per
@@ -85,7 +87,6 @@ LINK_BEFORE_DAYS = 60
 LINK_AFTER_DAYS = 7
 LABEL_NAMES = {"positive": "Positive", "neutral": "Neutral", "negative": "Negative",
                "unsupported": "Not analysed", "unscored": "Not scored yet"}
-NOT_TRACKED = "not tracked yet"
 STEPS = 8
 
 
@@ -154,7 +155,8 @@ def period_report(db: Database, options: PeriodOptions,
         ("Posts published", f"{total_posts} on {sum(1 for v in posts.values() if v)} "
                             f"channel(s)"),
         ("Replies received", str(total_replies)),
-        ("Replies answered", NOT_TRACKED),
+        ("Replies answered", answered_text(sum(r["answered"] for r in replies.values()),
+                                           total_replies)),
         ("Negative share (analysed replies)", percent_text(sentiment["negative_share"])),
         ("Not analysed (no analyzer for the language)",
          percent_text(sentiment["unsupported_share"])),
@@ -325,15 +327,23 @@ def _posts_blocks(scope: _Scope, posts: dict[int, list[dict]]) -> list:
 
 def _replies_by_channel(db: Database, scope: _Scope) -> dict[int, dict]:
     label = REPLIES.c.sentiment_label
+    answered = REPLIES.c.answered_at.is_not(None)
     query = (select(REPLIES.c.source_id, func.count().label("replies"),
                     func.sum(case((label == "negative", 1), else_=0)).label("negative"),
-                    func.sum(case((label.in_(SUPPORTED), 1), else_=0)).label("supported"))
+                    func.sum(case((label.in_(SUPPORTED), 1), else_=0)).label("supported"),
+                    func.sum(case((answered, 1), else_=0)).label("answered"))
              .where(*_reply_where(scope)).group_by(REPLIES.c.source_id))
     with db.read() as conn:
         rows = conn.execute(query).mappings().all()
     return {r["source_id"]: {"replies": int(r["replies"]), "negative": int(r["negative"] or 0),
-                             "supported": int(r["supported"] or 0)}
+                             "supported": int(r["supported"] or 0),
+                             "answered": int(r["answered"] or 0)}
             for r in rows if r["source_id"] in scope.channels}
+
+
+def answered_text(answered: int, replies: int) -> str:
+    """"12 (9%)": how many of the replies were answered, and what share."""
+    return f"{answered} ({percent_text(answered / replies)})" if replies else "0"
 
 
 def _replies_table(scope: _Scope, posts: dict[int, list[dict]],
@@ -341,17 +351,21 @@ def _replies_table(scope: _Scope, posts: dict[int, list[dict]],
     table = Table(key="Replies", title="Replies received and answered",
                   columns=[Column("Channel"), Column("Platform"), Column("Posts", "number"),
                            Column("Replies received", "number"),
-                           Column("Replies per post", "number"), Column("Answered"),
+                           Column("Replies per post", "number"),
+                           Column("Answered", "number"),
                            Column("Negative share", "percent")],
                   empty="No own accounts yet.",
-                  note="Replies received are those written in the range, to any post. Which "
-                       "replies the embassy answered is not tracked yet.")
+                  note="Replies received are the public's, written in the range, to any post "
+                       "(the embassy's own answers are not). Answered counts those the embassy "
+                       "answered, from Attaché or in the platform's app, once Attaché has read "
+                       "the answer.")
     for source, (name, kind) in scope.channels.items():
         n_posts = len(posts.get(source, []))
-        got = replies.get(source, {"replies": 0, "negative": 0, "supported": 0})
+        got = replies.get(source, {"replies": 0, "negative": 0, "supported": 0,
+                                   "answered": 0})
         table.rows.append([name, kind, n_posts, got["replies"],
                            round(got["replies"] / n_posts, 2) if n_posts else None,
-                           NOT_TRACKED,
+                           got["answered"],
                            got["negative"] / got["supported"] if got["supported"] else None])
     return table
 

@@ -1,11 +1,11 @@
 """Tone of coverage: the sentiment of feed items that mention a watch term.
 
-Off by default (the ``coverage_sentiment`` setting): the analyzer reads English only and was
-tuned on comment threads, not news copy, where a report about a flood reads "negative" whatever
-it says about the embassy. When it is on, an item is scored once it hits a watch term, by the
-same scorer as replies: its title and lede, language first, so a Russian article is
-``unsupported`` — never ``neutral``. Items of the embassy's own accounts are its own posts, not
-coverage, and are left out.
+Off by default (the ``coverage_sentiment`` setting): the analyzers were tuned on comment
+threads and reviews, not news copy, where a report about a flood reads "negative" whatever it
+says about the embassy. When it is on, an item is scored once it hits a watch term, by the
+same scorer as replies: its title and lede, language first, so an article in a language no
+analyzer reads (Uzbek) is ``unsupported`` — never ``neutral``. Items of the embassy's own
+accounts are its own posts, not coverage, and are left out.
 
 Scores live in ``item_sentiment`` (migration 0005) and are replaced when an item changes.
 """

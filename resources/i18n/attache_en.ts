@@ -37,7 +37,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>CalendarView</name>
     <message numerus="yes">
-        <location filename="../../ui/calendar/view.py" line="+338"/>
+        <location filename="../../ui/calendar/view.py" line="+342"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -351,7 +351,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>ListenView</name>
     <message numerus="yes">
-        <location filename="../../ui/listen.py" line="+752"/>
+        <location filename="../../ui/listen.py" line="+755"/>
         <source>%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</source>
         <translation>
             <numerusform>%Ln reply not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</numerusform>
@@ -518,10 +518,10 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message numerus="yes">
         <location line="+20"/>
-        <source>Mean polarity {0}, {1} negative — over the %n analysed reply(ies); only English is analysed today.</source>
-        <translation>
-            <numerusform>Mean polarity {0}, {1} negative — over the %n analysed reply; only English is analysed today.</numerusform>
-            <numerusform>Mean polarity {0}, {1} negative — over the %n analysed replies; only English is analysed today.</numerusform>
+        <source>Mean polarity {0}, {1} negative — over the %n analysed reply(ies); replies in languages Attaché does not analyse are counted apart.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

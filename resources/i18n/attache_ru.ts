@@ -27,7 +27,7 @@
         <translation>Лента (RSS, Atom, JSON)</translation>
     </message>
     <message>
-        <location filename="../../core/platforms.py" line="+98"/>
+        <location filename="../../core/platforms.py" line="+99"/>
         <source>Mastodon account</source>
         <translation>Аккаунт Mastodon</translation>
     </message>
@@ -255,12 +255,12 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
 <context>
     <name>AllDayStrip</name>
     <message>
-        <location filename="../../ui/calendar/week_view.py" line="+193"/>
+        <location filename="../../ui/calendar/week_view.py" line="+44"/>
         <source>all day</source>
         <translation>весь день</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+166"/>
         <source>+{0} more</source>
         <translation>ещё {0}</translation>
     </message>
@@ -367,22 +367,33 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location filename="../../ui/answer_box.py" line="+58"/>
-        <location line="+39"/>
+        <location line="+48"/>
         <source>Answer publicly, as the embassy</source>
         <translation>Ответить публично от имени посольства</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-44"/>
+        <location line="+42"/>
         <source>Write the embassy&apos;s answer…</source>
         <translation>Напишите ответ посольства…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-36"/>
         <source>Send answer</source>
         <translation>Отправить ответ</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+2"/>
+        <source>Ctrl+Enter in the text sends it too</source>
+        <translation>Ctrl+Enter в поле текста тоже отправляет</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Choose a reply above to answer it</source>
+        <translation>Выберите отклик выше, чтобы ответить на него</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Answer publicly on {0}, as the embassy</source>
         <translation>Ответить публично в {0} от имени посольства</translation>
     </message>
@@ -471,7 +482,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>запланировано</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/chips.py" line="+98"/>
+        <location filename="../../ui/calendar/chips.py" line="+100"/>
         <location filename="../../ui/calendar/palette.py" line="+1"/>
         <source>published</source>
         <translation>опубликовано</translation>
@@ -644,8 +655,8 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
     </message>
     <message>
         <location line="+1"/>
-        <source>missed its time: publish it with “attache publish post”</source>
-        <translation>время пропущено: опубликуйте командой «attache publish post»</translation>
+        <source>missed its time: “Send now” in the post&apos;s editor sends it</source>
+        <translation>время прошло: отправить можно кнопкой «Отправить сейчас» в редакторе публикации</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -744,7 +755,7 @@ Plan posts in the Calendar; observance packs (UN days, US and host-country holid
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>&amp;Month</source>
         <translation>&amp;Месяц</translation>
     </message>
@@ -829,7 +840,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Публикация не перенесена</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="+242"/>
+        <location filename="../../desktop/page_calendar.py" line="+255"/>
         <source>Plan a post on the selected day ({0})</source>
         <translation>Запланировать публикацию на выбранный день ({0})</translation>
     </message>
@@ -1753,7 +1764,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/help.py" line="+52"/>
+        <location filename="../../desktop/help.py" line="+53"/>
         <source>Next / previous item or reply (Monitor, Listen)</source>
         <translation>Следующий / предыдущий материал или ответ (Мониторинг, Отклики)</translation>
     </message>
@@ -1786,6 +1797,11 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <location line="+1"/>
         <source>Save the post and keep editing (post editor)</source>
         <translation>Сохранить публикацию и продолжить правку (редактор публикации)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the answer (Listen, in the Answer box)</source>
+        <translation>Отправить ответ (Отклики, в поле ответа)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1846,6 +1862,54 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <location line="+3"/>
         <source>&amp;Report a Problem…</source>
         <translation>Сообщить о &amp;проблеме…</translation>
+    </message>
+</context>
+<context>
+    <name>ImagesField</name>
+    <message>
+        <location filename="../../ui/post_editor/images.py" line="+55"/>
+        <source>Add &amp;image…</source>
+        <translation>Добавить &amp;изображение…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Alt text: what the image shows, for people who cannot see it</source>
+        <translation>Альтернативный текст: что на изображении — для тех, кто его не видит</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alt text of {0}</source>
+        <translation>Альтернативный текст для {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take {0} out of the post</source>
+        <translation>Убрать {0} из публикации</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Four images at most, the most every platform takes in one post.</source>
+        <translation>Не больше четырёх изображений — столько принимает в одной публикации любая платформа.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up to four JPEG, PNG, GIF or WebP images; each needs alt text, a description for people who cannot see it.</source>
+        <translation>До четырёх изображений JPEG, PNG, GIF или WebP; к каждому нужен альтернативный текст — описание для тех, кто его не видит.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add images</source>
+        <translation>Добавить изображения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images ({0})</source>
+        <translation>Изображения ({0})</translation>
     </message>
 </context>
 <context>
@@ -2534,7 +2598,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Проанализировать сейчас</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Search replies and authors</source>
         <translation>Поиск по ответам и авторам</translation>
     </message>
@@ -2545,24 +2609,24 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+668"/>
+        <location line="+669"/>
         <source>Positive</source>
         <translation>Позитивные</translation>
     </message>
     <message>
-        <location line="-667"/>
-        <location line="+668"/>
+        <location line="-668"/>
+        <location line="+669"/>
         <source>Neutral</source>
         <translation>Нейтральные</translation>
     </message>
     <message>
-        <location line="-668"/>
-        <location line="+669"/>
+        <location line="-669"/>
+        <location line="+670"/>
         <source>Negative</source>
         <translation>Негативные</translation>
     </message>
     <message>
-        <location line="-668"/>
+        <location line="-669"/>
         <source>Not analysed (language not supported)</source>
         <translation>Не проанализированы (язык не поддерживается)</translation>
     </message>
@@ -2637,7 +2701,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Нет ответов по запросу «{0}» — &lt;a href=&apos;{1}&apos;&gt;очистить поиск&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Correct a label: select replies and press 1 positive · 2 neutral · 3 negative · 0 back to the analyzer (or right-click). Ctrl+Z undoes.</source>
         <translation>Исправить оценку: выделите ответы и нажмите 1 — позитивная · 2 — нейтральная · 3 — негативная · 0 — вернуть анализатору (или щёлкните правой кнопкой). Ctrl+Z — отмена.</translation>
     </message>
@@ -2714,19 +2778,19 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>Не определён — эмодзи, цифры ({0})</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <location line="+257"/>
+        <location line="-255"/>
+        <location line="+258"/>
         <location line="+170"/>
         <source>not analysed</source>
         <translation>не проанализировано</translation>
     </message>
     <message>
-        <location line="-676"/>
+        <location line="-679"/>
         <source>Label reply as {0}</source>
         <translation>Оценка ответа: {0}</translation>
     </message>
     <message>
-        <location line="+539"/>
+        <location line="+542"/>
         <source>No replies yet</source>
         <translation>Ответов пока нет</translation>
     </message>
@@ -2776,18 +2840,18 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>необычно много негативных ответов ({0})</translation>
     </message>
     <message>
-        <location line="-723"/>
-        <location line="+760"/>
+        <location line="-726"/>
+        <location line="+763"/>
         <source>automatic</source>
         <translation>автоматически</translation>
     </message>
     <message>
-        <location line="-606"/>
+        <location line="-607"/>
         <source>Only replies in languages no analyzer reads (Uzbek, Kyrgyz, Tajik…): read them yourself and label them with 1/2/3</source>
         <translation>Только ответы на языках, которые не читает ни один анализатор (узбекский, киргизский, таджикский…): прочитайте их сами и оцените клавишами 1/2/3</translation>
     </message>
     <message numerus="yes">
-        <location line="+459"/>
+        <location line="+460"/>
         <source>%Ln reply(ies) not analysed yet (imported from a file, or the analyzer was changed), counted as “not scored yet”.</source>
         <translation>
             <numerusform>%Ln ответ ещё не проанализирован (импортирован из файла или сменился анализатор) и учитывается как «ещё не оценён».</numerusform>
@@ -3009,7 +3073,7 @@ or start with a curated set of public feeds:</source>
         <translation>Attaché не может открыть свою базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/page_calendar.py" line="-79"/>
+        <location filename="../../desktop/page_calendar.py" line="-89"/>
         <source>Post editor unavailable</source>
         <translation>Редактор публикаций недоступен</translation>
     </message>
@@ -3019,7 +3083,7 @@ or start with a curated set of public feeds:</source>
         <translation>Не удалось загрузить редактор публикаций. Пока планируйте публикации из командной строки: attache posts add --title … --at &quot;YYYY-MM-DD HH:MM&quot;</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+62"/>
         <source>Updating observance days</source>
         <translation>Обновление памятных дат</translation>
     </message>
@@ -3434,7 +3498,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../ui/post_editor/editor.py" line="+66"/>
+        <location filename="../../ui/post_editor/editor.py" line="+67"/>
         <source>What the post is about, for the calendar</source>
         <translation>О чём публикация (для календаря)</translation>
     </message>
@@ -3444,7 +3508,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Текст публикации</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>None — type a name to start one</source>
         <translation>Нет — введите название, чтобы создать</translation>
     </message>
@@ -3454,7 +3518,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Для команды: источники, согласования, авторство изображений</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Save and Close</source>
         <translation>Сохранить и закрыть</translation>
     </message>
@@ -3479,7 +3543,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>&amp;Title:</source>
         <translation>&amp;Название:</translation>
     </message>
@@ -3489,7 +3553,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&amp;Текст:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>C&amp;hannels:</source>
         <translation>&amp;Каналы:</translation>
     </message>
@@ -3529,7 +3593,12 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&amp;Часовой пояс:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
+        <source>Ima&amp;ges:</source>
+        <translation>Изобра&amp;жения:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>D&amp;uration:</source>
         <translation>Дл&amp;ительность:</translation>
     </message>
@@ -3544,18 +3613,18 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Памятная дата {0}</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+133"/>
+        <location line="+30"/>
+        <location line="+134"/>
         <source>Edit Post</source>
         <translation>Редактирование публикации</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-133"/>
         <source>New Post</source>
         <translation>Новая публикация</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>The plan could not be checked: {0}</source>
         <translation>Не удалось проверить план: {0}</translation>
     </message>
@@ -3663,7 +3732,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PublishPanel</name>
     <message>
-        <location filename="../../ui/publish_panel.py" line="+87"/>
+        <location filename="../../ui/publish_panel.py" line="+96"/>
         <source>It is there…</source>
         <translation>Она там…</translation>
     </message>
@@ -3684,6 +3753,16 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+8"/>
+        <source>Send now…</source>
+        <translation>Отправить сейчас…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its time passed while Attaché was not running: send it on this channel now</source>
+        <translation>Её время прошло, пока Attaché не был запущен: отправить её в этот канал сейчас</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>published</source>
         <translation>опубликовано</translation>
     </message>
@@ -3724,6 +3803,17 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+16"/>
+        <source>Send Now</source>
+        <translation>Отправить сейчас</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish this post on {0} now? It goes out publicly at once.</source>
+        <translation>Опубликовать эту публикацию в {0} сейчас? Она сразу станет общедоступной.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+8"/>
         <source>Publishing</source>
         <translation>Публикация</translation>
     </message>
@@ -4241,7 +4331,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>SecretsTab</name>
     <message>
-        <location filename="../../ui/settings_tabs/secrets.py" line="+32"/>
+        <location filename="../../ui/settings_tabs/secrets.py" line="+33"/>
         <source>Secrets</source>
         <translation>Секреты</translation>
     </message>
@@ -4272,7 +4362,7 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Store</source>
         <translation>Сохранить</translation>
     </message>
@@ -4369,17 +4459,17 @@ attache config set packs un,us,host,programme</numerusform>
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <source>Mean polarity {0}, {1} negative — over the %n analysed reply(ies); only English is analysed today.</source>
+        <source>Mean polarity {0}, {1} negative — over the %n analysed reply(ies); replies in languages Attaché does not analyse are counted apart.</source>
         <translation>
-            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированному ответу; пока анализируется только английский язык.</numerusform>
-            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированным ответам; пока анализируется только английский язык.</numerusform>
-            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированным ответам; пока анализируется только английский язык.</numerusform>
+            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированному ответу; ответы на языках, которые Attaché не анализирует, считаются отдельно.</numerusform>
+            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированным ответам; ответы на языках, которые Attaché не анализирует, считаются отдельно.</numerusform>
+            <numerusform>Средняя полярность {0}, доля негативных {1} — по %n проанализированным ответам; ответы на языках, которые Attaché не анализирует, считаются отдельно.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>None of these replies could be analysed (only English is analysed today).</source>
-        <translation>Ни один из этих ответов не удалось проанализировать (пока анализируется только английский язык).</translation>
+        <location line="+6"/>
+        <source>None of these replies could be analysed: their languages are not analysed (Listen says which languages are).</source>
+        <translation>Ни один из этих ответов не удалось проанализировать: их языки не анализируются (какие анализируются — см. «Отклики»).</translation>
     </message>
 </context>
 <context>
@@ -4483,7 +4573,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+76"/>
+        <location filename="../../desktop/settings_dialog.py" line="+77"/>
         <source>No such file: {0}</source>
         <translation>Нет такого файла: {0}</translation>
     </message>
@@ -4508,7 +4598,32 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Токен доступа Instagram (для всех аккаунтов без своего токена)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="+25"/>
+        <location filename="../../desktop/settings_dialog.py" line="+21"/>
+        <source>Publishing on {0}: an access token with write:statuses and write:media</source>
+        <translation>Публикация в {0}: токен доступа с правами write:statuses и write:media</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publishing on {0}: an app password (never the account&apos;s own)</source>
+        <translation>Публикация в {0}: пароль приложения (не пароль самого аккаунта)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publishing on {0}: the token of a bot that is an administrator of the channel</source>
+        <translation>Публикация в {0}: токен бота, который является администратором канала</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publishing on {0}: a Page token with pages_manage_posts and pages_manage_engagement</source>
+        <translation>Публикация в {0}: токен страницы с правами pages_manage_posts и pages_manage_engagement</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Publishing on {0}</source>
+        <translation>Публикация в {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Database password for {0}</source>
         <translation>Пароль базы данных для {0}</translation>
     </message>

@@ -203,3 +203,46 @@ def test_fill_demo_on_postgresql(pg_url: str) -> None:
         assert {r["status"] for r in list_sources(db)} == {"ok", "error", "gone"}
     finally:
         db.dispose()
+
+
+def test_publishing_is_recorded_as_a_run_records_it(demo: tuple[Database, dict]) -> None:
+    from core.publish.confirm import channel_states
+
+    db, counts = demo
+    posts = {p["title"]: p for p in list_posts(db)}
+    states = channel_states(db, [p["id"] for p in posts.values()])
+    visa = posts["Visa wait-time update"]
+    assert visa["status"] == "published"
+    sent = states[(visa["id"], "")]
+    assert [state for _channel, state, _url in sent] == ["published"] * 4
+    # The address of what went out on each channel: its own post, not the Facebook one.
+    assert len({url for _channel, _state, url in sent}) == 4
+    waiting = posts["16 Days begins: #OrangeTheWorld"]
+    assert waiting["status"] == "scheduled"  # a channel to check holds it back
+    assert sorted(s for _c, s, _d in states[(waiting["id"], "")]) == [
+        "published", "published", "published", "unconfirmed"]
+    assert not any(posts[t]["id"] in {p for p, _o in states} for t in posts
+                   if posts[t]["status"] not in ("published", "scheduled"))
+    assert counts["sends"] == sum(len(v) for v in states.values())
+
+
+def test_the_embassy_s_answers_count_as_answers(demo: tuple[Database, dict]) -> None:
+    from core.dashboard import account_ladder
+
+    db, _ = demo
+    rungs = account_ladder(db, NOW)
+    assert any(r.answered for r in rungs)
+    answered = [r for r in rungs if r.answered]
+    assert all(0 < r.answered_share < 1 for r in answered)
+    assert all(r.answered <= r.replies for r in rungs)
+
+
+def test_the_demo_fills_with_clearance_on(db: Database) -> None:
+    from core.settings import Settings
+
+    settings = Settings.load()
+    settings.require_second_approver = True
+    settings.save()
+    counts = fill_demo(db, NOW)
+    assert counts["planned_posts"] >= 30
+    assert {"approved", "scheduled", "published"} <= {p["status"] for p in list_posts(db)}

@@ -84,6 +84,9 @@ def test_the_page_shows_the_seeded_numbers(ctx: AppContext, db: Database,
     assert page.sentiment.bar.counts == {"positive": 1, "neutral": 0, "negative": 2,
                                          "unsupported": 1, "unscored": 1}
     assert "-0.10" in page.sentiment.note.text() and "67%" in page.sentiment.note.text()
+    # Russian and Kazakh are analysed: the note no longer says "only English".
+    assert "English" not in page.sentiment.note.text()
+    assert "counted apart" in page.sentiment.note.text()
 
     model = page.accounts.model
     assert texts(model, 0) == ["Embassy Bluesky", "Embassy Mastodon", "Посольство в Telegram"]

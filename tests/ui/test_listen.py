@@ -378,3 +378,4 @@ def test_open_in_browser_is_offered_only_for_safe_links(ctx: AppContext, qtbot) 
     assert action is not None
     action.trigger()
     assert emitted == ["https://mastodon.example/@kind/r2"]
+

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTime
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
 from core.calendar.campaigns import add_campaign
 from core.calendar.observances import ensure_packs, list_occurrences
@@ -507,3 +508,58 @@ def test_an_all_day_post_has_no_duration(ctx: AppContext, qtbot, db: Database,  
     editor.save()
     post = saved_post(db, post_id)
     assert (post["all_day"], post["duration_minutes"]) == (True, None)
+
+
+def test_images_with_alt_text_are_added_kept_and_removed_in_the_editor(
+        ctx: AppContext, qtbot, db: Database, channels: dict[str, int],  # noqa: ANN001
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """Images were reachable only from the CLI: the editor adds up to four, each with its
+    alt text, refuses to save one without (the setting's default), keeps the stored bytes
+    when only the alt text changes, and removes one."""
+    from core.calendar.posts import post_details
+    from core.publish.images import stored_images
+    from tests.publishing import png
+
+    files = []
+    for n, name in enumerate(("flags.png", "crowd.png", "stage.png", "hall.png", "extra.png")):
+        path = tmp_path / name
+        path.write_bytes(png(width=n + 1))
+        files.append(str(path))
+    refused: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text: refused.append(text))
+    editor = editor_for(ctx, qtbot, prefill={"title": "Navruz", "date": date(2027, 3, 21),
+                                             "time": time(10, 0)})
+    editor.images.choose = lambda _parent: files  # what the file dialog would answer
+    editor.images.add_button.click()
+    assert len(editor.images.rows) == 4 and not editor.images.add_button.isEnabled()
+    assert editor.is_modified()
+    editor.findChild(QWidget, "image-remove-3").click()
+    assert [i.name for i in editor.images.images()] == ["flags.png", "crowd.png", "stage.png"]
+    editor.save()  # no alt text yet: refused, with the reason, nothing saved
+    assert refused and "has no alt text" in refused[-1] and list_posts(db) == []
+
+    for n, alt in enumerate(("The flags of both countries", "A crowd in Tashkent",
+                             "The stage")):
+        editor.findChild(QLineEdit, f"image-alt-{n}").setText(alt)
+    editor.save()
+    [post] = list_posts(db)
+    details = post_details(db, post["id"])
+    assert [(i["filename"], i["alt"]) for i in details["images"]] == [
+        ("flags.png", "The flags of both countries"), ("crowd.png", "A crowd in Tashkent"),
+        ("stage.png", "The stage")]
+    assert not editor.is_modified()
+
+    # Reopened: the stored images are shown; a new alt text keeps the bytes; Remove removes.
+    before = stored_images(db, post["id"])
+    for path in files:
+        Path(path).unlink()  # the files are gone: what is stored is what counts
+    again = editor_for(ctx, qtbot, post["id"])
+    assert [i.name for i in again.images.images()] == ["flags.png", "crowd.png", "stage.png"]
+    again.findChild(QLineEdit, "image-alt-1").setText("A crowd at the embassy's concert")
+    again.findChild(QWidget, "image-remove-0").click()
+    again.save()
+    after = stored_images(db, post["id"])
+    assert [(i.filename, i.alt) for i in after.values()] == [
+        ("crowd.png", "A crowd at the embassy's concert"), ("stage.png", "The stage")]
+    assert [i.data for i in after.values()] == [before[2].data, before[3].data]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from core.calendar.posts import get_post
@@ -105,10 +106,28 @@ def test_the_post_chip_shows_each_channel_s_state(db: Database, fetcher: Fetcher
     assert published.channel_states == (("Embassy Mastodon", "published",
                                          masto.statuses[0]["url"]),)
     chip = post_chip(published, {})
-    assert chip.text.endswith(" ✓") and "✓ Embassy Mastodon: published" in chip.tooltip
+    # The mark comes before the title, which a month cell elides at its end.
+    assert chip.text.endswith("✓ Human Rights Day")
+    assert "✓ Embassy Mastodon: published" in chip.tooltip
     assert failed.channel_states[0][:2] == ("Embassy Mastodon", "failed")
     chip = post_chip(failed, {})
-    assert chip.text.endswith(" ✗") and "rate-limiting" in chip.tooltip
+    assert chip.text.endswith("✗ Webinar") and "rate-limiting" in chip.tooltip
+
+
+def test_the_chip_marks_each_channel_only_when_they_differ() -> None:
+    from datetime import date
+
+    from ui.calendar.data import PostEntry
+
+    def chip_text(*states: str) -> str:
+        entry = PostEntry(post_id=1, title="Navruz", status="scheduled",
+                          start=date(2027, 3, 21), version=1, all_day=True,
+                          channel_states=tuple((f"c{n}", s, None) for n, s in enumerate(states)))
+        return post_chip(entry, {}).text
+
+    assert chip_text("published", "published", "published") == "✓ Navruz"
+    assert chip_text("published", "unconfirmed", "failed") == "✓?✗ Navruz"
+    assert chip_text() == "Navruz"
 
 
 # ---------------------------------------------------------------------------- answering
@@ -129,7 +148,8 @@ def test_the_answer_box_counts_refuses_and_sends_once(qtbot) -> None:  # noqa: A
     qtbot.addWidget(box)
     answered: list[int] = []
     box.answered.connect(answered.append)
-    assert not box.editor.isEnabled()  # nothing selected
+    assert not box.editor.isEnabled()  # nothing selected, and the box says what to do
+    assert box.editor.placeholderText() == "Choose a reply above to answer it"
     box.set_reply({"id": 7, "platform": "telegram"})
     assert not box.editor.isEnabled() and "Not here." in box.status.text()
     box.set_reply({"id": 8, "platform": "mastodon"})
@@ -285,3 +305,36 @@ def test_the_editor_resolves_a_send_that_needs_checking(
     assert "published" in label.text() and f"https://t.me/{CHANNEL}/777" in label.text()
     assert panel.findChild(QPushButton, "send-there-0") is None
     assert fake.messages == []  # nothing was sent again
+
+
+def test_a_missed_send_goes_out_from_the_editor_when_the_officer_says_so(
+        ctx: AppContext, masto: FakeMastodon, fetcher: Fetcher, qtbot,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The computer was off at the post's time: publishing records the send as missed and
+    sends nothing by itself; the editor's "Send now…" sends it (what only `attache publish
+    post` could do), once, after the officer confirms."""
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from desktop.post_dialogs import build_post_editor
+    from ui.publish_panel import PublishPanel
+
+    source = own_source(ctx.db, "mastodon", masto.profile, title="Embassy Mastodon")
+    post_id = planned(ctx.db, [source], body="Navruz greetings", at=NOW - timedelta(days=2),
+                      title="Navruz")
+    due(ctx.db, fetcher, NOW)  # more than publish_late_hours late: recorded, not sent
+    assert masto.status_posts() == []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: answers.pop(0))
+    editor = build_post_editor(ctx, post_id)
+    qtbot.addWidget(editor)
+    panel = editor.findChild(PublishPanel)
+    assert [r["state"] for r in panel.rows] == ["missed"]
+    assert "missed its time" in panel.findChild(QWidget, "send-0").text()
+    panel.findChild(QPushButton, "send-now-0").click()  # Cancel: nothing goes out
+    assert masto.status_posts() == []
+    panel.findChild(QPushButton, "send-now-0").click()  # Yes
+    assert [s["text_sent"] for s in masto.statuses] == ["Navruz greetings"]
+    assert [r["state"] for r in panel.rows] == ["published"]
+    assert panel.findChild(QPushButton, "send-now-0") is None
+    assert get_post(ctx.db, post_id)["status"] == "published"
+    assert editor.workflow.status == "published"  # the editor shows it (nothing was edited)

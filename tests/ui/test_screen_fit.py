@@ -93,7 +93,50 @@ def test_in_russian_no_form_is_cut_off_on_the_right(laptop: QSize, demo: Databas
                 continue
             needed = area.widget().minimumSizeHint().width()
             assert needed <= area.viewport().width(), (name, needed, area.viewport().width())
+        for button in dialog.findChildren(QAbstractButton):
+            if not button.isVisibleTo(dialog) or not button.text():
+                continue
+            # Its words whole (Russian ones are longer), and in reach: a button outside the
+            # scrolling fields (Save, OK, Cancel…) lies inside the dialog.
+            assert button.width() >= button.minimumSizeHint().width(), (name, button.text())
+            if not any(area.isAncestorOf(button) for area in dialog.findChildren(QScrollArea)):
+                assert inside(button, dialog), (name, button.text())
         dialog.close()
+    window.close()
+
+
+def test_the_publishing_views_are_screenshotted_and_in_russian(laptop: QSize, demo: Database,
+                                                              qtbot, translators: list) -> None:  # noqa: ANN001
+    """What publishing added — Settings → Publishing and → Reports, the editor's per-channel
+    panel with a send to check — is among the screenshots (so the two tests above cover it),
+    speaks Russian, and its buttons are reached with the keyboard."""
+    from ui.publish_panel import PublishPanel
+    from ui.settings_dialog import SettingsDialog
+
+    translators += install_translator(QApplication.instance(), "ru")
+    window = create_main_window(demo)
+    qtbot.addWidget(window)
+    found = dialogs(window)
+    assert {"settings-publishing", "settings-reports", "post-editor-publishing",
+            "reports"} <= set(found)
+    for name in ("settings-publishing", "settings-reports"):
+        settings = found[name]
+        assert isinstance(settings, SettingsDialog)
+        assert settings.tabs.tabText(settings.tabs.currentIndex()) in ("Публикация", "Отчёты")
+    editor = found["post-editor-publishing"]
+    qtbot.addWidget(editor)
+    editor.show()
+    panel = editor.findChild(PublishPanel)
+    qtbot.waitUntil(lambda: panel.isVisible() and bool(panel.rows))
+    first = panel.findChild(QWidget, "send-0")
+    assert panel.rows[0]["state"] == "unconfirmed"  # what waits for the officer comes first
+    assert "проверить" in first.text() and "attache publish confirm" not in first.text()
+    for key in ("send-there-0", "send-missing-0"):
+        button = panel.findChild(QAbstractButton, key)
+        assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+        assert not button.text().isascii()  # «Она там…», «Её там нет»
+    for widget in found.values():
+        widget.close()
     window.close()
 
 
@@ -147,3 +190,22 @@ def test_screen_size_refuses_what_is_not_a_size(text: str) -> None:
     with pytest.raises(KnownError, match="--screen"):
         screen_size(text)
     assert screen_size("1920×1080") == (1920, 1080)
+
+
+def test_in_russian_the_calendar_week_keeps_its_title_and_labels_whole(
+        laptop: QSize, demo: Database, qtbot, translators: list) -> None:  # noqa: ANN001
+    """At 1366×768 in Russian the week's title lost its year ("6 дек. 202") and the all-day
+    strip its first letter ("есь день"): the counts now wrap and the gutter fits its label."""
+    translators += install_translator(QApplication.instance(), "ru")
+    window = create_main_window(demo)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("calendar")
+    view = window.page("calendar")
+    view.set_mode("week")
+    QApplication.processEvents()
+    assert view.title.width() >= view.title.minimumSizeHint().width()
+    strip = view.week.all_day
+    assert strip.gutter() - 4 >= strip.fontMetrics().horizontalAdvance("весь день")
+    assert view.week.hours.gutter() == strip.gutter()  # the columns line up
+    window.close()

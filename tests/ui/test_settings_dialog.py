@@ -155,6 +155,23 @@ def test_stored_named_secrets_are_listed(ctx: AppContext, memory_keyring,  # noq
     assert "usembassytashkent" in title.text()
 
 
+def test_each_own_channel_s_publishing_secret_is_listed_before_it_is_set(
+        ctx: AppContext, memory_keyring, qtbot) -> None:  # noqa: ANN001
+    """The officer sees which token each channel still needs (and what it needs) in the tab,
+    not first in a refused send; setting it there is what the send looks up."""
+    from tests.publishing import own_source
+
+    own_source(ctx.db, "telegram", "https://t.me/usembassytashkent", title="Embassy channel")
+    dialog = _reopen(ctx, qtbot)
+    status, field, title = dialog.secrets.secret_rows["telegram-bot:usembassytashkent"]
+    assert status.text() == "not set"
+    assert "Embassy channel" in title.text() and "administrator" in title.text()
+    field.setText("123:bot-token")
+    dialog.findChild(QPushButton, "secret-store-telegram-bot:usembassytashkent").click()
+    assert secrets.get_secret("telegram-bot:usembassytashkent") == "123:bot-token"
+    assert status.text() == "stored ✓"
+
+
 def test_test_connection_on_good_and_bad_urls(dialog: SettingsDialog, db_url: str) -> None:
     dialog.database.db_sqlite.setChecked(True)
     dialog.database.db_path.setText(db_url.removeprefix("sqlite:///"))

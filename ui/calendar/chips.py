@@ -58,15 +58,17 @@ def post_chip(post: PostEntry, campaigns: dict[str, str | None], *,
               with_time: bool = True) -> Chip:
     fill = status_colour(post.status)
     text = post.title
+    if post.channel_states:
+        # What publishing did, before the title: a month cell elides the title's end. One
+        # mark when every channel is alike (✓: out everywhere), else one per channel (✓✓?).
+        marks = [SENT_MARKS.get(state, "·") for _, state, _ in post.channel_states]
+        text = "{} {}".format(marks[0] if len(set(marks)) == 1 else "".join(marks), text)
     if with_time and post.timed_start:
         text = f"{time_text(post)} {text}"
     if post.warnings:
         text = f"⚠ {text}"
     if post.recurring:
         text = f"↻ {text}"
-    if post.channel_states:  # one mark per channel publishing touched: ✓✓? at a glance
-        marks = "".join(SENT_MARKS.get(state, "·") for _, state, _ in post.channel_states)
-        text = f"{text} {marks}"
     stripe = campaign_colour(post.campaign, campaigns.get(post.campaign)) if post.campaign \
         else None
     lines = [f"<b>{_escape(post.title)}</b>",
@@ -100,8 +102,8 @@ def sent_line(channel: str, state: str, detail: str | None) -> str:
         "unconfirmed": translate("Calendar", "may be published: check the channel, then say "
                                              "so in the post's editor"),
         "sending": translate("Calendar", "being sent"),
-        "missed": translate("Calendar", "missed its time: publish it with “attache publish "
-                                        "post”"),
+        "missed": translate("Calendar", "missed its time: “Send now” in the post's editor "
+                                        "sends it"),
     }
     line = f"{SENT_MARKS.get(state, '·')} {_escape(channel)}: {words.get(state, state)}"
     if detail and state != "published":

@@ -126,6 +126,10 @@ class CalendarView(QWidget):
         self.title.setFont(font)
         self.summary = QLabel()
         self.summary.setObjectName("calendar-summary")
+        # On a 1366-pixel screen in Russian the week's title, the counts and the buttons do
+        # not fit one line: the counts take two lines rather than cut the title's year.
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.modes = QButtonGroup(self)
         self.mode_buttons: dict[str, QToolButton] = {}
         for key, text in ((MONTH, self.tr("&Month")), (WEEK, self.tr("&Week")),
@@ -143,8 +147,8 @@ class CalendarView(QWidget):
             row.addWidget(widget)
         row.addSpacing(8)
         row.addWidget(self.title)
-        row.addStretch(1)
-        row.addWidget(self.summary)
+        # The counts take the free width (right-aligned), so they wrap only when there is none.
+        row.addWidget(self.summary, 1)
         row.addSpacing(12)
         for button in self.mode_buttons.values():
             row.addWidget(button)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from PySide6.QtCore import QLocale, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -30,7 +30,7 @@ from ui.calendar.data import ObservanceEntry, PostEntry, week_start
 from ui.calendar.dragging import DraggedPost
 from ui.calendar.palette import with_alpha
 
-GUTTER = 56  # the hour labels
+GUTTER = 56  # the hour labels, at least
 HOUR_HEIGHT = 48
 SNAP_MINUTES = 15
 MIN_BLOCK_MINUTES = 30  # a post without a duration still gets a readable box
@@ -38,6 +38,10 @@ DAY_MINUTES = 24 * 60
 NAMES_HEIGHT = 28
 ALL_DAY_ROWS = 3  # shown before "+N more" (click it to show them all)
 FIRST_HOUR_SHOWN = 8
+
+
+def all_day_label() -> str:
+    return QCoreApplication.translate("AllDayStrip", "all day")
 
 
 class WeekState:
@@ -67,13 +71,18 @@ class _DayColumns(ChipCanvas):
         self._placed: list[PlacedChip] = []
 
     def column_width(self) -> float:
-        return max(self.width() - GUTTER - self.right_margin, 7) / 7
+        return max(self.width() - self.gutter() - self.right_margin, 7) / 7
+
+    def gutter(self) -> int:
+        """The hour labels' width, and the all-day strip's label's ("весь день" is wider):
+        the same in the strip and the grid, so their columns line up."""
+        return max(GUTTER, self.fontMetrics().horizontalAdvance(all_day_label()) + 10)
 
     def column_left(self, index: int) -> float:
-        return GUTTER + index * self.column_width()
+        return self.gutter() + index * self.column_width()
 
     def day_at(self, pos: QPointF | QPoint) -> date | None:
-        x = pos.x() - GUTTER
+        x = pos.x() - self.gutter()
         if x < 0 or x >= 7 * self.column_width():
             return None
         return self.state.first_day + timedelta(days=int(x // self.column_width()))
@@ -188,9 +197,9 @@ class AllDayStrip(_DayColumns):
                              locale.toString(day, "ddd d MMM"))
         painter.setFont(self.font())
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(QRectF(0, NAMES_HEIGHT, GUTTER - 4, self._chip_height()),
+        painter.drawText(QRectF(0, NAMES_HEIGHT, self.gutter() - 4, self._chip_height()),
                          int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                         self.tr("all day"))
+                         all_day_label())
         for placed in self._placed:
             paint_chip(painter, placed.rect, placed.chip, self.font())
         painter.setPen(accent.darker(120))
@@ -284,13 +293,13 @@ class HourGrid(_DayColumns):
         for hour in range(24):
             y = round(self.y_for(hour * 60)) + 0.5
             painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(GUTTER - 4, y), QPointF(self.width(), y))
+            painter.drawLine(QPointF(self.gutter() - 4, y), QPointF(self.width(), y))
             painter.setPen(QPen(faint, 1, Qt.PenStyle.DotLine))
             half = round(self.y_for(hour * 60 + 30)) + 0.5
-            painter.drawLine(QPointF(GUTTER, half), QPointF(self.width(), half))
+            painter.drawLine(QPointF(self.gutter(), half), QPointF(self.width(), half))
             if hour:
                 painter.setPen(muted)
-                painter.drawText(QRectF(0, y - 9, GUTTER - 8, 18),
+                painter.drawText(QRectF(0, y - 9, self.gutter() - 8, 18),
                                  int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                                  f"{hour:02d}:00")
         accent = palette.color(QPalette.ColorRole.Highlight)

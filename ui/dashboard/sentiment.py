@@ -65,11 +65,13 @@ class SentimentCard(Card):
             polarity = f"{week.mean_polarity:+.2f}" if week.mean_polarity is not None else "—"
             self.note.setText(self.tr(
                 "Mean polarity {0}, {1} negative — over the %n analysed reply(ies); "
-                "only English is analysed today.", "", week.supported).format(
+                "replies in languages Attaché does not analyse are counted apart.", "",
+                week.supported).format(
                     polarity, percent(week.negative_share)))
         else:
             self.note.setText(self.tr(
-                "None of these replies could be analysed (only English is analysed today)."))
+                "None of these replies could be analysed: their languages are not analysed "
+                "(Listen says which languages are)."))
 
 
 class SentimentBar(QWidget):

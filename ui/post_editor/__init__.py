@@ -2,6 +2,7 @@
 the types its callers fill (``model``)."""
 
 from ui.post_editor.editor import PostEditor
+from ui.post_editor.images import DraftImage
 from ui.post_editor.model import (
     ChannelChoice,
     ObservanceChoice,
@@ -13,5 +14,5 @@ from ui.post_editor.model import (
 )
 from ui.post_editor.status import status_label
 
-__all__ = ["ChannelChoice", "ObservanceChoice", "PostDraft", "PostEditor", "PostEditorData",
-           "Runner", "SaveConflict", "run_now", "status_label"]
+__all__ = ["ChannelChoice", "DraftImage", "ObservanceChoice", "PostDraft", "PostEditor",
+           "PostEditorData", "Runner", "SaveConflict", "run_now", "status_label"]

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ui.post_editor.channels import ChannelPicker
 from ui.post_editor.history import StatusHistory
+from ui.post_editor.images import ImagesField
 from ui.post_editor.lengths import LengthCounters
 from ui.post_editor.model import PostDraft, PostEditorData, SaveConflict, draft_from_prefill
 from ui.post_editor.plan_check import PlanWarnings
@@ -69,6 +70,7 @@ class PostEditor(QDialog):
         self.body.setTabChangesFocus(True)
         self.body.setMinimumHeight(140)
         self.counts = LengthCounters(data.measure)
+        self.images = ImagesField()
         self.channels = ChannelPicker()
         self.when = WhenRow()
         self.zone = ZoneRow(data.time_zones(), data.tz_label, data.default_tz)
@@ -140,10 +142,11 @@ class PostEditor(QDialog):
             text.setBuddy(buddy or field)
             form.addRow(text, field)
 
-        # What it says (a post's images would follow its text here).
+        # What it says.
         row(self.tr("&Title:"), self.title)
         row(self.tr("Te&xt:"), self.body)
         form.addRow("", self.counts)
+        row(self.tr("Ima&ges:"), self.images, self.images.add_button)
         # Where and when it goes out.
         row(self.tr("C&hannels:"), self.channels, self.channels.channel_list)
         row(self.tr("&When:"), self.when, self.when.day)
@@ -216,6 +219,7 @@ class PostEditor(QDialog):
         self.span.show_minutes(draft.duration_minutes)
         self.repeating.show_rule(draft.rrule, draft.day, draft.at is None)
         self.channels.show_chosen(draft.channels)
+        self.images.show_images(draft.images)
         if draft.campaign and self.campaign.findText(draft.campaign) < 0:
             self.campaign.addItem(draft.campaign)
         self.campaign.setCurrentText(draft.campaign)
@@ -247,7 +251,8 @@ class PostEditor(QDialog):
             channels=self.channels.chosen(), campaign=self.campaign.currentText().strip(),
             observance_id=self.observance.currentData(), notes=self.notes.toPlainText(),
             rrule=self.repeating.rule(),
-            duration_minutes=None if at is None else self.span.minutes())
+            duration_minutes=None if at is None else self.span.minutes(),
+            images=self.images.images())
 
     def rrule_problem(self) -> str:
         """Why core refuses the custom RRULE ("" when it is fine or not custom)."""

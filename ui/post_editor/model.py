@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
+from ui.post_editor.images import DraftImage
+
 if TYPE_CHECKING:
     from ui.publish_panel import PublishingData
 
@@ -68,12 +70,13 @@ class PostDraft:
     # Who changed the status, when (core/publish/clearance.py): (ISO time, who, from, to),
     # oldest first. Shown under the status; never saved from here.
     history: tuple[tuple[str, str, str | None, str], ...] = ()
+    images: tuple[DraftImage, ...] = ()  # in the order they go out
 
     def comparable(self) -> tuple:
         """What "unsaved changes" compares (not the id nor the version)."""
         return (self.title.strip(), self.body, self.status, self.day, self.at, self.tz,
                 sorted(self.channels), self.campaign.strip(), self.observance_id,
-                self.notes, self.rrule.strip(), self.duration_minutes or None)
+                self.notes, self.rrule.strip(), self.duration_minutes or None, self.images)
 
 
 @dataclass

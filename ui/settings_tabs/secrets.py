@@ -7,6 +7,7 @@ refused. Without a keyring the tab says so first and nothing can be typed.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -82,8 +83,10 @@ class SecretsTab(SettingsTab):
 
     def _add_secret_row(self, name: str, purpose: str) -> None:
         row = self.secret_grid.rowCount()
-        title = QLabel(f"<b>{name}</b><br><small>{purpose}</small>")
+        # A channel's purpose names its source, whose title came from the web: escaped.
+        title = QLabel(f"<b>{html.escape(name)}</b><br><small>{html.escape(purpose)}</small>")
         title.setTextFormat(Qt.TextFormat.RichText)
+        title.setWordWrap(True)  # a long channel name wraps instead of widening the dialog
         status = QLabel()
         status.setObjectName(f"secret-status-{name}")
         status.setMinimumWidth(90)

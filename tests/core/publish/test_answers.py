@@ -124,7 +124,8 @@ def test_answering_where_it_is_not_supported_says_so(db: Database, fetcher: Fetc
     reply_id = reply_row(db, platform="telegram")["id"]
     outcome = answer_reply(run(db, fetcher), reply_id, "Hello")
     assert outcome.status == "failed"
-    assert "answering on telegram is not supported" in outcome.error
+    assert "answering on Telegram is not supported (Attaché answers on Mastodon, Bluesky and " \
+        "Facebook)" in outcome.error
     with pytest.raises(Exception, match="there is no reply 999"):
         answer_reply(run(db, fetcher), 999, "Hello")
     with pytest.raises(Exception, match="needs some text"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+from datetime import UTC
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -115,14 +116,14 @@ def test_period_report_counts_what_the_database_holds(filled) -> None:  # noqa: 
     figures = dict(report.sections[0].blocks[0].pairs)
     assert figures["Posts published"] == "2 on 1 channel(s)"
     assert figures["Replies received"] == "3"  # r4 was written three days before
-    assert figures["Replies answered"] == "not tracked yet"
+    assert figures["Replies answered"] == "0 (0%)"
     assert figures["Negative share (analysed replies)"] == "50%"  # r3 of r1, r3
     assert figures["Not analysed (no analyzer for the language)"] == "33%"  # r2 of 3
     assert figures["Observances covered / planned / missed"] == "1 / 0 / 0 of 1"
     tables = {t.key: t for t in report.tables()}
     (replies,) = tables["Replies"].rows
     assert replies[:4] == ["Embassy on Mastodon", "mastodon", 2, 3]
-    assert replies[5] == "not tracked yet"
+    assert replies[5] == 0
     languages = {row[0]: row for row in tables["Languages"].rows}
     assert languages["ru"][5] == 1 and languages["ru"][7] == 1.0  # unsupported, never neutral
     top = tables["Top by replies"].rows
@@ -238,7 +239,35 @@ def test_xlsx_one_sheet_per_table_with_numbers(filled) -> None:  # noqa: ANN001
     assert [c.value for c in trend[1]][:4] == ["Term", "In items", "In replies", "4 Dec"]
     front = {r[0]: r[1] for r in book["Report"].iter_rows(values_only=True) if r[0]}
     assert front["Classification"] == "UNCLASSIFIED" and front["Replies answered"] == (
-        "not tracked yet")
+        "0 (0%)")
+
+
+def test_the_period_report_counts_replies_answered_from_attache(filled) -> None:  # noqa: ANN001
+    """Answering is recorded since publishing came (core/publish/answers.py): the report
+    counts it as the Dashboard does, and the embassy's own answer is no reply received."""
+    from datetime import datetime, time
+
+    from sqlalchemy import update
+
+    from core.social.base import SocialReply
+    from core.social.replies import REPLIES, store_replies
+
+    db, ids = filled
+    answered_at = datetime.combine(DAY, time(12, 0), tzinfo=UTC)
+    with db.write() as conn:
+        store_replies(conn, ids["own"], "mastodon", [SocialReply(
+            "answer-r1", "p1", "r1", "embassy", "Embassy", "<p>Thank you!</p>", "Thank you!",
+            answered_at)], answered_at)
+        conn.execute(update(REPLIES).where(REPLIES.c.platform_id == "answer-r1")
+                     .values(own=True))
+        conn.execute(update(REPLIES).where(REPLIES.c.platform_id == "r1")
+                     .values(answered_at=answered_at, answered_by="Press section"))
+    report = period_report(db, PeriodOptions(range=day_range(), letterhead=HEAD))
+    figures = dict(report.sections[0].blocks[0].pairs)
+    assert figures["Replies received"] == "3"
+    assert figures["Replies answered"] == "1 (33%)"
+    (replies,) = {t.key: t for t in report.tables()}["Replies"].rows
+    assert replies[3] == 3 and replies[5] == 1
 
 
 def test_xlsx_keeps_a_hostile_title_as_text(db: Database) -> None:
