@@ -1867,7 +1867,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>ImagesField</name>
     <message>
-        <location filename="../../ui/post_editor/images.py" line="+55"/>
+        <location filename="../../ui/post_editor/images.py" line="+56"/>
         <source>Add &amp;image…</source>
         <translation>Добавить &amp;изображение…</translation>
     </message>
@@ -1902,7 +1902,12 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>До четырёх изображений JPEG, PNG, GIF или WebP; к каждому нужен альтернативный текст — описание для тех, кто его не видит.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Up to four JPEG, PNG, GIF or WebP images; give each alt text, a description for people who cannot see it, where you can.</source>
+        <translation>До четырёх изображений JPEG, PNG, GIF или WebP; по возможности дайте каждому альтернативный текст — описание для тех, кто его не видит.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Add images</source>
         <translation>Добавить изображения</translation>
     </message>
