@@ -3859,7 +3859,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PublishingTab</name>
     <message>
-        <location filename="../../ui/settings_tabs/publishing.py" line="+15"/>
+        <location filename="../../ui/settings_tabs/publishing.py" line="+16"/>
         <source>Publishing</source>
         <translation>Публикация</translation>
     </message>
@@ -3909,7 +3909,17 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Если время пропущено на больший срок (компьютер был выключен), она не отправляется сама.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>All-day posts go out &amp;at:</source>
+        <translation>Публикации на весь &amp;день выходят в:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An all-day post has no time of its own: it is sent at this time in its time zone.</source>
+        <translation>У публикации на весь день нет своего времени: она отправляется в это время в своём часовом поясе.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Telegram &amp;formatting:</source>
         <translation>&amp;Разметка Telegram:</translation>
     </message>
@@ -4351,7 +4361,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&lt;b&gt;На этом компьютере нет хранилища ключей, поэтому токены сохранить нельзя.&lt;/b&gt; В Windows и macOS оно встроено; в Linux установите и разблокируйте GNOME Keyring или KWallet (или обратитесь в ИТ-отдел), затем снова откройте настройки. Attaché никогда не сохраняет их в обычном текстовом файле.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Another secret</source>
         <translation>Другой секрет</translation>
     </message>
@@ -4382,7 +4392,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>not stored</source>
         <translation>не сохранён</translation>
     </message>
@@ -4397,7 +4407,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>не задан</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Secret not stored</source>
         <translation>Секрет не сохранён</translation>
     </message>
