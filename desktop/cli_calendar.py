@@ -6,6 +6,7 @@ The commands and keys named in the calendar issue are a contract (README "Calend
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -27,8 +28,16 @@ def parse_date(value: str) -> date:
 
 
 def parse_local_time(value: str) -> datetime:
+    """A wall-clock time in the post's zone ("2026-12-10 09:00", or ISO 8601's
+    "2026-12-10T09:00[:00]"), or a moment with its offset as `posts list --json` prints it
+    ("2026-12-10T09:00:00+05:00", "…Z"): that one is kept as the same moment in the post's
+    zone."""
+    text = value.strip()
+    shape = re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?", text)
     try:
-        return datetime.strptime(value.strip(), "%Y-%m-%d %H:%M")
+        if shape is None:
+            raise ValueError(text)
+        return datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"not a time: {value!r} (use \"YYYY-MM-DD HH:MM\")") from None
@@ -127,7 +136,9 @@ def add_calendar(sub: Subcommands, name: str, help_text: str) -> None:
 def _post_options(p: argparse.ArgumentParser, *, adding: bool) -> None:
     p.add_argument("--title", required=adding)
     when = p.add_mutually_exclusive_group(required=adding)
-    when.add_argument("--at", type=parse_local_time, metavar='"YYYY-MM-DD HH:MM"')
+    when.add_argument("--at", type=parse_local_time, metavar='"YYYY-MM-DD HH:MM"',
+                      help="the post's wall-clock time in --tz (ISO 8601's T works too; a time "
+                           "with an offset, as posts list --json prints it, is that moment)")
     when.add_argument("--date", dest="day", type=parse_date, metavar="YYYY-MM-DD")
     p.add_argument("--tz", metavar="ZONE", help="IANA zone of --at (default: " + (
         "the timezone setting, else this computer's)" if adding else "the post's own zone)"))
@@ -158,7 +169,9 @@ def _fields(args: argparse.Namespace) -> post_ops.PostFields:
     if (args.at is not None or args.day is not None) and tz_name is None:
         # The zone a post is planned in, also for all-day posts (their ICS keeps it).
         tz_name = default_zone_name(Settings.load().timezone)
-    if args.at is not None:
+    if args.at is not None and args.at.tzinfo is not None:  # a moment: the same, in the zone
+        at = args.at.astimezone(zone(tz_name))
+    elif args.at is not None:
         at = args.at.replace(tzinfo=zone(tz_name))
     elif tz_name:
         zone(tz_name)

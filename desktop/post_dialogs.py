@@ -126,12 +126,12 @@ def images_of(db: Database, draft: PostDraft) -> list:
     return found
 
 
-def save_draft(db: Database, draft: PostDraft) -> PostDraft:
+def save_draft(db: Database, draft: PostDraft, *, require_alt: bool = True) -> PostDraft:
     from ui.post_editor import SaveConflict
 
     fields = fields_of(draft)
     fields.images = images_of(db, draft)
-    fields.require_alt = Settings.load().require_alt_text
+    fields.require_alt = require_alt
     if draft.post_id is None:
         post_id = post_ops.create_post(db, fields)
         return draft_of(post_ops.post_details(db, post_id))
@@ -214,7 +214,8 @@ def post_editor_data(ctx: AppContext) -> Any:
         measure=lambda kind, text: (lambda n: (n.used, n.limit))(measure(kind, text)),
         check=lambda draft: draft_warnings(db, draft, gap_minutes=settings.post_gap_minutes,
                                            countries=countries),
-        save=lambda draft: save_draft(db, draft),
+        save=lambda draft: save_draft(
+            db, draft, require_alt=ctx.settings.or_defaults().require_alt_text),
         delete=lambda post_id: post_ops.delete_post(db, post_id),
         time_zones=time_zone_names,
         repeat_rule=lambda every, day, until, count, all_day: post_ops.preset_rrule(
@@ -226,6 +227,7 @@ def post_editor_data(ctx: AppContext) -> Any:
         tz_label=tz_label,
         run=runner_of(ctx, "post"),
         publishing=publishing_data(db, ctx.settings.or_defaults),
+        alt_required=lambda: ctx.settings.or_defaults().require_alt_text,
     )
 
 

@@ -519,9 +519,9 @@ attache config set packs un,us,host,programme</numerusform>
     <message numerus="yes">
         <location line="+20"/>
         <source>Mean polarity {0}, {1} negative — over the %n analysed reply(ies); replies in languages Attaché does not analyse are counted apart.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mean polarity {0}, {1} negative — over the %n analysed reply; replies in languages Attaché does not analyse are counted apart.</numerusform>
+            <numerusform>Mean polarity {0}, {1} negative — over the %n analysed replies; replies in languages Attaché does not analyse are counted apart.</numerusform>
         </translation>
     </message>
 </context>

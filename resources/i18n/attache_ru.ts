@@ -1867,7 +1867,7 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
 <context>
     <name>ImagesField</name>
     <message>
-        <location filename="../../ui/post_editor/images.py" line="+55"/>
+        <location filename="../../ui/post_editor/images.py" line="+56"/>
         <source>Add &amp;image…</source>
         <translation>Добавить &amp;изображение…</translation>
     </message>
@@ -1902,7 +1902,12 @@ Press Ctrl+N to plan a post, or pick an observance on the right.</source>
         <translation>До четырёх изображений JPEG, PNG, GIF или WebP; к каждому нужен альтернативный текст — описание для тех, кто его не видит.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Up to four JPEG, PNG, GIF or WebP images; give each alt text, a description for people who cannot see it, where you can.</source>
+        <translation>До четырёх изображений JPEG, PNG, GIF или WebP; по возможности дайте каждому альтернативный текст — описание для тех, кто его не видит.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Add images</source>
         <translation>Добавить изображения</translation>
     </message>
@@ -3854,7 +3859,7 @@ attache config set packs un,us,host,programme</numerusform>
 <context>
     <name>PublishingTab</name>
     <message>
-        <location filename="../../ui/settings_tabs/publishing.py" line="+15"/>
+        <location filename="../../ui/settings_tabs/publishing.py" line="+16"/>
         <source>Publishing</source>
         <translation>Публикация</translation>
     </message>
@@ -3904,7 +3909,17 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Если время пропущено на больший срок (компьютер был выключен), она не отправляется сама.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>All-day posts go out &amp;at:</source>
+        <translation>Публикации на весь &amp;день выходят в:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An all-day post has no time of its own: it is sent at this time in its time zone.</source>
+        <translation>У публикации на весь день нет своего времени: она отправляется в это время в своём часовом поясе.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Telegram &amp;formatting:</source>
         <translation>&amp;Разметка Telegram:</translation>
     </message>
@@ -4346,7 +4361,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>&lt;b&gt;На этом компьютере нет хранилища ключей, поэтому токены сохранить нельзя.&lt;/b&gt; В Windows и macOS оно встроено; в Linux установите и разблокируйте GNOME Keyring или KWallet (или обратитесь в ИТ-отдел), затем снова откройте настройки. Attaché никогда не сохраняет их в обычном текстовом файле.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Another secret</source>
         <translation>Другой секрет</translation>
     </message>
@@ -4377,7 +4392,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>not stored</source>
         <translation>не сохранён</translation>
     </message>
@@ -4392,7 +4407,7 @@ attache config set packs un,us,host,programme</numerusform>
         <translation>не задан</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Secret not stored</source>
         <translation>Секрет не сохранён</translation>
     </message>

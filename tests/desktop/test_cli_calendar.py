@@ -155,3 +155,21 @@ def test_an_export_that_cannot_be_written_is_one_plain_line(cli, tmp_path: Path)
                          "--format", "ics", "-o", str(target))
     assert (code, out) == (1, "")
     assert err == f"attache: cannot write {target}: No such file or directory\n"
+
+
+def test_posts_at_takes_iso_8601_as_planners_paste_it(cli) -> None:  # noqa: ANN001
+    """A planner pastes what `posts list --json` printed, or an ISO time with a T: the T form
+    is the post's wall clock; a time with an offset is that moment, in the post's zone."""
+    post = ok(cli, "posts", "add", "--title", "Briefing", "--at", "2026-12-01T10:00", "--tz",
+              "Asia/Tashkent").strip()
+    (saved,) = json.loads(ok(cli, "posts", "list", "--json"))
+    assert saved["start"] == "2026-12-01T10:00:00+05:00"
+    ok(cli, "posts", "update", post, "--at", "2026-12-02T06:30:00Z")
+    (saved,) = json.loads(ok(cli, "posts", "list", "--json"))
+    assert (saved["start"], saved["tz"]) == ("2026-12-02T11:30:00+05:00", "Asia/Tashkent")
+    ok(cli, "posts", "update", post, "--at", saved["start"].replace("11:30", "12:45"))
+    (saved,) = json.loads(ok(cli, "posts", "list", "--json"))
+    assert saved["start"] == "2026-12-02T12:45:00+05:00"
+    for bad in ("2026-12-02T25:00", "2026-12-02", "2026-12-02T10:00+5", "tomorrow 10:00"):
+        code, _, err = cli("posts", "update", post, "--at", bad)
+        assert code == 2 and "YYYY-MM-DD HH:MM" in err, bad

@@ -563,3 +563,29 @@ def test_images_with_alt_text_are_added_kept_and_removed_in_the_editor(
     assert [(i.filename, i.alt) for i in after.values()] == [
         ("crowd.png", "A crowd at the embassy's concert"), ("stage.png", "The stage")]
     assert [i.data for i in after.values()] == [before[2].data, before[3].data]
+
+
+def test_with_alt_text_optional_the_editor_says_so_and_saves_without_it(
+        ctx: AppContext, qtbot, db: Database, channels: dict[str, int],  # noqa: ANN001
+        tmp_path) -> None:  # noqa: ANN001
+    """require_alt_text off (Settings → Publishing): the hint no longer says each image needs
+    alt text, and an image without it is saved."""
+    from core.calendar.posts import post_details
+    from core.settings import Settings
+    from desktop.context import AppSettings
+    from tests.publishing import png
+
+    required = editor_for(ctx, qtbot, prefill={"title": "Navruz", "date": date(2027, 3, 21)})
+    assert "each needs alt text" in required.images.hint.text()
+    ctx.settings = AppSettings(lambda: Settings(require_alt_text=False))
+    path = tmp_path / "flags.png"
+    path.write_bytes(png(width=2))
+    editor = editor_for(ctx, qtbot, prefill={"title": "Navruz", "date": date(2027, 3, 21),
+                                             "time": time(10, 0)})
+    assert "where you can" in editor.images.hint.text()
+    editor.images.choose = lambda _parent: [str(path)]
+    editor.images.add_button.click()
+    editor.save()
+    [post] = list_posts(db)
+    assert [(i["filename"], i["alt"]) for i in post_details(db, post["id"])["images"]] == [
+        ("flags.png", "")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
@@ -260,6 +261,8 @@ def test_the_settings_dialog_sets_who_you_are_and_the_clearance_rule(ctx: AppCon
     assert tab.auto_publish.isChecked() and tab.require_alt_text.isChecked()
     assert not tab.require_second_approver.isChecked()
     assert tab.parse_mode.currentData() == "HTML" and tab.late.value() == 12
+    assert tab.all_day_time.time().toString("HH:mm") == "09:00"
+    tab.all_day_time.setTime(QTime(8, 30))
     tab.user_name.setText("  Dilnoza  ")
     tab.require_second_approver.setChecked(True)
     tab.auto_publish.setChecked(False)
@@ -267,7 +270,8 @@ def test_the_settings_dialog_sets_who_you_are_and_the_clearance_rule(ctx: AppCon
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     saved = Settings.load()
     assert (saved.user_name, saved.require_second_approver, saved.auto_publish,
-            saved.telegram_parse_mode) == ("Dilnoza", True, False, "MarkdownV2")
+            saved.telegram_parse_mode, saved.all_day_publish_time) == (
+        "Dilnoza", True, False, "MarkdownV2", "08:30")
 
 
 def test_the_editor_resolves_a_send_that_needs_checking(

@@ -125,12 +125,13 @@ def test_locked_keys_are_read_only_with_its_message(ctx: AppContext, tmp_path: P
 
 def test_secrets_are_write_only(memory_keyring, dialog: SettingsDialog) -> None:  # noqa: ANN001
     status, field, _title = dialog.secrets.secret_rows["youtube"]
-    assert status.text() == "not set"
+    clear = dialog.findChild(QPushButton, "secret-clear-youtube")
+    assert status.text() == "not set" and not clear.isEnabled()  # nothing to clear
     assert field.echoMode() == QLineEdit.EchoMode.Password
     field.setText("AIza-very-secret")
     dialog.findChild(QPushButton, "secret-store-youtube").click()
     assert secrets.get_secret("youtube") == "AIza-very-secret"
-    assert status.text() == "stored ✓"
+    assert status.text() == "stored ✓" and clear.isEnabled()
     assert field.text() == ""
 
     dialog.secrets.other_name.setText("mastodon:mastodon.social")
@@ -141,9 +142,9 @@ def test_secrets_are_write_only(memory_keyring, dialog: SettingsDialog) -> None:
     texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QLineEdit)]
     assert not any("AIza-very-secret" in t or "tok-123" in t for t in texts)
 
-    dialog.findChild(QPushButton, "secret-clear-youtube").click()
+    clear.click()
     assert secrets.get_secret("youtube") is None
-    assert status.text() == "not set"
+    assert status.text() == "not set" and not clear.isEnabled()
 
 
 def test_stored_named_secrets_are_listed(ctx: AppContext, memory_keyring,  # noqa: ANN001

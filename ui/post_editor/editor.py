@@ -70,7 +70,7 @@ class PostEditor(QDialog):
         self.body.setTabChangesFocus(True)
         self.body.setMinimumHeight(140)
         self.counts = LengthCounters(data.measure)
-        self.images = ImagesField()
+        self.images = ImagesField(alt_required=data.alt_required())
         self.channels = ChannelPicker()
         self.when = WhenRow()
         self.zone = ZoneRow(data.time_zones(), data.tz_label, data.default_tz)

@@ -44,9 +44,10 @@ class ImagesField(QWidget):
     changed = Signal()
 
     def __init__(self, choose: Callable[[QWidget], Sequence[str]] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, alt_required: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("images")
+        self.alt_required = alt_required  # the require_alt_text setting: what the hint says
         self.choose = choose or self._choose_files
         self.rows: list[tuple[DraftImage, QLineEdit]] = []
         self.grid = QGridLayout()
@@ -119,7 +120,11 @@ class ImagesField(QWidget):
         self.hint.setText(self.tr("Four images at most, the most every platform takes in one "
                                   "post.") if full else
                           self.tr("Up to four JPEG, PNG, GIF or WebP images; each needs alt "
-                                  "text, a description for people who cannot see it."))
+                                  "text, a description for people who cannot see it.")
+                          if self.alt_required else
+                          self.tr("Up to four JPEG, PNG, GIF or WebP images; give each alt "
+                                  "text, a description for people who cannot see it, where "
+                                  "you can."))
 
     def _choose_files(self, parent: QWidget) -> list[str]:
         paths, _filter = QFileDialog.getOpenFileNames(

@@ -103,6 +103,7 @@ class PostEditorData:
     tz_label: Callable[[str, date], str] = lambda tz, day: ""  # "UTC+05:00" on that day
     run: Runner = run_now
     publishing: PublishingData | None = None  # each channel's send (ui/publish_panel.py)
+    alt_required: Callable[[], bool] = lambda: True  # the require_alt_text setting, now
 
 
 def draft_from_prefill(prefill: dict, default_tz: str) -> PostDraft:

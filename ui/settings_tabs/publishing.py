@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QTimeEdit
 
 from ui.settings_tabs.form import SettingsTab, number_box
 
@@ -36,6 +37,14 @@ class PublishingTab(SettingsTab):
         self.add(form, "publish_late_hours", self.tr("A post more &late than this waits:"),
                  self.late, self.late.value, lambda v: self.late.setValue(int(v)),
                  self.tr("Missed by more (the computer was off), it is not sent by itself."))
+        self.all_day_time = QTimeEdit()
+        self.all_day_time.setObjectName("all_day_publish_time")
+        self.all_day_time.setDisplayFormat("HH:mm")
+        self.add(form, "all_day_publish_time", self.tr("All-day posts go out &at:"),
+                 self.all_day_time, lambda: self.all_day_time.time().toString("HH:mm"),
+                 lambda v: self.all_day_time.setTime(QTime.fromString(v, "HH:mm")),
+                 self.tr("An all-day post has no time of its own: it is sent at this time "
+                         "in its time zone."))
         self.parse_mode = QComboBox()
         self.parse_mode.setObjectName("telegram_parse_mode")
         for value, name in PARSE_MODES:

@@ -53,6 +53,7 @@ class SecretsTab(SettingsTab):
         self.secret_grid.setColumnStretch(2, 1)
         self.column.addLayout(self.secret_grid)
         self.secret_rows: dict[str, tuple[QLabel, QLineEdit, QLabel]] = {}
+        self.clear_buttons: dict[str, QPushButton] = {}
         for name, purpose in data.secret_names():
             self._add_secret_row(name, purpose)
 
@@ -105,6 +106,7 @@ class SecretsTab(SettingsTab):
         self.secret_grid.addWidget(store, row, 3)
         self.secret_grid.addWidget(clear, row, 4)
         self.secret_rows[name] = (status, value, title)
+        self.clear_buttons[name] = clear
         self._show_secret_status(name)
 
     def _show_secret_status(self, name: str, problem: str | None = None) -> None:
@@ -116,6 +118,7 @@ class SecretsTab(SettingsTab):
         stored = self.data.secret_stored(name)
         status.setText(self.tr("stored ✓") if stored else self.tr("not set"))
         status.setToolTip("")
+        self.clear_buttons[name].setEnabled(stored)  # nothing to clear
 
     def store_secret(self, name: str) -> None:
         _status, value, _title = self.secret_rows[name]
