@@ -20,6 +20,9 @@ sampled from /proc), in interleaved rounds (the order reversed every other round
   is the floor under any refresh built on feedparser.
 * **attache refresh, threads** (``--threads``) — the CLI with ``parse_in_processes`` off: the
   measurement behind the default (processes when there are two cores or more).
+* **attache refresh, other code** (``--compare-tree DIR``) — the first refresh run by the
+  code checked out at DIR (``git worktree add DIR main``), with the same interpreter and
+  packages: a change measured against what it changes, in the same run.
 * **newsboat** (when installed; ``apt-get install newsboat``) — ``newsboat -x reload`` into a
   fresh cache with ``reload-threads`` = ``workers``; then its reload with nothing new. It stores
   and sanitizes less than we do (no full-text index), but it is what a user compares the
@@ -220,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--threads", action="store_true",
                         help="also run attache refresh with parse_in_processes off")
+    parser.add_argument("--compare-tree", type=Path, metavar="DIR",
+                        help="also run the first refresh with the code checked out at DIR")
     parser.add_argument("--parse-only-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--bare-worker", nargs=4, metavar=("URLS", "WORKERS", "PER_HOST",
                                                            "PROCESSES"),
@@ -272,6 +277,10 @@ def _run(args: argparse.Namespace, folder: Path, urls: list[str], expected: int,
     parse_alone = [sys.executable, "-m", "benchmarks.bench_refresh", "--parse-only-worker",
                    "--feeds", str(args.feeds), "--items", str(args.items)]
     threads_env = dict(env, ATTACHE_DATA_DIR=str(folder / "data-threads"))
+    # PYTHONPATH comes before the editable install on sys.path, spawned parsers included.
+    other_env = (dict(env, PYTHONPATH=str(args.compare_tree.resolve()),
+                      ATTACHE_DATA_DIR=str(folder / "data-other"))
+                 if args.compare_tree else None)
     newsboat = shutil.which("newsboat")
     cache = folder / "newsboat.db"
     config = newsboat_config(folder, settings.workers)
@@ -291,6 +300,13 @@ def _run(args: argparse.Namespace, folder: Path, urls: list[str], expected: int,
         result = run_command(attache, threads_env, sample_tree=True)
         if count_rows(db, "item") != expected:
             raise RuntimeError("attache refresh (threads) did not store every item")
+        return result
+
+    def other_first() -> tuple[float, float, float]:
+        fresh_copy(template, db)
+        result = run_command(attache, other_env, sample_tree=True)
+        if count_rows(db, "item") != expected:
+            raise RuntimeError(f"the code at {args.compare_tree} did not store every item")
         return result
 
     def ours_again() -> tuple[float, float, float]:  # after ours_first: every feed unchanged
@@ -316,6 +332,8 @@ def _run(args: argparse.Namespace, folder: Path, urls: list[str], expected: int,
         run_command([str(Path(sys.executable).with_name("attache")), "config", "set",
                      "parse_in_processes", "false"], threads_env)
         ours_threads()
+    if other_env:
+        other_first()
     if newsboat:
         newsboat_first()
     first = [(Samples("attache refresh (first)"), ours_first),
@@ -325,6 +343,9 @@ def _run(args: argparse.Namespace, folder: Path, urls: list[str], expected: int,
               lambda: run_command(parse_alone, env))]
     if args.threads:
         first.append((Samples("attache refresh, threads (first)"), ours_threads))
+    if other_env:
+        first.append((Samples(f"attache refresh (first), {args.compare_tree.name}"),
+                      other_first))
     again = [(Samples("attache refresh (all 304)"), ours_again)]
     if newsboat:
         first.append((Samples("newsboat -x reload (first)"), newsboat_first))
@@ -350,6 +371,9 @@ def _run(args: argparse.Namespace, folder: Path, urls: list[str], expected: int,
     print(ratio_line(ours, base, width=width, label="first: attache / bare"))
     if args.threads:
         print(ratio_line(first[3][0], ours, width=width, label="threads / processes"))
+    if other_env:
+        other = next(samples for samples, run_one in first if run_one is other_first)
+        print(ratio_line(ours, other, width=width, label=f"first: this / {args.compare_tree.name}"))
     if newsboat:
         boat = first[-1][0]
         print(ratio_line(ours, boat, target=1.0, width=width, label="first: attache / newsboat"))

@@ -25,6 +25,11 @@ MAX_LINK_LENGTH = 4096
 # what it is ("https://good.example\u202e..."). Browsers strip tab/newline from URLs anyway;
 # we refuse rather than guess.
 _HIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# A plain web address — http(s), a host of letters, digits, dots and hyphens (no user, no
+# port, no brackets), then visible ASCII other than a backslash — passes every check below;
+# matching it first spares the parse for nearly every link a feed has (a refresh checks one
+# per item).
+_PLAIN_WEB = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#][!-\[\]-~]*)?")
 
 
 def openable_link(url: object) -> str | None:
@@ -37,7 +42,16 @@ def openable_link(url: object) -> str | None:
     if not isinstance(url, str):
         return None
     candidate = url.strip()
-    if not candidate or len(candidate) > MAX_LINK_LENGTH or _HIDDEN.search(candidate):
+    if not candidate or len(candidate) > MAX_LINK_LENGTH:
+        return None
+    if _PLAIN_WEB.fullmatch(candidate):
+        return candidate
+    return _parsed_link(candidate)
+
+
+def _parsed_link(candidate: str) -> str | None:
+    """``openable_link`` of a stripped candidate of allowed length, by parsing it."""
+    if _HIDDEN.search(candidate):
         return None
     try:
         parts = urlsplit(candidate)

@@ -47,7 +47,20 @@ _BLOCK = re.compile(
     r"<(?:br|hr|/?(?:p|div|li|ul|ol|h[1-6]|tr|td|th|blockquote|pre|dt|dd|table|figure))\b[^>]*>",
     re.IGNORECASE,
 )
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+# The same boundaries in the sanitizer's own output (html5ever's serializer), where every
+# attribute value is in double quotes with '"' escaped, so a ">" inside one ends no tag; its
+# text has "<" and ">" escaped and it holds no comments: there a tag is exactly this.
+_CLEAN_TAG = r"""(?:[^>"]|"[^"]*")*>"""
+_CLEAN_BLOCK = re.compile(
+    r"<(?:br|hr|/?(?:p|div|li|ul|ol|h[1-6]|tr|td|th|blockquote|pre|dt|dd|table|figure))\b"
+    + _CLEAN_TAG, re.IGNORECASE)
+_CLEAN_ANY = re.compile("<" + _CLEAN_TAG)
+# Runs of spaces to fold into one " ": a lone " " is left alone (no match, no copy), which
+# halves the time of this pass over ordinary prose.
+_SPACES = re.compile(r"[\t\r\f\v\u00a0][ \t\r\f\v\u00a0]*| [ \t\r\f\v\u00a0]+")
+# Text that an HTML parser reads exactly as it is written: no markup, no character reference,
+# nothing the parser drops (NUL) or cannot take (a lone surrogate).
+_NOT_VERBATIM = re.compile("[<&\x00\ud800-\udfff]")
 # Every element name HTML parsers know (the HTML Living Standard's index plus the obsolete
 # ones browsers still parse). Anything else in angle brackets is text: "GetComponent<Transform>"
 # in a title is C#, not an unknown element to throw away.
@@ -108,10 +121,25 @@ def html_to_text(fragment: str) -> str:
     """Readable plain text: tags gone, entities decoded, paragraphs on their own lines."""
     if not fragment:
         return ""
-    marked = _BLOCK.sub(lambda m: m.group(0) + "\n", fragment)
-    stripped = nh3.clean(marked, tags=set(), strip_comments=True)
-    text = html.unescape(stripped)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    # The break goes before the tag: after "<pre>" the HTML parser would drop it
+    # ("text<pre>code" read "textcode").
+    marked = _BLOCK.sub(lambda m: "\n" + m.group(0), fragment)
+    return _tidy_text(html.unescape(nh3.clean(marked, tags=set(), strip_comments=True)))
+
+
+def sanitized_to_text(fragment: str) -> str:
+    """``html_to_text`` of what ``sanitize_html`` or ``text_to_html`` returned, without
+    parsing it a second time: their output is serialized HTML (see ``_CLEAN_TAG``), so its
+    tags come off with a regular expression. Only for that output; anything else goes
+    through ``html_to_text``."""
+    if not fragment:
+        return ""
+    unmarked = _CLEAN_ANY.sub("", _CLEAN_BLOCK.sub("\n", fragment))
+    return _tidy_text(html.unescape(unmarked))
+
+
+def _tidy_text(text: str) -> str:
+    lines = (line.strip() for line in _SPACES.sub(" ", text).split("\n"))
     return _BLANK_LINES.sub("\n", "\n".join(line for line in lines if line)).strip()
 
 
@@ -130,7 +158,9 @@ def plain_title(raw: str, is_html: bool = True, notes: set[str] | None = None) -
     element (``List<String>``) stay. A text title keeps every character as it is; whoever
     shows it escapes it.
     """
-    if is_html:
+    if is_html and not _NOT_VERBATIM.search(raw, 0, MAX_TITLE_SOURCE):
+        text = raw[:MAX_TITLE_SOURCE]  # no markup: the parser would hand it back unchanged
+    elif is_html:
         raw = limit_depth(raw[:MAX_TITLE_SOURCE])
         text = html.unescape(nh3.clean(_TAG_NAME.sub(_escape_non_html, raw), tags=set(),
                                        strip_comments=True))

@@ -18,6 +18,7 @@ from core.storage.models import Item
 
 ITEMS = Item.__table__
 LOOKUP_CHUNK = 500
+HAS_ITEMS = select(ITEMS.c.id).where(ITEMS.c.source_id == bindparam("source_pk")).limit(1)
 
 
 @dataclass
@@ -30,7 +31,13 @@ class StoreCounts:
 def store_entries(conn: Connection, source_id: int, entries: Sequence[ParsedEntry],
                   fetched_at: datetime) -> StoreCounts:
     """Store one feed's entries inside the caller's transaction."""
-    existing = _existing(conn, source_id, [e.guid for e in entries])
+    if not entries:
+        return StoreCounts()
+    # A source with no items yet (every source's first refresh) has nothing to look up by
+    # guid: one cheap query instead of two lookups by guid lists, which SQLAlchemy renders
+    # anew for each feed (a third of a first refresh's writing).
+    first = conn.execute(HAS_ITEMS, {"source_pk": source_id}).first() is None
+    existing = {} if first else _existing(conn, source_id, [e.guid for e in entries])
     new_rows: list[dict] = []
     changed_rows: list[dict] = []
     for entry in entries:
@@ -59,8 +66,9 @@ def store_entries(conn: Connection, source_id: int, entries: Sequence[ParsedEntr
     changed_ids = [row["item_id"] for row in changed_rows]
     if new_rows:
         conn.execute(insert(ITEMS), new_rows)
-        fresh = _existing(conn, source_id, [row["guid"] for row in new_rows])
-        changed_ids += [item_id for item_id, _ in fresh.values()]
+        new_guids = [row["guid"] for row in new_rows]
+        fresh = _existing(conn, source_id, None if first else new_guids)
+        changed_ids += [fresh[guid][0] for guid in new_guids]
     if changed_rows:
         # SET columns come from the row keys; item_id only feeds the WHERE clause.
         conn.execute(update(ITEMS).where(ITEMS.c.id == bindparam("item_id")), changed_rows)
@@ -68,8 +76,14 @@ def store_entries(conn: Connection, source_id: int, entries: Sequence[ParsedEntr
                        changed_ids=tuple(changed_ids))
 
 
-def _existing(conn: Connection, source_id: int, guids: list[str]) -> dict[str, tuple[int, str]]:
+def _existing(conn: Connection, source_id: int,
+              guids: list[str] | None) -> dict[str, tuple[int, str]]:
+    """Id and content hash of the source's items with these guids (None: of all its items)."""
     found: dict[str, tuple[int, str]] = {}
+    if guids is None:
+        rows = conn.execute(select(ITEMS.c.guid, ITEMS.c.id, ITEMS.c.content_hash)
+                            .where(ITEMS.c.source_id == source_id))
+        return {guid: (item_id, digest) for guid, item_id, digest in rows}
     for start in range(0, len(guids), LOOKUP_CHUNK):
         chunk = guids[start:start + LOOKUP_CHUNK]
         rows = conn.execute(

@@ -51,13 +51,19 @@ def storable_fields(record: object) -> None:
             setattr(record, name, storable(value))
 
 
+def _any_dirty(values: Any) -> bool:
+    # One test of all of a row's text at once: a NUL or a lone surrogate in any value is one
+    # in the joined text, and the checks run in C instead of once per value in Python.
+    return _dirty("".join([v for v in values if type(v) is str]))
+
+
 def _clean_row(row: Any) -> Any:
     if isinstance(row, Mapping):
-        if not any(type(v) is str and _dirty(v) for v in row.values()):
+        if not _any_dirty(row.values()):
             return row
         return {k: storable(v) if type(v) is str else v for k, v in row.items()}
     if isinstance(row, tuple | list):
-        if not any(type(v) is str and _dirty(v) for v in row):
+        if not _any_dirty(row):
             return row
         return type(row)(storable(v) if type(v) is str else v for v in row)
     return row

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from core.entries.entry import ParsedEntry
 from core.entries.store import store_entries
 from core.feeds.sources import add_source
-from core.links import openable_link, stored_link
+from core.links import _parsed_link, openable_link, stored_link
 from core.social.base import SocialReply
 from core.social.fileimport import import_replies_file
 from core.social.replies import store_replies
@@ -125,3 +125,14 @@ def test_an_imported_csv_cannot_plant_a_link(db: Database, tmp_path: Path) -> No
     with db.read() as conn:
         urls = dict(conn.execute(select(Reply.platform_id, Reply.url)).all())
     assert urls == {"11": None, "12": None, "13": "https://x.com/c/status/13"}
+
+
+@pytest.mark.parametrize("link", [
+    "http://e.test", "https://news.e.test/2026/11/item-1.html?utm=a&b=c#top", "HTTP://E.TEST/",
+    "http://./", "https://a-b.e.test/x/[y]/~z", "http://e.test/a\\b", "http://e.test:80/",
+    "http://e.test:99999/", "http://user@e.test/", "http://e.test/a b", "https:e.test",
+    "http://e.test/\u0444", "http://e.test/\x7f", "https://xn--80ak6aa92e.xn--p1ai/",
+])
+def test_plain_web_shortcut_agrees_with_the_full_check(link: str) -> None:
+    # Most feed links take a shortcut (one regular expression) instead of being parsed.
+    assert openable_link(link) == _parsed_link(link)

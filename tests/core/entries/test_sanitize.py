@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from core.entries.sanitize import html_to_text, plain_title, sanitize_html, text_to_html
+from core.entries.sanitize import (
+    html_to_text,
+    plain_title,
+    sanitize_html,
+    sanitized_to_text,
+    text_to_html,
+)
 
 SAFE = (
     '<p>Embassy <b>news</b> from <a href="https://uz.usembassy.gov/news/">Tashkent</a>.</p>'
@@ -149,3 +155,49 @@ def test_text_to_html_paragraphs_and_line_breaks() -> None:
     html = text_to_html("First line\nsecond line\n\nNew paragraph")
     assert html == "<p>First line<br>second line</p><p>New paragraph</p>"
     assert html_to_text(html) == "First line\nsecond line\nNew paragraph"
+
+
+# The refresh takes plain text from the sanitizer's output with a regular expression
+# (sanitized_to_text) instead of parsing it again (html_to_text): both must read the same.
+SANITIZED_TEXT_CASES = [
+    ('<p>First paragraph.</p><p>Second <b>bold</b> one.</p>Line<br>break',
+     "First paragraph.\nSecond bold one.\nLine\nbreak"),
+    ('<a href="https://x.example/" title="a > b">click</a><p>text</p><ul><li>a<li>b</ul>',
+     "click\ntext\na\nb"),
+    ('<table><tr><td colspan="2>3">Tashkent</td><td>Almaty</td></tr></table>',
+     "Tashkent\nAlmaty"),
+    ('<img alt="x > y" src="https://e.example/a.png">after', "after"),
+    ("<p>AT&amp;T &lt;b&gt; &#169; &eacute;t&eacute;   &nbsp; done</p>", "AT&T <b> © été done"),
+    ("<p>&amp;lt;literal&amp;gt; &quot;q&quot; &#39;s</p>", "&lt;literal&gt; \"q\" 's"),
+    ("<p>Visible</p><script>var s = 1;</script><style>p{}</style><!-- a > b -->", "Visible"),
+    ("<p>a</p>\n\n\n<p>   </p><div></div><p>b</p>", "a\nb"),
+    ("text<pre>\n  code\n</pre>after<H2 class=x>Head</H2>", "text\ncode\nafter\nHead"),
+    ("text<pre>code</pre>after", "text\ncode\nafter"),
+    ("<div>\u3000 wide\u2028space </div><dl><dt>term<dd>meaning</dl>",
+     "wide\u2028space\nterm\nmeaning"),
+    ("Посольство <b>США</b> &mdash; O&#8216;zbekiston<hr>end", "Посольство США — O‘zbekiston\nend"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), SANITIZED_TEXT_CASES)
+def test_text_of_sanitized_html_reads_as_a_second_parse_would(raw: str, expected: str) -> None:
+    clean = sanitize_html(raw, "https://feed.example/")
+    assert sanitized_to_text(clean) == html_to_text(clean) == expected
+
+
+@pytest.mark.parametrize("text", ["a < b & c > d", "\"quoted\" 'single'\n\nsecond  para",
+                                  "<script>not markup</script>", ""])
+def test_text_of_escaped_plain_text_is_the_text(text: str) -> None:
+    shown = text_to_html(text)
+    assert sanitized_to_text(shown) == html_to_text(shown)
+    assert sanitized_to_text(shown).split() == text.split()
+
+
+@pytest.mark.parametrize("raw", [
+    "Press Office (press@embassy.example)", "  Embassy\r\n   news\t today > tomorrow ",
+    "quote \" and apostrophe ' kept", "control\x0cchars\x01\x7f and \u0085 next line",
+    "nbsp\u00a0and zero\u200bwidth", "Тошкент — O‘zbekiston",
+])
+def test_html_titles_without_markup_read_as_with_it(raw: str) -> None:
+    # A title with no "<", "&" or NUL skips the HTML parser; an empty element forces it.
+    assert plain_title(raw) == plain_title(raw + "<b></b>")
