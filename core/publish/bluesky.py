@@ -43,7 +43,7 @@ from core.publish.base import (
     store_as,
 )
 from core.publish.facets import facets
-from core.publish.text import check_images, check_text
+from core.publish.text import check_outgoing
 from core.secrets import get_secret
 from core.social.base import base_url, reset_time
 from core.social.bluesky import actor_of, web_url
@@ -91,9 +91,7 @@ class BlueskyPublisher:
     resend_window = timedelta.max
 
     def check(self, channel: Channel, outgoing: Outgoing, ctx: SendContext) -> None:
-        check_text("bluesky", outgoing.text, images=len(outgoing.images))
-        check_images("bluesky", outgoing.images, MAX_IMAGE_BYTES,
-                     alt_required=ctx.settings.require_alt_text)
+        check_outgoing("bluesky", outgoing.text, outgoing.images, MAX_IMAGE_BYTES, ctx.settings)
         self._password(channel)
 
     def send(self, channel: Channel, outgoing: Outgoing, ctx: SendContext, *,

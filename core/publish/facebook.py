@@ -31,7 +31,7 @@ from core.publish.base import (
     Sent,
     store_as,
 )
-from core.publish.text import check_images, check_text
+from core.publish.text import check_outgoing
 from core.secrets import get_secret
 from core.social.base import Gone, RateLimited, SourceError
 from core.social.graph import (
@@ -54,9 +54,7 @@ class FacebookPublisher:
     resend_window: timedelta | None = None  # no idempotency: an unknown outcome is asked
 
     def check(self, channel: Channel, outgoing: Outgoing, ctx: SendContext) -> None:
-        check_text("facebook", outgoing.text, images=len(outgoing.images))
-        check_images("facebook", outgoing.images, MAX_PHOTO_BYTES,
-                     alt_required=ctx.settings.require_alt_text)
+        check_outgoing("facebook", outgoing.text, outgoing.images, MAX_PHOTO_BYTES, ctx.settings)
         self._token(channel)
 
     def send(self, channel: Channel, outgoing: Outgoing, ctx: SendContext, *,

@@ -32,7 +32,7 @@ from core.publish.base import (
     server_trouble,
     store_as,
 )
-from core.publish.text import check_images, check_text
+from core.publish.text import check_outgoing
 from core.secrets import get_secret
 from core.social.base import reset_time
 from core.social.mastodon import parse_profile, secret_names
@@ -49,9 +49,8 @@ class MastodonPublisher:
     resend_window: timedelta | None = timedelta(minutes=55)
 
     def check(self, channel: Channel, outgoing: Outgoing, ctx: SendContext) -> None:
-        check_text("mastodon", self._text(outgoing), images=len(outgoing.images))
-        check_images("mastodon", outgoing.images, MAX_IMAGE_BYTES,
-                     alt_required=ctx.settings.require_alt_text)
+        check_outgoing("mastodon", self._text(outgoing), outgoing.images, MAX_IMAGE_BYTES,
+                       ctx.settings)
         self._token(channel)
 
     def send(self, channel: Channel, outgoing: Outgoing, ctx: SendContext, *,

@@ -36,7 +36,7 @@ from core.publish.base import (
     server_trouble,
     store_as,
 )
-from core.publish.text import check_images, check_text, telegram_text
+from core.publish.text import check_outgoing, telegram_text
 from core.secrets import get_secret
 from core.social.base import base_url
 from core.social.telegram import parse_channel_url
@@ -51,9 +51,7 @@ class TelegramPublisher:
     resend_window: timedelta | None = None  # no idempotency: an unknown outcome is asked
 
     def check(self, channel: Channel, outgoing: Outgoing, ctx: SendContext) -> None:
-        check_text("telegram", outgoing.text, images=len(outgoing.images))
-        check_images("telegram", outgoing.images, MAX_PHOTO_BYTES,
-                     alt_required=ctx.settings.require_alt_text)
+        check_outgoing("telegram", outgoing.text, outgoing.images, MAX_PHOTO_BYTES, ctx.settings)
         self._token(channel)
 
     def send(self, channel: Channel, outgoing: Outgoing, ctx: SendContext, *,

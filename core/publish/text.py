@@ -10,11 +10,15 @@ upload.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from core.calendar.limits import measure
 from core.platforms import display_name
 from core.publish.base import Refused
 from core.publish.images import MAX_IMAGES, ImageFile, megabytes
+
+if TYPE_CHECKING:
+    from core.settings import Settings
 
 TELEGRAM_CAPTION = 1024  # a caption under a photo or an album (Bot API: 0-1024 characters)
 # MarkdownV2 wants these escaped with a backslash everywhere in plain text (Bot API docs).
@@ -51,6 +55,14 @@ def check_images(platform: str, images: tuple[ImageFile, ...], max_bytes: int,
         if alt_required and not image.alt:
             raise Refused(f"{image.describe(position)} has no alt text, which is required "
                           "(the setting require_alt_text); nothing was sent")
+
+
+def check_outgoing(platform: str, text: str, images: tuple[ImageFile, ...], max_bytes: int,
+                   settings: Settings) -> None:
+    """Everything a publisher checks before it sends: the text as the platform counts it, and
+    each image's size and alt text (when ``require_alt_text`` asks for it)."""
+    check_text(platform, text, images=len(images))
+    check_images(platform, images, max_bytes, alt_required=settings.require_alt_text)
 
 
 def telegram_text(text: str, parse_mode: str) -> tuple[str, str | None]:
