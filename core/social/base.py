@@ -42,6 +42,15 @@ class SourceError(KnownError):
     """A platform refused or failed; the message says what the officer can do about it."""
 
 
+class CodedError(SourceError):
+    """A refusal the platform explained with an error code of its own (VK's, Graph's), kept
+    for callers that branch on it."""
+
+    def __init__(self, message: str, code: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 class RateLimited(SourceError):
     """The platform asked us to wait; ``until`` is when we may ask again."""
 

@@ -27,6 +27,7 @@ from core.entries.sanitize import text_to_html
 from core.net.fetch import Fetcher, FetchResult
 from core.social.base import (
     Account,
+    CodedError,
     Gone,
     RateLimited,
     SocialReply,
@@ -76,12 +77,8 @@ def graph_version() -> str:
     return version
 
 
-class GraphError(SourceError):
-    """A refusal Graph explained with an error code (kept for callers that branch on it)."""
-
-    def __init__(self, message: str, code: int | None = None) -> None:
-        super().__init__(message)
-        self.code = code
+class GraphError(CodedError):
+    """A refusal Graph explained with an error code."""
 
 
 class MaybeDelivered(SourceError):

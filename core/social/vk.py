@@ -47,6 +47,7 @@ from core.entries.sanitize import html_to_text, sanitize_html, text_to_html
 from core.net.fetch import Fetcher
 from core.social.base import (
     Account,
+    CodedError,
     Gone,
     RateLimited,
     SocialReply,
@@ -125,12 +126,8 @@ PACER = Pacer(RATE)
 
 # ---------------------------------------------------------------------------- the client
 
-class VkError(SourceError):
-    """A refusal VK explained with an error code (kept for callers that branch on it)."""
-
-    def __init__(self, message: str, code: int | None = None) -> None:
-        super().__init__(message)
-        self.code = code
+class VkError(CodedError):
+    """A refusal VK explained with an error code."""
 
 
 class VkGone(Gone):
