@@ -7,6 +7,7 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -78,16 +79,29 @@ def test_no_display_is_said_plainly() -> None:
 
 @linux
 def test_the_app_refuses_before_qt_with_the_missing_packages(tmp_path: Path) -> None:
-    missing = missing_libraries("xcb")
-    if not missing:
-        pytest.skip("this machine has every library the xcb plugin needs")
+    """The whole start, in a process of its own. A machine that has every library (CI's)
+    gets the loader's own listing with two of them reported "not found", as on the
+    fresh Debian where this was seen: an ``ldd`` first on PATH that runs the real one and
+    adds the two lines."""
+    real_ldd = shutil.which("ldd")
+    assert real_ldd is not None
+    hidden = ["libxcb-icccm.so.4", "libxcb-keysyms.so.1"]
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    fake = tools / "ldd"
+    fake.write_text("#!/bin/sh\n" + f'"{real_ldd}" "$@"\n' + "".join(
+        f"printf '\\t%s => not found\\n' '{name}'\n" for name in hidden), encoding="utf-8")
+    fake.chmod(0o755)
+    missing = list(dict.fromkeys([*missing_libraries("xcb"), *hidden]))
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
-    env.update(DISPLAY=":99", XDG_SESSION_TYPE="x11", ATTACHE_DATA_DIR=str(tmp_path))
+    env.update(DISPLAY=":99", XDG_SESSION_TYPE="x11", ATTACHE_DATA_DIR=str(tmp_path),
+               PATH=f"{tools}{os.pathsep}{os.environ.get('PATH', '')}")
     done = subprocess.run([sys.executable, "-m", "desktop.main"], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert all(name in done.stderr for name in missing)
     assert "apt install" in done.stderr and "is needed" not in done.stderr
+    assert "libxcb-icccm4 libxcb-keysyms1" in done.stderr  # their packages, named
 
 
 def readme_packages() -> list[str]:
