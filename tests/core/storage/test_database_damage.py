@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
-import subprocess
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -36,6 +34,8 @@ from core.storage.recover import (
     restore_newest_backup,
 )
 from tests.feedserver import FeedServer
+from tests.mounts import can_mount, read_only_view
+from tests.mounts import small_disk as mounted_small_disk
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -230,26 +230,16 @@ def test_an_automatic_backup_is_one_file_even_after_it_is_checked(db: Database) 
 
 # ----------------------------------------------------------------------- read-only
 
-def _can_mount() -> bool:
-    return os.geteuid() == 0 and shutil.which("mount") is not None
-
-
 @pytest.fixture
 def read_only_copy(db_url: str, tmp_path: Path) -> Iterator[str]:
     """The filled database seen through a read-only bind mount (a read-only disk or share)."""
-    if not _can_mount():
+    if not can_mount():
         pytest.skip("needs root to bind-mount a folder read-only")
     filled(db_url, count=3)
     target = tmp_path / f"ro-{uuid.uuid4().hex[:6]}"
     target.mkdir()
-    done = subprocess.run(["mount", "--bind", "-o", "ro", str(tmp_path), str(target)],
-                          capture_output=True, check=False)
-    if done.returncode != 0:
-        pytest.skip(f"cannot bind-mount read-only here: {done.stderr.decode().strip()}")
-    try:
+    with read_only_view(tmp_path, target):
         yield f"sqlite:///{target / 'test.db'}"
-    finally:
-        subprocess.run(["umount", "-l", str(target)], check=False)
 
 
 def test_a_read_only_disk_serves_reads_and_says_read_only_for_writes(
@@ -277,18 +267,10 @@ def test_a_read_only_disk_serves_reads_and_says_read_only_for_writes(
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 1 MiB file system (tmpfs), so the disk is really full (ENOSPC)."""
-    if not _can_mount():
-        pytest.skip("needs root to mount a small tmpfs")
     folder = tmp_path / "small-disk"
     folder.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)],
-                          capture_output=True, check=False)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
-    try:
+    with mounted_small_disk(folder):
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
 def _fill_until_full(db: Database) -> None:
