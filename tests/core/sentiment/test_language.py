@@ -18,6 +18,7 @@ import pytest
 
 from core.sentiment import language
 from core.sentiment.language import Detection, clean_for_detection, detect_language, is_english
+from tests.conftest import SENTIMENT_CORPORA, needs_shared
 
 LANGUAGES_CSV = Path(__file__).resolve().parents[2] / "data" / "languages.csv"
 
@@ -235,15 +236,12 @@ def test_kazakh_letters_rule_keeps_uzbek_and_tajik() -> None:
     assert refine("Vielen Dank", "de") == "de"
 
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "sentiment"
-
-
-@pytest.mark.skipif(not (SHARED / "kk_kazsandra_valid.csv").exists(),
-                    reason="../shared/corpora/sentiment is not here")
+@needs_shared(SENTIMENT_CORPORA / "kk_kazsandra_valid.csv")
 def test_kazakh_reviews_are_routed_to_kazakh() -> None:
     """KazSAnDRA's validation reviews (held out from the rules): 83% were called Kazakh before
     the rules, 94% after; with their Kazakh letters typed as Russian ones, 10% and 88%."""
-    with (SHARED / "kk_kazsandra_valid.csv").open(encoding="utf-8", newline="") as handle:
+    held_out = SENTIMENT_CORPORA / "kk_kazsandra_valid.csv"
+    with held_out.open(encoding="utf-8", newline="") as handle:
         texts = [row["text"] for row in csv.DictReader(handle)]
     plain = str.maketrans("әіңғүұқөһӘІҢҒҮҰҚӨҺ", "аингуукохАИНГУУКОХ")
     typed = [t.translate(plain) for t in texts if t != t.translate(plain)]

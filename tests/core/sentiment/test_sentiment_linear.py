@@ -15,9 +15,9 @@ from core.sentiment.evaluation import polarity_macro_f1
 from core.sentiment.hashing import Hasher, normalise
 from core.sentiment.linear import LinearModel, Training, cross_validated, folds, train
 from core.sentiment.shipped import SHIPPED_DIR, kazakh_linear, shipped_quality
+from tests.conftest import SENTIMENT_CORPORA, needs_shared
 
 ROOT = Path(__file__).resolve().parents[3]
-SHARED = ROOT.parent / "shared" / "corpora" / "sentiment"
 
 POSITIVE = ["great event", "wonderful news", "great news thanks", "wonderful, thank you",
             "so great", "thanks, wonderful"]
@@ -119,11 +119,11 @@ def test_the_shipped_kazakh_model() -> None:
     assert shipped_quality()["kk-linear-v1"].polarity_only
 
 
-@pytest.mark.skipif(not (SHARED / "kk_kazsandra_valid.csv").exists(),
-                    reason="../shared/corpora/sentiment is not here")
+@needs_shared(SENTIMENT_CORPORA / "kk_kazsandra_valid.csv")
 def test_kazakh_held_out_quality() -> None:
     """KazSAnDRA validation was never used to train or choose anything (0.72 when built)."""
-    with (SHARED / "kk_kazsandra_valid.csv").open(encoding="utf-8", newline="") as handle:
+    held_out = SENTIMENT_CORPORA / "kk_kazsandra_valid.csv"
+    with held_out.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     verdicts = kazakh_linear().verdicts([r["text"] for r in rows])
     found = polarity_macro_f1([r["label"] for r in rows], [v.label for v in verdicts])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
@@ -12,10 +11,9 @@ from core.sentiment.evaluation import macro_f1
 from core.sentiment.russian import LEXICON_FILE, RussianLexiconAnalyzer, read_lexicon
 from core.sentiment.scoring import Scorer
 from core.settings import Settings
+from tests.conftest import SENTIMENT_CORPORA, needs_shared
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "sentiment"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(),
-                                  reason="../shared/corpora/sentiment is not here")
+needs_corpora = needs_shared(SENTIMENT_CORPORA)
 
 
 @pytest.fixture(scope="module")
@@ -105,11 +103,11 @@ def test_the_shipped_lexicon_file() -> None:
     assert any("PolSentiLex" in line and "CC BY 4.0" in line for line in header)
 
 
-@needs_shared
+@needs_corpora
 def test_the_shipped_lexicon_is_derived_from_polsentilex() -> None:
     """Every valence is the aggregate of the raw markings the README describes."""
     markings: dict[str, list[int]] = defaultdict(list)
-    with (SHARED / "ru_polsentilex_raw.csv").open(encoding="utf-8-sig") as handle:
+    with (SENTIMENT_CORPORA / "ru_polsentilex_raw.csv").open(encoding="utf-8-sig") as handle:
         for line in handle:
             word, score = line.strip().split(",")
             markings[word].append(int(score))
@@ -119,12 +117,12 @@ def test_the_shipped_lexicon_is_derived_from_polsentilex() -> None:
         assert value == round(sum(scores) / (len(scores) + 1), 3), word
 
 
-@needs_shared
+@needs_corpora
 def test_held_out_quality() -> None:
     """CEDR test and OpenCorpora were never used to tune it (0.665 and 0.571 when built)."""
     analyzer = Scorer.from_settings(Settings()).by_language["ru"]
     for name, floor in (("ru_cedr_test.csv", 0.63), ("ru_opensentimentcorpus.csv", 0.54)):
-        with (SHARED / name).open(encoding="utf-8", newline="") as handle:
+        with (SENTIMENT_CORPORA / name).open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
         verdicts = analyzer.verdicts([r["text"] for r in rows])
         found = macro_f1([r["label"] for r in rows], [v.label for v in verdicts])
