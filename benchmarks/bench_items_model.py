@@ -37,10 +37,11 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from benchmarks.measure import Samples, interleave, ratio_line
-from core.feeds.items import ITEMS, item_ids, items_by_ids, list_items
+from core.feeds.items import item_ids, items_by_ids, list_items
 from core.feeds.sources import add_source
 from core.storage.database import Database
 from core.storage.migrate import ensure_schema
+from core.storage.models import ITEMS
 from ui.models.lazy_table import BATCH as BATCH_ROWS
 
 SOURCES = 20

@@ -29,9 +29,10 @@ from core.entries.entry import ParsedEntry
 from core.entries.store import store_entries
 from core.feeds.sources import add_source
 from core.social.base import SocialReply
-from core.social.replies import REPLIES, reply_hash, store_replies
+from core.social.replies import reply_hash, store_replies
 from core.storage.database import Database
 from core.storage.migrate import ensure_schema
+from core.storage.models import REPLIES
 from core.watch import add_term, match_new
 
 TEXTS = ["Rahmat! Juda foydali ma'lumot #Fulbright", "Когда будут результаты FLEX?",

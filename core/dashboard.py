@@ -27,7 +27,6 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import case, func, or_, select
 
-from core.calendar.campaigns import CAMPAIGNS
 from core.calendar.observances import list_occurrences
 from core.calendar.posts import occurrences
 from core.calendar.timezones import zone
@@ -35,22 +34,17 @@ from core.sentiment.aggregates import SUPPORTED, summary
 from core.social.registry import SOCIAL_KINDS
 from core.storage.database import Database
 from core.storage.models import (
+    CAMPAIGNS,
+    CHANNELS,
+    ITEMS,
+    OBSERVANCES,
+    POSTS,
+    REPLIES,
     SOURCE_STATUSES,
-    Item,
-    Observance,
-    PlannedPost,
-    PostChannel,
-    Reply,
-    Source,
+    SOURCES,
+    TERMS,
 )
-from core.watch import TERMS, hits_per_day
-
-POSTS = PlannedPost.__table__
-CHANNELS = PostChannel.__table__
-OBSERVANCES = Observance.__table__
-SOURCES = Source.__table__
-ITEMS = Item.__table__
-REPLIES = Reply.__table__
+from core.watch import hits_per_day
 
 AGENDA_DAYS = 14
 PLANNED_LOOKBACK_DAYS = 30

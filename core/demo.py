@@ -33,7 +33,7 @@ from core.calendar.observances import ensure_packs, list_occurrences
 from core.calendar.posts import PostFields, create_post
 from core.entries.entry import ParsedEntry
 from core.entries.sanitize import html_to_text, sanitize_html, text_to_html
-from core.entries.store import ITEMS, store_entries
+from core.entries.store import store_entries
 from core.errors import KnownError
 from core.feeds.items import mark_items
 from core.feeds.sources import insert_source
@@ -44,15 +44,13 @@ from core.settings import Settings
 from core.social.base import SocialReply, post_title
 from core.social.replies import store_replies
 from core.storage.database import Database
-from core.storage.models import Observance, Source, WatchHit
+from core.storage.models import ITEMS, OBSERVANCES, SOURCES, WatchHit
 from core.storage.types import iso, utcnow
 from core.watch import add_term, match_new
 from resources import RESOURCES
 
 DEMO_DIR = RESOURCES / "demo"
 DEMO_FILE = "attache-demo.db"
-SOURCES = Source.__table__
-OBSERVANCES = Observance.__table__
 # Not due for a month (far beyond any demo session): no timer polls the demo and replaces its
 # sample content with network errors when offline. F5 (an explicit refresh) still fetches.
 NOT_DUE_FOR = timedelta(days=30)

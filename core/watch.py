@@ -17,13 +17,9 @@ from sqlalchemy import Connection, and_, delete, func, insert, select
 
 from core.errors import KnownError, NotFoundError
 from core.storage.database import Database
-from core.storage.models import Item, Reply, WatchHit, WatchTerm
+from core.storage.models import HITS, ITEMS, REPLIES, TERMS
 from core.storage.types import iso, utcnow
 
-TERMS = WatchTerm.__table__
-HITS = WatchHit.__table__
-ITEMS = Item.__table__
-REPLIES = Reply.__table__
 _APOSTROPHES = str.maketrans({c: "'" for c in "‘’ʻʼ`"})
 BACKFILL_CHUNK = 2000
 

@@ -10,10 +10,9 @@ from sqlalchemy import Connection, insert, select
 
 from core.errors import KnownError, NotFoundError
 from core.storage.database import Database
-from core.storage.models import Campaign
+from core.storage.models import CAMPAIGNS
 from core.storage.types import utcnow
 
-CAMPAIGNS = Campaign.__table__
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$|^[a-zA-Z]+$")
 
 

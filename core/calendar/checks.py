@@ -19,12 +19,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from core.calendar import rules
-from core.calendar.posts import CHANNELS, POSTS, PostFields, Span, occurrences, post_span
+from core.calendar.posts import PostFields, Span, occurrences, post_span
 from core.errors import KnownError
 from core.storage.database import Database
-from core.storage.models import Observance
-
-OBSERVANCES = Observance.__table__
+from core.storage.models import CHANNELS, OBSERVANCES, POSTS
 
 
 @dataclass(frozen=True)

@@ -52,14 +52,12 @@ from core.calendar.posts import PostFields, change_posts, insert_posts, posts_js
 from core.calendar.timezones import zone
 from core.errors import KnownError
 from core.storage.database import Database
-from core.storage.models import POST_STATUSES, Observance, Source
+from core.storage.models import OBSERVANCES, POST_STATUSES, SOURCES
 
 log = logging.getLogger("attache.calendar.ics")
 
 _OBSERVANCE_UID = re.compile(r"^observance-(?P<key>.+)-(?P<day>\d{4}-\d{2}-\d{2})@attache$")
-OBSERVANCES = Observance.__table__
 NO_TITLE = "(no title)"
-SOURCES = Source.__table__
 
 
 @dataclass

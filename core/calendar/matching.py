@@ -14,11 +14,10 @@ from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from core.calendar.posts import CHANNELS, POSTS, PostFields, post_span, update_post
+from core.calendar.posts import PostFields, post_span, update_post
 from core.storage.database import Database
-from core.storage.models import Item
+from core.storage.models import CHANNELS, ITEMS, POSTS
 
-ITEMS = Item.__table__
 WINDOW = timedelta(hours=12)
 MIN_SIMILARITY = 0.5
 _WORDS = re.compile(r"\w+")

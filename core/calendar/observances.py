@@ -12,10 +12,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from core.calendar import rules
 from core.errors import KnownError
 from core.storage.database import Database
-from core.storage.models import OBSERVANCE_CATEGORIES, Meta, Observance
-
-OBSERVANCES = Observance.__table__
-META = Meta.__table__
+from core.storage.models import META, OBSERVANCE_CATEGORIES, OBSERVANCES
 
 
 def list_occurrences(db: Database, first: date, last: date, *,

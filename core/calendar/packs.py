@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from core.calendar import rules
-from core.storage.models import Observance, PlannedPost
+from core.storage.models import OBSERVANCES, PlannedPost
 from resources import RESOURCES
 
 log = logging.getLogger("attache.calendar.packs")
@@ -45,7 +45,6 @@ _LEAD_DAYS = {("US", "Independence Day"): 30}  # the embassy's Fourth of July re
 _FIELDS = ("name", "rule", "category", "country", "lead_days", "description", "source_url",
            "estimated", "pack")
 
-OBSERVANCES = Observance.__table__
 PLANNED_POSTS = PlannedPost.__table__
 
 

@@ -20,30 +20,26 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from core.calendar import recurrence
-from core.calendar.campaigns import CAMPAIGNS, campaign_id_for
+from core.calendar.campaigns import campaign_id_for
 from core.calendar.timezones import zone
 from core.errors import KnownError, NotFoundError
 from core.publish import clearance
 from core.publish.images import ImageFile, check_images, image_summaries, replace_images
 from core.storage.database import Database
 from core.storage.models import (
+    CAMPAIGNS,
+    CHANNELS,
+    ITEMS,
+    OBSERVANCES,
     POST_STATUSES,
-    Item,
-    Observance,
-    PlannedPost,
-    PostChannel,
+    POSTS,
+    SOURCES,
     PostRevision,
-    Source,
 )
 from core.storage.text import storable
 from core.storage.types import iso, utcnow
 
-POSTS = PlannedPost.__table__
-CHANNELS = PostChannel.__table__
 REVISIONS = PostRevision.__table__
-SOURCES = Source.__table__
-ITEMS = Item.__table__
-OBSERVANCES = Observance.__table__
 MAX_OCCURRENCES = recurrence.MAX_OCCURRENCES  # a runaway RRULE must not hang a listing
 # What a conflict message compares, in the words the officer sees.
 TRACKED = ("title", "body", "status", "start", "end", "all_day", "tz", "channels", "campaign",

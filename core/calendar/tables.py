@@ -82,7 +82,11 @@ from core.calendar.timezones import zone
 from core.errors import KnownError
 from core.spreadsheets import csv_rows, neutral_cell, read_csv, restored_cell, xlsx_rows
 from core.storage.database import Database
-from core.storage.models import POST_STATUSES, Observance, PlannedPost, Source
+from core.storage.models import (
+    OBSERVANCES,
+    POST_STATUSES,
+    SOURCES,
+)
 from core.storage.text import storable
 
 log = logging.getLogger("attache.calendar.tables")
@@ -105,9 +109,6 @@ YES = frozenset({"yes", "y", "true", "1", "да", "ha"})
 NO = frozenset({"no", "n", "false", "0", "нет", "yo'q", "yo‘q"})
 MAX_ROWS = 50_000
 
-POSTS = PlannedPost.__table__
-SOURCES = Source.__table__
-OBSERVANCES = Observance.__table__
 
 
 # ------------------------------------------------------------------------------ export

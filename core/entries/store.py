@@ -14,9 +14,8 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from core.entries.entry import ParsedEntry
 from core.links import stored_link
-from core.storage.models import Item
+from core.storage.models import ITEMS
 
-ITEMS = Item.__table__
 LOOKUP_CHUNK = 500
 HAS_ITEMS = select(ITEMS.c.id).where(ITEMS.c.source_id == bindparam("source_pk")).limit(1)
 

@@ -14,13 +14,10 @@ from sqlalchemy import ColumnElement, Connection, Select, func, select, update
 
 from core.errors import KnownError, NotFoundError
 from core.storage.database import Database
-from core.storage.models import Item, Source, SourceCategory, WatchHit
+from core.storage.models import HITS, ITEMS, SOURCES, SourceCategory
 from core.storage.search import match_clause
 from core.storage.types import iso
 
-ITEMS = Item.__table__
-SOURCES = Source.__table__
-HITS = WatchHit.__table__
 ID_CHUNK = 500  # ids per IN (...) list: well under SQLite's and drivers' parameter limits
 ID_ORDERS = ("date", "title", "source", "starred")
 MARKS = {

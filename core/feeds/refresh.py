@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, bindparam, select, update
 
-from core.entries.store import ITEMS, store_entries
+from core.entries.store import store_entries
 from core.errors import KnownError
 from core.feeds.parse import ParsedFeed, ParseError, join_warnings, parse_feed
 from core.feeds.parsepool import ParseCancelled, ParsePool
@@ -40,12 +40,11 @@ from core.social.registry import adapter_for
 from core.social.replies import store_replies
 from core.storage.database import Database
 from core.storage.errors import DatabaseBusyError, DatabaseUnavailableError, storing_failed
-from core.storage.models import Source
+from core.storage.models import ITEMS, SOURCES
 from core.storage.types import utcnow
 from core.watch import match_new
 
 log = logging.getLogger("attache.refresh")
-SOURCES = Source.__table__
 MIN_JOBS_FOR_PROCESSES = 4
 # A body this big is parsed in a worker process even in a small refresh: there its parse
 # time is bounded (ParsePool's deadline), in a thread it could not be stopped.

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from core.errors import KnownError, NotFoundError
 from core.storage.database import Database
-from core.storage.models import Item, Source, SourceCategory
+from core.storage.models import ITEMS, SOURCES, SourceCategory
 from core.storage.types import iso, utcnow
 
 # Fetching and parsing are imported where used: listing sources (the window's first query)
@@ -26,10 +26,8 @@ if TYPE_CHECKING:
     from core.net.fetch import Fetcher
 
 log = logging.getLogger("attache.sources")
-SOURCES = Source.__table__
 # "javascript:", "mailto:", "data:" ... but not "example.org:8080/feed" (a host and port).
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.IGNORECASE)
-ITEMS = Item.__table__
 SOURCE_CATEGORIES = SourceCategory.__table__
 _FOLDER_SPLIT = re.compile(r"\s+/\s*|\s*/\s+")
 PREVIEW_ITEMS = 10

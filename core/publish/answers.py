@@ -27,11 +27,8 @@ from core.publish.registry import answering_platforms, answers, publisher_for
 from core.publish.runner import Run
 from core.social.base import SocialReply
 from core.social.replies import store_replies
-from core.storage.models import Item, Reply, Source
+from core.storage.models import ITEMS, REPLIES, SOURCES
 
-REPLIES = Reply.__table__
-ITEMS = Item.__table__
-SOURCES = Source.__table__
 MAX_ANSWER = 10_000  # a sanity bound; each platform's own limit is checked before sending
 
 

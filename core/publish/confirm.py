@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from core.calendar.posts import POSTS, post_span
+from core.calendar.posts import post_span
 from core.errors import KnownError, NotFoundError
 from core.publish import clearance, ledger
 from core.publish.registry import publisher_for
 from core.publish.runner import channel_of, mark_published_when_complete
 from core.storage.database import Database
+from core.storage.models import POSTS
 from core.storage.types import iso, utcnow
 
 

@@ -49,12 +49,10 @@ from sqlalchemy.exc import IntegrityError
 
 from core.errors import KnownError, NotFoundError
 from core.storage.database import Database
-from core.storage.models import Item, Outbox, PlannedPost
+from core.storage.models import ITEMS, POSTS, Outbox
 from core.storage.types import iso
 
 OUTBOX = Outbox.__table__
-ITEMS = Item.__table__
-POSTS = PlannedPost.__table__
 # What an unconfirmed send's error adds to the platform's: the CLI's way out (the post
 # editor offers its own buttons instead, and shows only the cause).
 UNCONFIRMED_ADVICE = ("the platform cannot recognise a repeat, so it is not sent again: check "

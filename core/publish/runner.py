@@ -50,11 +50,10 @@ from core.publish.images import ImageFile, post_images
 from core.publish.registry import publisher_for, publishing_platforms
 from core.settings import Settings
 from core.storage.database import Database
-from core.storage.models import Meta
+from core.storage.models import META
 
 log = logging.getLogger("attache.publish")
 
-META = Meta.__table__
 PUBLISHABLE = ("approved", "scheduled")
 MISSED_HORIZON = timedelta(days=7)  # older occurrences are left alone entirely
 STATUSES = ("published", "failed", "skipped", "unconfirmed", "would_publish")

@@ -59,26 +59,16 @@ from core.sentiment.aggregates import SUPPORTED, needs_attention, summary
 from core.social.replies import reply_filters
 from core.storage.database import Database
 from core.storage.models import (
-    Campaign,
-    Item,
-    Observance,
-    PlannedPost,
-    PostChannel,
-    Reply,
-    Source,
-    WatchHit,
-    WatchTerm,
+    CAMPAIGNS,
+    CHANNELS,
+    HITS,
+    ITEMS,
+    POSTS,
+    REPLIES,
+    SOURCES,
+    TERMS,
 )
 
-ITEMS = Item.__table__
-SOURCES = Source.__table__
-REPLIES = Reply.__table__
-POSTS = PlannedPost.__table__
-CHANNELS = PostChannel.__table__
-CAMPAIGNS = Campaign.__table__
-OBSERVANCES = Observance.__table__
-HITS = WatchHit.__table__
-TERMS = WatchTerm.__table__
 TOP_POSTS = 10
 DAILY_UP_TO = 31  # a range up to a month is charted by day, a longer one by week
 # A post counts for an observance when its day is this close to the observance's days:

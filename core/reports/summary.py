@@ -27,13 +27,14 @@ from core.links import openable_link
 from core.reports.model import Link, Paragraph, Report, Section, Story, date_range_text
 from core.reports.scope import Letterhead, Progress, Range, no_progress
 from core.storage.database import Database
-from core.storage.models import Item, ItemSentiment, Source, WatchHit, WatchTerm
+from core.storage.models import (
+    HITS,
+    ITEMS,
+    SCORES,
+    SOURCES,
+    TERMS,
+)
 
-ITEMS = Item.__table__
-SOURCES = Source.__table__
-HITS = WatchHit.__table__
-TERMS = WatchTerm.__table__
-SCORES = ItemSentiment.__table__
 GROUPINGS = ("term", "category", "source")
 PICKS = ("marked", "starred", "watch")
 MAX_STORIES = 500  # a summary is read in a morning; past this it is a list, not a summary

@@ -17,14 +17,15 @@ from sqlalchemy import select
 from core.errors import KnownError
 from core.social.replies import reply_filters
 from core.storage.database import Database
-from core.storage.models import Campaign, Item, PlannedPost, Reply, Source
+from core.storage.models import (
+    CAMPAIGNS,
+    ITEMS,
+    POSTS,
+    REPLIES,
+    SOURCES,
+)
 from core.storage.types import iso
 
-REPLIES = Reply.__table__
-ITEMS = Item.__table__
-SOURCES = Source.__table__
-POSTS = PlannedPost.__table__
-CAMPAIGNS = Campaign.__table__
 GROUPINGS = ("item", "source", "campaign", "day", "week")
 SUPPORTED = ("positive", "neutral", "negative")
 # A timeline longer than this many days/weeks is not gap-filled (it would be unreadable anyway).

@@ -21,14 +21,15 @@ from core.errors import KnownError
 from core.sentiment.aggregates import Tally
 from core.sentiment.scoring import CHUNK, Scorer, score_pending
 from core.storage.database import Database
-from core.storage.models import Item, ItemSentiment, Source, WatchHit, WatchTerm
+from core.storage.models import (
+    HITS,
+    ITEMS,
+    SCORES,
+    SOURCES,
+    TERMS,
+)
 from core.storage.types import utcnow
 
-ITEMS = Item.__table__
-SOURCES = Source.__table__
-HITS = WatchHit.__table__
-TERMS = WatchTerm.__table__
-SCORES = ItemSentiment.__table__
 GROUPINGS = ("term", "source", "day")
 # The title and this much of the text: the lede carries an article's tone, and VADER adds up
 # word scores, so a whole article drifts to ±1 whatever its angle.

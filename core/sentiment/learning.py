@@ -31,12 +31,11 @@ from core.sentiment.hashing import Hasher
 from core.sentiment.linear import LinearModel, Training, cross_validated, train
 from core.sentiment.shipped import EXTRA_SCALE, LanguageAnalyzer, LinearAnalyzer
 from core.storage.database import Database
-from core.storage.models import Reply, SentimentExample, SentimentModel
+from core.storage.models import REPLIES, SentimentExample, SentimentModel
 from core.storage.types import utcnow
 
 log = logging.getLogger("attache.sentiment.learning")
 
-REPLIES = Reply.__table__
 MODELS = SentimentModel.__table__
 EXAMPLES = SentimentExample.__table__
 

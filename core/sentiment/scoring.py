@@ -28,7 +28,7 @@ from core.sentiment.analyzers import LABELS, Analyzer, Thresholds, get_analyzer
 from core.sentiment.language import detect_languages
 from core.settings import Settings
 from core.storage.database import Database
-from core.storage.models import Reply
+from core.storage.models import REPLIES
 from core.storage.types import utcnow
 
 if TYPE_CHECKING:
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("attache.sentiment")
 
-REPLIES = Reply.__table__
 CHUNK = 2000
 # The analyzer name stored with an unsupported reply: none read it.
 NO_ANALYZER = "none"

@@ -73,11 +73,9 @@ from core.social.base import SocialReply
 from core.social.replies import store_replies
 from core.spreadsheets import csv_rows, read_csv, xlsx_rows
 from core.storage.database import Database
-from core.storage.models import Item, Source
+from core.storage.models import ITEMS, SOURCES
 from core.storage.types import utcnow
 
-SOURCES = Source.__table__
-ITEMS = Item.__table__
 MAX_LINES = 50_000
 FIELDS = ("id", "post_id", "post_url", "parent_id", "author", "author_name", "text",
           "published", "likes", "url", "post_text")

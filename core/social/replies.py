@@ -29,15 +29,16 @@ from core.errors import KnownError, NotFoundError
 from core.links import stored_link
 from core.social.base import SocialReply
 from core.storage.database import Database
-from core.storage.models import Item, PlannedPost, Reply, Source, WatchHit
+from core.storage.models import (
+    HITS,
+    ITEMS,
+    POSTS,
+    REPLIES,
+    SOURCES,
+)
 from core.storage.types import iso
 from core.uzbek_script import contains_words
 
-REPLIES = Reply.__table__
-ITEMS = Item.__table__
-SOURCES = Source.__table__
-POSTS = PlannedPost.__table__
-HITS = WatchHit.__table__
 CHUNK = 500
 # What the Listen table may be ordered by (``reply_ids(order=...)``).
 REPLY_ORDERS = ("date", "polarity", "label", "author", "language", "post")

@@ -478,3 +478,18 @@ class PostStatusChange(Model):
         Column("note", Text),
         Index("ix_post_status_change_post", "post_id"),
     )
+
+
+# The tables by the names the code uses in statements (``select(ITEMS.c.id)``), declared
+# once here rather than aliased again in every module that queries them.
+ITEMS = Item.__table__
+SOURCES = Source.__table__
+OBSERVANCES = Observance.__table__
+REPLIES = Reply.__table__
+POSTS = PlannedPost.__table__
+HITS = WatchHit.__table__
+TERMS = WatchTerm.__table__
+CHANNELS = PostChannel.__table__
+CAMPAIGNS = Campaign.__table__
+SCORES = ItemSentiment.__table__
+META = Meta.__table__

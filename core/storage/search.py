@@ -15,10 +15,9 @@ import re
 
 from sqlalchemy import ColumnElement, literal_column, or_, text
 
-from core.storage.models import Item
+from core.storage.models import ITEMS
 from core.uzbek_script import APOSTROPHES, spellings
 
-ITEMS = Item.__table__
 # Apostrophe variants of Uzbek Latin (o‘, oʻ, o', o’) split words the same way everywhere.
 _APOSTROPHES = re.compile(f"[{APOSTROPHES}]")
 _WORD = re.compile(r"\w+")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from core.calendar.observances import OBSERVANCES
 from core.feeds.opml import read_opml
-from core.feeds.sources import SOURCES
 from core.settings import Settings
 from core.storage.database import Database
+from core.storage.models import OBSERVANCES, SOURCES
 from desktop import settings_dialog as wiring
 from desktop.context import AppContext
 from resources import DEFAULT_SOURCES_OPML

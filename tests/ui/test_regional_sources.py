@@ -7,9 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from sqlalchemy import update
 
-from core.feeds.sources import SOURCES, insert_source, list_sources
+from core.feeds.sources import insert_source, list_sources
 from core.social.telegram import NO_COMMENTS
 from core.storage.database import Database
+from core.storage.models import SOURCES
 from desktop.context import AppContext
 from desktop.source_actions import add_source_services
 from ui.add_source_dialog import AddSourceDialog

@@ -12,8 +12,9 @@ from sqlalchemy import update
 from core.entries.entry import ParsedEntry
 from core.entries.store import store_entries
 from core.feeds.opml import read_opml
-from core.feeds.sources import SOURCES, add_source, get_source, list_sources
+from core.feeds.sources import add_source, get_source, list_sources
 from core.storage.database import Database
+from core.storage.models import SOURCES
 from desktop.context import AppContext
 from desktop.page_monitor import connect
 from desktop.page_sources import build

@@ -15,10 +15,11 @@ from sqlalchemy import update
 
 from core.entries.entry import ParsedEntry
 from core.entries.store import store_entries
-from core.feeds.sources import SOURCES, add_source, list_sources
+from core.feeds.sources import add_source, list_sources
 from core.social.base import SocialReply
 from core.social.replies import replies_by_ids, reply_ids, store_replies
 from core.storage.database import Database
+from core.storage.models import SOURCES
 from desktop.context import AppContext
 from ui.models.items_table import SOURCE
 from ui.models.items_table import TITLE as ITEM_TITLE
